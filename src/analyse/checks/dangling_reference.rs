@@ -1,0 +1,51 @@
+//! `dangling-reference`: a reference that names nothing: an unknown id, an undercut link
+//! that does not exist, or a `with` co-premise that shares no target with the node.
+
+use super::{ref_target, Input, MAX_SUGGESTIONS};
+use crate::build::{Field, NodeKind, RefProblemKind};
+use crate::diagnostic::{did_you_mean, Diagnostic, Rule};
+
+pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+    let g = input.graph;
+    let mut suggestions = 0;
+    for p in &g.problems {
+        let from = g.graph[p.from].id;
+        let d = match p.kind {
+            RefProblemKind::Missing => {
+                let help = if suggestions < MAX_SUGGESTIONS {
+                    suggestions += 1;
+                    let want_source = p.field == Field::Cites;
+                    let candidates = g
+                        .graph
+                        .node_weights()
+                        .filter(|n| (n.kind == NodeKind::Source) == want_source)
+                        .map(|n| n.id);
+                    did_you_mean(&p.target, candidates).map(|s| format!("did you mean `{s}`?"))
+                } else {
+                    None
+                };
+                let what = if p.field == Field::Cites { "source" } else { "node" };
+                Diagnostic::new(
+                    Rule::DanglingReference,
+                    ref_target(g, p),
+                    format!("`{from}` {}: no {what} `{}` in this map", p.field.key(), p.target),
+                )
+                .with_help_opt(help.or_else(|| Some(format!("declare `{}` or correct the id", p.target))))
+            }
+            RefProblemKind::NoSuchLink => Diagnostic::new(
+                Rule::DanglingReference,
+                ref_target(g, p),
+                format!("`{from}` undercuts the link `{}`, which does not exist", p.target),
+            )
+            .with_help("an undercut names a link `A -> B` where A supports or attacks B"),
+            RefProblemKind::NotCoPremise => Diagnostic::new(
+                Rule::DanglingReference,
+                ref_target(g, p),
+                format!("`{from}` is linked `with` `{}`, but they share no target", p.target),
+            )
+            .with_help(format!("co-premises act together: `{}` must support or attack what `{from}` does", p.target)),
+            _ => continue,
+        };
+        out.push(d.with_ids([from, p.target.as_str()]));
+    }
+}

@@ -1,0 +1,131 @@
+//! Analyse: checks, cited support, acceptability semantics and comparison. Pure functions
+//! from parsed maps to data; nothing here prints.
+
+pub mod checks;
+pub mod neighbourhood;
+pub mod quote;
+pub mod support;
+
+use crate::build::{ArgGraph, NodeKind};
+use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
+use crate::parse::load::{locate_all, MapFile};
+use crate::parse::source_text::SourceLoad;
+use petgraph::graph::NodeIndex;
+use support::Support;
+
+/// One map, built and with its support computed: what every command starts from.
+#[derive(Debug)]
+pub struct Analysed<'f> {
+    pub file: &'f MapFile,
+    pub graph: ArgGraph<'f>,
+    pub support: Support,
+}
+
+impl<'f> Analysed<'f> {
+    /// Builds the graph and support of a map file; `None` when the file did not parse.
+    pub fn new(file: &'f MapFile) -> Option<Analysed<'f>> {
+        let map = file.map.as_ref()?;
+        let graph = ArgGraph::build(map);
+        let support = Support::compute(&graph);
+        Some(Analysed { file, graph, support })
+    }
+
+    /// The map id (empty when it has none).
+    pub fn map_id(&self) -> &'f str {
+        self.graph.map.id.as_deref().unwrap_or("")
+    }
+}
+
+/// A `same_as` link between nodes of two loaded maps (map index, node index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SameAsLink {
+    pub from: (usize, NodeIndex),
+    pub to: (usize, NodeIndex),
+}
+
+/// Resolves the `same_as` references between `maps`. A reference to a map that is not
+/// loaded is left alone; one to a loaded map that lacks the node is a
+/// `dangling-reference` (returned with the map's index).
+pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
+    let mut links = Vec::new();
+    let mut problems = Vec::new();
+    for (mi, a) in maps.iter().enumerate() {
+        for ext in &a.graph.external_same_as {
+            let Some(bi) = maps.iter().position(|b| b.map_id() == ext.map_id) else { continue };
+            let b = &maps[bi];
+            match b.graph.node(&ext.node_id).filter(|&ix| b.graph.graph[ix].kind != NodeKind::Source) {
+                Some(to) => links.push(SameAsLink {
+                    from: (mi, ext.from),
+                    to: (bi, to),
+                }),
+                None => {
+                    let n = &a.graph.graph[ext.from];
+                    let path = vec![
+                        Seg::Key(n.kind.section().key().into()),
+                        Seg::Key(n.id.into()),
+                        Seg::Key("same_as".into()),
+                        Seg::Index(ext.item),
+                    ];
+                    let help = crate::diagnostic::did_you_mean(
+                        &ext.node_id,
+                        b.graph.graph.node_weights().filter(|w| w.kind != NodeKind::Source).map(|w| w.id),
+                    )
+                    .map(|s| format!("did you mean `{}:{s}`?", ext.map_id));
+                    problems.push((
+                        mi,
+                        Diagnostic::new(
+                            Rule::DanglingReference,
+                            Target::value(path),
+                            format!("`{}` same_as `{}:{}`: map `{}` has no node `{}`", n.id, ext.map_id, ext.node_id, ext.map_id, ext.node_id),
+                        )
+                        .with_ids([n.id])
+                        .with_help_opt(help),
+                    ));
+                }
+            }
+        }
+    }
+    (links, problems)
+}
+
+/// Runs every check on the given map files (with their sources, read by the caller) and
+/// returns the located diagnostics, file by file, each file's sorted by position.
+pub fn check(files: &[MapFile], sources: Vec<SourceLoad>) -> Vec<Diagnostic> {
+    let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
+    let mut loaded: Vec<(usize, Analysed)> = Vec::new();
+    for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
+        let Some(a) = Analysed::new(file) else { continue };
+        let index;
+        let reason;
+        let text = match source {
+            SourceLoad::Text(t) => {
+                index = quote::SourceIndex::new(t);
+                checks::SourceText::Indexed(&index)
+            }
+            SourceLoad::Unreadable(why) => {
+                reason = why;
+                checks::SourceText::Unreadable(&reason)
+            }
+            SourceLoad::None => checks::SourceText::None,
+        };
+        let input = checks::Input {
+            graph: &a.graph,
+            support: &a.support,
+            source: text,
+        };
+        per_file[fi].extend(checks::run(&input));
+        loaded.push((fi, a));
+    }
+    let (file_of, analysed): (Vec<usize>, Vec<Analysed>) = loaded.into_iter().unzip();
+    let (_, problems) = resolve_same_as(&analysed);
+    for (mi, d) in problems {
+        per_file[file_of[mi]].push(d);
+    }
+    let mut all = Vec::new();
+    for (file, mut diagnostics) in files.iter().zip(per_file) {
+        locate_all(file, &mut diagnostics);
+        diagnostics.sort_by_key(|d| (d.line, d.column, d.rule));
+        all.extend(diagnostics);
+    }
+    all
+}

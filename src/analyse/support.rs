@@ -1,0 +1,278 @@
+//! Cited support: which claims are backed, through a chain of `supports`, by evidence
+//! that cites a source.
+//!
+//! A node has cited support when it cites a source itself, or when an argument for it
+//! has cited support: a single supporter, or a linked group (`with`) whose premises all
+//! have it. Computed by forward propagation from the citing nodes (each argument counts
+//! down its premises), so the whole map costs O(nodes + edges).
+
+use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use petgraph::graph::NodeIndex;
+use petgraph::Direction;
+use serde::Serialize;
+use std::collections::{HashMap, VecDeque};
+
+/// A node's support status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Cites a source, or a chain of supports reaches cited evidence.
+    Cited,
+    /// Has supporters, but no chain of them reaches a citation.
+    Uncited,
+    /// Nothing supports it and it cites nothing.
+    Unsupported,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Cited => "cited",
+            Status::Uncited => "uncited",
+            Status::Unsupported => "unsupported",
+        }
+    }
+}
+
+/// Why a cited node is cited: it cites a source, or an argument of these premises.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Via {
+    Cites,
+    Premises(Vec<NodeIndex>),
+}
+
+/// The support status of every node of one map.
+#[derive(Debug)]
+pub struct Support {
+    status: Vec<Status>,
+    via: Vec<Option<Via>>,
+}
+
+impl Support {
+    /// Computes the support of every node in `g`.
+    pub fn compute(g: &ArgGraph) -> Support {
+        let n = g.graph.node_count();
+        let mut cited = vec![false; n];
+        let mut via: Vec<Option<Via>> = vec![None; n];
+        // Arguments: each supporter alone, or a linked group, for one target.
+        struct Arg {
+            target: NodeIndex,
+            premises: Vec<NodeIndex>,
+            remaining: usize,
+        }
+        let mut args: Vec<Arg> = Vec::new();
+        let mut premise_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut has_supporter = vec![false; n];
+        for target in g.graph.node_indices() {
+            let supporters: Vec<NodeIndex> = g
+                .incoming(target, |k| matches!(k, EdgeKind::Supports))
+                .collect();
+            if supporters.is_empty() {
+                continue;
+            }
+            has_supporter[target.index()] = true;
+            // Group linked co-premises among this target's supporters.
+            let mut group_of: HashMap<NodeIndex, usize> = HashMap::new();
+            let mut groups: Vec<Vec<NodeIndex>> = Vec::new();
+            for &s in &supporters {
+                if group_of.contains_key(&s) {
+                    continue;
+                }
+                let gi = groups.len();
+                let mut group = vec![s];
+                group_of.insert(s, gi);
+                let mut k = 0;
+                while k < group.len() {
+                    let m = group[k];
+                    for &p in g.linked.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
+                        if !group_of.contains_key(&p) && supporters.contains(&p) {
+                            group_of.insert(p, gi);
+                            group.push(p);
+                        }
+                    }
+                    k += 1;
+                }
+                groups.push(group);
+            }
+            for premises in groups {
+                let ai = args.len();
+                for &p in &premises {
+                    premise_of[p.index()].push(ai);
+                }
+                args.push(Arg {
+                    target,
+                    remaining: premises.len(),
+                    premises,
+                });
+            }
+        }
+        let mut queue: VecDeque<NodeIndex> = VecDeque::new();
+        for ix in g.graph.node_indices() {
+            let cites = g
+                .graph
+                .edges_directed(ix, Direction::Outgoing)
+                .any(|e| matches!(e.weight(), EdgeKind::Cites { .. }));
+            if cites {
+                cited[ix.index()] = true;
+                via[ix.index()] = Some(Via::Cites);
+                queue.push_back(ix);
+            }
+        }
+        while let Some(ix) = queue.pop_front() {
+            for &ai in &premise_of[ix.index()] {
+                let arg = &mut args[ai];
+                arg.remaining -= 1;
+                if arg.remaining == 0 && !cited[arg.target.index()] {
+                    cited[arg.target.index()] = true;
+                    via[arg.target.index()] = Some(Via::Premises(arg.premises.clone()));
+                    queue.push_back(arg.target);
+                }
+            }
+        }
+        let status = (0..n)
+            .map(|i| {
+                if cited[i] {
+                    Status::Cited
+                } else if has_supporter[i] {
+                    Status::Uncited
+                } else {
+                    Status::Unsupported
+                }
+            })
+            .collect();
+        Support { status, via }
+    }
+
+    pub fn status(&self, ix: NodeIndex) -> Status {
+        self.status[ix.index()]
+    }
+
+    /// The chain from `ix` down to a node that cites a source: `[ix, supporter, ...,
+    /// citing node]`. Empty when `ix` has no cited support. For a linked argument the
+    /// chain follows its first premise.
+    pub fn chain(&self, ix: NodeIndex) -> Vec<NodeIndex> {
+        let mut chain = Vec::new();
+        let mut cur = ix;
+        // Each step moves to a node that became cited earlier, so this terminates.
+        while let Some(v) = &self.via[cur.index()] {
+            chain.push(cur);
+            match v {
+                Via::Cites => return chain,
+                Via::Premises(p) => cur = p[0],
+            }
+            if chain.len() > self.status.len() {
+                break;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The premises of the argument that gave `ix` its cited support (empty when it
+    /// cites a source itself or is not cited).
+    pub fn premises(&self, ix: NodeIndex) -> &[NodeIndex] {
+        match &self.via[ix.index()] {
+            Some(Via::Premises(p)) => p,
+            _ => &[],
+        }
+    }
+}
+
+/// Citation coverage of a map's claims.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Coverage {
+    pub claims: usize,
+    pub cited: usize,
+    pub uncited: usize,
+    pub unsupported: usize,
+    /// `cited / claims`, 0 when there are no claims.
+    pub ratio: f64,
+}
+
+impl Coverage {
+    pub fn of(g: &ArgGraph, s: &Support) -> Coverage {
+        let mut c = Coverage::default();
+        for ix in g.graph.node_indices() {
+            if g.graph[ix].kind != NodeKind::Claim {
+                continue;
+            }
+            c.claims += 1;
+            match s.status(ix) {
+                Status::Cited => c.cited += 1,
+                Status::Uncited => c.uncited += 1,
+                Status::Unsupported => c.unsupported += 1,
+            }
+        }
+        c.ratio = if c.claims == 0 { 0.0 } else { c.cited as f64 / c.claims as f64 };
+        c
+    }
+}
+
+/// One claim in the support report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimSupport {
+    pub id: String,
+    pub text: String,
+    pub thesis: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    pub status: Status,
+    /// Ids from the claim down to the node that cites a source (empty unless cited).
+    pub chain: Vec<String>,
+    /// The citations at the end of the chain, as `source (at, footnote)` text.
+    pub citations: Vec<String>,
+    /// Number of direct supporters.
+    pub supporters: usize,
+}
+
+/// The support report of one map: every claim's status and chain, and coverage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SupportReport {
+    pub map: String,
+    pub claims: Vec<ClaimSupport>,
+    pub coverage: Coverage,
+}
+
+/// Describes a citation: `deutscher-1965, p. 129, fn. 11`.
+pub fn describe_cite(c: &crate::parse::Cite) -> String {
+    let mut s = c.source.clone();
+    if let Some(at) = &c.at {
+        s.push_str(&format!(", p. {at}"));
+    }
+    if let Some(f) = &c.footnote {
+        s.push_str(&format!(", fn. {f}"));
+    }
+    s
+}
+
+/// Builds the support report of a map.
+pub fn report(g: &ArgGraph, s: &Support) -> SupportReport {
+    let claims = g
+        .graph
+        .node_indices()
+        .filter(|&ix| g.graph[ix].kind == NodeKind::Claim)
+        .map(|ix| {
+            let n = &g.graph[ix];
+            let chain = s.chain(ix);
+            let citations = chain
+                .last()
+                .and_then(|&end| g.graph[end].node)
+                .map(|node| node.cites.iter().map(describe_cite).collect())
+                .unwrap_or_default();
+            ClaimSupport {
+                id: n.id.to_string(),
+                text: n.text().to_string(),
+                thesis: n.is_thesis(),
+                by: n.node.and_then(|x| x.by.clone()),
+                status: s.status(ix),
+                chain: chain.iter().map(|&c| g.graph[c].id.to_string()).collect(),
+                citations,
+                supporters: g.incoming(ix, |k| matches!(k, EdgeKind::Supports)).count(),
+            }
+        })
+        .collect();
+    SupportReport {
+        map: g.map.id.clone().unwrap_or_default(),
+        claims,
+        coverage: Coverage::of(g, s),
+    }
+}

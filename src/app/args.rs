@@ -1,0 +1,112 @@
+//! The command line, declared with clap's derive API.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Argument maps in YAML: check them, report cited support, render and compare them.
+#[derive(Debug, Parser)]
+#[command(name = "argmap", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check maps for consistency; exit 1 when there are errors.
+    Check(CheckArgs),
+    /// Every claim's support status, the chain that cites it, and citation coverage.
+    Support(SupportArgs),
+    /// Draw maps as DOT, SVG, PNG or PDF.
+    Render(RenderArgs),
+    /// Print the JSON Schema of the map format.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Map files to check (their `same_as` links are resolved between them).
+    #[arg(required = true)]
+    pub maps: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Make RULE an error (`warnings` makes every warning fail the check).
+    #[arg(long, value_name = "RULE")]
+    pub deny: Vec<String>,
+    /// Make RULE a warning.
+    #[arg(long, value_name = "RULE")]
+    pub warn: Vec<String>,
+    /// Do not report RULE.
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SupportArgs {
+    /// The map file.
+    pub map: PathBuf,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl RenderFormat {
+    pub fn from_extension(path: &std::path::Path) -> Option<RenderFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        RenderFormat::from_str(&ext, true).ok().or(match ext.as_str() {
+            "gv" => Some(RenderFormat::Dot),
+            _ => None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            RenderFormat::Dot => "dot",
+            RenderFormat::Svg => "svg",
+            RenderFormat::Png => "png",
+            RenderFormat::Pdf => "pdf",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Map files; several render as clusters joined by their `same_as` links.
+    #[arg(required = true)]
+    pub maps: Vec<PathBuf>,
+    /// Write to FILE (format from its extension unless --format is given).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format (default: from -o's extension, else dot).
+    #[arg(long, value_enum)]
+    pub format: Option<RenderFormat>,
+    /// Draw only the neighbourhood of this node.
+    #[arg(long, value_name = "ID")]
+    pub focus: Option<String>,
+    /// Steps from --focus to include.
+    #[arg(long, default_value_t = 2, requires = "focus")]
+    pub depth: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

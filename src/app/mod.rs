@@ -1,0 +1,212 @@
+//! The command-line application: each command wires parse → build → analyse → present
+//! and returns an exit code. Output goes to the writers it is given (the binary passes
+//! standard output and standard error), so the library itself never prints.
+
+pub mod args;
+pub mod output;
+
+use crate::analyse::{self, neighbourhood::neighbourhood, support, Analysed};
+use crate::diagnostic::{Rule, SeverityConfig};
+use crate::parse::load::{load_file, MapFile};
+use crate::parse::source_text::read_source;
+use crate::present;
+use args::{CheckArgs, Cli, Command, RenderArgs, RenderFormat, ReportFormat, SchemaArgs, SupportArgs};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+/// Exit code: success, no errors.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the maps have errors (or warnings under `--deny warnings`).
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage or I/O failure.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// A failure that ends a command with exit code 2.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::error::Error> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+/// Where a command writes.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut io = Io { out, err };
+    let result = match cli.command {
+        Command::Check(a) => check(a, &mut io),
+        Command::Support(a) => support_cmd(a, &mut io),
+        Command::Render(a) => render(a, &mut io),
+        Command::Schema(a) => schema(a, &mut io),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            let _ = writeln!(io.err, "argmap: error: {msg}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
+    paths.iter().map(|p| load_file(p).map_err(Failure::from)).collect()
+}
+
+fn severity_config(a: &CheckArgs) -> Result<SeverityConfig, Failure> {
+    let mut cfg = SeverityConfig::default();
+    let rule = |name: &str| {
+        Rule::from_id(name).ok_or_else(|| {
+            let hint = crate::diagnostic::did_you_mean(name, Rule::ALL.iter().map(|r| r.id()))
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            Failure(format!("unknown rule `{name}`{hint}"))
+        })
+    };
+    for r in &a.deny {
+        if r == "warnings" {
+            cfg.deny_warnings();
+        } else {
+            cfg.deny(rule(r)?);
+        }
+    }
+    for r in &a.warn {
+        cfg.warn(rule(r)?);
+    }
+    for r in &a.allow {
+        cfg.allow(rule(r)?);
+    }
+    Ok(cfg)
+}
+
+fn check(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
+    let cfg = severity_config(&a)?;
+    let files = load_all(&a.maps)?;
+    let sources = files.iter().map(read_source).collect();
+    let diagnostics = cfg.apply(analyse::check(&files, sources));
+    let summary = present::json::Summary::of(&diagnostics, files.len());
+    let text = match a.format {
+        ReportFormat::Json => present::json::check_report(&diagnostics, summary),
+        ReportFormat::Text => {
+            let texts: HashMap<String, &str> = files
+                .iter()
+                .map(|f| (f.path.display().to_string(), f.text.as_str()))
+                .collect();
+            let mut s = present::terminal::render(&diagnostics, &texts);
+            s.push_str(&present::terminal::summary_line(summary.errors, summary.warnings, summary.files));
+            s.push('\n');
+            s
+        }
+    };
+    io.out.write_all(text.as_bytes())?;
+    Ok(if cfg.fails(&diagnostics) { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Loads map files for a command that needs them parsed; prints load errors and returns
+/// `Err(1)` when one does not parse.
+fn load_parsed(paths: &[std::path::PathBuf], io: &mut Io) -> Result<Result<Vec<MapFile>, u8>, Failure> {
+    let files = load_all(paths)?;
+    let errors: Vec<_> = files.iter().flat_map(|f| f.load_errors.iter().cloned()).collect();
+    if errors.is_empty() {
+        return Ok(Ok(files));
+    }
+    let texts: HashMap<String, &str> = files
+        .iter()
+        .map(|f| (f.path.display().to_string(), f.text.as_str()))
+        .collect();
+    io.err.write_all(present::terminal::render(&errors, &texts).as_bytes())?;
+    Ok(Err(EXIT_FINDINGS))
+}
+
+/// Writes `bytes` to `-o FILE` atomically, or to standard output.
+fn emit(output: Option<&Path>, inputs: &[&Path], bytes: &[u8], io: &mut Io) -> Result<(), Failure> {
+    match output {
+        Some(p) => {
+            output::check_output_path(p, inputs)?;
+            output::write_atomic(p, bytes)?;
+        }
+        None => io.out.write_all(bytes)?,
+    }
+    Ok(())
+}
+
+fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
+    let files = match load_parsed(std::slice::from_ref(&a.map), io)? {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    let Some(m) = Analysed::new(&files[0]) else { return Ok(EXIT_FINDINGS) };
+    let report = support::report(&m.graph, &m.support);
+    let text = match a.format {
+        ReportFormat::Text => present::support_report::text(&report),
+        ReportFormat::Json => present::json::to_json(&report),
+    };
+    emit(a.output.as_deref(), &[a.map.as_path()], text.as_bytes(), io)?;
+    Ok(EXIT_OK)
+}
+
+fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
+    let format = match (a.format, a.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(p)) => RenderFormat::from_extension(p).ok_or_else(|| {
+            Failure(format!(
+                "cannot tell the format from {}: use --format (dot, svg, png, pdf)",
+                p.display()
+            ))
+        })?,
+        (None, None) => RenderFormat::Dot,
+    };
+    let files = match load_parsed(&a.maps, io)? {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    let maps: Vec<Analysed> = files.iter().filter_map(Analysed::new).collect();
+    let (links, _) = analyse::resolve_same_as(&maps);
+    let mut diagram: Vec<present::dot::DiagramMap> = maps
+        .iter()
+        .map(|m| present::dot::DiagramMap { map: m, visible: None })
+        .collect();
+    if let Some(focus) = &a.focus {
+        let (mi, ix) = maps
+            .iter()
+            .enumerate()
+            .find_map(|(i, m)| m.graph.node(focus).map(|ix| (i, ix)))
+            .ok_or_else(|| Failure(format!("--focus: no node `{focus}` in the given maps")))?;
+        let near = neighbourhood(&maps[mi].graph, ix, a.depth);
+        for (i, d) in diagram.iter_mut().enumerate() {
+            d.visible = Some(if i == mi { near.clone() } else { Default::default() });
+        }
+        // Other maps show the nodes linked by same_as to the neighbourhood.
+        for l in &links {
+            for (x, y) in [(l.from, l.to), (l.to, l.from)] {
+                if x.0 == mi && near.contains(&x.1) && y.0 != mi {
+                    if let Some(v) = diagram[y.0].visible.as_mut() {
+                        v.insert(y.1);
+                    }
+                }
+            }
+        }
+    }
+    let graph = present::dot::graph(&diagram, &links);
+    let dot = present::dot::print(&graph);
+    let bytes = match format {
+        RenderFormat::Dot => dot.into_bytes(),
+        f => present::graphviz::layout(&dot, f.name())?,
+    };
+    let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
+    emit(a.output.as_deref(), &inputs, &bytes, io)?;
+    Ok(EXIT_OK)
+}
+
+fn schema(a: SchemaArgs, io: &mut Io) -> Result<u8, Failure> {
+    let text = present::json::to_json(&crate::parse::model::json_schema());
+    emit(a.output.as_deref(), &[], text.as_bytes(), io)?;
+    Ok(EXIT_OK)
+}

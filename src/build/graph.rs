@@ -1,0 +1,417 @@
+//! The typed map as a petgraph graph with an id → node index.
+//!
+//! Nodes: claims, evidence, rebuttals and sources. Edges: supports, attacks, undercuts (an
+//! attack on a link: the edge goes to the link's conclusion and names the link), cites,
+//! and `same_as` within the map. References that cannot be resolved are not edges; they
+//! are kept in [`ArgGraph::problems`] for the checks to report.
+
+use crate::parse::model::{Cite, Map, Node, Section, SourceEntry};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What a node of the graph is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    Claim,
+    Evidence,
+    Rebuttal,
+    Source,
+}
+
+impl NodeKind {
+    pub fn of(section: Section) -> NodeKind {
+        match section {
+            Section::Claims => NodeKind::Claim,
+            Section::Evidence => NodeKind::Evidence,
+            Section::Rebuttals => NodeKind::Rebuttal,
+            Section::Sources => NodeKind::Source,
+        }
+    }
+    pub fn section(self) -> Section {
+        match self {
+            NodeKind::Claim => Section::Claims,
+            NodeKind::Evidence => Section::Evidence,
+            NodeKind::Rebuttal => Section::Rebuttals,
+            NodeKind::Source => Section::Sources,
+        }
+    }
+    /// "claim", "evidence", ...
+    pub fn name(self) -> &'static str {
+        match self {
+            NodeKind::Claim => "claim",
+            NodeKind::Evidence => "evidence",
+            NodeKind::Rebuttal => "rebuttal",
+            NodeKind::Source => "source",
+        }
+    }
+}
+
+/// A node of the graph: its kind and id, and the map entry it comes from.
+#[derive(Clone, Copy, Debug)]
+pub struct GNode<'m> {
+    pub kind: NodeKind,
+    pub id: &'m str,
+    /// The claim, evidence or rebuttal (None for sources).
+    pub node: Option<&'m Node>,
+    /// The source entry (None for other kinds).
+    pub source: Option<&'m SourceEntry>,
+}
+
+impl<'m> GNode<'m> {
+    pub fn text(&self) -> &'m str {
+        match (self.node, self.source) {
+            (Some(n), _) => n.text.as_deref().unwrap_or(""),
+            (None, Some(s)) => s.title.as_deref().or(s.note.as_deref()).unwrap_or(""),
+            _ => "",
+        }
+    }
+    pub fn is_thesis(&self) -> bool {
+        self.kind == NodeKind::Claim && self.node.is_some_and(|n| n.thesis == Some(true))
+    }
+}
+
+/// What an edge of the graph means. Edges point from the node that declares the
+/// relation to its target (the supporter to the supported, the citing node to the source).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EdgeKind {
+    Supports,
+    Attacks,
+    /// An attack on the inference `link` (a supports or attacks edge); the edge itself
+    /// points at the link's conclusion.
+    Undercuts {
+        link: EdgeIndex,
+    },
+    /// The `n`-th entry of the citing node's `cites`.
+    Cites {
+        n: usize,
+    },
+    SameAs,
+}
+
+/// A field that holds references.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Supports,
+    Attacks,
+    Undercuts,
+    With,
+    Cites,
+    SameAs,
+}
+
+impl Field {
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Supports => "supports",
+            Field::Attacks => "attacks",
+            Field::Undercuts => "undercuts",
+            Field::With => "with",
+            Field::Cites => "cites",
+            Field::SameAs => "same_as",
+        }
+    }
+}
+
+/// Why a reference did not become an edge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RefProblemKind {
+    /// No node has that id.
+    Missing,
+    /// The id names a node of the wrong kind (e.g. `cites` a claim).
+    WrongKind { found: NodeKind },
+    /// The node names itself.
+    SelfReference,
+    /// `undercuts: ["A -> B"]` where A does not support or attack B.
+    NoSuchLink,
+    /// `with: [P]` where P supports or attacks none of this node's targets.
+    NotCoPremise,
+    /// The reference is not written as the field requires (`A -> B`, `map:NODE`).
+    BadSyntax,
+}
+
+/// A reference that did not become an edge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefProblem {
+    pub from: NodeIndex,
+    pub field: Field,
+    /// Index of the item in the field's list.
+    pub item: usize,
+    /// The text of the reference as written.
+    pub target: String,
+    pub kind: RefProblemKind,
+}
+
+/// A `same_as` that names a node of another map: resolved when several maps are loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalSameAs {
+    pub from: NodeIndex,
+    pub item: usize,
+    pub map_id: String,
+    pub node_id: String,
+}
+
+/// An id declared a second time (in the same or another section).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateId {
+    pub id: String,
+    pub section: Section,
+    pub first: Section,
+    /// Which occurrence of the key within `section` (0 when it is the first there).
+    pub occurrence: usize,
+}
+
+/// The graph of one map.
+#[derive(Debug)]
+pub struct ArgGraph<'m> {
+    pub map: &'m Map,
+    pub graph: DiGraph<GNode<'m>, EdgeKind>,
+    pub index: HashMap<&'m str, NodeIndex>,
+    pub problems: Vec<RefProblem>,
+    pub external_same_as: Vec<ExternalSameAs>,
+    pub duplicates: Vec<DuplicateId>,
+    /// For each node, the co-premises it is linked with (`with`, in both directions),
+    /// already checked to share a target.
+    pub linked: HashMap<NodeIndex, Vec<NodeIndex>>,
+}
+
+impl<'m> ArgGraph<'m> {
+    /// Builds the graph of `map`. Never fails: what cannot be resolved is recorded.
+    pub fn build(map: &'m Map) -> ArgGraph<'m> {
+        let mut g = ArgGraph {
+            map,
+            graph: DiGraph::with_capacity(map.len(), map.len() * 2),
+            index: HashMap::with_capacity(map.len()),
+            problems: Vec::new(),
+            external_same_as: Vec::new(),
+            duplicates: Vec::new(),
+            linked: HashMap::new(),
+        };
+        g.add_nodes();
+        g.add_edges();
+        g
+    }
+
+    fn add_nodes(&mut self) {
+        let map = self.map;
+        let mut first_section: HashMap<&'m str, Section> = HashMap::new();
+        // Sections in document order, so "the second occurrence" is the later one.
+        let mut order = map.section_order.clone();
+        for s in [Section::Sources, Section::Claims, Section::Evidence, Section::Rebuttals] {
+            if !order.contains(&s) {
+                order.push(s);
+            }
+        }
+        for section in order {
+            let mut add = |id: &'m str, node: Option<&'m Node>, source: Option<&'m SourceEntry>| {
+                if let Some(&first) = first_section.get(id) {
+                    self.duplicates.push(DuplicateId {
+                        id: id.to_string(),
+                        section,
+                        first,
+                        occurrence: 0,
+                    });
+                    return;
+                }
+                first_section.insert(id, section);
+                let ix = self.graph.add_node(GNode {
+                    kind: NodeKind::of(section),
+                    id,
+                    node,
+                    source,
+                });
+                self.index.insert(id, ix);
+            };
+            match section {
+                Section::Sources => {
+                    for (id, s) in map.sources.iter() {
+                        add(id, None, Some(s));
+                    }
+                }
+                _ => {
+                    let nodes = match section {
+                        Section::Claims => &map.claims,
+                        Section::Evidence => &map.evidence,
+                        _ => &map.rebuttals,
+                    };
+                    for (id, n) in nodes.iter() {
+                        add(id, Some(n), None);
+                    }
+                }
+            }
+            let dups = match section {
+                Section::Sources => &map.sources.duplicates,
+                Section::Claims => &map.claims.duplicates,
+                Section::Evidence => &map.evidence.duplicates,
+                Section::Rebuttals => &map.rebuttals.duplicates,
+            };
+            for (id, occurrence) in dups {
+                self.duplicates.push(DuplicateId {
+                    id: id.clone(),
+                    section,
+                    first: section,
+                    occurrence: *occurrence,
+                });
+            }
+        }
+    }
+
+    fn problem(&mut self, from: NodeIndex, field: Field, item: usize, target: &str, kind: RefProblemKind) {
+        self.problems.push(RefProblem {
+            from,
+            field,
+            item,
+            target: target.to_string(),
+            kind,
+        });
+    }
+
+    /// Resolves `target` for `field` of `from`: the node index when it names a node that
+    /// may be a target of this field.
+    fn resolve(&mut self, from: NodeIndex, field: Field, item: usize, target: &str) -> Option<NodeIndex> {
+        let Some(&to) = self.index.get(target) else {
+            self.problem(from, field, item, target, RefProblemKind::Missing);
+            return None;
+        };
+        let found = self.graph[to].kind;
+        let ok = match field {
+            Field::Cites => found == NodeKind::Source,
+            _ => found != NodeKind::Source,
+        };
+        if !ok {
+            self.problem(from, field, item, target, RefProblemKind::WrongKind { found });
+            return None;
+        }
+        if to == from && field != Field::Cites {
+            self.problem(from, field, item, target, RefProblemKind::SelfReference);
+            return None;
+        }
+        Some(to)
+    }
+
+    fn add_edges(&mut self) {
+        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        // Pass 1: supports, attacks, cites, same_as.
+        for &ix in &nodes {
+            let Some(node) = self.graph[ix].node else { continue };
+            for (field, list) in [(Field::Supports, &node.supports), (Field::Attacks, &node.attacks)] {
+                for (i, t) in list.iter().enumerate() {
+                    if let Some(to) = self.resolve(ix, field, i, t) {
+                        let kind = if field == Field::Supports { EdgeKind::Supports } else { EdgeKind::Attacks };
+                        self.graph.add_edge(ix, to, kind);
+                    }
+                }
+            }
+            for (i, c) in node.cites.iter().enumerate() {
+                if let Some(to) = self.resolve(ix, Field::Cites, i, &c.source) {
+                    self.graph.add_edge(ix, to, EdgeKind::Cites { n: i });
+                }
+            }
+            for (i, s) in node.same_as.iter().enumerate() {
+                match s.split_once(':') {
+                    Some((m, n)) if !m.trim().is_empty() && !n.trim().is_empty() => {
+                        let (m, n) = (m.trim(), n.trim());
+                        if Some(m) == self.map.id.as_deref() {
+                            if let Some(to) = self.resolve(ix, Field::SameAs, i, n) {
+                                self.graph.add_edge(ix, to, EdgeKind::SameAs);
+                            }
+                        } else {
+                            self.external_same_as.push(ExternalSameAs {
+                                from: ix,
+                                item: i,
+                                map_id: m.to_string(),
+                                node_id: n.to_string(),
+                            });
+                        }
+                    }
+                    _ => self.problem(ix, Field::SameAs, i, s, RefProblemKind::BadSyntax),
+                }
+            }
+        }
+        // Pass 2: undercuts and with, which name links made in pass 1.
+        for &ix in &nodes {
+            let Some(node) = self.graph[ix].node else { continue };
+            for (i, u) in node.undercuts.iter().enumerate() {
+                let Some((a, b)) = parse_link(u) else {
+                    self.problem(ix, Field::Undercuts, i, u, RefProblemKind::BadSyntax);
+                    continue;
+                };
+                let (Some(fa), Some(fb)) = (
+                    self.resolve(ix, Field::Undercuts, i, a),
+                    self.resolve(ix, Field::Undercuts, i, b),
+                ) else {
+                    continue;
+                };
+                match self.link(fa, fb) {
+                    Some(link) => {
+                        self.graph.add_edge(ix, fb, EdgeKind::Undercuts { link });
+                    }
+                    None => self.problem(ix, Field::Undercuts, i, u, RefProblemKind::NoSuchLink),
+                }
+            }
+            for (i, w) in node.with.iter().enumerate() {
+                let Some(p) = self.resolve(ix, Field::With, i, w) else { continue };
+                let shares = self.targets(ix).any(|t| self.targets(p).any(|u| u == t));
+                if shares {
+                    self.linked.entry(ix).or_default().push(p);
+                    self.linked.entry(p).or_default().push(ix);
+                } else {
+                    self.problem(ix, Field::With, i, w, RefProblemKind::NotCoPremise);
+                }
+            }
+        }
+    }
+
+    /// The supports or attacks edge from `a` to `b`, if there is one.
+    pub fn link(&self, a: NodeIndex, b: NodeIndex) -> Option<EdgeIndex> {
+        self.graph
+            .edges_connecting(a, b)
+            .find(|e| matches!(e.weight(), EdgeKind::Supports | EdgeKind::Attacks))
+            .map(|e| e.id())
+    }
+
+    /// The nodes `ix` supports or attacks.
+    pub fn targets(&self, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Outgoing)
+            .filter(|e| matches!(e.weight(), EdgeKind::Supports | EdgeKind::Attacks))
+            .map(|e| e.target())
+    }
+
+    /// The nodes that point at `ix` with an edge of the given kind.
+    pub fn incoming(&self, ix: NodeIndex, pred: fn(&EdgeKind) -> bool) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Incoming)
+            .filter(move |e| pred(e.weight()))
+            .map(|e| e.source())
+    }
+
+    /// The node with id `id`.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The thesis claims, in map order.
+    pub fn theses(&self) -> Vec<NodeIndex> {
+        self.graph
+            .node_indices()
+            .filter(|&ix| self.graph[ix].is_thesis())
+            .collect()
+    }
+
+    /// The citation behind a cites edge.
+    pub fn cite(&self, from: NodeIndex, n: usize) -> Option<&'m Cite> {
+        self.graph[from].node.and_then(|node| node.cites.get(n))
+    }
+}
+
+/// Splits `"A -> B"` into `("A", "B")`.
+pub fn parse_link(s: &str) -> Option<(&str, &str)> {
+    let (a, b) = s.split_once("->")?;
+    let (a, b) = (a.trim(), b.trim());
+    (!a.is_empty() && !b.is_empty() && !b.contains("->")).then_some((a, b))
+}

@@ -1,0 +1,310 @@
+//! The one diagnostic type every stage reports with, and the rule ids.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Every rule argmap checks. The kebab-case name is the rule id users type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    YamlSyntax,
+    Schema,
+    DuplicateId,
+    DanglingReference,
+    WrongTargetKind,
+    SelfReference,
+    CircularSupport,
+    SupportAndAttack,
+    QuoteNotFound,
+    SourceUnreadable,
+    UncitedClaim,
+    UncitedEvidence,
+    NoThesis,
+    Orphan,
+    UnusedSource,
+    RebuttalWithoutTarget,
+}
+
+impl Rule {
+    /// All rules, in the order of SPEC.md's table.
+    pub const ALL: [Rule; 16] = [
+        Rule::YamlSyntax,
+        Rule::Schema,
+        Rule::DuplicateId,
+        Rule::DanglingReference,
+        Rule::WrongTargetKind,
+        Rule::SelfReference,
+        Rule::CircularSupport,
+        Rule::SupportAndAttack,
+        Rule::QuoteNotFound,
+        Rule::SourceUnreadable,
+        Rule::UncitedClaim,
+        Rule::UncitedEvidence,
+        Rule::NoThesis,
+        Rule::Orphan,
+        Rule::UnusedSource,
+        Rule::RebuttalWithoutTarget,
+    ];
+
+    /// The rule id, e.g. `circular-support`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::YamlSyntax => "yaml-syntax",
+            Rule::Schema => "schema",
+            Rule::DuplicateId => "duplicate-id",
+            Rule::DanglingReference => "dangling-reference",
+            Rule::WrongTargetKind => "wrong-target-kind",
+            Rule::SelfReference => "self-reference",
+            Rule::CircularSupport => "circular-support",
+            Rule::SupportAndAttack => "support-and-attack",
+            Rule::QuoteNotFound => "quote-not-found",
+            Rule::SourceUnreadable => "source-unreadable",
+            Rule::UncitedClaim => "uncited-claim",
+            Rule::UncitedEvidence => "uncited-evidence",
+            Rule::NoThesis => "no-thesis",
+            Rule::Orphan => "orphan",
+            Rule::UnusedSource => "unused-source",
+            Rule::RebuttalWithoutTarget => "rebuttal-without-target",
+        }
+    }
+
+    /// The severity a rule has unless the user changes it.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::UncitedClaim
+            | Rule::UncitedEvidence
+            | Rule::NoThesis
+            | Rule::Orphan
+            | Rule::UnusedSource => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Parses a rule id such as `orphan`.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One step of a path into the YAML document: a mapping key or a sequence index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// What a diagnostic points at, before it is given a line and column: a path into the
+/// document, whether the key or the value at that path is meant, and which occurrence
+/// (a duplicate key's second occurrence is occurrence 1).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Target {
+    pub path: Vec<Seg>,
+    pub key: bool,
+    pub occurrence: usize,
+}
+
+impl Target {
+    /// The value at `path`.
+    pub fn value(path: Vec<Seg>) -> Target {
+        Target {
+            path,
+            key: false,
+            occurrence: 0,
+        }
+    }
+    /// The key at `path` (its last segment).
+    pub fn key(path: Vec<Seg>) -> Target {
+        Target {
+            path,
+            key: true,
+            occurrence: 0,
+        }
+    }
+    /// The whole file (line 1, column 1).
+    pub fn file() -> Target {
+        Target::default()
+    }
+}
+
+/// Builds a path from string keys and indices: `path!["claims", id, "supports", 0]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => { vec![$($crate::diagnostic::IntoSeg::into_seg($seg)),*] };
+}
+
+/// Conversion used by [`path!`].
+pub trait IntoSeg {
+    fn into_seg(self) -> Seg;
+}
+impl IntoSeg for &str {
+    fn into_seg(self) -> Seg {
+        Seg::Key(self.to_string())
+    }
+}
+impl IntoSeg for &String {
+    fn into_seg(self) -> Seg {
+        Seg::Key(self.clone())
+    }
+}
+impl IntoSeg for String {
+    fn into_seg(self) -> Seg {
+        Seg::Key(self)
+    }
+}
+impl IntoSeg for usize {
+    fn into_seg(self) -> Seg {
+        Seg::Index(self)
+    }
+}
+
+/// A line and column, both counted from 1; the column counts characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A finding about a map. Analysis creates it with a [`Target`]; loading resolves the
+/// target to a [`Position`] once, only when there is something to report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub ids: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Secondary notes (e.g. the closest passage of a failed quote).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    #[serde(skip)]
+    pub target: Target,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the rule's default severity, not yet located.
+    pub fn new(rule: Rule, target: Target, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity: rule.default_severity(),
+            message: message.into(),
+            file: String::new(),
+            line: 0,
+            column: 0,
+            ids: Vec::new(),
+            help: None,
+            notes: Vec::new(),
+            target,
+        }
+    }
+    pub fn with_ids<I: IntoIterator<Item = S>, S: Into<String>>(mut self, ids: I) -> Self {
+        self.ids = ids.into_iter().map(Into::into).collect();
+        self
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+    pub fn at(mut self, pos: Position) -> Self {
+        self.line = pos.line;
+        self.column = pos.column;
+        self
+    }
+}
+
+/// What the user did to rule severities: `--deny`, `--warn`, `--allow`, `--deny warnings`.
+#[derive(Clone, Debug, Default)]
+pub struct SeverityConfig {
+    overrides: Vec<(Rule, Option<Severity>)>,
+    deny_warnings: bool,
+}
+
+impl SeverityConfig {
+    pub fn deny(&mut self, rule: Rule) {
+        self.overrides.push((rule, Some(Severity::Error)));
+    }
+    pub fn warn(&mut self, rule: Rule) {
+        self.overrides.push((rule, Some(Severity::Warning)));
+    }
+    pub fn allow(&mut self, rule: Rule) {
+        self.overrides.push((rule, None));
+    }
+    pub fn deny_warnings(&mut self) {
+        self.deny_warnings = true;
+    }
+    pub fn denies_warnings(&self) -> bool {
+        self.deny_warnings
+    }
+    /// The severity of `rule`, or `None` when it is allowed (not reported). The last
+    /// override of a rule wins.
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        self.overrides
+            .iter()
+            .rev()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, s)| *s)
+            .unwrap_or(Some(rule.default_severity()))
+    }
+    /// Applies the configuration: drops allowed diagnostics and sets severities.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diagnostics
+            .into_iter()
+            .filter_map(|mut d| {
+                d.severity = self.severity(d.rule)?;
+                Some(d)
+            })
+            .collect()
+    }
+    /// Whether these diagnostics make `check` fail (exit code 1).
+    pub fn fails(&self, diagnostics: &[Diagnostic]) -> bool {
+        diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error || self.deny_warnings)
+    }
+}
+
+/// The closest candidate to `word` among `candidates`, for a "did you mean" help line.
+pub fn did_you_mean<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase());
+        if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c.to_string())
+}

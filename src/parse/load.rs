@@ -1,0 +1,176 @@
+//! Reading a map file: bytes → UTF-8 text → typed [`Map`], or a located diagnostic.
+
+use super::model::Map;
+use super::position::PositionIndex;
+use crate::diagnostic::{Diagnostic, Position, Rule, Target};
+use std::path::{Path, PathBuf};
+
+/// A map file as loaded: its path, text and (when it could be read) typed map.
+#[derive(Debug)]
+pub struct MapFile {
+    /// The path as the user gave it (used in diagnostics).
+    pub path: PathBuf,
+    /// The text of the file, without a leading byte-order mark.
+    pub text: String,
+    /// The map, or `None` when the file is not valid YAML or does not fit the format.
+    pub map: Option<Map>,
+    /// Problems found while loading (syntax, wrong types); located already.
+    pub load_errors: Vec<Diagnostic>,
+}
+
+/// Failure to read a file at all: the CLI reports it as an I/O error (exit code 2).
+#[derive(Debug)]
+pub struct ReadError {
+    pub path: PathBuf,
+    pub error: std::io::Error,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot read {}: {}", self.path.display(), self.error)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads and parses the map file at `path`.
+pub fn load_file(path: &Path) -> Result<MapFile, ReadError> {
+    let bytes = std::fs::read(path).map_err(|error| ReadError {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    Ok(load_bytes(path, bytes))
+}
+
+/// Parses map bytes that were read from `path`.
+pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> MapFile {
+    let file = path.display().to_string();
+    match String::from_utf8(bytes) {
+        Ok(text) => load_str(path, text),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let d = Diagnostic::new(
+                Rule::YamlSyntax,
+                Target::file(),
+                format!("the file is not UTF-8 text (invalid byte at offset {valid})"),
+            )
+            .with_help("save the map as UTF-8")
+            .at(Position { line, column });
+            MapFile {
+                path: path.to_path_buf(),
+                text: prefix.into_owned(),
+                map: None,
+                load_errors: vec![located(d, &file)],
+            }
+        }
+    }
+}
+
+fn located(mut d: Diagnostic, file: &str) -> Diagnostic {
+    d.file = file.to_string();
+    d
+}
+
+/// Parses map text that was read from `path`.
+pub fn load_str(path: &Path, mut text: String) -> MapFile {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let file = path.display().to_string();
+    let (map, errors) = match parse_map(&text) {
+        Ok(map) => (Some(map), Vec::new()),
+        Err(d) => (None, vec![located(d, &file)]),
+    };
+    MapFile {
+        path: path.to_path_buf(),
+        text,
+        map,
+        load_errors: errors,
+    }
+}
+
+/// Parses map text; an error is one located diagnostic (`yaml-syntax` or `schema`).
+pub fn parse_map(text: &str) -> Result<Map, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(Rule::Schema, Target::file(), "the file is empty")
+            .with_help("a map needs at least `id:` and `claims:`")
+            .at(Position { line: 1, column: 1 }));
+    }
+    serde_yaml::from_str::<Map>(text).map_err(|e| yaml_error(text, &e))
+}
+
+fn yaml_error(text: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let full = e.to_string();
+    let pos = e.location().map_or(Position { line: 1, column: 1 }, |l| Position {
+        line: l.line(),
+        column: l.column(),
+    });
+    // serde_yaml appends " at line L column C"; the position is reported separately.
+    let message = match full.find(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
+    };
+    let (rule, help) = if message.contains("recursion limit exceeded") {
+        (
+            Rule::YamlSyntax,
+            Some("argmap refuses YAML nested more than 128 levels deep".to_string()),
+        )
+    } else if message.contains("repetition limit exceeded") {
+        (
+            Rule::YamlSyntax,
+            Some("aliases expand to too much data (an alias bomb?)".to_string()),
+        )
+    } else if is_syntax_error(text) {
+        (Rule::YamlSyntax, None)
+    } else {
+        (Rule::Schema, schema_help(&message))
+    };
+    Diagnostic::new(rule, Target::file(), message)
+        .with_help_opt(help)
+        .at(pos)
+}
+
+/// Whether the text fails to parse as YAML at all (as opposed to parsing but not
+/// fitting the map format). Only called on the error path.
+fn is_syntax_error(text: &str) -> bool {
+    struct Sink;
+    impl yaml_rust2::parser::MarkedEventReceiver for Sink {
+        fn on_event(&mut self, _: yaml_rust2::Event, _: yaml_rust2::scanner::Marker) {}
+    }
+    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
+    parser.load(&mut Sink, true).is_err()
+}
+
+fn schema_help(message: &str) -> Option<String> {
+    if message.contains("expected a list") {
+        Some("write a list, e.g. `supports: [C1]`".into())
+    } else if message.contains("expected a boolean") {
+        Some("write `thesis: true` or leave the field out".into())
+    } else if message.contains("missing field `source`") {
+        Some("a long-form citation is `{ source: ID, at: \"12\", footnote: 3 }`".into())
+    } else if message.contains("expected a map") || message.contains("expected a mapping") {
+        Some("a map file is a mapping with `id`, `title`, `claims`, ...".into())
+    } else {
+        None
+    }
+}
+
+/// Gives every diagnostic of `file` its file name, line and column. The position index is
+/// built only if some diagnostic still needs a position.
+pub fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) {
+    let name = file.path.display().to_string();
+    let mut index: Option<PositionIndex> = None;
+    for d in diagnostics.iter_mut() {
+        d.file.clone_from(&name);
+        if d.line == 0 {
+            let index = index.get_or_insert_with(|| PositionIndex::build(&file.text));
+            let p = index.locate(&d.target);
+            d.line = p.line;
+            d.column = p.column;
+        }
+    }
+}

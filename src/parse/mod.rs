@@ -1,0 +1,7 @@
+//! Parse: YAML text to the typed map, and positions in the text for diagnostics.
+pub mod load;
+pub mod model;
+pub mod position;
+pub mod source_text;
+pub use load::{load_file, load_str, MapFile};
+pub use model::{Cite, Map, Node, Section, SourceEntry};

@@ -1,0 +1,484 @@
+//! The typed map: what a map file says, as serde reads it.
+//!
+//! Deserialisation is hand-written for the mappings so that an unknown or repeated field
+//! does not stop the load: it is recorded in `problems` and reported by the schema check
+//! with its exact position, next to every other finding. Wrong types do stop the load
+//! (serde cannot go on past them) and are reported with serde_yaml's own position.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A field-level problem found while reading a mapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// A key that the format does not know.
+    Unknown(String),
+    /// A key given twice in one mapping; `occurrence` counts from 0.
+    Duplicate { key: String, occurrence: usize },
+}
+
+/// The section a node or source was declared in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Claims,
+    Evidence,
+    Rebuttals,
+    Sources,
+}
+
+impl Section {
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Claims => "claims",
+            Section::Evidence => "evidence",
+            Section::Rebuttals => "rebuttals",
+            Section::Sources => "sources",
+        }
+    }
+}
+
+/// Ids mapped to entries, in document order. A key given twice keeps its first entry; the
+/// repeats are kept in `duplicates` (with their occurrence number) to be reported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdMap<T> {
+    pub entries: IndexMap<String, T>,
+    pub duplicates: Vec<(String, usize)>,
+}
+
+impl<T> Default for IdMap<T> {
+    fn default() -> Self {
+        IdMap {
+            entries: IndexMap::new(),
+            duplicates: Vec::new(),
+        }
+    }
+}
+
+impl<T> IdMap<T> {
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.entries.get(id)
+    }
+    pub fn iter(&self) -> indexmap::map::Iter<'_, String, T> {
+        self.entries.iter()
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = IdMap<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of ids to entries")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(IdMap::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+                let mut out = IdMap::default();
+                let mut repeats: std::collections::HashMap<String, usize> = Default::default();
+                while let Some(key) = m.next_key::<ScalarString>()? {
+                    let key = key.0;
+                    let value: T = m.next_value()?;
+                    if out.entries.contains_key(&key) {
+                        let n = repeats.entry(key.clone()).or_insert(0);
+                        *n += 1;
+                        out.duplicates.push((key, *n));
+                    } else {
+                        out.entries.insert(key, value);
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A scalar read as a string: `129`, `"129"` and `12.5` all give text.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ScalarString(pub String);
+
+impl<'de> Deserialize<'de> for ScalarString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = ScalarString;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ScalarString, E> {
+                Ok(ScalarString(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<ScalarString, E> {
+                Ok(ScalarString(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ScalarString, E> {
+                Ok(ScalarString(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ScalarString, E> {
+                Ok(ScalarString(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ScalarString, E> {
+                Ok(ScalarString(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<ScalarString, E> {
+                Ok(ScalarString(String::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Records `value` into `slot`, or a duplicate-field problem when it is already set.
+fn set<T>(slot: &mut Option<T>, value: T, key: &str, problems: &mut Vec<FieldProblem>) {
+    if slot.is_some() {
+        let occurrence = 1 + problems
+            .iter()
+            .filter(|p| matches!(p, FieldProblem::Duplicate { key: k, .. } if k == key))
+            .count();
+        problems.push(FieldProblem::Duplicate {
+            key: key.to_string(),
+            occurrence,
+        });
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// Reads the fields of a mapping with a per-key closure; unknown keys are skipped and
+/// recorded. Used by every hand-written struct visitor below.
+fn read_fields<'de, A: MapAccess<'de>>(
+    mut m: A,
+    known: &[&str],
+    problems: &mut Vec<FieldProblem>,
+    mut field: impl FnMut(&str, &mut A, &mut Vec<FieldProblem>) -> Result<(), A::Error>,
+) -> Result<(), A::Error> {
+    while let Some(key) = m.next_key::<ScalarString>()? {
+        let key = key.0;
+        if known.contains(&key.as_str()) {
+            field(&key, &mut m, problems)?;
+        } else {
+            m.next_value::<IgnoredAny>()?;
+            problems.push(FieldProblem::Unknown(key));
+        }
+    }
+    Ok(())
+}
+
+macro_rules! struct_visitor {
+    ($ty:ident, $name:literal, $fields:expr, |$key:ident, $m:ident, $out:ident, $p:ident| $body:block) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($name)
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<$ty, A::Error> {
+                        let mut $out = $ty::default();
+                        let mut problems = Vec::new();
+                        read_fields(m, $fields, &mut problems, |$key, $m, $p| $body)?;
+                        $out.problems = problems;
+                        Ok($out)
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    };
+}
+
+/// A whole map file.
+#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields, title = "argmap map")]
+pub struct Map {
+    /// The map id: `[a-z0-9][a-z0-9-]*`.
+    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: Option<String>,
+    /// A title for people.
+    pub title: Option<String>,
+    /// The text quotes are checked against, relative to the map file.
+    pub source: Option<String>,
+    /// Works cited: id -> entry.
+    #[schemars(with = "Option<IndexMap<String, SourceEntry>>")]
+    pub sources: IdMap<SourceEntry>,
+    /// Claims: id -> claim.
+    #[schemars(with = "Option<IndexMap<String, Node>>")]
+    pub claims: IdMap<Node>,
+    /// Evidence: id -> evidence; it should cite a source.
+    #[schemars(with = "Option<IndexMap<String, Node>>")]
+    pub evidence: IdMap<Node>,
+    /// Rebuttals: id -> rebuttal; it must attack or undercut something.
+    #[schemars(with = "Option<IndexMap<String, Node>>")]
+    pub rebuttals: IdMap<Node>,
+    /// The order the sections appear in the file.
+    #[schemars(skip)]
+    pub section_order: Vec<Section>,
+    #[schemars(skip)]
+    pub problems: Vec<FieldProblem>,
+}
+
+pub const MAP_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "source",
+    "sources",
+    "claims",
+    "evidence",
+    "rebuttals",
+];
+
+struct_visitor!(Map, "a map (a mapping with id, claims, ...)", MAP_FIELDS, |key, m, out, p| {
+    match key {
+        "id" => set(&mut out.id, m.next_value::<ScalarString>()?.0, key, p),
+        "title" => set(&mut out.title, m.next_value::<ScalarString>()?.0, key, p),
+        "source" => set(&mut out.source, m.next_value::<String>()?, key, p),
+        _ => {
+            let section = match key {
+                "sources" => Section::Sources,
+                "claims" => Section::Claims,
+                "evidence" => Section::Evidence,
+                _ => Section::Rebuttals,
+            };
+            if out.section_order.contains(&section) {
+                // Keep the first; the repeat is skipped and reported as a duplicate key.
+                let _: IgnoredAny = m.next_value()?;
+                set(&mut Some(()), (), key, p);
+            } else {
+                out.section_order.push(section);
+                match section {
+                    Section::Sources => out.sources = m.next_value()?,
+                    Section::Claims => out.claims = m.next_value()?,
+                    Section::Evidence => out.evidence = m.next_value()?,
+                    Section::Rebuttals => out.rebuttals = m.next_value()?,
+                }
+            }
+        }
+    }
+    Ok(())
+});
+
+/// A work cited.
+#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub author: Option<String>,
+    /// The title; a source needs a title or a note.
+    pub title: Option<String>,
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub year: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// What is known of the source when its title is not (e.g. a lost footnote).
+    pub note: Option<String>,
+    #[schemars(skip)]
+    pub problems: Vec<FieldProblem>,
+}
+
+pub const SOURCE_FIELDS: &[&str] = &["author", "title", "year", "publisher", "url", "note"];
+
+struct_visitor!(SourceEntry, "a source (a mapping with title or note)", SOURCE_FIELDS, |key, m, out, p| {
+    let v = m.next_value::<ScalarString>()?.0;
+    let slot = match key {
+        "author" => &mut out.author,
+        "title" => &mut out.title,
+        "year" => &mut out.year,
+        "publisher" => &mut out.publisher,
+        "url" => &mut out.url,
+        _ => &mut out.note,
+    };
+    set(slot, v, key, p);
+    Ok(())
+});
+
+/// A citation: a source id, with an optional page (`at`) and footnote number.
+#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Cite {
+    pub source: String,
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub at: Option<String>,
+    #[schemars(with = "Option<serde_json::Value>")]
+    pub footnote: Option<String>,
+    /// Whether the long form `{source, at, footnote}` was used.
+    #[schemars(skip)]
+    pub long: bool,
+    #[schemars(skip)]
+    pub problems: Vec<FieldProblem>,
+}
+
+pub const CITE_FIELDS: &[&str] = &["source", "at", "footnote"];
+
+impl<'de> Deserialize<'de> for Cite {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cite;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a source id or a mapping {source, at, footnote}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cite, E> {
+                Ok(Cite {
+                    source: v.to_string(),
+                    ..Cite::default()
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Cite, A::Error> {
+                let mut out = Cite {
+                    long: true,
+                    ..Cite::default()
+                };
+                let mut source = None;
+                let mut problems = Vec::new();
+                read_fields(m, CITE_FIELDS, &mut problems, |key, m, p| {
+                    let v = m.next_value::<ScalarString>()?.0;
+                    match key {
+                        "source" => set(&mut source, v, key, p),
+                        "at" => set(&mut out.at, v, key, p),
+                        _ => set(&mut out.footnote, v, key, p),
+                    }
+                    Ok(())
+                })?;
+                out.source = source.ok_or_else(|| de::Error::missing_field("source"))?;
+                out.problems = problems;
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A claim, an evidence item or a rebuttal.
+#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Node {
+    /// What the node says, in one sentence (required, non-empty).
+    pub text: Option<String>,
+    /// A verbatim passage of the map's `source`.
+    pub quote: Option<String>,
+    /// Who holds the claim (default: the author of the text).
+    pub by: Option<String>,
+    pub note: Option<String>,
+    /// This claim is (one of) the map's main thesis.
+    pub thesis: Option<bool>,
+    /// Ids this node supports.
+    #[serde(default)]
+    pub supports: Vec<String>,
+    /// Ids this node attacks.
+    #[serde(default)]
+    pub attacks: Vec<String>,
+    /// Links `A -> B` whose inference this node attacks.
+    #[serde(default)]
+    pub undercuts: Vec<String>,
+    /// Co-premises of a linked argument.
+    #[serde(default)]
+    pub with: Vec<String>,
+    /// Sources this node cites.
+    #[serde(default)]
+    pub cites: Vec<Cite>,
+    /// `other-map-id:NODE`: the same proposition in another map.
+    #[serde(default)]
+    pub same_as: Vec<String>,
+    #[schemars(skip)]
+    pub problems: Vec<FieldProblem>,
+}
+
+pub const NODE_FIELDS: &[&str] = &[
+    "text", "quote", "by", "note", "thesis", "supports", "attacks", "undercuts", "with", "cites",
+    "same_as",
+];
+
+struct_visitor!(Node, "a node (a mapping with text, ...)", NODE_FIELDS, |key, m, out, p| {
+    match key {
+        "text" => set(&mut out.text, m.next_value::<ScalarString>()?.0, key, p),
+        "quote" => set(&mut out.quote, m.next_value::<ScalarString>()?.0, key, p),
+        "by" => set(&mut out.by, m.next_value::<ScalarString>()?.0, key, p),
+        "note" => set(&mut out.note, m.next_value::<ScalarString>()?.0, key, p),
+        "thesis" => set(&mut out.thesis, m.next_value::<bool>()?, key, p),
+        "cites" => {
+            let v: IdList<Cite> = m.next_value()?;
+            if !out.cites.is_empty() {
+                set(&mut Some(()), (), key, p);
+            } else {
+                out.cites = v.0;
+            }
+        }
+        _ => {
+            let v: IdList<ScalarString> = m.next_value()?;
+            let slot = match key {
+                "supports" => &mut out.supports,
+                "attacks" => &mut out.attacks,
+                "undercuts" => &mut out.undercuts,
+                "with" => &mut out.with,
+                _ => &mut out.same_as,
+            };
+            if slot.is_empty() {
+                *slot = v.0.into_iter().map(|s| s.0).collect();
+            } else {
+                set(&mut Some(()), (), key, p);
+            }
+        }
+    }
+    Ok(())
+});
+
+/// A list; a null value (`supports:` with nothing after it) is an empty list.
+struct IdList<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdList<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = IdList<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(IdList(Vec::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Self::Value, A::Error> {
+                let mut v = Vec::with_capacity(s.size_hint().unwrap_or(0).min(64));
+                while let Some(x) = s.next_element()? {
+                    v.push(x);
+                }
+                Ok(IdList(v))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+impl Map {
+    /// The node sections with their maps, in a fixed order (claims, evidence, rebuttals).
+    pub fn node_sections(&self) -> [(Section, &IdMap<Node>); 3] {
+        [
+            (Section::Claims, &self.claims),
+            (Section::Evidence, &self.evidence),
+            (Section::Rebuttals, &self.rebuttals),
+        ]
+    }
+    /// Number of claims, evidence items, rebuttals and sources.
+    pub fn len(&self) -> usize {
+        self.claims.len() + self.evidence.len() + self.rebuttals.len() + self.sources.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The JSON Schema of the map format (for editors: yaml-language-server and the like).
+pub fn json_schema() -> schemars::Schema {
+    schemars::schema_for!(Map)
+}

@@ -1,0 +1,262 @@
+//! DOT diagrams, built with graphviz-rust.
+//!
+//! Conventions: the thesis is bold and gold; claims blue, evidence green (a note shape,
+//! with its citation), rebuttals red; claims that lack cited support get a dashed orange
+//! border and a `⚠ uncited` line. Supports are green arrows, attacks red arrows with a
+//! flat (`tee`) head, undercuts dashed red arrows into a point on the link they attack.
+//! Several maps are clusters, with grey dashed `same_as` lines between them. Long text
+//! wraps at 32 characters. All map text is escaped ([`super::escape::dot`]).
+
+use super::escape::{dot_quoted, wrap};
+use crate::analyse::support::{describe_cite, Status};
+use crate::analyse::{Analysed, SameAsLink};
+use crate::build::{EdgeKind, GNode, NodeKind};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use std::collections::HashSet;
+
+/// Characters per line of a node label.
+pub const WRAP: usize = 32;
+
+/// One map to draw, and (with `--focus`) the nodes to show.
+pub struct DiagramMap<'a, 'f> {
+    pub map: &'a Analysed<'f>,
+    pub visible: Option<HashSet<NodeIndex>>,
+}
+
+fn quoted(s: &str) -> Id {
+    Id::Escaped(dot_quoted(s))
+}
+
+fn attr(k: &str, v: &str) -> Attribute {
+    Attribute(Id::Plain(k.to_string()), quoted(v))
+}
+
+fn node_id(s: &str) -> NodeId {
+    NodeId(quoted(s), None)
+}
+
+fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(Edge {
+        ty: EdgeTy::Pair(Vertex::N(node_id(from)), Vertex::N(node_id(to))),
+        attributes,
+    })
+}
+
+/// The label of a node: id (and role), wrapped text, holder, citations, support mark.
+pub fn label(m: &Analysed, ix: NodeIndex) -> String {
+    let n: &GNode = &m.graph.graph[ix];
+    let mut lines = Vec::new();
+    lines.push(if n.is_thesis() {
+        format!("THESIS · {}", n.id)
+    } else {
+        n.id.to_string()
+    });
+    lines.extend(wrap(n.text(), WRAP));
+    if let Some(by) = n.node.and_then(|x| x.by.as_deref()) {
+        lines.push(format!("— {by}"));
+    }
+    if let Some(node) = n.node {
+        for c in &node.cites {
+            let title = m
+                .graph
+                .map
+                .sources
+                .get(&c.source)
+                .and_then(|s| s.title.as_deref().or(s.note.as_deref()))
+                .map(|t| format!("{t}; "))
+                .unwrap_or_default();
+            let cite = format!("[{title}{}]", describe_cite(c));
+            lines.extend(wrap(&cite, WRAP + 8));
+        }
+    }
+    if n.kind == NodeKind::Claim {
+        match m.support.status(ix) {
+            Status::Cited => {}
+            Status::Uncited => lines.push("⚠ uncited".into()),
+            Status::Unsupported => lines.push("⚠ unsupported".into()),
+        }
+    }
+    lines.join("\n")
+}
+
+fn node_attrs(m: &Analysed, ix: NodeIndex) -> Vec<Attribute> {
+    let n = &m.graph.graph[ix];
+    let lacking = n.kind == NodeKind::Claim && m.support.status(ix) != Status::Cited;
+    let (shape, fill) = match n.kind {
+        NodeKind::Claim if n.is_thesis() => ("box", "#fff3b0"),
+        NodeKind::Claim => ("box", "#e3f2fd"),
+        NodeKind::Evidence => ("note", "#e8f5e9"),
+        NodeKind::Rebuttal => ("box", "#ffebee"),
+        NodeKind::Source => ("folder", "#f5f5f5"),
+    };
+    let mut style = vec!["filled"];
+    if n.kind != NodeKind::Evidence {
+        style.push("rounded");
+    }
+    if lacking {
+        style.push("dashed");
+    }
+    let mut a = vec![
+        attr("label", &label(m, ix)),
+        attr("shape", shape),
+        attr("style", &style.join(",")),
+        attr("fillcolor", fill),
+    ];
+    if n.is_thesis() {
+        a.push(attr("penwidth", "3"));
+        a.push(attr("fontsize", "16"));
+    }
+    if lacking {
+        a.push(attr("color", "#e65100"));
+    }
+    a
+}
+
+fn edge_style(kind: &EdgeKind) -> Vec<Attribute> {
+    match kind {
+        EdgeKind::Supports => vec![attr("color", "#2e7d32"), attr("arrowhead", "normal")],
+        EdgeKind::Attacks => vec![attr("color", "#c62828"), attr("arrowhead", "tee")],
+        EdgeKind::Undercuts { .. } => vec![
+            attr("color", "#c62828"),
+            attr("style", "dashed"),
+            attr("arrowhead", "tee"),
+        ],
+        _ => vec![],
+    }
+}
+
+/// The statements of one map: nodes, then edges, prefixing node names with `prefix`.
+fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
+    let m = dm.map;
+    let g = &m.graph.graph;
+    let shown = |ix: NodeIndex| g[ix].kind != NodeKind::Source && dm.visible.as_ref().is_none_or(|v| v.contains(&ix));
+    let name = |ix: NodeIndex| format!("{prefix}{}", g[ix].id);
+    let mut stmts = Vec::new();
+    for ix in g.node_indices().filter(|&ix| shown(ix)) {
+        stmts.push(Stmt::Node(Node::new(node_id(&name(ix)), node_attrs(m, ix))));
+    }
+    // Links that are undercut are drawn through a point the undercut can aim at.
+    let undercut: HashSet<EdgeIndex> = g
+        .edge_references()
+        .filter_map(|e| match e.weight() {
+            EdgeKind::Undercuts { link } => Some(*link),
+            _ => None,
+        })
+        .collect();
+    let link_point = |e: EdgeIndex| -> Option<String> {
+        let (a, b) = g.edge_endpoints(e)?;
+        Some(format!("{prefix}{} -> {}", g[a].id, g[b].id))
+    };
+    for e in g.edge_references() {
+        let (a, b) = (e.source(), e.target());
+        if !shown(a) || !shown(b) {
+            continue;
+        }
+        match e.weight() {
+            EdgeKind::Supports | EdgeKind::Attacks if undercut.contains(&e.id()) => {
+                let Some(p) = link_point(e.id()) else { continue };
+                stmts.push(Stmt::Node(Node::new(
+                    node_id(&p),
+                    vec![attr("shape", "point"), attr("width", "0.08"), attr("label", "")],
+                )));
+                let mut first = edge_style(e.weight());
+                first.push(attr("arrowhead", "none"));
+                stmts.push(edge(&name(a), &p, first));
+                stmts.push(edge(&p, &name(b), edge_style(e.weight())));
+            }
+            EdgeKind::Supports | EdgeKind::Attacks => {
+                stmts.push(edge(&name(a), &name(b), edge_style(e.weight())));
+            }
+            EdgeKind::Undercuts { link } => {
+                let Some(p) = link_point(*link) else { continue };
+                let visible_link = g.edge_endpoints(*link).is_some_and(|(x, y)| shown(x) && shown(y));
+                let to = if visible_link { p } else { name(b) };
+                stmts.push(edge(&name(a), &to, edge_style(e.weight())));
+            }
+            EdgeKind::SameAs => {
+                stmts.push(edge(&name(a), &name(b), same_as_style()));
+            }
+            EdgeKind::Cites { .. } => {}
+        }
+    }
+    stmts
+}
+
+fn same_as_style() -> Vec<Attribute> {
+    vec![
+        attr("style", "dashed"),
+        attr("color", "#757575"),
+        attr("dir", "none"),
+        attr("constraint", "false"),
+        attr("label", "same as"),
+        attr("fontcolor", "#757575"),
+    ]
+}
+
+/// The DOT graph of one or more maps; several maps become clusters joined by `links`.
+pub fn graph(maps: &[DiagramMap], links: &[SameAsLink]) -> Graph {
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("rankdir", "BT"),
+            attr("fontname", "Helvetica"),
+            attr("nodesep", "0.3"),
+            attr("ranksep", "0.5"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", "Helvetica"),
+            attr("fontsize", "11"),
+            attr("margin", "0.12,0.06"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("penwidth", "1.4")])),
+    ];
+    let several = maps.len() > 1;
+    let prefix = |i: usize| if several { format!("{}:", maps[i].map.map_id()) } else { String::new() };
+    for (i, dm) in maps.iter().enumerate() {
+        let body = map_stmts(dm, &prefix(i));
+        if several {
+            let map = dm.map.graph.map;
+            let title = map.title.as_deref().or(map.id.as_deref()).unwrap_or("");
+            let mut sub = vec![
+                Stmt::Attribute(attr("label", &wrap(title, 60).join("\n"))),
+                Stmt::Attribute(attr("style", "rounded")),
+                Stmt::Attribute(attr("color", "#9e9e9e")),
+            ];
+            sub.extend(body);
+            stmts.push(Stmt::Subgraph(Subgraph {
+                id: quoted(&format!("cluster_{i}")),
+                stmts: sub,
+            }));
+        } else {
+            stmts.extend(body);
+        }
+    }
+    for l in links {
+        let (ma, a) = l.from;
+        let (mb, b) = l.to;
+        let visible = |mi: usize, ix: NodeIndex| maps[mi].visible.as_ref().is_none_or(|v| v.contains(&ix));
+        if !visible(ma, a) || !visible(mb, b) {
+            continue;
+        }
+        let na = format!("{}{}", prefix(ma), maps[ma].map.graph.graph[a].id);
+        let nb = format!("{}{}", prefix(mb), maps[mb].map.graph.graph[b].id);
+        stmts.push(edge(&na, &nb, same_as_style()));
+    }
+    Graph::DiGraph {
+        id: quoted("argmap"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// DOT text of a graph.
+pub fn print(g: &Graph) -> String {
+    let mut ctx = PrinterContext::default();
+    let mut s = g.print(&mut ctx);
+    s.push('\n');
+    s
+}

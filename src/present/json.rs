@@ -1,0 +1,43 @@
+//! JSON output of `check`: `{"diagnostics": [...], "summary": {...}}`.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use serde::Serialize;
+
+/// Counts of a check run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(diagnostics: &[Diagnostic], files: usize) -> Summary {
+        let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        Summary {
+            files,
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    diagnostics: &'a [Diagnostic],
+    summary: Summary,
+}
+
+/// The JSON document of a check run, pretty-printed.
+pub fn check_report(diagnostics: &[Diagnostic], summary: Summary) -> String {
+    let mut s = serde_json::to_string_pretty(&Report { diagnostics, summary }).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Any serialisable value as pretty JSON with a final newline.
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
