@@ -4,6 +4,7 @@
 pub mod checks;
 pub mod neighbourhood;
 pub mod quote;
+pub mod semantics;
 pub mod support;
 
 use crate::build::{ArgGraph, NodeKind};

@@ -26,8 +26,15 @@ pub const EXIT_FAILURE: u8 = 2;
 #[derive(Debug)]
 pub struct Failure(pub String);
 
-impl<E: std::error::Error> From<E> for Failure {
+/// The message of a closed pipe (`argmap ... | head`): not reported.
+const BROKEN_PIPE: &str = "\0broken pipe";
+
+impl<E: std::error::Error + 'static> From<E> for Failure {
     fn from(e: E) -> Failure {
+        let io = (&e as &dyn std::error::Error).downcast_ref::<std::io::Error>();
+        if io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+            return Failure(BROKEN_PIPE.into());
+        }
         Failure(e.to_string())
     }
 }
@@ -49,6 +56,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     match result {
         Ok(code) => code,
+        Err(Failure(msg)) if msg == BROKEN_PIPE => EXIT_OK,
         Err(Failure(msg)) => {
             let _ = writeln!(io.err, "argmap: error: {msg}");
             EXIT_FAILURE

@@ -100,7 +100,47 @@ pub fn parse_map(text: &str) -> Result<Map, Diagnostic> {
             .with_help("a map needs at least `id:` and `claims:`")
             .at(Position { line: 1, column: 1 }));
     }
+    if let Some(pos) = too_deep(text) {
+        return Err(Diagnostic::new(
+            Rule::YamlSyntax,
+            Target::file(),
+            format!("brackets nested more than {MAX_FLOW_DEPTH} levels deep"),
+        )
+        .with_help("a map never needs such nesting; argmap refuses it rather than parse it slowly")
+        .at(pos));
+    }
     serde_yaml::from_str::<Map>(text).map_err(|e| yaml_error(text, &e))
+}
+
+/// The deepest bracket nesting argmap parses. YAML parsers check every open flow
+/// collection at every token, so deep flow nesting costs quadratic time; the serde layer
+/// refuses more than 128 levels anyway.
+pub const MAX_FLOW_DEPTH: usize = 1000;
+
+/// Where the text first opens more than [`MAX_FLOW_DEPTH`] unclosed brackets (`[`, `{`),
+/// counted over the whole text in one linear pass. Brackets inside strings count too,
+/// which can only overestimate the depth.
+fn too_deep(text: &str) -> Option<Position> {
+    let mut depth = 0usize;
+    let (mut line, mut column) = (1, 0);
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                column = 0;
+            }
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(Position { line, column });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn yaml_error(text: &str, e: &serde_yaml::Error) -> Diagnostic {
@@ -137,12 +177,7 @@ fn yaml_error(text: &str, e: &serde_yaml::Error) -> Diagnostic {
 /// Whether the text fails to parse as YAML at all (as opposed to parsing but not
 /// fitting the map format). Only called on the error path.
 fn is_syntax_error(text: &str) -> bool {
-    struct Sink;
-    impl yaml_rust2::parser::MarkedEventReceiver for Sink {
-        fn on_event(&mut self, _: yaml_rust2::Event, _: yaml_rust2::scanner::Marker) {}
-    }
-    let mut parser = yaml_rust2::parser::Parser::new_from_str(text);
-    parser.load(&mut Sink, true).is_err()
+    !super::position::parses(text)
 }
 
 fn schema_help(message: &str) -> Option<String> {

@@ -5,6 +5,19 @@
 use crate::diagnostic::{Position, Seg, Target};
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+
+/// Whether yaml-rust2 can read `text` at all (used to tell syntax errors from type
+/// errors on the error path). Iterative, so deep nesting cannot overflow the stack.
+pub fn parses(text: &str) -> bool {
+    let mut parser = Parser::new_from_str(text);
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => return true,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
+}
 use yaml_rust2::scanner::Marker;
 
 /// The key and value positions of every mapping entry and sequence item of a document,
@@ -126,10 +139,14 @@ impl PositionIndex {
             stack: Vec::new(),
         };
         let mut parser = Parser::new_from_str(text);
-        if parser.load(&mut b, false).is_err() {
-            return PositionIndex::default();
+        // Pull events in a loop: yaml-rust2's `load` recurses once per nesting level.
+        loop {
+            match parser.next_token() {
+                Ok((Event::StreamEnd, _)) => return b.index,
+                Ok((ev, mark)) => b.on_event(ev, mark),
+                Err(_) => return PositionIndex::default(),
+            }
         }
-        b.index
     }
 
     /// The position of `target`; when the exact path is missing (e.g. a value given by an

@@ -34,7 +34,10 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     }
     for ix in g.graph.node_indices() {
         let n = &g.graph[ix];
-        if n.kind != NodeKind::Source && !seen[ix.index()] {
+        // A rebuttal without a target is reported by `rebuttal-without-target` alone.
+        let targetless = n.kind == NodeKind::Rebuttal
+            && n.node.is_some_and(|x| x.attacks.is_empty() && x.undercuts.is_empty());
+        if n.kind != NodeKind::Source && !seen[ix.index()] && !targetless {
             out.push(
                 Diagnostic::new(Rule::Orphan, Target::key(node_path(g, ix)), format!("{} `{}` is not connected to any thesis", n.kind.name(), n.id))
                     .with_ids([n.id])

@@ -1,0 +1,26 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture path under tests/fixtures.
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The argmap binary, run from the repository root.
+pub fn argmap() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("argmap").expect("binary built");
+    c.current_dir(root());
+    c
+}
+
+/// Path relative to the repository root, as diagnostics show it.
+pub fn rel(p: &Path) -> String {
+    p.strip_prefix(root()).unwrap_or(p).display().to_string()
+}
