@@ -297,14 +297,23 @@ impl SeverityConfig {
     }
 }
 
-/// The closest candidate to `word` among `candidates`, for a "did you mean" help line.
+/// The closest candidate to `word` among `candidates`, for a "did you mean" help line:
+/// the one at the smallest edit distance, if that distance is at most a third of the
+/// word's length (at least 1), ties broken by Jaro-Winkler similarity.
 pub fn did_you_mean<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<String> {
-    let mut best: Option<(f64, &str)> = None;
+    let w = word.to_lowercase();
+    let limit = (w.chars().count() / 3).max(1);
+    let mut best: Option<(usize, f64, &str)> = None;
     for c in candidates {
-        let score = strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase());
-        if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, c));
+        let lc = c.to_lowercase();
+        let d = strsim::damerau_levenshtein(&w, &lc);
+        if d > limit || d == 0 && c == word {
+            continue;
+        }
+        let jw = strsim::jaro_winkler(&w, &lc);
+        if best.is_none_or(|(bd, bj, _)| d < bd || d == bd && jw > bj) {
+            best = Some((d, jw, c));
         }
     }
-    best.map(|(_, c)| c.to_string())
+    best.map(|(_, _, c)| c.to_string())
 }

@@ -165,7 +165,14 @@ fn yaml_error(text: &str, e: &serde_yaml::Error) -> Diagnostic {
             Some("aliases expand to too much data (an alias bomb?)".to_string()),
         )
     } else if is_syntax_error(text) {
-        (Rule::YamlSyntax, None)
+        let help = if message.contains("mapping values are not allowed") {
+            "text containing `: ` must be quoted: `text: \"a: b\"`"
+        } else if message.contains("found character that cannot start any token") {
+            "YAML does not allow this character here (tabs cannot indent): quote the text"
+        } else {
+            "check the indentation, quotes and brackets at this position"
+        };
+        (Rule::YamlSyntax, Some(help.to_string()))
     } else {
         (Rule::Schema, schema_help(&message))
     };

@@ -165,6 +165,7 @@ fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
                     vec![attr("shape", "point"), attr("width", "0.08"), attr("label", "")],
                 )));
                 let mut first = edge_style(e.weight());
+                first.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
                 first.push(attr("arrowhead", "none"));
                 stmts.push(edge(&name(a), &p, first));
                 stmts.push(edge(&p, &name(b), edge_style(e.weight())));
