@@ -339,3 +339,99 @@ impl SourceIndex {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(source: &str, quote: &str) -> bool {
+        matches!(SourceIndex::new(source.to_string()).find(quote), QuoteMatch::Found { .. })
+    }
+
+    #[test]
+    fn white_space_and_line_breaks_are_one_space() {
+        assert!(found("a  quick\n brown\tfox jumps", "quick brown fox"));
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_are_equal() {
+        assert!(found("Trotsky’s “theory” here", "Trotsky's \"theory\""));
+        assert!(found("Trotsky's \"theory\" here", "Trotsky’s “theory”"));
+    }
+
+    #[test]
+    fn line_end_hyphen_joins_words() {
+        assert!(found("the revolu-\ntion began", "the revolution began"));
+        assert!(found("the self-\ndetermination of", "self-determination of"));
+        // A hyphen before a space (not a line break) is kept.
+        assert!(!found("pre- and post-war", "preand postwar"));
+    }
+
+    #[test]
+    fn line_break_after_dash_matches_with_or_without_space() {
+        let src = "his ideas—\nparticularly his theory";
+        assert!(found(src, "ideas—particularly"));
+        assert!(found(src, "ideas— particularly"));
+        assert!(found(src, "ideas — particularly"));
+    }
+
+    #[test]
+    fn glued_footnote_markers_are_skipped() {
+        assert!(found("embraced Marxism.1 From this point", "embraced Marxism. From this point"));
+        assert!(found("born in 1879.2 His father", "born in 1879. His father"));
+        assert!(found("the theory12 was", "the theory was"));
+        // Numbers that stand alone are words.
+        assert!(!found("in 1917 the", "in the"));
+    }
+
+    #[test]
+    fn ellipsis_is_a_gap_in_order() {
+        let src = "First part of the sentence, then a long aside, and finally the end.";
+        assert!(found(src, "First part … finally the end"));
+        assert!(found(src, "First part. . . finally the end"));
+        assert!(found(src, "First part ... finally the end"));
+        assert!(!found(src, "finally the end … First part"));
+    }
+
+    #[test]
+    fn ellipsis_gap_must_be_close() {
+        let far = format!("alpha beta {} gamma delta", "x ".repeat(MAX_GAP));
+        assert!(!found(&far, "alpha beta … gamma delta"));
+    }
+
+    #[test]
+    fn words_must_match() {
+        assert!(!found("the Bolsheviks adopted", "the Mensheviks adopted"));
+        assert!(!found("the Bolsheviks adopted", "The Bolsheviks adopted"));
+    }
+
+    #[test]
+    fn long_quotes_use_the_index() {
+        let mut src = String::new();
+        for i in 0..5000 {
+            src.push_str(&format!("sentence number {i} says something. "));
+        }
+        let ix = SourceIndex::new(src);
+        assert_eq!(ix.find("sentence number 4321 says something. sentence number 4322"), QuoteMatch::Found { line: 1 });
+        assert!(matches!(ix.find("sentence number 4321 says nothing"), QuoteMatch::NotFound { .. }));
+    }
+
+    #[test]
+    fn closest_passage_and_line_for_a_failed_quote() {
+        let ix = SourceIndex::new("line one\nthe Bolsheviks adopted the essence of the theory\nline three".into());
+        match ix.find("the Bolsheviks adopted the essense of the theory") {
+            QuoteMatch::NotFound { closest: Some(c) } => {
+                assert_eq!(c.line, 2);
+                assert!(c.passage.starts_with("the Bolsheviks adopted the essence"), "{}", c.passage);
+                assert!(c.similarity > 0.9);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn reports_the_line_of_a_match() {
+        let ix = SourceIndex::new("a\nb\nc the quote here\n".into());
+        assert_eq!(ix.find("the quote here"), QuoteMatch::Found { line: 3 });
+    }
+}
