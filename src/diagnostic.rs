@@ -300,7 +300,10 @@ impl SeverityConfig {
 /// The closest candidate to `word` among `candidates`, for a "did you mean" help line:
 /// the one at the smallest edit distance, if that distance is at most a third of the
 /// word's length (at least 1), ties broken by Jaro-Winkler similarity.
-pub fn did_you_mean<'a, I: IntoIterator<Item = &'a str>>(word: &str, candidates: I) -> Option<String> {
+pub fn did_you_mean<'a, I: IntoIterator<Item = &'a str>>(
+    word: &str,
+    candidates: I,
+) -> Option<String> {
     let w = word.to_lowercase();
     let limit = (w.chars().count() / 3).max(1);
     let mut best: Option<(usize, f64, &str)> = None;

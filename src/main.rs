@@ -5,6 +5,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = argmap::app::args::Cli::parse();
-    let code = argmap::app::run(cli, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    let code = argmap::app::run(
+        cli,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
     ExitCode::from(code)
 }

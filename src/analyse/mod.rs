@@ -2,6 +2,7 @@
 //! from parsed maps to data; nothing here prints.
 
 pub mod checks;
+pub mod compare;
 pub mod neighbourhood;
 pub mod quote;
 pub mod semantics;
@@ -28,7 +29,11 @@ impl<'f> Analysed<'f> {
         let map = file.map.as_ref()?;
         let graph = ArgGraph::build(map);
         let support = Support::compute(&graph);
-        Some(Analysed { file, graph, support })
+        Some(Analysed {
+            file,
+            graph,
+            support,
+        })
     }
 
     /// The map id (empty when it has none).
@@ -52,9 +57,15 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
     let mut problems = Vec::new();
     for (mi, a) in maps.iter().enumerate() {
         for ext in &a.graph.external_same_as {
-            let Some(bi) = maps.iter().position(|b| b.map_id() == ext.map_id) else { continue };
+            let Some(bi) = maps.iter().position(|b| b.map_id() == ext.map_id) else {
+                continue;
+            };
             let b = &maps[bi];
-            match b.graph.node(&ext.node_id).filter(|&ix| b.graph.graph[ix].kind != NodeKind::Source) {
+            match b
+                .graph
+                .node(&ext.node_id)
+                .filter(|&ix| b.graph.graph[ix].kind != NodeKind::Source)
+            {
                 Some(to) => links.push(SameAsLink {
                     from: (mi, ext.from),
                     to: (bi, to),
@@ -69,7 +80,11 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
                     ];
                     let help = crate::diagnostic::did_you_mean(
                         &ext.node_id,
-                        b.graph.graph.node_weights().filter(|w| w.kind != NodeKind::Source).map(|w| w.id),
+                        b.graph
+                            .graph
+                            .node_weights()
+                            .filter(|w| w.kind != NodeKind::Source)
+                            .map(|w| w.id),
                     )
                     .map(|s| format!("did you mean `{}:{s}`?", ext.map_id));
                     problems.push((
@@ -77,7 +92,10 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
                         Diagnostic::new(
                             Rule::DanglingReference,
                             Target::value(path),
-                            format!("`{}` same_as `{}:{}`: map `{}` has no node `{}`", n.id, ext.map_id, ext.node_id, ext.map_id, ext.node_id),
+                            format!(
+                                "`{}` same_as `{}:{}`: map `{}` has no node `{}`",
+                                n.id, ext.map_id, ext.node_id, ext.map_id, ext.node_id
+                            ),
                         )
                         .with_ids([n.id])
                         .with_help_opt(help),
@@ -95,7 +113,9 @@ pub fn check(files: &[MapFile], sources: Vec<SourceLoad>) -> Vec<Diagnostic> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
     let mut loaded: Vec<(usize, Analysed)> = Vec::new();
     for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
-        let Some(a) = Analysed::new(file) else { continue };
+        let Some(a) = Analysed::new(file) else {
+            continue;
+        };
         let index;
         let reason;
         let text = match source {

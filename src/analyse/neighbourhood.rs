@@ -24,7 +24,11 @@ pub fn neighbourhood(g: &ArgGraph, focus: NodeIndex, depth: usize) -> HashSet<No
                 if !link {
                     continue;
                 }
-                let v = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                let v = if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 if seen.insert(v) {
                     queue.push_back((v, d + 1));
                 }

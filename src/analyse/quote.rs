@@ -38,7 +38,8 @@ pub struct Normalized {
 fn fold_quote(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{00B4}' | '`' | '\u{2032}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
         c => c,
     }
 }
@@ -134,7 +135,9 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// Splits a quote at its ellipses and normalises each piece; empty pieces are dropped.
 pub fn quote_pieces(quote: &str) -> Vec<String> {
-    let q = quote.replace(". . .", "\u{2026}").replace("...", "\u{2026}");
+    let q = quote
+        .replace(". . .", "\u{2026}")
+        .replace("...", "\u{2026}");
     q.split('\u{2026}')
         .map(|p| normalize(p).text)
         .filter(|p| !p.is_empty())
@@ -257,7 +260,9 @@ impl SourceIndex {
             }
             off += step;
         }
-        let Some((off, occ)) = best else { return Vec::new() };
+        let Some((off, occ)) = best else {
+            return Vec::new();
+        };
         let mut found: Vec<usize> = occ
             .iter()
             .filter_map(|&(_, p)| (p as usize).checked_sub(off))
@@ -318,7 +323,9 @@ impl SourceIndex {
                 }
             }
         }
-        let (&start, _) = votes.iter().max_by_key(|(s, v)| (**v, std::cmp::Reverse(**s)))?;
+        let (&start, _) = votes
+            .iter()
+            .max_by_key(|(s, v)| (**v, std::cmp::Reverse(**s)))?;
         let text = &self.norm.text;
         let mut end = (start + qb.len()).min(text.len());
         while !text.is_char_boundary(end) {
@@ -345,7 +352,10 @@ mod tests {
     use super::*;
 
     fn found(source: &str, quote: &str) -> bool {
-        matches!(SourceIndex::new(source.to_string()).find(quote), QuoteMatch::Found { .. })
+        matches!(
+            SourceIndex::new(source.to_string()).find(quote),
+            QuoteMatch::Found { .. }
+        )
     }
 
     #[test]
@@ -362,7 +372,10 @@ mod tests {
     #[test]
     fn line_end_hyphen_joins_words() {
         assert!(found("the revolu-\ntion began", "the revolution began"));
-        assert!(found("the self-\ndetermination of", "self-determination of"));
+        assert!(found(
+            "the self-\ndetermination of",
+            "self-determination of"
+        ));
         // A hyphen before a space (not a line break) is kept.
         assert!(!found("pre- and post-war", "preand postwar"));
     }
@@ -377,8 +390,14 @@ mod tests {
 
     #[test]
     fn glued_footnote_markers_are_skipped() {
-        assert!(found("embraced Marxism.1 From this point", "embraced Marxism. From this point"));
-        assert!(found("born in 1879.2 His father", "born in 1879. His father"));
+        assert!(found(
+            "embraced Marxism.1 From this point",
+            "embraced Marxism. From this point"
+        ));
+        assert!(found(
+            "born in 1879.2 His father",
+            "born in 1879. His father"
+        ));
         assert!(found("the theory12 was", "the theory was"));
         // Numbers that stand alone are words.
         assert!(!found("in 1917 the", "in the"));
@@ -412,17 +431,29 @@ mod tests {
             src.push_str(&format!("sentence number {i} says something. "));
         }
         let ix = SourceIndex::new(src);
-        assert_eq!(ix.find("sentence number 4321 says something. sentence number 4322"), QuoteMatch::Found { line: 1 });
-        assert!(matches!(ix.find("sentence number 4321 says nothing"), QuoteMatch::NotFound { .. }));
+        assert_eq!(
+            ix.find("sentence number 4321 says something. sentence number 4322"),
+            QuoteMatch::Found { line: 1 }
+        );
+        assert!(matches!(
+            ix.find("sentence number 4321 says nothing"),
+            QuoteMatch::NotFound { .. }
+        ));
     }
 
     #[test]
     fn closest_passage_and_line_for_a_failed_quote() {
-        let ix = SourceIndex::new("line one\nthe Bolsheviks adopted the essence of the theory\nline three".into());
+        let ix = SourceIndex::new(
+            "line one\nthe Bolsheviks adopted the essence of the theory\nline three".into(),
+        );
         match ix.find("the Bolsheviks adopted the essense of the theory") {
             QuoteMatch::NotFound { closest: Some(c) } => {
                 assert_eq!(c.line, 2);
-                assert!(c.passage.starts_with("the Bolsheviks adopted the essence"), "{}", c.passage);
+                assert!(
+                    c.passage.starts_with("the Bolsheviks adopted the essence"),
+                    "{}",
+                    c.passage
+                );
                 assert!(c.similarity > 0.9);
             }
             other => panic!("{other:?}"),

@@ -202,7 +202,11 @@ impl Coverage {
                 Status::Unsupported => c.unsupported += 1,
             }
         }
-        c.ratio = if c.claims == 0 { 0.0 } else { c.cited as f64 / c.claims as f64 };
+        c.ratio = if c.claims == 0 {
+            0.0
+        } else {
+            c.cited as f64 / c.claims as f64
+        };
         c
     }
 }

@@ -19,6 +19,8 @@ pub enum Command {
     Support(SupportArgs),
     /// Draw maps as DOT, SVG, PNG or PDF.
     Render(RenderArgs),
+    /// Compare two maps: aligned pairs, stance toward each other's thesis, coverage.
+    Compare(CompareArgs),
     /// Print the JSON Schema of the map format.
     Schema(SchemaArgs),
 }
@@ -70,10 +72,12 @@ pub enum RenderFormat {
 impl RenderFormat {
     pub fn from_extension(path: &std::path::Path) -> Option<RenderFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        RenderFormat::from_str(&ext, true).ok().or(match ext.as_str() {
-            "gv" => Some(RenderFormat::Dot),
-            _ => None,
-        })
+        RenderFormat::from_str(&ext, true)
+            .ok()
+            .or(match ext.as_str() {
+                "gv" => Some(RenderFormat::Dot),
+                _ => None,
+            })
     }
     pub fn name(self) -> &'static str {
         match self {
@@ -102,6 +106,10 @@ pub struct RenderArgs {
     /// Steps from --focus to include.
     #[arg(long, default_value_t = 2, requires = "focus")]
     pub depth: usize,
+    /// Direction of the arrows: BT (wide picture, the default up to 60 nodes) or RL
+    /// (tall picture, the default for larger maps); TB and LR also work.
+    #[arg(long, value_parser = ["BT", "TB", "LR", "RL"])]
+    pub rankdir: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -109,4 +117,65 @@ pub struct SchemaArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Output of `argmap compare`: a report or a diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Markdown,
+    Json,
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+impl CompareFormat {
+    /// The format a file name asks for: `.txt`, `.md`, `.json`, `.dot`/`.gv`, `.svg`,
+    /// `.png`, `.pdf`.
+    pub fn from_extension(path: &std::path::Path) -> Option<CompareFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => CompareFormat::Text,
+            "md" | "markdown" => CompareFormat::Markdown,
+            "json" => CompareFormat::Json,
+            "dot" | "gv" => CompareFormat::Dot,
+            "svg" => CompareFormat::Svg,
+            "png" => CompareFormat::Png,
+            "pdf" => CompareFormat::Pdf,
+            _ => return None,
+        })
+    }
+}
+
+/// A similarity score: a number from 0 to 1 (above 1 turns suggestions off).
+fn parse_score(s: &str) -> Result<f64, String> {
+    let x: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if x.is_finite() && x >= 0.0 {
+        Ok(x)
+    } else {
+        Err(format!("`{s}`: the score must be 0 or more (scores run from 0 to 1)"))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first map (left).
+    pub a: PathBuf,
+    /// The second map (right).
+    pub b: PathBuf,
+    /// Output format (default: from -o's extension, else text). dot, svg, png and pdf
+    /// draw both maps side by side.
+    #[arg(long, value_enum)]
+    pub format: Option<CompareFormat>,
+    /// Write to FILE (.txt, .md, .json write the report; .svg, .dot, .png, .pdf the diagram).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Lowest text-similarity score (0 to 1) of a suggested pair.
+    #[arg(long, value_name = "X", default_value_t = crate::analyse::compare::DEFAULT_MIN_SCORE, value_parser = parse_score)]
+    pub min_score: f64,
+    /// Print ready-to-paste `same_as` lines for the suggested pairs instead of the report.
+    #[arg(long)]
+    pub suggest: bool,
 }

@@ -10,7 +10,9 @@ use crate::diagnostic::{Rule, SeverityConfig};
 use crate::parse::load::{load_file, MapFile};
 use crate::parse::source_text::read_source;
 use crate::present;
-use args::{CheckArgs, Cli, Command, RenderArgs, RenderFormat, ReportFormat, SchemaArgs, SupportArgs};
+use args::{
+    CheckArgs, Cli, Command, RenderArgs, RenderFormat, ReportFormat, SchemaArgs, SupportArgs,
+};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
@@ -52,6 +54,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Check(a) => check(a, &mut io),
         Command::Support(a) => support_cmd(a, &mut io),
         Command::Render(a) => render(a, &mut io),
+        Command::Compare(a) => compare(a, &mut io),
         Command::Schema(a) => schema(a, &mut io),
     };
     match result {
@@ -65,7 +68,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 }
 
 fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
-    paths.iter().map(|p| load_file(p).map_err(Failure::from)).collect()
+    paths
+        .iter()
+        .map(|p| load_file(p).map_err(Failure::from))
+        .collect()
 }
 
 fn severity_config(a: &CheckArgs) -> Result<SeverityConfig, Failure> {
@@ -108,20 +114,34 @@ fn check(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
                 .map(|f| (f.path.display().to_string(), f.text.as_str()))
                 .collect();
             let mut s = present::terminal::render(&diagnostics, &texts);
-            s.push_str(&present::terminal::summary_line(summary.errors, summary.warnings, summary.files));
+            s.push_str(&present::terminal::summary_line(
+                summary.errors,
+                summary.warnings,
+                summary.files,
+            ));
             s.push('\n');
             s
         }
     };
     io.out.write_all(text.as_bytes())?;
-    Ok(if cfg.fails(&diagnostics) { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if cfg.fails(&diagnostics) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 /// Loads map files for a command that needs them parsed; prints load errors and returns
 /// `Err(1)` when one does not parse.
-fn load_parsed(paths: &[std::path::PathBuf], io: &mut Io) -> Result<Result<Vec<MapFile>, u8>, Failure> {
+fn load_parsed(
+    paths: &[std::path::PathBuf],
+    io: &mut Io,
+) -> Result<Result<Vec<MapFile>, u8>, Failure> {
     let files = load_all(paths)?;
-    let errors: Vec<_> = files.iter().flat_map(|f| f.load_errors.iter().cloned()).collect();
+    let errors: Vec<_> = files
+        .iter()
+        .flat_map(|f| f.load_errors.iter().cloned())
+        .collect();
     if errors.is_empty() {
         return Ok(Ok(files));
     }
@@ -129,7 +149,8 @@ fn load_parsed(paths: &[std::path::PathBuf], io: &mut Io) -> Result<Result<Vec<M
         .iter()
         .map(|f| (f.path.display().to_string(), f.text.as_str()))
         .collect();
-    io.err.write_all(present::terminal::render(&errors, &texts).as_bytes())?;
+    io.err
+        .write_all(present::terminal::render(&errors, &texts).as_bytes())?;
     Ok(Err(EXIT_FINDINGS))
 }
 
@@ -150,7 +171,9 @@ fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    let Some(m) = Analysed::new(&files[0]) else { return Ok(EXIT_FINDINGS) };
+    let Some(m) = Analysed::new(&files[0]) else {
+        return Ok(EXIT_FINDINGS);
+    };
     let report = support::report(&m.graph, &m.support);
     let text = match a.format {
         ReportFormat::Text => present::support_report::text(&report),
@@ -179,7 +202,10 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
     let (links, _) = analyse::resolve_same_as(&maps);
     let mut diagram: Vec<present::dot::DiagramMap> = maps
         .iter()
-        .map(|m| present::dot::DiagramMap { map: m, visible: None })
+        .map(|m| present::dot::DiagramMap {
+            map: m,
+            visible: None,
+        })
         .collect();
     if let Some(focus) = &a.focus {
         let (mi, ix) = maps
@@ -189,7 +215,11 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
             .ok_or_else(|| Failure(format!("--focus: no node `{focus}` in the given maps")))?;
         let near = neighbourhood(&maps[mi].graph, ix, a.depth);
         for (i, d) in diagram.iter_mut().enumerate() {
-            d.visible = Some(if i == mi { near.clone() } else { Default::default() });
+            d.visible = Some(if i == mi {
+                near.clone()
+            } else {
+                Default::default()
+            });
         }
         // Other maps show the nodes linked by same_as to the neighbourhood.
         for l in &links {
@@ -202,7 +232,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
             }
         }
     }
-    let graph = present::dot::graph(&diagram, &links);
+    let graph = present::dot::graph(&diagram, &links, a.rankdir.as_deref());
     let dot = present::dot::print(&graph);
     let bytes = match format {
         RenderFormat::Dot => dot.into_bytes(),
@@ -210,6 +240,54 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
     };
     let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
     emit(a.output.as_deref(), &inputs, &bytes, io)?;
+    Ok(EXIT_OK)
+}
+
+fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
+    use args::CompareFormat;
+    let format = match (a.format, a.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(p)) => CompareFormat::from_extension(p).ok_or_else(|| {
+            Failure(format!(
+                "cannot tell the format from {}: use --format (text, markdown, json, dot, svg, png, pdf)",
+                p.display()
+            ))
+        })?,
+        (None, None) => CompareFormat::Text,
+    };
+    let paths = [a.a.clone(), a.b.clone()];
+    let files = match load_parsed(&paths, io)? {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    let (Some(left), Some(right)) = (Analysed::new(&files[0]), Analysed::new(&files[1])) else {
+        return Ok(EXIT_FINDINGS);
+    };
+    let maps = [left, right];
+    let (links, _) = analyse::resolve_same_as(&maps);
+    let opts = analyse::compare::CompareOptions {
+        min_score: a.min_score,
+    };
+    let c = analyse::compare::compare(&maps[0], &maps[1], &links, &opts);
+    let bytes = if a.suggest {
+        present::compare::suggestions(&c).into_bytes()
+    } else {
+        match format {
+            CompareFormat::Text => present::compare::text(&c).into_bytes(),
+            CompareFormat::Markdown => present::compare::markdown(&c).into_bytes(),
+            CompareFormat::Json => present::compare::json(&c).into_bytes(),
+            f => {
+                let dot = present::dot::print(&present::compare::diagram(&maps[0], &maps[1], &c));
+                match f {
+                    CompareFormat::Svg => present::graphviz::layout(&dot, "svg")?,
+                    CompareFormat::Png => present::graphviz::layout(&dot, "png")?,
+                    CompareFormat::Pdf => present::graphviz::layout(&dot, "pdf")?,
+                    _ => dot.into_bytes(),
+                }
+            }
+        }
+    };
+    emit(a.output.as_deref(), &[a.a.as_path(), a.b.as_path()], &bytes, io)?;
     Ok(EXIT_OK)
 }
 

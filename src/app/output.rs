@@ -16,8 +16,12 @@ pub enum OutputError {
 impl std::fmt::Display for OutputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            OutputError::WouldOverwriteInput(p) => write!(f, "refusing to write output onto the input file {p}"),
-            OutputError::IsDirectory(p) => write!(f, "cannot write output to {p}: it is a directory"),
+            OutputError::WouldOverwriteInput(p) => {
+                write!(f, "refusing to write output onto the input file {p}")
+            }
+            OutputError::IsDirectory(p) => {
+                write!(f, "cannot write output to {p}: it is a directory")
+            }
             OutputError::Io(p, e) => write!(f, "cannot write {p}: {e}"),
         }
     }
@@ -57,8 +61,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| OutputError::Io(shown.clone(), e))?;
-    tmp.write_all(bytes).map_err(|e| OutputError::Io(shown.clone(), e))?;
-    tmp.as_file().sync_all().map_err(|e| OutputError::Io(shown.clone(), e))?;
-    tmp.persist(path).map_err(|e| OutputError::Io(shown, e.error))?;
+    tmp.write_all(bytes)
+        .map_err(|e| OutputError::Io(shown.clone(), e))?;
+    // A temporary file is private (0600); the output gets the usual permissions, or
+    // those of the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| OutputError::Io(shown.clone(), e))?;
+    }
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| OutputError::Io(shown.clone(), e))?;
+    tmp.persist(path)
+        .map_err(|e| OutputError::Io(shown, e.error))?;
     Ok(())
 }

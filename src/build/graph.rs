@@ -201,7 +201,12 @@ impl<'m> ArgGraph<'m> {
         let mut first_section: HashMap<&'m str, Section> = HashMap::new();
         // Sections in document order, so "the second occurrence" is the later one.
         let mut order = map.section_order.clone();
-        for s in [Section::Sources, Section::Claims, Section::Evidence, Section::Rebuttals] {
+        for s in [
+            Section::Sources,
+            Section::Claims,
+            Section::Evidence,
+            Section::Rebuttals,
+        ] {
             if !order.contains(&s) {
                 order.push(s);
             }
@@ -260,7 +265,14 @@ impl<'m> ArgGraph<'m> {
         }
     }
 
-    fn problem(&mut self, from: NodeIndex, field: Field, item: usize, target: &str, kind: RefProblemKind) {
+    fn problem(
+        &mut self,
+        from: NodeIndex,
+        field: Field,
+        item: usize,
+        target: &str,
+        kind: RefProblemKind,
+    ) {
         self.problems.push(RefProblem {
             from,
             field,
@@ -272,7 +284,13 @@ impl<'m> ArgGraph<'m> {
 
     /// Resolves `target` for `field` of `from`: the node index when it names a node that
     /// may be a target of this field.
-    fn resolve(&mut self, from: NodeIndex, field: Field, item: usize, target: &str) -> Option<NodeIndex> {
+    fn resolve(
+        &mut self,
+        from: NodeIndex,
+        field: Field,
+        item: usize,
+        target: &str,
+    ) -> Option<NodeIndex> {
         let Some(&to) = self.index.get(target) else {
             self.problem(from, field, item, target, RefProblemKind::Missing);
             return None;
@@ -283,7 +301,13 @@ impl<'m> ArgGraph<'m> {
             _ => found != NodeKind::Source,
         };
         if !ok {
-            self.problem(from, field, item, target, RefProblemKind::WrongKind { found });
+            self.problem(
+                from,
+                field,
+                item,
+                target,
+                RefProblemKind::WrongKind { found },
+            );
             return None;
         }
         if to == from && field != Field::Cites {
@@ -297,11 +321,20 @@ impl<'m> ArgGraph<'m> {
         let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
         // Pass 1: supports, attacks, cites, same_as.
         for &ix in &nodes {
-            let Some(node) = self.graph[ix].node else { continue };
-            for (field, list) in [(Field::Supports, &node.supports), (Field::Attacks, &node.attacks)] {
+            let Some(node) = self.graph[ix].node else {
+                continue;
+            };
+            for (field, list) in [
+                (Field::Supports, &node.supports),
+                (Field::Attacks, &node.attacks),
+            ] {
                 for (i, t) in list.iter().enumerate() {
                     if let Some(to) = self.resolve(ix, field, i, t) {
-                        let kind = if field == Field::Supports { EdgeKind::Supports } else { EdgeKind::Attacks };
+                        let kind = if field == Field::Supports {
+                            EdgeKind::Supports
+                        } else {
+                            EdgeKind::Attacks
+                        };
                         self.graph.add_edge(ix, to, kind);
                     }
                 }
@@ -334,7 +367,9 @@ impl<'m> ArgGraph<'m> {
         }
         // Pass 2: undercuts and with, which name links made in pass 1.
         for &ix in &nodes {
-            let Some(node) = self.graph[ix].node else { continue };
+            let Some(node) = self.graph[ix].node else {
+                continue;
+            };
             for (i, u) in node.undercuts.iter().enumerate() {
                 let Some((a, b)) = parse_link(u) else {
                     self.problem(ix, Field::Undercuts, i, u, RefProblemKind::BadSyntax);
@@ -354,7 +389,9 @@ impl<'m> ArgGraph<'m> {
                 }
             }
             for (i, w) in node.with.iter().enumerate() {
-                let Some(p) = self.resolve(ix, Field::With, i, w) else { continue };
+                let Some(p) = self.resolve(ix, Field::With, i, w) else {
+                    continue;
+                };
                 let shares = self.targets(ix).any(|t| self.targets(p).any(|u| u == t));
                 if shares {
                     self.linked.entry(ix).or_default().push(p);
@@ -383,7 +420,11 @@ impl<'m> ArgGraph<'m> {
     }
 
     /// The nodes that point at `ix` with an edge of the given kind.
-    pub fn incoming(&self, ix: NodeIndex, pred: fn(&EdgeKind) -> bool) -> impl Iterator<Item = NodeIndex> + '_ {
+    pub fn incoming(
+        &self,
+        ix: NodeIndex,
+        pred: fn(&EdgeKind) -> bool,
+    ) -> impl Iterator<Item = NodeIndex> + '_ {
         self.graph
             .edges_directed(ix, Direction::Incoming)
             .filter(move |e| pred(e.weight()))

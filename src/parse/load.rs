@@ -83,7 +83,7 @@ pub fn load_str(path: &Path, mut text: String) -> MapFile {
     let file = path.display().to_string();
     let (map, errors) = match parse_map(&text) {
         Ok(map) => (Some(map), Vec::new()),
-        Err(d) => (None, vec![located(d, &file)]),
+        Err(d) => (None, vec![located(*d, &file)]),
     };
     MapFile {
         path: path.to_path_buf(),
@@ -94,22 +94,28 @@ pub fn load_str(path: &Path, mut text: String) -> MapFile {
 }
 
 /// Parses map text; an error is one located diagnostic (`yaml-syntax` or `schema`).
-pub fn parse_map(text: &str) -> Result<Map, Diagnostic> {
+pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::new(Rule::Schema, Target::file(), "the file is empty")
-            .with_help("a map needs at least `id:` and `claims:`")
-            .at(Position { line: 1, column: 1 }));
+        return Err(
+            Box::new(
+                Diagnostic::new(Rule::Schema, Target::file(), "the file is empty")
+                    .with_help("a map needs at least `id:` and `claims:`")
+                    .at(Position { line: 1, column: 1 }),
+            ),
+        );
     }
     if let Some(pos) = too_deep(text) {
-        return Err(Diagnostic::new(
-            Rule::YamlSyntax,
-            Target::file(),
-            format!("brackets nested more than {MAX_FLOW_DEPTH} levels deep"),
-        )
-        .with_help("a map never needs such nesting; argmap refuses it rather than parse it slowly")
-        .at(pos));
+        return Err(Box::new(
+            Diagnostic::new(
+                Rule::YamlSyntax,
+                Target::file(),
+                format!("brackets nested more than {MAX_FLOW_DEPTH} levels deep"),
+            )
+            .with_help("a map never needs such nesting; argmap refuses it rather than parse it slowly")
+            .at(pos),
+        ));
     }
-    serde_yaml::from_str::<Map>(text).map_err(|e| yaml_error(text, &e))
+    serde_yaml::from_str::<Map>(text).map_err(|e| Box::new(yaml_error(text, &e)))
 }
 
 /// The deepest bracket nesting argmap parses. YAML parsers check every open flow
@@ -145,10 +151,12 @@ fn too_deep(text: &str) -> Option<Position> {
 
 fn yaml_error(text: &str, e: &serde_yaml::Error) -> Diagnostic {
     let full = e.to_string();
-    let pos = e.location().map_or(Position { line: 1, column: 1 }, |l| Position {
-        line: l.line(),
-        column: l.column(),
-    });
+    let pos = e
+        .location()
+        .map_or(Position { line: 1, column: 1 }, |l| Position {
+            line: l.line(),
+            column: l.column(),
+        });
     // serde_yaml appends " at line L column C"; the position is reported separately.
     let message = match full.find(" at line ") {
         Some(i) => full[..i].to_string(),

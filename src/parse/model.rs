@@ -240,35 +240,40 @@ pub const MAP_FIELDS: &[&str] = &[
     "rebuttals",
 ];
 
-struct_visitor!(Map, "a map (a mapping with id, claims, ...)", MAP_FIELDS, |key, m, out, p| {
-    match key {
-        "id" => set(&mut out.id, m.next_value::<ScalarString>()?.0, key, p),
-        "title" => set(&mut out.title, m.next_value::<ScalarString>()?.0, key, p),
-        "source" => set(&mut out.source, m.next_value::<String>()?, key, p),
-        _ => {
-            let section = match key {
-                "sources" => Section::Sources,
-                "claims" => Section::Claims,
-                "evidence" => Section::Evidence,
-                _ => Section::Rebuttals,
-            };
-            if out.section_order.contains(&section) {
-                // Keep the first; the repeat is skipped and reported as a duplicate key.
-                let _: IgnoredAny = m.next_value()?;
-                set(&mut Some(()), (), key, p);
-            } else {
-                out.section_order.push(section);
-                match section {
-                    Section::Sources => out.sources = m.next_value()?,
-                    Section::Claims => out.claims = m.next_value()?,
-                    Section::Evidence => out.evidence = m.next_value()?,
-                    Section::Rebuttals => out.rebuttals = m.next_value()?,
+struct_visitor!(
+    Map,
+    "a map (a mapping with id, claims, ...)",
+    MAP_FIELDS,
+    |key, m, out, p| {
+        match key {
+            "id" => set(&mut out.id, m.next_value::<ScalarString>()?.0, key, p),
+            "title" => set(&mut out.title, m.next_value::<ScalarString>()?.0, key, p),
+            "source" => set(&mut out.source, m.next_value::<String>()?, key, p),
+            _ => {
+                let section = match key {
+                    "sources" => Section::Sources,
+                    "claims" => Section::Claims,
+                    "evidence" => Section::Evidence,
+                    _ => Section::Rebuttals,
+                };
+                if out.section_order.contains(&section) {
+                    // Keep the first; the repeat is skipped and reported as a duplicate key.
+                    let _: IgnoredAny = m.next_value()?;
+                    set(&mut Some(()), (), key, p);
+                } else {
+                    out.section_order.push(section);
+                    match section {
+                        Section::Sources => out.sources = m.next_value()?,
+                        Section::Claims => out.claims = m.next_value()?,
+                        Section::Evidence => out.evidence = m.next_value()?,
+                        Section::Rebuttals => out.rebuttals = m.next_value()?,
+                    }
                 }
             }
         }
+        Ok(())
     }
-    Ok(())
-});
+);
 
 /// A work cited.
 #[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
@@ -289,19 +294,24 @@ pub struct SourceEntry {
 
 pub const SOURCE_FIELDS: &[&str] = &["author", "title", "year", "publisher", "url", "note"];
 
-struct_visitor!(SourceEntry, "a source (a mapping with title or note)", SOURCE_FIELDS, |key, m, out, p| {
-    let v = m.next_value::<ScalarString>()?.0;
-    let slot = match key {
-        "author" => &mut out.author,
-        "title" => &mut out.title,
-        "year" => &mut out.year,
-        "publisher" => &mut out.publisher,
-        "url" => &mut out.url,
-        _ => &mut out.note,
-    };
-    set(slot, v, key, p);
-    Ok(())
-});
+struct_visitor!(
+    SourceEntry,
+    "a source (a mapping with title or note)",
+    SOURCE_FIELDS,
+    |key, m, out, p| {
+        let v = m.next_value::<ScalarString>()?.0;
+        let slot = match key {
+            "author" => &mut out.author,
+            "title" => &mut out.title,
+            "year" => &mut out.year,
+            "publisher" => &mut out.publisher,
+            "url" => &mut out.url,
+            _ => &mut out.note,
+        };
+        set(slot, v, key, p);
+        Ok(())
+    }
+);
 
 /// A citation: a source id, with an optional page (`at`) and footnote number.
 #[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
@@ -396,43 +406,57 @@ pub struct Node {
 }
 
 pub const NODE_FIELDS: &[&str] = &[
-    "text", "quote", "by", "note", "thesis", "supports", "attacks", "undercuts", "with", "cites",
+    "text",
+    "quote",
+    "by",
+    "note",
+    "thesis",
+    "supports",
+    "attacks",
+    "undercuts",
+    "with",
+    "cites",
     "same_as",
 ];
 
-struct_visitor!(Node, "a node (a mapping with text, ...)", NODE_FIELDS, |key, m, out, p| {
-    match key {
-        "text" => set(&mut out.text, m.next_value::<ScalarString>()?.0, key, p),
-        "quote" => set(&mut out.quote, m.next_value::<ScalarString>()?.0, key, p),
-        "by" => set(&mut out.by, m.next_value::<ScalarString>()?.0, key, p),
-        "note" => set(&mut out.note, m.next_value::<ScalarString>()?.0, key, p),
-        "thesis" => set(&mut out.thesis, m.next_value::<bool>()?, key, p),
-        "cites" => {
-            let v: IdList<Cite> = m.next_value()?;
-            if !out.cites.is_empty() {
-                set(&mut Some(()), (), key, p);
-            } else {
-                out.cites = v.0;
+struct_visitor!(
+    Node,
+    "a node (a mapping with text, ...)",
+    NODE_FIELDS,
+    |key, m, out, p| {
+        match key {
+            "text" => set(&mut out.text, m.next_value::<ScalarString>()?.0, key, p),
+            "quote" => set(&mut out.quote, m.next_value::<ScalarString>()?.0, key, p),
+            "by" => set(&mut out.by, m.next_value::<ScalarString>()?.0, key, p),
+            "note" => set(&mut out.note, m.next_value::<ScalarString>()?.0, key, p),
+            "thesis" => set(&mut out.thesis, m.next_value::<bool>()?, key, p),
+            "cites" => {
+                let v: IdList<Cite> = m.next_value()?;
+                if !out.cites.is_empty() {
+                    set(&mut Some(()), (), key, p);
+                } else {
+                    out.cites = v.0;
+                }
+            }
+            _ => {
+                let v: IdList<ScalarString> = m.next_value()?;
+                let slot = match key {
+                    "supports" => &mut out.supports,
+                    "attacks" => &mut out.attacks,
+                    "undercuts" => &mut out.undercuts,
+                    "with" => &mut out.with,
+                    _ => &mut out.same_as,
+                };
+                if slot.is_empty() {
+                    *slot = v.0.into_iter().map(|s| s.0).collect();
+                } else {
+                    set(&mut Some(()), (), key, p);
+                }
             }
         }
-        _ => {
-            let v: IdList<ScalarString> = m.next_value()?;
-            let slot = match key {
-                "supports" => &mut out.supports,
-                "attacks" => &mut out.attacks,
-                "undercuts" => &mut out.undercuts,
-                "with" => &mut out.with,
-                _ => &mut out.same_as,
-            };
-            if slot.is_empty() {
-                *slot = v.0.into_iter().map(|s| s.0).collect();
-            } else {
-                set(&mut Some(()), (), key, p);
-            }
-        }
+        Ok(())
     }
-    Ok(())
-});
+);
 
 /// A list; a null value (`supports:` with nothing after it) is an empty list.
 struct IdList<T>(Vec<T>);

@@ -66,10 +66,14 @@ impl Builder {
                 let mut p = path.clone();
                 p.push(Seg::Index(*next));
                 *next += 1;
-                self.index.entries.entry(p.clone()).or_default().push(Entry {
-                    key: None,
-                    value: Some(pos(mark)),
-                });
+                self.index
+                    .entries
+                    .entry(p.clone())
+                    .or_default()
+                    .push(Entry {
+                        key: None,
+                        value: Some(pos(mark)),
+                    });
                 Some(p)
             }
             Some(Frame::Mapping { path, pending_key }) => match pending_key.take() {
@@ -165,7 +169,11 @@ impl PositionIndex {
                     .copied()
                     .unwrap_or_default();
                 let want_key = !exact || target.key;
-                let p = if want_key { e.key.or(e.value) } else { e.value.or(e.key) };
+                let p = if want_key {
+                    e.key.or(e.value)
+                } else {
+                    e.value.or(e.key)
+                };
                 if let Some(p) = p {
                     return p;
                 }

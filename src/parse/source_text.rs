@@ -21,7 +21,10 @@ pub fn read_source(file: &MapFile) -> SourceLoad {
     if source.trim().is_empty() {
         return SourceLoad::Unreadable("the path is empty".into());
     }
-    let dir = file.path.parent().unwrap_or_else(|| std::path::Path::new(""));
+    let dir = file
+        .path
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new(""));
     let path = dir.join(source);
     if path.is_dir() {
         return SourceLoad::Unreadable(format!("{} is a directory", path.display()));

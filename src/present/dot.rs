@@ -32,7 +32,8 @@ fn quoted(s: &str) -> Id {
     Id::Escaped(dot_quoted(s))
 }
 
-fn attr(k: &str, v: &str) -> Attribute {
+/// A DOT attribute `k="v"` (the value escaped).
+pub fn attr(k: &str, v: &str) -> Attribute {
     Attribute(Id::Plain(k.to_string()), quoted(v))
 }
 
@@ -40,7 +41,8 @@ fn node_id(s: &str) -> NodeId {
     NodeId(quoted(s), None)
 }
 
-fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
+/// An edge statement between two node names.
+pub fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
     Stmt::Edge(Edge {
         ty: EdgeTy::Pair(Vertex::N(node_id(from)), Vertex::N(node_id(to))),
         attributes,
@@ -62,16 +64,21 @@ pub fn label(m: &Analysed, ix: NodeIndex) -> String {
     }
     if let Some(node) = n.node {
         for c in &node.cites {
+            // The work's title (or note) stands for the source id when there is one.
             let title = m
                 .graph
                 .map
                 .sources
                 .get(&c.source)
-                .and_then(|s| s.title.as_deref().or(s.note.as_deref()))
-                .map(|t| format!("{t}; "))
-                .unwrap_or_default();
-            let cite = format!("[{title}{}]", describe_cite(c));
-            lines.extend(wrap(&cite, WRAP + 8));
+                .and_then(|s| s.title.as_deref().or(s.note.as_deref()));
+            let cite = match title {
+                Some(t) => describe_cite(&crate::parse::Cite {
+                    source: t.to_string(),
+                    ..c.clone()
+                }),
+                None => describe_cite(c),
+            };
+            lines.extend(wrap(&format!("[{cite}]"), WRAP + 8));
         }
     }
     if n.kind == NodeKind::Claim {
@@ -134,7 +141,9 @@ fn edge_style(kind: &EdgeKind) -> Vec<Attribute> {
 fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
     let m = dm.map;
     let g = &m.graph.graph;
-    let shown = |ix: NodeIndex| g[ix].kind != NodeKind::Source && dm.visible.as_ref().is_none_or(|v| v.contains(&ix));
+    let shown = |ix: NodeIndex| {
+        g[ix].kind != NodeKind::Source && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
+    };
     let name = |ix: NodeIndex| format!("{prefix}{}", g[ix].id);
     let mut stmts = Vec::new();
     for ix in g.node_indices().filter(|&ix| shown(ix)) {
@@ -159,10 +168,16 @@ fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
         }
         match e.weight() {
             EdgeKind::Supports | EdgeKind::Attacks if undercut.contains(&e.id()) => {
-                let Some(p) = link_point(e.id()) else { continue };
+                let Some(p) = link_point(e.id()) else {
+                    continue;
+                };
                 stmts.push(Stmt::Node(Node::new(
                     node_id(&p),
-                    vec![attr("shape", "point"), attr("width", "0.08"), attr("label", "")],
+                    vec![
+                        attr("shape", "point"),
+                        attr("width", "0.08"),
+                        attr("label", ""),
+                    ],
                 )));
                 let mut first = edge_style(e.weight());
                 first.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
@@ -175,7 +190,9 @@ fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
             }
             EdgeKind::Undercuts { link } => {
                 let Some(p) = link_point(*link) else { continue };
-                let visible_link = g.edge_endpoints(*link).is_some_and(|(x, y)| shown(x) && shown(y));
+                let visible_link = g
+                    .edge_endpoints(*link)
+                    .is_some_and(|(x, y)| shown(x) && shown(y));
                 let to = if visible_link { p } else { name(b) };
                 stmts.push(edge(&name(a), &to, edge_style(e.weight())));
             }
@@ -188,7 +205,8 @@ fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
     stmts
 }
 
-fn same_as_style() -> Vec<Attribute> {
+/// The style of a `same_as` link: a grey dashed line labelled "same as".
+pub fn same_as_style() -> Vec<Attribute> {
     vec![
         attr("style", "dashed"),
         attr("color", "#757575"),
@@ -199,11 +217,15 @@ fn same_as_style() -> Vec<Attribute> {
     ]
 }
 
-/// The DOT graph of one or more maps; several maps become clusters joined by `links`.
-pub fn graph(maps: &[DiagramMap], links: &[SameAsLink]) -> Graph {
-    let mut stmts = vec![
+/// Maps with more drawn nodes than this are laid out right to left (a tall picture)
+/// instead of bottom to top (a wide one), unless a direction is given.
+pub const TALL_FROM: usize = 60;
+
+/// The graph, node and edge attributes every diagram starts with.
+pub fn header(rankdir: &str) -> Vec<Stmt> {
+    vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", "BT"),
+            attr("rankdir", rankdir),
             attr("fontname", "Helvetica"),
             attr("nodesep", "0.3"),
             attr("ranksep", "0.5"),
@@ -214,9 +236,29 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink]) -> Graph {
             attr("margin", "0.12,0.06"),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![attr("penwidth", "1.4")])),
-    ];
+    ]
+}
+
+/// The DOT graph of one or more maps; several maps become clusters joined by `links`.
+/// `rankdir` is Graphviz's direction (`BT`, `RL`...); `None` picks one by size.
+pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -> Graph {
+    let drawn: usize = maps
+        .iter()
+        .map(|m| match &m.visible {
+            Some(v) => v.len(),
+            None => m.map.graph.graph.node_count(),
+        })
+        .sum();
+    let rankdir = rankdir.unwrap_or(if drawn > TALL_FROM { "RL" } else { "BT" });
+    let mut stmts = header(rankdir);
     let several = maps.len() > 1;
-    let prefix = |i: usize| if several { format!("{}:", maps[i].map.map_id()) } else { String::new() };
+    let prefix = |i: usize| {
+        if several {
+            format!("{}:", maps[i].map.map_id())
+        } else {
+            String::new()
+        }
+    };
     for (i, dm) in maps.iter().enumerate() {
         let body = map_stmts(dm, &prefix(i));
         if several {
@@ -239,7 +281,8 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink]) -> Graph {
     for l in links {
         let (ma, a) = l.from;
         let (mb, b) = l.to;
-        let visible = |mi: usize, ix: NodeIndex| maps[mi].visible.as_ref().is_none_or(|v| v.contains(&ix));
+        let visible =
+            |mi: usize, ix: NodeIndex| maps[mi].visible.as_ref().is_none_or(|v| v.contains(&ix));
         if !visible(ma, a) || !visible(mb, b) {
             continue;
         }
@@ -252,6 +295,46 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink]) -> Graph {
         strict: false,
         stmts,
     }
+}
+
+/// One map as cluster `cluster_{i}` (titled with the map's title), its node names
+/// prefixed with `prefix`; the nodes in `dimmed` are drawn grey and light, as are the
+/// links that touch them (`compare` uses this for the nodes it could not align).
+pub fn cluster(dm: &DiagramMap, i: usize, prefix: &str, dimmed: &HashSet<NodeIndex>) -> Stmt {
+    let g = &dm.map.graph.graph;
+    // Node names as printed (quoted), to recognise them in the statements.
+    let grey: HashSet<String> = dimmed.iter().map(|&ix| dot_quoted(&format!("{prefix}{}", g[ix].id))).collect();
+    let is_grey = |v: &Vertex| matches!(v, Vertex::N(NodeId(Id::Escaped(q), _)) if grey.contains(q));
+    let set = |attrs: &mut Vec<Attribute>, k: &str, v: &str| {
+        attrs.retain(|Attribute(key, _)| *key != Id::Plain(k.into()));
+        attrs.push(attr(k, v));
+    };
+    let mut body = map_stmts(dm, prefix);
+    for st in body.iter_mut() {
+        match st {
+            Stmt::Node(n) if is_grey(&Vertex::N(n.id.clone())) => {
+                for (k, v) in [("fillcolor", "#f7f7f7"), ("color", "#c8c8c8"), ("fontcolor", "#8a8a8a"), ("penwidth", "1")] {
+                    set(&mut n.attributes, k, v);
+                }
+            }
+            Stmt::Edge(Edge { ty: EdgeTy::Pair(a, b), attributes }) if is_grey(a) || is_grey(b) => {
+                set(attributes, "color", "#d6d6d6");
+            }
+            _ => {}
+        }
+    }
+    let map = dm.map.graph.map;
+    let title = map.title.as_deref().or(map.id.as_deref()).unwrap_or("");
+    let mut sub = vec![
+        Stmt::Attribute(attr("label", &wrap(title, 60).join("\n"))),
+        Stmt::Attribute(attr("style", "rounded")),
+        Stmt::Attribute(attr("color", "#9e9e9e")),
+    ];
+    sub.extend(body);
+    Stmt::Subgraph(Subgraph {
+        id: quoted(&format!("cluster_{i}")),
+        stmts: sub,
+    })
 }
 
 /// DOT text of a graph.

@@ -48,13 +48,18 @@ pub fn layout(dot: &str, format: &str) -> Result<Vec<u8>, GraphvizError> {
             _ => GraphvizError::Io(e),
         })?;
     // Feed stdin from a thread so a large output cannot dead-lock the pipes.
-    let mut stdin = child.stdin.take().ok_or_else(|| GraphvizError::Failed("no stdin".into()))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| GraphvizError::Failed("no stdin".into()))?;
     let input = dot.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().map_err(GraphvizError::Io)?;
     let _ = writer.join();
     if !out.status.success() {
-        return Err(GraphvizError::Failed(String::from_utf8_lossy(&out.stderr).trim().to_string()));
+        return Err(GraphvizError::Failed(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ));
     }
     Ok(out.stdout)
 }

@@ -13,7 +13,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(diagnostics: &[Diagnostic], files: usize) -> Summary {
-        let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         Summary {
             files,
             errors,
@@ -30,7 +33,11 @@ struct Report<'a> {
 
 /// The JSON document of a check run, pretty-printed.
 pub fn check_report(diagnostics: &[Diagnostic], summary: Summary) -> String {
-    let mut s = serde_json::to_string_pretty(&Report { diagnostics, summary }).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&Report {
+        diagnostics,
+        summary,
+    })
+    .unwrap_or_default();
     s.push('\n');
     s
 }

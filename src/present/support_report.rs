@@ -8,11 +8,24 @@ pub fn text(r: &SupportReport) -> String {
     let width = r.claims.iter().map(|c| c.id.len()).max().unwrap_or(0);
     for c in &r.claims {
         let mark = if c.thesis { "thesis " } else { "" };
-        let by = c.by.as_deref().map(|b| format!(" (by {b})")).unwrap_or_default();
-        out.push_str(&format!("{:<11} {:<width$}  {mark}{}{by}\n", c.status.name(), c.id, c.text));
+        let by =
+            c.by.as_deref()
+                .map(|b| format!(" (by {b})"))
+                .unwrap_or_default();
+        out.push_str(&format!(
+            "{:<11} {:<width$}  {mark}{}{by}\n",
+            c.status.name(),
+            c.id,
+            c.text
+        ));
         match c.status {
             Status::Cited => {
-                out.push_str(&format!("{:11} {:width$}  chain: {}", "", "", c.chain.join(" <- ")));
+                out.push_str(&format!(
+                    "{:11} {:width$}  chain: {}",
+                    "",
+                    "",
+                    c.chain.join(" <- ")
+                ));
                 if !c.citations.is_empty() {
                     out.push_str(&format!(" [{}]", c.citations.join("; ")));
                 }

@@ -39,7 +39,9 @@ fn token_end(text: &str, start: usize) -> usize {
         Some(_) => {
             let mut end = line.len();
             for (i, c) in line.char_indices() {
-                if matches!(c, ',' | ']' | '}' | '#') || (c == ':' && line[i + 1..].starts_with([' ', '\t']) || line[i..] == *":") {
+                if matches!(c, ',' | ']' | '}' | '#')
+                    || (c == ':' && line[i + 1..].starts_with([' ', '\t']) || line[i..] == *":")
+                {
                     end = i;
                     break;
                 }
@@ -77,7 +79,10 @@ pub fn render(diagnostics: &[Diagnostic], texts: &HashMap<String, &str>) -> Stri
             .with_notes(notes);
         if term::emit_to_string(&mut out, &config, &files, &cs).is_err() {
             // A position outside the text: fall back to a one-line form.
-            out.push_str(&format!("{}[{}]: {}\n  --> {}:{}:{}\n", d.severity, d.rule, d.message, d.file, d.line, d.column));
+            out.push_str(&format!(
+                "{}[{}]: {}\n  --> {}:{}:{}\n",
+                d.severity, d.rule, d.message, d.file, d.line, d.column
+            ));
         }
     }
     out

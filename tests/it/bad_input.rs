@@ -9,10 +9,23 @@ fn check_bytes(bytes: &[u8]) -> (i32, serde_json::Value) {
     let dir = tempfile::tempdir().expect("tempdir");
     let map = dir.path().join("bad.yaml");
     std::fs::write(&map, bytes).expect("write");
-    let out = argmap().args(["check", "--format", "json"]).arg(&map).output().expect("runs");
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "panic: {}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(std::fs::read(&map).expect("still there"), bytes, "input changed");
-    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    let out = argmap()
+        .args(["check", "--format", "json"])
+        .arg(&map)
+        .output()
+        .expect("runs");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "panic: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&map).expect("still there"),
+        bytes,
+        "input changed"
+    );
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap_or(-1), v)
 }
 
@@ -22,7 +35,11 @@ fn first(v: &serde_json::Value) -> (String, u64, u64) {
 }
 
 fn triple(d: &serde_json::Value) -> (String, u64, u64) {
-    (d["rule"].as_str().unwrap_or("").into(), d["line"].as_u64().unwrap_or(0), d["column"].as_u64().unwrap_or(0))
+    (
+        d["rule"].as_str().unwrap_or("").into(),
+        d["line"].as_u64().unwrap_or(0),
+        d["column"].as_u64().unwrap_or(0),
+    )
 }
 
 /// The first diagnostic of `rule`.
@@ -50,9 +67,13 @@ fn not_utf8() {
 
 #[test]
 fn byte_order_mark_is_accepted() {
-    let (code, v) = check_bytes(b"\xef\xbb\xbfid: x\nclaims:\n  T1: {text: a, thesis: true, supports: [T9]}\n");
+    let (code, v) =
+        check_bytes(b"\xef\xbb\xbfid: x\nclaims:\n  T1: {text: a, thesis: true, supports: [T9]}\n");
     assert_eq!(code, 1);
-    assert_eq!(find(&v, "dangling-reference"), ("dangling-reference".into(), 3, 42));
+    assert_eq!(
+        find(&v, "dangling-reference"),
+        ("dangling-reference".into(), 3, 42)
+    );
 }
 
 #[test]
@@ -64,7 +85,11 @@ fn wrong_types_in_every_field_are_located() {
         ("id: x\nclaims:\n  T1: {text: [a]}\n", 3, 14),
         ("id: x\nclaims:\n  T1: {text: a, thesis: maybe}\n", 3, 25),
         ("id: x\nclaims:\n  T1: {text: a, supports: T2}\n", 3, 27),
-        ("id: x\nclaims:\n  T1: {text: a, supports: [{a: b}]}\n", 3, 28),
+        (
+            "id: x\nclaims:\n  T1: {text: a, supports: [{a: b}]}\n",
+            3,
+            28,
+        ),
         ("id: x\nclaims:\n  T1: {text: a, cites: [{at: 3}]}\n", 3, 25),
         ("id: x\nsources:\n  s: [a]\n", 3, 6),
         ("id: x\nsources:\n  s: {title: [a]}\n", 3, 14),
@@ -73,8 +98,18 @@ fn wrong_types_in_every_field_are_located() {
     for (yaml, line, column) in cases {
         let (code, v) = check_bytes(yaml.as_bytes());
         assert_eq!(code, 1, "{yaml}");
-        assert_eq!(first(&v), ("schema".into(), *line, *column), "{yaml}: {}", v["diagnostics"]);
-        assert!(v["diagnostics"][0]["message"].as_str().is_some_and(|m| m.contains("invalid type") || m.contains("missing field")), "{yaml}");
+        assert_eq!(
+            first(&v),
+            ("schema".into(), *line, *column),
+            "{yaml}: {}",
+            v["diagnostics"]
+        );
+        assert!(
+            v["diagnostics"][0]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("invalid type") || m.contains("missing field")),
+            "{yaml}"
+        );
     }
 }
 
@@ -85,7 +120,9 @@ fn odd_ids_are_refused_with_a_help_line() {
         let (code, v) = check_bytes(yaml.as_bytes());
         assert_eq!(code, 1, "{id}");
         assert_eq!(first(&v), ("schema".into(), 3, 3), "{id}");
-        assert!(v["diagnostics"][0]["help"].as_str().is_some_and(|h| h.contains("ids are ASCII letters")));
+        assert!(v["diagnostics"][0]["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("ids are ASCII letters")));
     }
     let (_, v) = check_bytes(b"id: My Map\nclaims:\n  T1: {text: a, thesis: true}\n");
     assert_eq!(first(&v), ("schema".into(), 1, 5));
@@ -93,9 +130,11 @@ fn odd_ids_are_refused_with_a_help_line() {
 
 #[test]
 fn duplicate_keys_never_pass() {
-    let (_, v) = check_bytes(b"id: x\nclaims:\n  T1:\n    text: a\n    text: b\n    thesis: true\n");
+    let (_, v) =
+        check_bytes(b"id: x\nclaims:\n  T1:\n    text: a\n    text: b\n    thesis: true\n");
     assert_eq!(find(&v, "schema"), ("schema".into(), 5, 5));
-    let (_, v) = check_bytes(b"id: x\nclaims:\n  T1: {text: a, thesis: true}\nclaims:\n  T2: {text: b}\n");
+    let (_, v) =
+        check_bytes(b"id: x\nclaims:\n  T1: {text: a, thesis: true}\nclaims:\n  T2: {text: b}\n");
     assert_eq!(find(&v, "schema"), ("schema".into(), 4, 1));
     let (_, v) = check_bytes(b"id: x\nid: y\nclaims:\n  T1: {text: a, thesis: true}\n");
     assert_eq!(find(&v, "schema"), ("schema".into(), 2, 1));
@@ -134,8 +173,16 @@ fn alias_bomb_is_refused() {
     s.push_str("sources:\n  s: {title: *i}\n");
     let (code, v) = check_bytes(s.as_bytes());
     assert_eq!(code, 1);
-    let rules: Vec<&str> = v["diagnostics"].as_array().into_iter().flatten().filter_map(|d| d["rule"].as_str()).collect();
-    assert!(rules.iter().all(|r| *r == "schema" || *r == "yaml-syntax"), "{rules:?}");
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert!(
+        rules.iter().all(|r| *r == "schema" || *r == "yaml-syntax"),
+        "{rules:?}"
+    );
 }
 
 #[test]
@@ -150,10 +197,13 @@ fn a_10_mb_line_is_handled() {
 
 #[test]
 fn source_that_is_a_directory() {
-    let (code, v) = check_bytes(b"id: x\nsource: .\nclaims:\n  T1: {text: a, thesis: true, quote: q}\n");
+    let (code, v) =
+        check_bytes(b"id: x\nsource: .\nclaims:\n  T1: {text: a, thesis: true, quote: q}\n");
     assert_eq!(code, 1);
     assert_eq!(first(&v), ("source-unreadable".into(), 2, 9));
-    assert!(v["diagnostics"][0]["message"].as_str().is_some_and(|m| m.contains("is a directory")));
+    assert!(v["diagnostics"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("is a directory")));
 }
 
 #[test]
@@ -167,6 +217,12 @@ fn render_of_unparseable_map_fails_without_writing() {
     let map = dir.path().join("bad.yaml");
     std::fs::write(&map, "id: x\nclaims: [").expect("write");
     let out = dir.path().join("out.dot");
-    argmap().arg("render").arg(&map).arg("-o").arg(&out).assert().code(1);
+    argmap()
+        .arg("render")
+        .arg(&map)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
     assert!(!Path::new(&out).exists());
 }

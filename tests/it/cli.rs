@@ -9,7 +9,11 @@ const ERRS: &str = "tests/fixtures/rules/dangling-reference.yaml";
 
 #[test]
 fn exit_0_when_clean() {
-    argmap().args(["check", CLEAN]).assert().code(0).stdout(predicate::str::contains("0 errors, 0 warnings in 1 file"));
+    argmap()
+        .args(["check", CLEAN])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 errors, 0 warnings in 1 file"));
 }
 
 #[test]
@@ -24,7 +28,10 @@ fn exit_1_with_errors() {
 
 #[test]
 fn deny_warnings_makes_warnings_fail() {
-    argmap().args(["check", "--deny", "warnings", WARNS]).assert().code(1);
+    argmap()
+        .args(["check", "--deny", "warnings", WARNS])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -38,7 +45,10 @@ fn deny_one_rule_makes_it_an_error() {
 
 #[test]
 fn warn_downgrades_an_error() {
-    argmap().args(["check", "--warn", "dangling-reference", ERRS]).assert().code(0);
+    argmap()
+        .args(["check", "--warn", "dangling-reference", ERRS])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -56,7 +66,9 @@ fn unknown_rule_is_a_usage_error() {
         .args(["check", "--allow", "orphans", CLEAN])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown rule `orphans` (did you mean `orphan`?)"));
+        .stderr(predicate::str::contains(
+            "unknown rule `orphans` (did you mean `orphan`?)",
+        ));
 }
 
 #[test]
@@ -76,12 +88,20 @@ fn bad_usage_is_exit_2() {
 
 #[test]
 fn json_output_is_one_document_with_summary() {
-    let out = argmap().args(["check", "--format", "json", CLEAN, WARNS, ERRS]).output().expect("runs");
+    let out = argmap()
+        .args(["check", "--format", "json", CLEAN, WARNS, ERRS])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
-    assert_eq!(v["summary"], serde_json::json!({"files": 3, "errors": 1, "warnings": 1}));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"files": 3, "errors": 1, "warnings": 1})
+    );
     let d = &v["diagnostics"][0];
-    for key in ["rule", "severity", "message", "file", "line", "column", "ids", "help"] {
+    for key in [
+        "rule", "severity", "message", "file", "line", "column", "ids", "help",
+    ] {
         assert!(d.get(key).is_some(), "diagnostic lacks {key}: {d}");
     }
 }
@@ -92,15 +112,33 @@ fn support_report_text_and_json() {
         .args(["support", CLEAN])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("cited       T1  thesis The thesis holds."))
-        .stdout(predicate::str::contains("chain: T1 <- C1 <- E1 [src1, p. 12, fn. 3]"))
-        .stdout(predicate::str::contains("coverage: 2 of 2 claims have cited support (100%)"));
-    let out = argmap().args(["support", "--format", "json", "tests/fixtures/rules/uncited-claim.yaml"]).output().expect("runs");
+        .stdout(predicate::str::contains(
+            "cited       T1  thesis The thesis holds.",
+        ))
+        .stdout(predicate::str::contains(
+            "chain: T1 <- C1 <- E1 [src1, p. 12, fn. 3]",
+        ))
+        .stdout(predicate::str::contains(
+            "coverage: 2 of 2 claims have cited support (100%)",
+        ));
+    let out = argmap()
+        .args([
+            "support",
+            "--format",
+            "json",
+            "tests/fixtures/rules/uncited-claim.yaml",
+        ])
+        .output()
+        .expect("runs");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["coverage"]["claims"], 3);
     assert_eq!(v["coverage"]["cited"], 2);
     assert_eq!(v["coverage"]["unsupported"], 1);
-    let c2 = v["claims"].as_array().and_then(|a| a.iter().find(|c| c["id"] == "C2")).cloned().unwrap_or_default();
+    let c2 = v["claims"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["id"] == "C2"))
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(c2["status"], "unsupported");
 }
 
@@ -108,7 +146,12 @@ fn support_report_text_and_json() {
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("map.dot");
-    argmap().args(["render", CLEAN, "-o"]).arg(&out).assert().code(0).stdout("");
+    argmap()
+        .args(["render", CLEAN, "-o"])
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stdout("");
     let dot = std::fs::read_to_string(&out).expect("written");
     assert!(dot.starts_with("digraph"), "{dot}");
     assert!(graphviz_rust::parse(&dot).is_ok());
@@ -121,7 +164,11 @@ fn output_onto_the_input_is_refused_and_the_input_unchanged() {
     let dir = tempfile::tempdir().expect("tempdir");
     let map = dir.path().join("clean.yaml");
     std::fs::copy(root().join(CLEAN), &map).expect("copy");
-    std::fs::copy(root().join("tests/fixtures/rules/clean.txt"), dir.path().join("clean.txt")).expect("copy");
+    std::fs::copy(
+        root().join("tests/fixtures/rules/clean.txt"),
+        dir.path().join("clean.txt"),
+    )
+    .expect("copy");
     let before = std::fs::read(&map).expect("read");
     argmap()
         .arg("render")
@@ -132,7 +179,9 @@ fn output_onto_the_input_is_refused_and_the_input_unchanged() {
         .arg(&map)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("refusing to write output onto the input file"));
+        .stderr(predicate::str::contains(
+            "refusing to write output onto the input file",
+        ));
     assert_eq!(std::fs::read(&map).expect("read"), before);
 }
 
@@ -153,7 +202,9 @@ fn unwritable_output_leaves_nothing() {
         .args(["render", CLEAN, "-o", "/nonexistent-dir/x.dot"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot write /nonexistent-dir/x.dot"));
+        .stderr(predicate::str::contains(
+            "cannot write /nonexistent-dir/x.dot",
+        ));
 }
 
 #[test]
@@ -193,14 +244,42 @@ fn several_maps_resolve_same_as_between_them() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = dir.path().join("a.yaml");
     let b = dir.path().join("b.yaml");
-    std::fs::write(&a, "id: a\nclaims:\n  T1: {text: x, thesis: true, same_as: ['b:X1', 'b:NOPE']}\n").expect("write");
+    std::fs::write(
+        &a,
+        "id: a\nclaims:\n  T1: {text: x, thesis: true, same_as: ['b:X1', 'b:NOPE']}\n",
+    )
+    .expect("write");
     std::fs::write(&b, "id: b\nclaims:\n  X1: {text: y, thesis: true}\n").expect("write");
-    let out = argmap().args(["check", "--format", "json", "--allow", "uncited-claim"]).arg(&a).arg(&b).output().expect("runs");
+    let out = argmap()
+        .args(["check", "--format", "json", "--allow", "uncited-claim"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .expect("runs");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let d = &v["diagnostics"];
     assert_eq!(d.as_array().map(Vec::len), Some(1), "{d}");
     assert_eq!(d[0]["rule"], "dangling-reference");
-    assert_eq!((d[0]["line"].as_u64(), d[0]["column"].as_u64()), (Some(3), Some(49)));
+    assert_eq!(
+        (d[0]["line"].as_u64(), d[0]["column"].as_u64()),
+        (Some(3), Some(49))
+    );
     // Alone, a reference to a map that is not loaded is not checked.
-    argmap().args(["check", "--allow", "uncited-claim"]).arg(&a).assert().code(0);
+    argmap()
+        .args(["check", "--allow", "uncited-claim"])
+        .arg(&a)
+        .assert()
+        .code(0);
+}
+
+/// Regression: `-o` files were created with the temporary file's private mode (0600).
+#[cfg(unix)]
+#[test]
+fn regression_output_file_is_not_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("map.dot");
+    argmap().args(["render", CLEAN, "-o"]).arg(&out).assert().code(0);
+    let mode = std::fs::metadata(&out).expect("written").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
 }

@@ -5,7 +5,12 @@ use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt};
 
 fn render(args: &[&str]) -> String {
     let out = argmap().arg("render").args(args).output().expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
@@ -31,21 +36,40 @@ fn dot_marks_uncited_claims_and_undercuts() {
 
 #[test]
 fn dot_of_two_maps_has_clusters_and_same_as_links() {
-    let dot = render(&["maps/permanent-revolution.yaml", "maps/quantum-dialectics.yaml"]);
+    let dot = render(&[
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+    ]);
     assert!(dot.contains("subgraph \"cluster_0\""));
     assert!(dot.contains("subgraph \"cluster_1\""));
-    assert!(dot.contains("\"quantum-dialectics:socialism-one-country\" -> \"permanent-revolution:SIOC\""), "same_as link missing");
+    assert!(
+        dot.contains(
+            "\"quantum-dialectics:socialism-one-country\" -> \"permanent-revolution:SIOC\""
+        ),
+        "same_as link missing"
+    );
     assert!(graphviz_rust::parse(&dot).is_ok());
 }
 
 #[test]
 fn focus_draws_a_neighbourhood() {
-    let dot = render(&["tests/fixtures/rules/clean.yaml", "--focus", "E1", "--depth", "1"]);
+    let dot = render(&[
+        "tests/fixtures/rules/clean.yaml",
+        "--focus",
+        "E1",
+        "--depth",
+        "1",
+    ]);
     assert!(dot.contains("\"E1\"["));
     assert!(dot.contains("\"C1\"["));
     assert!(!dot.contains("\"T1\"["), "T1 is two steps from E1: {dot}");
     argmap()
-        .args(["render", "tests/fixtures/rules/clean.yaml", "--focus", "NOPE"])
+        .args([
+            "render",
+            "tests/fixtures/rules/clean.yaml",
+            "--focus",
+            "NOPE",
+        ])
         .assert()
         .code(2);
 }
@@ -80,24 +104,43 @@ fn hostile_text_is_escaped_in_dot_and_parses_back() {
     assert!(l[0].contains(r"\\N \\l"), "{}", l[0]);
     assert!(l[0].contains("<script>alert(1)</script>"), "{}", l[0]);
     // Line breaks in text are reflowed by the label wrapping; quotes in `by` escaped.
-    assert!(l[1].contains("Line one line two line three &amp;"), "{}", l[1]);
+    assert!(
+        l[1].contains("Line one line two line three &amp;"),
+        "{}",
+        l[1]
+    );
     assert!(l[1].contains(r#"O'Brien \"the <bold>\""#), "{}", l[1]);
     // Every statement line is a node, edge or attribute: no text broke out of a string.
-    assert_eq!(dot.matches("->").count(), 2, "one edge plus the text's own arrow: {dot}");
+    assert_eq!(
+        dot.matches("->").count(),
+        2,
+        "one edge plus the text's own arrow: {dot}"
+    );
 }
 
 #[test]
 fn hostile_text_is_escaped_in_svg() {
-    if std::process::Command::new("dot").arg("-V").output().is_err() {
+    if std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
         eprintln!("skipped: Graphviz not installed");
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let svg_path = dir.path().join("e.svg");
-    argmap().args(["render", "tests/fixtures/escaping.yaml", "-o"]).arg(&svg_path).assert().code(0);
+    argmap()
+        .args(["render", "tests/fixtures/escaping.yaml", "-o"])
+        .arg(&svg_path)
+        .assert()
+        .code(0);
     let svg = std::fs::read_to_string(&svg_path).expect("svg written");
     assert!(svg.contains("<svg"));
     assert!(!svg.contains("<script"), "raw script tag in SVG");
     assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(svg.contains("A &#45;&gt; B") || svg.contains("A -&gt; B"), "arrow text missing");
+    assert!(
+        svg.contains("A &#45;&gt; B") || svg.contains("A -&gt; B"),
+        "arrow text missing"
+    );
 }

@@ -95,7 +95,10 @@ fn human_output_has_snippet_rule_and_help() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("error[dangling-reference]: `C1` supports: no node `T2` in this map"), "{text}");
+    assert!(
+        text.contains("error[dangling-reference]: `C1` supports: no node `T2` in this map"),
+        "{text}"
+    );
     assert!(text.contains("dangling-reference.yaml:16:20"), "{text}");
     assert!(text.contains("supports: [T1, T2]"), "{text}");
     assert!(text.contains("help: did you mean `T1`?"), "{text}");
@@ -119,6 +122,12 @@ fn quote_not_found_shows_closest_passage_and_line() {
 #[test]
 fn circular_support_lists_the_cycle() {
     let report = check_json("circular-support.yaml");
-    assert_eq!(report["diagnostics"][0]["message"], "circular support: T1 -> C1 -> T1");
-    assert_eq!(report["diagnostics"][0]["ids"], serde_json::json!(["T1", "C1"]));
+    assert_eq!(
+        report["diagnostics"][0]["message"],
+        "circular support: T1 -> C1 -> T1"
+    );
+    assert_eq!(
+        report["diagnostics"][0]["ids"],
+        serde_json::json!(["T1", "C1"])
+    );
 }

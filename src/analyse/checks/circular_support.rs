@@ -51,7 +51,9 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(Rule::CircularSupport, Target::value(path), message)
                 .with_ids(ids)
-                .with_help("a claim cannot be supported, however indirectly, by itself: break the cycle"),
+                .with_help(
+                    "a claim cannot be supported, however indirectly, by itself: break the cycle",
+                ),
         );
     }
 }

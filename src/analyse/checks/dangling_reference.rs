@@ -24,26 +24,45 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 } else {
                     None
                 };
-                let what = if p.field == Field::Cites { "source" } else { "node" };
+                let what = if p.field == Field::Cites {
+                    "source"
+                } else {
+                    "node"
+                };
                 Diagnostic::new(
                     Rule::DanglingReference,
                     ref_target(g, p),
-                    format!("`{from}` {}: no {what} `{}` in this map", p.field.key(), p.target),
+                    format!(
+                        "`{from}` {}: no {what} `{}` in this map",
+                        p.field.key(),
+                        p.target
+                    ),
                 )
-                .with_help_opt(help.or_else(|| Some(format!("declare `{}` or correct the id", p.target))))
+                .with_help_opt(
+                    help.or_else(|| Some(format!("declare `{}` or correct the id", p.target))),
+                )
             }
             RefProblemKind::NoSuchLink => Diagnostic::new(
                 Rule::DanglingReference,
                 ref_target(g, p),
-                format!("`{from}` undercuts the link `{}`, which does not exist", p.target),
+                format!(
+                    "`{from}` undercuts the link `{}`, which does not exist",
+                    p.target
+                ),
             )
             .with_help("an undercut names a link `A -> B` where A supports or attacks B"),
             RefProblemKind::NotCoPremise => Diagnostic::new(
                 Rule::DanglingReference,
                 ref_target(g, p),
-                format!("`{from}` is linked `with` `{}`, but they share no target", p.target),
+                format!(
+                    "`{from}` is linked `with` `{}`, but they share no target",
+                    p.target
+                ),
             )
-            .with_help(format!("co-premises act together: `{}` must support or attack what `{from}` does", p.target)),
+            .with_help(format!(
+                "co-premises act together: `{}` must support or attack what `{from}` does",
+                p.target
+            )),
             _ => continue,
         };
         out.push(d.with_ids([from, p.target.as_str()]));

@@ -11,12 +11,19 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let message = if d.first == d.section {
             format!("`{}` is declared twice in `{}`", d.id, d.section.key())
         } else {
-            format!("`{}` is declared in `{}` and again in `{}`", d.id, d.first.key(), d.section.key())
+            format!(
+                "`{}` is declared in `{}` and again in `{}`",
+                d.id,
+                d.first.key(),
+                d.section.key()
+            )
         };
         out.push(
             Diagnostic::new(Rule::DuplicateId, t, message)
                 .with_ids([d.id.as_str()])
-                .with_help("ids are unique across claims, evidence, rebuttals and sources: rename one"),
+                .with_help(
+                    "ids are unique across claims, evidence, rebuttals and sources: rename one",
+                ),
         );
     }
 }

@@ -21,10 +21,17 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     while let Some(u) = stack.pop() {
         for dir in [Direction::Outgoing, Direction::Incoming] {
             for e in g.graph.edges_directed(u, dir) {
-                if !matches!(e.weight(), EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }) {
+                if !matches!(
+                    e.weight(),
+                    EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }
+                ) {
                     continue;
                 }
-                let v = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                let v = if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 if !seen[v.index()] {
                     seen[v.index()] = true;
                     stack.push(v);
@@ -36,12 +43,21 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let n = &g.graph[ix];
         // A rebuttal without a target is reported by `rebuttal-without-target` alone.
         let targetless = n.kind == NodeKind::Rebuttal
-            && n.node.is_some_and(|x| x.attacks.is_empty() && x.undercuts.is_empty());
+            && n.node
+                .is_some_and(|x| x.attacks.is_empty() && x.undercuts.is_empty());
         if n.kind != NodeKind::Source && !seen[ix.index()] && !targetless {
             out.push(
-                Diagnostic::new(Rule::Orphan, Target::key(node_path(g, ix)), format!("{} `{}` is not connected to any thesis", n.kind.name(), n.id))
-                    .with_ids([n.id])
-                    .with_help("link it with supports, attacks or undercuts, or remove it"),
+                Diagnostic::new(
+                    Rule::Orphan,
+                    Target::key(node_path(g, ix)),
+                    format!(
+                        "{} `{}` is not connected to any thesis",
+                        n.kind.name(),
+                        n.id
+                    ),
+                )
+                .with_ids([n.id])
+                .with_help("link it with supports, attacks or undercuts, or remove it"),
             );
         }
     }

@@ -7,11 +7,15 @@ use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
-    let SourceText::Indexed(index) = input.source else { return };
+    let SourceText::Indexed(index) = input.source else {
+        return;
+    };
     let g = input.graph;
     for ix in g.graph.node_indices() {
         let n = &g.graph[ix];
-        let Some(quote) = n.node.and_then(|node| node.quote.as_deref()) else { continue };
+        let Some(quote) = n.node.and_then(|node| node.quote.as_deref()) else {
+            continue;
+        };
         if let QuoteMatch::NotFound { closest } = index.find(quote) {
             let mut d = Diagnostic::new(
                 Rule::QuoteNotFound,
@@ -27,7 +31,10 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                         c.similarity * 100.0,
                         c.passage
                     ))
-                    .with_help(format!("copy the passage from line {} of the source verbatim", c.line)),
+                    .with_help(format!(
+                        "copy the passage from line {} of the source verbatim",
+                        c.line
+                    )),
                 None => d.with_help("no similar passage found: is `source` the right text?"),
             };
             out.push(d);

@@ -8,11 +8,18 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     for ix in g.graph.node_indices() {
         let n = &g.graph[ix];
-        if n.kind == NodeKind::Rebuttal && n.node.is_some_and(|node| node.attacks.is_empty() && node.undercuts.is_empty()) {
+        if n.kind == NodeKind::Rebuttal
+            && n.node
+                .is_some_and(|node| node.attacks.is_empty() && node.undercuts.is_empty())
+        {
             out.push(
-                Diagnostic::new(Rule::RebuttalWithoutTarget, Target::key(node_path(g, ix)), format!("rebuttal `{}` attacks or undercuts nothing", n.id))
-                    .with_ids([n.id])
-                    .with_help("add `attacks: [ID]` or `undercuts: [\"A -> B\"]`, or make it a claim"),
+                Diagnostic::new(
+                    Rule::RebuttalWithoutTarget,
+                    Target::key(node_path(g, ix)),
+                    format!("rebuttal `{}` attacks or undercuts nothing", n.id),
+                )
+                .with_ids([n.id])
+                .with_help("add `attacks: [ID]` or `undercuts: [\"A -> B\"]`, or make it a claim"),
             );
         }
     }

@@ -5,7 +5,9 @@
 use super::{ref_target, Input};
 use crate::build::RefProblemKind;
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Target};
-use crate::parse::model::{FieldProblem, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS};
+use crate::parse::model::{
+    FieldProblem, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS,
+};
 use crate::path;
 
 /// Whether `id` is a valid map id: `[a-z0-9][a-z0-9-]*`.
@@ -25,7 +27,13 @@ pub fn valid_node_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-fn field_problems(base: Vec<Seg>, problems: &[FieldProblem], known: &[&str], what: &str, out: &mut Vec<Diagnostic>) {
+fn field_problems(
+    base: Vec<Seg>,
+    problems: &[FieldProblem],
+    known: &[&str],
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     for p in problems {
         match p {
             FieldProblem::Unknown(key) => {
@@ -36,8 +44,12 @@ fn field_problems(base: Vec<Seg>, problems: &[FieldProblem], known: &[&str], wha
                     None => format!("{what} fields are: {}", known.join(", ")),
                 };
                 out.push(
-                    Diagnostic::new(Rule::Schema, Target::key(path), format!("unknown field `{key}` in {what}"))
-                        .with_help(help),
+                    Diagnostic::new(
+                        Rule::Schema,
+                        Target::key(path),
+                        format!("unknown field `{key}` in {what}"),
+                    )
+                    .with_help(help),
                 );
             }
             FieldProblem::Duplicate { key, occurrence } => {
@@ -46,8 +58,12 @@ fn field_problems(base: Vec<Seg>, problems: &[FieldProblem], known: &[&str], wha
                 let mut t = Target::key(path);
                 t.occurrence = *occurrence;
                 out.push(
-                    Diagnostic::new(Rule::Schema, t, format!("field `{key}` is given twice in {what}"))
-                        .with_help("YAML keeps only one of them: merge the two"),
+                    Diagnostic::new(
+                        Rule::Schema,
+                        t,
+                        format!("field `{key}` is given twice in {what}"),
+                    )
+                    .with_help("YAML keeps only one of them: merge the two"),
                 );
             }
         }
@@ -64,8 +80,14 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 .with_help("add `id: my-map` (lowercase letters, digits and `-`)"),
         ),
         Some(id) if !valid_map_id(id) => out.push(
-            Diagnostic::new(Rule::Schema, Target::value(path!["id"]), format!("bad map id `{id}`"))
-                .with_help("a map id is lowercase letters, digits and `-`, starting with a letter or digit"),
+            Diagnostic::new(
+                Rule::Schema,
+                Target::value(path!["id"]),
+                format!("bad map id `{id}`"),
+            )
+            .with_help(
+                "a map id is lowercase letters, digits and `-`, starting with a letter or digit",
+            ),
         ),
         _ => {}
     }
@@ -73,11 +95,17 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let base = path!["sources", id];
         check_id(id, &base, out);
         field_problems(base.clone(), &s.problems, SOURCE_FIELDS, "a source", out);
-        if s.title.as_deref().is_none_or(|t| t.trim().is_empty()) && s.note.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        if s.title.as_deref().is_none_or(|t| t.trim().is_empty())
+            && s.note.as_deref().is_none_or(|t| t.trim().is_empty())
+        {
             out.push(
-                Diagnostic::new(Rule::Schema, Target::key(base), format!("source `{id}` has neither `title` nor `note`"))
-                    .with_ids([id.as_str()])
-                    .with_help("give the work's `title`, or a `note` saying what is known of it"),
+                Diagnostic::new(
+                    Rule::Schema,
+                    Target::key(base),
+                    format!("source `{id}` has neither `title` nor `note`"),
+                )
+                .with_ids([id.as_str()])
+                .with_help("give the work's `title`, or a `note` saying what is known of it"),
             );
         }
     }
@@ -87,26 +115,44 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             check_id(id, &base, out);
             field_problems(base.clone(), &node.problems, NODE_FIELDS, "a node", out);
             for (i, c) in node.cites.iter().enumerate() {
-                field_problems(path![section.key(), id, "cites", i], &c.problems, CITE_FIELDS, "a citation", out);
+                field_problems(
+                    path![section.key(), id, "cites", i],
+                    &c.problems,
+                    CITE_FIELDS,
+                    "a citation",
+                    out,
+                );
             }
             match node.text.as_deref() {
                 None => out.push(
-                    Diagnostic::new(Rule::Schema, Target::key(base.clone()), format!("`{id}` has no `text`"))
-                        .with_ids([id.as_str()])
-                        .with_help("every claim, evidence item and rebuttal needs `text:`"),
+                    Diagnostic::new(
+                        Rule::Schema,
+                        Target::key(base.clone()),
+                        format!("`{id}` has no `text`"),
+                    )
+                    .with_ids([id.as_str()])
+                    .with_help("every claim, evidence item and rebuttal needs `text:`"),
                 ),
                 Some(t) if t.trim().is_empty() => out.push(
-                    Diagnostic::new(Rule::Schema, Target::value(path![section.key(), id, "text"]), format!("`{id}` has empty `text`"))
-                        .with_ids([id.as_str()])
-                        .with_help("say in one sentence what the node states"),
+                    Diagnostic::new(
+                        Rule::Schema,
+                        Target::value(path![section.key(), id, "text"]),
+                        format!("`{id}` has empty `text`"),
+                    )
+                    .with_ids([id.as_str()])
+                    .with_help("say in one sentence what the node states"),
                 ),
                 _ => {}
             }
             if node.thesis.is_some() && section != Section::Claims {
                 out.push(
-                    Diagnostic::new(Rule::Schema, Target::key(path![section.key(), id, "thesis"]), format!("`thesis` on `{id}`, which is not a claim"))
-                        .with_ids([id.as_str()])
-                        .with_help("only claims can be a thesis: move the node to `claims`"),
+                    Diagnostic::new(
+                        Rule::Schema,
+                        Target::key(path![section.key(), id, "thesis"]),
+                        format!("`thesis` on `{id}`, which is not a claim"),
+                    )
+                    .with_ids([id.as_str()])
+                    .with_help("only claims can be a thesis: move the node to `claims`"),
                 );
             }
         }
@@ -115,13 +161,23 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         if p.kind == RefProblemKind::BadSyntax {
             let from = g.graph[p.from].id;
             let (what, help) = match p.field {
-                crate::build::Field::Undercuts => ("a link", "write the link as `A -> B`, where A supports or attacks B"),
-                _ => ("a reference to another map's node", "write it as `map-id:NODE`"),
+                crate::build::Field::Undercuts => (
+                    "a link",
+                    "write the link as `A -> B`, where A supports or attacks B",
+                ),
+                _ => (
+                    "a reference to another map's node",
+                    "write it as `map-id:NODE`",
+                ),
             };
             out.push(
-                Diagnostic::new(Rule::Schema, ref_target(g, p), format!("`{}` is not {what}", p.target))
-                    .with_ids([from])
-                    .with_help(help),
+                Diagnostic::new(
+                    Rule::Schema,
+                    ref_target(g, p),
+                    format!("`{}` is not {what}", p.target),
+                )
+                .with_ids([from])
+                .with_help(help),
             );
         }
     }
@@ -130,9 +186,15 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
 fn check_id(id: &str, base: &[Seg], out: &mut Vec<Diagnostic>) {
     if !valid_node_id(id) {
         out.push(
-            Diagnostic::new(Rule::Schema, Target::key(base.to_vec()), format!("bad id `{id}`"))
-                .with_ids([id])
-                .with_help("ids are ASCII letters, digits, `_`, `.` and `-`, starting with a letter or digit"),
+            Diagnostic::new(
+                Rule::Schema,
+                Target::key(base.to_vec()),
+                format!("bad id `{id}`"),
+            )
+            .with_ids([id])
+            .with_help(
+                "ids are ASCII letters, digits, `_`, `.` and `-`, starting with a letter or digit",
+            ),
         );
     }
 }

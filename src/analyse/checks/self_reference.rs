@@ -12,9 +12,13 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         }
         let from = g.graph[p.from].id;
         out.push(
-            Diagnostic::new(Rule::SelfReference, ref_target(g, p), format!("`{from}` {} itself", p.field.key()))
-                .with_ids([from])
-                .with_help("remove the reference: a node cannot back or defeat itself"),
+            Diagnostic::new(
+                Rule::SelfReference,
+                ref_target(g, p),
+                format!("`{from}` {} itself", p.field.key()),
+            )
+            .with_ids([from])
+            .with_help("remove the reference: a node cannot back or defeat itself"),
         );
     }
 }

@@ -8,8 +8,14 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     if let SourceText::Unreadable(why) = input.source {
         let source = input.graph.map.source.as_deref().unwrap_or("");
         out.push(
-            Diagnostic::new(Rule::SourceUnreadable, Target::value(path!["source"]), format!("cannot read source `{source}`: {why}"))
-                .with_help("`source` is relative to the map file; quotes are not checked until it can be read"),
+            Diagnostic::new(
+                Rule::SourceUnreadable,
+                Target::value(path!["source"]),
+                format!("cannot read source `{source}`: {why}"),
+            )
+            .with_help(
+                "`source` is relative to the map file; quotes are not checked until it can be read",
+            ),
         );
     }
 }

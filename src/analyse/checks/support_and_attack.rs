@@ -7,7 +7,9 @@ use std::collections::HashSet;
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     for ix in g.graph.node_indices() {
-        let Some(node) = g.graph[ix].node else { continue };
+        let Some(node) = g.graph[ix].node else {
+            continue;
+        };
         if node.supports.is_empty() || node.attacks.is_empty() {
             continue;
         }
@@ -19,9 +21,13 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 path.push(Seg::Key("attacks".into()));
                 path.push(Seg::Index(i));
                 out.push(
-                    Diagnostic::new(Rule::SupportAndAttack, Target::value(path), format!("`{id}` both supports and attacks `{t}`"))
-                        .with_ids([id, t.as_str()])
-                        .with_help("decide which it does; if it does both, split it into two nodes"),
+                    Diagnostic::new(
+                        Rule::SupportAndAttack,
+                        Target::value(path),
+                        format!("`{id}` both supports and attacks `{t}`"),
+                    )
+                    .with_ids([id, t.as_str()])
+                    .with_help("decide which it does; if it does both, split it into two nodes"),
                 );
             }
         }

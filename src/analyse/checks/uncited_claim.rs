@@ -14,13 +14,20 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         }
         let message = match input.support.status(ix) {
             Status::Cited => continue,
-            Status::Uncited => format!("claim `{}` has supporters, but no chain of them reaches cited evidence", n.id),
-            Status::Unsupported => format!("claim `{}` is supported by nothing and cites nothing", n.id),
+            Status::Uncited => format!(
+                "claim `{}` has supporters, but no chain of them reaches cited evidence",
+                n.id
+            ),
+            Status::Unsupported => {
+                format!("claim `{}` is supported by nothing and cites nothing", n.id)
+            }
         };
         out.push(
             Diagnostic::new(Rule::UncitedClaim, Target::key(node_path(g, ix)), message)
                 .with_ids([n.id])
-                .with_help("support it with evidence that `cites` a source, or let it cite one itself"),
+                .with_help(
+                    "support it with evidence that `cites` a source, or let it cite one itself",
+                ),
         );
     }
 }

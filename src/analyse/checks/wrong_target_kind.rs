@@ -8,7 +8,9 @@ use crate::diagnostic::{Diagnostic, Rule};
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     for p in &g.problems {
-        let RefProblemKind::WrongKind { found } = p.kind else { continue };
+        let RefProblemKind::WrongKind { found } = p.kind else {
+            continue;
+        };
         let from = g.graph[p.from].id;
         let help = if p.field == Field::Cites {
             "`cites` names sources (declared under `sources:`)"
@@ -19,7 +21,12 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Rule::WrongTargetKind,
                 ref_target(g, p),
-                format!("`{from}` {} `{}`, which is a {}", p.field.key(), p.target, found.name()),
+                format!(
+                    "`{from}` {} `{}`, which is a {}",
+                    p.field.key(),
+                    p.target,
+                    found.name()
+                ),
             )
             .with_ids([from, p.target.as_str()])
             .with_help(help),

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates the committed diagrams and reports under docs/ from the maps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -q
+A=target/release/argmap
+$A render docs/example.yaml -o docs/example.svg
+for m in permanent-revolution quantum-dialectics; do
+  $A render "maps/$m.yaml" -o "docs/$m.svg"
+  $A support "maps/$m.yaml" -o "docs/support-$m.txt"
+  $A check "maps/$m.yaml" > "docs/check-$m.txt" || true
+done
+$A render maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/both-maps.svg
+if $A compare --help >/dev/null 2>&1; then
+  $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml --format markdown -o docs/comparison.md
+  $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/comparison.svg
+fi

@@ -1,0 +1,1170 @@
+//! Comparing two maps: how they frame the same thesis.
+//!
+//! [`compare`] is pure: it takes two analysed maps (called `left` and `right`, in the order
+//! given) and the `same_as` links resolved between them, and returns a [`Comparison`]. Its
+//! `Serialize` form is the JSON schema of `argmap compare --format json` (documented field
+//! by field below and in `docs/compare.md`). Everything is written symmetrically: swapping
+//! the two maps swaps `left` and `right` and nothing else.
+//!
+//! - **Alignment.** Pairs declared by `same_as` on either side (a pair declared on both
+//!   sides is one pair), plus *suggested* pairs between the remaining claims, evidence and
+//!   rebuttals, ranked by the TF-IDF cosine of their words ([`similarity`]); suggestions
+//!   are one-to-one, chosen greedily by score, and at least [`CompareOptions::min_score`].
+//!   Both kinds of pair feed the rest of the comparison.
+//! - **Each pair**: the node's role in each map, its polarity toward that map's thesis, its
+//!   support status, the evidence and sources behind it, and who holds it (`by`).
+//! - **Only one side**: the claims of each map that have no counterpart in the other.
+//! - **Stance** of each map toward the other's thesis, through the alignment: see
+//!   [`Stance`].
+//! - **Coverage** side by side, and **factual conflicts**: aligned pairs whose texts
+//!   mention different dates or numbers.
+//! - A plain-language **summary** built from all of the above.
+
+use super::support::{Coverage, Status};
+use super::{Analysed, SameAsLink};
+use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+
+/// Version of the JSON schema of [`Comparison`]; raised when a field changes meaning or is
+/// removed (adding a field does not raise it).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Default [`CompareOptions::min_score`].
+pub const DEFAULT_MIN_SCORE: f64 = 0.35;
+
+/// Suggestion candidates kept per node (the best by score, on either side).
+const MAX_CANDIDATES: usize = 8;
+
+/// Options of a comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompareOptions {
+    /// Lowest similarity score (0..=1) of a suggested pair; above 1 turns suggestions off.
+    pub min_score: f64,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            min_score: DEFAULT_MIN_SCORE,
+        }
+    }
+}
+
+/// One of the two maps compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The first map given.
+    Left,
+    /// The second map given.
+    Right,
+}
+
+impl Side {
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// A value for each map: `{"left": ..., "right": ...}`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Sides<T> {
+    pub left: T,
+    pub right: T,
+}
+
+impl<T> Sides<T> {
+    /// The value of `side`.
+    pub fn get(&self, side: Side) -> &T {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+    fn build(mut f: impl FnMut(Side) -> T) -> Sides<T> {
+        Sides {
+            left: f(Side::Left),
+            right: f(Side::Right),
+        }
+    }
+}
+
+/// The result of comparing two maps. Serialised, it is the JSON document of
+/// `argmap compare --format json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The options used.
+    pub options: CompareOptions,
+    /// The two maps: id, title, theses and counts.
+    pub maps: Sides<MapInfo>,
+    /// A few plain sentences that state the outcome.
+    pub summary: String,
+    /// Aligned pairs: declared ones first (in the left map's order), then suggested ones
+    /// (best score first). Other fields refer to a pair by its index in this list.
+    pub pairs: Vec<Pair>,
+    /// Claims of each map that are in no pair: the claims only that map makes.
+    pub only: Sides<Vec<NodeReport>>,
+    /// The stance of each map toward the other's thesis: `stance.left` is the left map's
+    /// stance toward the right map's thesis.
+    pub stance: Sides<Stance>,
+    /// Citation coverage of each map's claims.
+    pub coverage: Sides<Coverage>,
+    /// Aligned pairs whose texts mention different dates or numbers.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A map in a comparison.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MapInfo {
+    /// The map id.
+    pub id: String,
+    /// The map title, if it has one.
+    pub title: Option<String>,
+    /// Its thesis claims, in map order.
+    pub theses: Vec<NodeRef>,
+    /// Number of claims, evidence, rebuttals and sources.
+    pub claims: usize,
+    pub evidence: usize,
+    pub rebuttals: usize,
+    pub sources: usize,
+}
+
+/// A node named by id, with its kind and text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeRef {
+    pub id: String,
+    pub kind: NodeKind,
+    pub text: String,
+}
+
+/// How a pair was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// A `same_as` in one map or both.
+    Declared,
+    /// Suggested by text similarity.
+    Suggested,
+}
+
+/// Two nodes, one in each map, that state the same proposition.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pair {
+    pub origin: Origin,
+    /// The maps whose `same_as` declares the pair (empty for a suggested pair).
+    pub declared_in: Vec<Side>,
+    /// Text similarity of the two nodes, 0..=1 (computed for declared pairs too).
+    pub score: f64,
+    pub left: NodeReport,
+    pub right: NodeReport,
+}
+
+impl Pair {
+    /// The node of `side`.
+    pub fn node(&self, side: Side) -> &NodeReport {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+}
+
+/// A node as one map has it: its role, polarity, support and attribution.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeReport {
+    pub id: String,
+    pub kind: NodeKind,
+    pub text: String,
+    /// Who holds it (`by`); absent when it is the map's author.
+    pub by: Option<String>,
+    pub role: Role,
+    /// Its support status in its map.
+    pub status: Status,
+    /// Evidence nodes that support it, directly or through a chain of supports.
+    pub evidence: usize,
+    /// Distinct sources cited by it or by anything that supports it (transitively).
+    pub sources: Vec<String>,
+}
+
+/// What a node does in its map.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Role {
+    /// It is a thesis of the map.
+    pub thesis: bool,
+    /// Ids of the nodes it supports, in map order.
+    pub supports: Vec<String>,
+    /// Ids of the nodes it attacks.
+    pub attacks: Vec<String>,
+    /// The links it undercuts, as `"X -> Y"`.
+    pub undercuts: Vec<String>,
+    /// Whether it argues for (`pro`) or against (`con`) the map's thesis; absent when
+    /// nothing connects it to a thesis. See [`Polarity`].
+    pub polarity: Option<Polarity>,
+}
+
+impl Role {
+    /// Neither thesis nor linked to anything.
+    pub fn is_unlinked(&self) -> bool {
+        !self.thesis && self.supports.is_empty() && self.attacks.is_empty() && self.undercuts.is_empty()
+    }
+}
+
+/// A node's direction relative to its map's thesis.
+///
+/// The thesis is `pro`. Along the relations of the map, in either direction, a support
+/// (or an in-map `same_as`) keeps the polarity and an attack flips it; an undercut of the
+/// link `X -> Y` is the opposite of `X` (and, toward `Y`, the opposite of the link). So
+/// whatever supports the thesis is `pro`, an attacker of a `pro` node is `con`, what an
+/// argued-for node attacks is `con`, and so on. Each node takes the polarity of its
+/// shortest path from a thesis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Pro,
+    Con,
+}
+
+impl Polarity {
+    fn flip(self) -> Polarity {
+        match self {
+            Polarity::Pro => Polarity::Con,
+            Polarity::Con => Polarity::Pro,
+        }
+    }
+    fn times(self, sign: bool) -> Polarity {
+        if sign {
+            self
+        } else {
+            self.flip()
+        }
+    }
+}
+
+/// A map's stance toward the other map's thesis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StanceKind {
+    /// It argues for the other's thesis.
+    Supports,
+    /// It argues against it.
+    Attacks,
+    /// It argues for and against it in equal measure.
+    Mixed,
+    /// Nothing it says bears on it.
+    Silent,
+}
+
+impl StanceKind {
+    /// `supports`, `attacks`, `mixed`, `silent`.
+    pub fn name(self) -> &'static str {
+        match self {
+            StanceKind::Supports => "supports",
+            StanceKind::Attacks => "attacks",
+            StanceKind::Mixed => "mixed",
+            StanceKind::Silent => "silent",
+        }
+    }
+}
+
+/// The stance of one map (`own`) toward the other map's thesis, derived through the
+/// alignment.
+///
+/// Each aligned pair whose two nodes both have a [`Polarity`] is a *reason*: when the
+/// own map has the node the same way round as the other map (both `pro`, or both `con`)
+/// the own map argues for the other's thesis there; otherwise against it. A pair whose
+/// other-side node is a thesis of the other map is *direct*. The stance is decided by the
+/// direct reasons when there are any, else by all reasons: more for than against is
+/// `supports`, more against is `attacks`, as many of each is `mixed`, none is `silent`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stance {
+    pub stance: StanceKind,
+    /// Ids of the other map's theses.
+    pub toward: Vec<String>,
+    /// Reasons for and against (counted over the reasons that decided).
+    pub supporting: usize,
+    pub attacking: usize,
+    /// Whether direct reasons decided.
+    pub direct: bool,
+    /// Every reason, in pair order.
+    pub reasons: Vec<StanceReason>,
+}
+
+/// One aligned pair's bearing on the other map's thesis.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StanceReason {
+    /// Index into [`Comparison::pairs`].
+    pub pair: usize,
+    /// The node of the map that takes the stance, and its polarity there.
+    pub own: String,
+    pub own_polarity: Polarity,
+    /// The node of the map whose thesis is judged, and its polarity there.
+    pub other: String,
+    pub other_polarity: Polarity,
+    /// `supports` or `attacks`.
+    pub effect: StanceKind,
+    /// `other` is a thesis of its map.
+    pub direct: bool,
+    /// This reason is among those that decided the stance.
+    pub decisive: bool,
+}
+
+/// An aligned pair whose texts mention different numbers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    /// Index into [`Comparison::pairs`].
+    pub pair: usize,
+    pub left: Numbers,
+    pub right: Numbers,
+}
+
+/// The numbers one node of a conflict mentions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Numbers {
+    pub id: String,
+    /// Every number in its text and quote, ascending.
+    pub values: Vec<String>,
+    /// Those the other node does not mention.
+    pub unmatched: Vec<String>,
+}
+
+/// Compares map `a` (left) with map `b` (right). `links` are the `same_as` links resolved
+/// between them, with map index 0 for `a` and 1 for `b` (as [`super::resolve_same_as`]
+/// returns them for `[a, b]`); links that involve other indices are ignored.
+pub fn compare(a: &Analysed, b: &Analysed, links: &[SameAsLink], opts: &CompareOptions) -> Comparison {
+    let maps = Sides { left: a, right: b };
+    let sides = Sides::build(|s| SideData::new(maps.get(s)));
+    let vectors = similarity::Vectors::new(&sides);
+
+    // Declared pairs, deduplicated: (left node, right node) -> declaring sides.
+    let mut declared: BTreeMap<(NodeIndex, NodeIndex), BTreeSet<Side>> = BTreeMap::new();
+    for l in links {
+        let (from, to) = (l.from, l.to);
+        let (pair, by) = match (from.0, to.0) {
+            (0, 1) => ((from.1, to.1), Side::Left),
+            (1, 0) => ((to.1, from.1), Side::Right),
+            _ => continue,
+        };
+        declared.entry(pair).or_default().insert(by);
+    }
+    let mut raw: Vec<(NodeIndex, NodeIndex, Origin, Vec<Side>, f64)> = declared
+        .into_iter()
+        .map(|((l, r), by)| (l, r, Origin::Declared, by.into_iter().collect(), vectors.score(l, r)))
+        .collect();
+    let taken = Sides::build(|s| {
+        raw.iter()
+            .map(|p| if s == Side::Left { p.0 } else { p.1 })
+            .collect::<HashSet<NodeIndex>>()
+    });
+    for (l, r, score) in vectors.suggest(&sides, &taken, opts.min_score) {
+        raw.push((l, r, Origin::Suggested, Vec::new(), score));
+    }
+
+    let pairs: Vec<Pair> = raw
+        .iter()
+        .map(|(l, r, origin, by, score)| Pair {
+            origin: *origin,
+            declared_in: by.clone(),
+            score: round(*score),
+            left: sides.left.report(*l),
+            right: sides.right.report(*r),
+        })
+        .collect();
+    let aligned = Sides::build(|s| {
+        raw.iter()
+            .map(|p| if s == Side::Left { p.0 } else { p.1 })
+            .collect::<HashSet<NodeIndex>>()
+    });
+    let only = Sides::build(|s| {
+        let d = sides.get(s);
+        d.g.graph
+            .node_indices()
+            .filter(|&ix| d.g.graph[ix].kind == NodeKind::Claim && !aligned.get(s).contains(&ix))
+            .map(|ix| d.report(ix))
+            .collect()
+    });
+    let stance = Sides::build(|s| stance(&pairs, s, &sides.get(s.other()).info.theses));
+    let coverage = Sides::build(|s| Coverage::of(&maps.get(s).graph, &maps.get(s).support));
+    let conflicts = pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let (l, r) = (&raw[i].0, &raw[i].1);
+            conflict(i, p, &sides.left.numbers(*l), &sides.right.numbers(*r))
+        })
+        .collect();
+    let mut c = Comparison {
+        schema_version: SCHEMA_VERSION,
+        options: opts.clone(),
+        maps: Sides::build(|s| sides.get(s).info.clone()),
+        summary: String::new(),
+        pairs,
+        only,
+        stance,
+        coverage,
+        conflicts,
+    };
+    c.summary = summary(&c);
+    c
+}
+
+/// Rounds a score to 4 decimals, so that JSON stays short and stable.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// One map, with what the comparison needs of it precomputed.
+struct SideData<'a, 'f> {
+    m: &'a Analysed<'f>,
+    g: &'a ArgGraph<'f>,
+    info: MapInfo,
+    polarity: Vec<Option<Polarity>>,
+}
+
+impl<'a, 'f> SideData<'a, 'f> {
+    fn new(m: &'a Analysed<'f>) -> SideData<'a, 'f> {
+        let g = &m.graph;
+        let count = |k: NodeKind| g.graph.node_weights().filter(|n| n.kind == k).count();
+        let info = MapInfo {
+            id: m.map_id().to_string(),
+            title: g.map.title.clone(),
+            theses: g
+                .theses()
+                .into_iter()
+                .map(|ix| NodeRef {
+                    id: g.graph[ix].id.to_string(),
+                    kind: g.graph[ix].kind,
+                    text: g.graph[ix].text().to_string(),
+                })
+                .collect(),
+            claims: count(NodeKind::Claim),
+            evidence: count(NodeKind::Evidence),
+            rebuttals: count(NodeKind::Rebuttal),
+            sources: count(NodeKind::Source),
+        };
+        SideData {
+            m,
+            g,
+            info,
+            polarity: polarity(g),
+        }
+    }
+
+    /// The text a node is compared by: its text and quote.
+    fn full_text(&self, ix: NodeIndex) -> String {
+        let n = &self.g.graph[ix];
+        match n.node.and_then(|x| x.quote.as_deref()) {
+            Some(q) => format!("{}\n{q}", n.text()),
+            None => n.text().to_string(),
+        }
+    }
+
+    fn numbers(&self, ix: NodeIndex) -> Vec<String> {
+        numbers(&self.full_text(ix))
+    }
+
+    fn report(&self, ix: NodeIndex) -> NodeReport {
+        let g = &self.g.graph;
+        let n = &g[ix];
+        let mut supports = Vec::new();
+        let mut attacks = Vec::new();
+        let mut undercuts = Vec::new();
+        let mut out: Vec<_> = g.edges_directed(ix, Direction::Outgoing).collect();
+        out.sort_by_key(|e| (e.target(), e.id()));
+        for e in out {
+            match e.weight() {
+                EdgeKind::Supports => supports.push(g[e.target()].id.to_string()),
+                EdgeKind::Attacks => attacks.push(g[e.target()].id.to_string()),
+                EdgeKind::Undercuts { link } => {
+                    if let Some((x, y)) = g.edge_endpoints(*link) {
+                        undercuts.push(format!("{} -> {}", g[x].id, g[y].id));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Everything upstream along supports: the evidence and sources behind the node.
+        let mut seen: HashSet<NodeIndex> = HashSet::from([ix]);
+        let mut queue = VecDeque::from([ix]);
+        let mut evidence = 0;
+        let mut sources = BTreeSet::new();
+        while let Some(x) = queue.pop_front() {
+            if x != ix && g[x].kind == NodeKind::Evidence {
+                evidence += 1;
+            }
+            for e in g.edges_directed(x, Direction::Outgoing) {
+                if matches!(e.weight(), EdgeKind::Cites { .. }) {
+                    sources.insert(g[e.target()].id.to_string());
+                }
+            }
+            for s in self.g.incoming(x, |k| matches!(k, EdgeKind::Supports)) {
+                if seen.insert(s) {
+                    queue.push_back(s);
+                }
+            }
+        }
+        NodeReport {
+            id: n.id.to_string(),
+            kind: n.kind,
+            text: n.text().to_string(),
+            by: n.node.and_then(|x| x.by.clone()),
+            role: Role {
+                thesis: n.is_thesis(),
+                supports,
+                attacks,
+                undercuts,
+                polarity: self.polarity[ix.index()],
+            },
+            status: self.m.support.status(ix),
+            evidence,
+            sources: sources.into_iter().collect(),
+        }
+    }
+}
+
+/// The [`Polarity`] of every node: breadth-first from the theses over the signed
+/// relations of the map, in both directions; the first (shortest) path decides.
+fn polarity(g: &ArgGraph) -> Vec<Option<Polarity>> {
+    let n = g.graph.node_count();
+    // Signed adjacency: (neighbour, same polarity?).
+    let mut adj: Vec<Vec<(NodeIndex, bool)>> = vec![Vec::new(); n];
+    let mut add = |a: NodeIndex, b: NodeIndex, sign: bool| {
+        adj[a.index()].push((b, sign));
+        adj[b.index()].push((a, sign));
+    };
+    for e in g.graph.edge_references() {
+        let (a, b) = (e.source(), e.target());
+        match e.weight() {
+            EdgeKind::Supports | EdgeKind::SameAs => add(a, b, true),
+            EdgeKind::Attacks => add(a, b, false),
+            EdgeKind::Undercuts { link } => {
+                if let Some((x, _)) = g.graph.edge_endpoints(*link) {
+                    let link_supports = matches!(g.graph.edge_weight(*link), Some(EdgeKind::Supports));
+                    add(a, x, false);
+                    add(a, b, !link_supports);
+                }
+            }
+            EdgeKind::Cites { .. } => {}
+        }
+    }
+    let mut pol: Vec<Option<Polarity>> = vec![None; n];
+    let mut queue = VecDeque::new();
+    for t in g.theses() {
+        pol[t.index()] = Some(Polarity::Pro);
+        queue.push_back(t);
+    }
+    while let Some(x) = queue.pop_front() {
+        let Some(p) = pol[x.index()] else { continue };
+        for &(y, sign) in &adj[x.index()] {
+            if pol[y.index()].is_none() {
+                pol[y.index()] = Some(p.times(sign));
+                queue.push_back(y);
+            }
+        }
+    }
+    pol
+}
+
+/// The stance of `own` toward the other map's `theses`, from the aligned pairs.
+fn stance(pairs: &[Pair], own: Side, theses: &[NodeRef]) -> Stance {
+    let toward: Vec<String> = theses.iter().map(|t| t.id.clone()).collect();
+    let mut reasons: Vec<StanceReason> = pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let (mine, theirs) = (p.node(own), p.node(own.other()));
+            let (mp, tp) = (mine.role.polarity?, theirs.role.polarity?);
+            Some(StanceReason {
+                pair: i,
+                own: mine.id.clone(),
+                own_polarity: mp,
+                other: theirs.id.clone(),
+                other_polarity: tp,
+                effect: if mp == tp { StanceKind::Supports } else { StanceKind::Attacks },
+                direct: theirs.role.thesis,
+                decisive: false,
+            })
+        })
+        .collect();
+    let direct = reasons.iter().any(|r| r.direct);
+    let (mut supporting, mut attacking) = (0, 0);
+    for r in reasons.iter_mut().filter(|r| r.direct || !direct) {
+        r.decisive = true;
+        match r.effect {
+            StanceKind::Supports => supporting += 1,
+            _ => attacking += 1,
+        }
+    }
+    let stance = match supporting.cmp(&attacking) {
+        _ if supporting + attacking == 0 => StanceKind::Silent,
+        std::cmp::Ordering::Greater => StanceKind::Supports,
+        std::cmp::Ordering::Less => StanceKind::Attacks,
+        std::cmp::Ordering::Equal => StanceKind::Mixed,
+    };
+    // Only the reasons on the winning side decided (both sides when mixed).
+    for r in reasons.iter_mut() {
+        r.decisive &= stance == StanceKind::Mixed || r.effect == stance;
+    }
+    Stance {
+        stance,
+        toward,
+        supporting,
+        attacking,
+        direct,
+        reasons,
+    }
+}
+
+/// The numbers mentioned in `text`, normalised (`1,000` → `1000`; `1905–06` → `1905`,
+/// `1906`), deduplicated and in ascending order.
+pub fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_alphanumeric())) {
+            // Digits glued to a word (`Q3`, `T1`) are names, not numbers.
+            if chars[i].is_ascii_digit() {
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        let mut s = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_ascii_digit() {
+                s.push(c);
+                i += 1;
+            } else if c == ',' && thousands(&chars[i + 1..]) {
+                // Thousands separator: `1,000`.
+                i += 1;
+            } else if c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()) && !s.contains('.') {
+                s.push('.');
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        // `1905–06`: a year range abbreviated to its last digits.
+        let dash = chars.get(i).is_some_and(|&c| matches!(c, '-' | '–' | '—'));
+        let mut short_end = None;
+        if s.len() == 4 && !s.contains('.') && dash {
+            let mut j = i + 1;
+            let mut t = String::new();
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                t.push(chars[j]);
+                j += 1;
+            }
+            let followed = chars.get(j).is_some_and(|c| c.is_alphanumeric());
+            if (1..=2).contains(&t.len()) && !followed {
+                short_end = Some(format!("{}{t}", &s[..4 - t.len()]));
+                i = j;
+            }
+        }
+        // `1890s`: a decade.
+        let decade = s.len() == 4
+            && s.ends_with('0')
+            && short_end.is_none()
+            && chars.get(i) == Some(&'s')
+            && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
+        if decade {
+            found.push(format!("{s}s"));
+            i += 1;
+        } else {
+            found.push(normalise_number(&s));
+        }
+        if let Some(e) = short_end {
+            found.push(e);
+        }
+    }
+    let mut set: Vec<String> = found.into_iter().filter(|s| !s.is_empty()).collect();
+    set.sort_by(|a, b| {
+        let value = |v: &str| v.trim_end_matches('s').parse::<f64>().unwrap_or(0.0);
+        let (x, y) = (value(a), value(b));
+        x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.cmp(b))
+    });
+    set.dedup();
+    set
+}
+
+/// Whether `rest` (what follows a comma) is a group of exactly three digits.
+fn thousands(rest: &[char]) -> bool {
+    rest.len() >= 3 && rest[..3].iter().all(char::is_ascii_digit) && !rest.get(3).is_some_and(char::is_ascii_digit)
+}
+
+/// `007` → `7`, `2.50` → `2.5`.
+fn normalise_number(s: &str) -> String {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, f.trim_end_matches('0')),
+        None => (s, ""),
+    };
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    if frac.is_empty() {
+        int.to_string()
+    } else {
+        format!("{int}.{frac}")
+    }
+}
+
+/// Whether two extracted numbers agree: equal, or a year within a decade (`1895` and
+/// `1890s`).
+fn same_number(a: &str, b: &str) -> bool {
+    let within = |decade: &str, year: &str| {
+        decade.len() == 5 && decade.ends_with('s') && year.len() == 4 && !year.contains('.') && year[..3] == decade[..3]
+    };
+    a == b || within(a, b) || within(b, a)
+}
+
+/// A conflict when both nodes mention numbers and each mentions one the other does not
+/// (one saying more than the other, `1927` against `1927, 1929`, is no conflict).
+fn conflict(pair: usize, p: &Pair, l: &[String], r: &[String]) -> Option<Conflict> {
+    let only_l: Vec<String> = l.iter().filter(|x| !r.iter().any(|y| same_number(x, y))).cloned().collect();
+    let only_r: Vec<String> = r.iter().filter(|x| !l.iter().any(|y| same_number(x, y))).cloned().collect();
+    if only_l.is_empty() || only_r.is_empty() {
+        return None;
+    }
+    Some(Conflict {
+        pair,
+        left: Numbers {
+            id: p.left.id.clone(),
+            values: l.to_vec(),
+            unmatched: only_l,
+        },
+        right: Numbers {
+            id: p.right.id.clone(),
+            values: r.to_vec(),
+            unmatched: only_r,
+        },
+    })
+}
+
+/// `n thing`/`n things`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The plain-language summary of a comparison.
+fn summary(c: &Comparison) -> String {
+    let name = |s: Side| c.maps.get(s).id.clone();
+    let (l, r) = (name(Side::Left), name(Side::Right));
+    let mut out = Vec::new();
+    let declared = c.pairs.iter().filter(|p| p.origin == Origin::Declared).count();
+    let suggested = c.pairs.len() - declared;
+    if c.pairs.is_empty() {
+        out.push(format!("`{l}` and `{r}` have no node in common: nothing is declared `same_as`, and no two nodes are similar enough (score ≥ {}).", c.options.min_score));
+    } else {
+        out.push(format!(
+            "`{l}` and `{r}` share {}: {} by `same_as`, {} by text similarity (score ≥ {}).",
+            count(c.pairs.len(), "aligned pair", "aligned pairs"),
+            declared,
+            suggested,
+            c.options.min_score
+        ));
+    }
+    for s in [Side::Left, Side::Right] {
+        let st = c.stance.get(s);
+        let (me, other) = (name(s), name(s.other()));
+        let basis = if st.direct { "directly on its thesis" } else { "through the alignment" };
+        out.push(match st.stance {
+            StanceKind::Silent if st.toward.is_empty() => {
+                format!("`{other}` has no thesis, so `{me}` can take no stance toward it.")
+            }
+            StanceKind::Silent => format!("`{me}` is silent on the thesis of `{other}`: none of its aligned nodes bears on it."),
+            k => format!(
+                "`{me}` {} the thesis of `{other}` ({} for, {} against, {basis}).",
+                match k {
+                    StanceKind::Supports => "supports",
+                    StanceKind::Attacks => "attacks",
+                    _ => "is divided on",
+                },
+                count(st.supporting, "aligned node", "aligned nodes"),
+                st.attacking
+            ),
+        });
+    }
+    let only = |s: Side| c.only.get(s).len();
+    out.push(format!(
+        "{} of {} claims of `{l}` have no counterpart in `{r}`; {} of {} of `{r}` have none in `{l}`.",
+        only(Side::Left),
+        c.maps.left.claims,
+        only(Side::Right),
+        c.maps.right.claims
+    ));
+    let pct = |s: Side| (c.coverage.get(s).ratio * 100.0).round() as i64;
+    out.push(format!(
+        "Citation coverage: {}% of the claims of `{l}` have cited support, {}% of those of `{r}`.",
+        pct(Side::Left),
+        pct(Side::Right)
+    ));
+    if c.conflicts.is_empty() {
+        out.push("No aligned pair differs in its dates or numbers.".to_string());
+    } else {
+        let list: Vec<String> = c
+            .conflicts
+            .iter()
+            .take(3)
+            .map(|k| format!("`{}` / `{}` ({} against {})", k.left.id, k.right.id, k.left.unmatched.join(", "), k.right.unmatched.join(", ")))
+            .collect();
+        let more = if c.conflicts.len() > 3 { ", ..." } else { "" };
+        out.push(format!(
+            "{} in dates or numbers: {}{more}.",
+            count(c.conflicts.len(), "aligned pair differs", "aligned pairs differ"),
+            list.join("; ")
+        ));
+    }
+    out.join(" ")
+}
+
+/// Text similarity: a TF-IDF cosine over normalised words.
+///
+/// A node's text and quote are split into words (letters and digits), lowercased, and
+/// short English stop words and one-letter words dropped; a plural `-s`/`-es`/`-ies` is
+/// stripped so `revolutions` meets `revolution`. Each word weighs `(1 + ln tf) · idf`,
+/// `idf = 1 + ln((1 + N) / (1 + df))` over the N nodes of both maps, and the vector is
+/// normalised; the score of two nodes is the cosine of their vectors, 0..=1.
+///
+/// Only pairs that share a word are scored, found with an inverted index that leaves
+/// out words in more than `max(32, N/10)` nodes (such words weigh little, and their
+/// lists would make the work quadratic); each node keeps its best few candidates.
+pub mod similarity {
+    use super::{Side, SideData, Sides, MAX_CANDIDATES};
+    use crate::build::NodeKind;
+    use petgraph::graph::NodeIndex;
+    use std::collections::{BTreeMap, HashMap, HashSet};
+
+    const STOP_WORDS: &[&str] = &[
+        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
+        "been", "before", "being", "between", "but", "by", "can", "could", "did", "do", "does", "each", "for",
+        "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "if", "in", "into", "is", "it",
+        "its", "may", "might", "more", "most", "must", "no", "not", "of", "on", "or", "other", "our", "own",
+        "she", "should", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+        "this", "those", "through", "to", "too", "under", "up", "upon", "very", "was", "we", "were", "what",
+        "when", "where", "which", "while", "who", "whom", "whose", "will", "with", "would",
+    ];
+
+    /// The normalised words of `text`.
+    pub fn words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .filter(|w| w.chars().count() > 1 && STOP_WORDS.binary_search(&w.as_str()).is_err())
+            .map(|w| stem(&w))
+            .collect()
+    }
+
+    /// Strips a plural ending: `countries` → `country`, `classes` → `class`,
+    /// `revolutions` → `revolution`; `class`, `thus`, `analysis` stay.
+    fn stem(w: &str) -> String {
+        let n = w.chars().count();
+        if n > 4 && w.ends_with("ies") {
+            return format!("{}y", &w[..w.len() - 3]);
+        }
+        if n > 4 && ["sses", "xes", "ches", "shes"].iter().any(|e| w.ends_with(e)) {
+            return w[..w.len() - 2].to_string();
+        }
+        if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
+            return w[..w.len() - 1].to_string();
+        }
+        w.to_string()
+    }
+
+    /// A sparse unit vector: (term id, weight), ascending by term id.
+    pub type Vector = Vec<(u32, f64)>;
+
+    /// Builds the TF-IDF vectors of `docs` (each a list of words). Term ids follow the
+    /// sorted vocabulary, so they do not depend on the order of the documents.
+    pub fn vectorise(docs: &[Vec<String>]) -> (Vec<Vector>, Vec<usize>) {
+        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in docs {
+            let uniq: HashSet<&str> = d.iter().map(String::as_str).collect();
+            for w in uniq {
+                *df.entry(w).or_insert(0) += 1;
+            }
+        }
+        let ids: HashMap<&str, u32> = df.keys().enumerate().map(|(i, w)| (*w, i as u32)).collect();
+        let dfs: Vec<usize> = df.values().copied().collect();
+        let n = docs.len() as f64;
+        let vectors = docs
+            .iter()
+            .map(|d| {
+                let mut tf: BTreeMap<u32, usize> = BTreeMap::new();
+                for w in d {
+                    if let Some(&id) = ids.get(w.as_str()) {
+                        *tf.entry(id).or_insert(0) += 1;
+                    }
+                }
+                let mut v: Vector = tf
+                    .into_iter()
+                    .map(|(id, c)| {
+                        let idf = 1.0 + ((1.0 + n) / (1.0 + dfs[id as usize] as f64)).ln();
+                        (id, (1.0 + (c as f64).ln()) * idf)
+                    })
+                    .collect();
+                let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    for (_, x) in v.iter_mut() {
+                        *x /= norm;
+                    }
+                }
+                v
+            })
+            .collect();
+        (vectors, dfs)
+    }
+
+    /// The cosine of two unit vectors (a merge over ascending term ids, so it is the same
+    /// number whichever comes first).
+    pub fn cosine(a: &Vector, b: &Vector) -> f64 {
+        let (mut i, mut j, mut s) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s.clamp(0.0, 1.0)
+    }
+
+    /// The vectors of the claims, evidence and rebuttals of both maps.
+    pub(super) struct Vectors {
+        /// Per side, node index → position in `vectors` (None for sources).
+        slot: Sides<Vec<Option<usize>>>,
+        vectors: Vec<Vector>,
+        df: Vec<usize>,
+    }
+
+    impl Vectors {
+        pub(super) fn new(sides: &Sides<SideData>) -> Vectors {
+            let mut docs = Vec::new();
+            let slot = Sides::build(|s| {
+                let d = sides.get(s);
+                d.g.graph
+                    .node_indices()
+                    .map(|ix| {
+                        (d.g.graph[ix].kind != NodeKind::Source).then(|| {
+                            docs.push(words(&d.full_text(ix)));
+                            docs.len() - 1
+                        })
+                    })
+                    .collect()
+            });
+            let (vectors, df) = vectorise(&docs);
+            Vectors { slot, vectors, df }
+        }
+
+        fn vector(&self, s: Side, ix: NodeIndex) -> Option<&Vector> {
+            let k = (*self.slot.get(s).get(ix.index())?)?;
+            self.vectors.get(k)
+        }
+
+        /// The similarity of left node `l` and right node `r`.
+        pub(super) fn score(&self, l: NodeIndex, r: NodeIndex) -> f64 {
+            match (self.vector(Side::Left, l), self.vector(Side::Right, r)) {
+                (Some(a), Some(b)) => cosine(a, b),
+                _ => 0.0,
+            }
+        }
+
+        /// Suggested pairs (left, right, score) among the nodes not in `taken`: one-to-one,
+        /// greedily by score, each at least `min_score`.
+        pub(super) fn suggest(
+            &self,
+            sides: &Sides<SideData>,
+            taken: &Sides<HashSet<NodeIndex>>,
+            min_score: f64,
+        ) -> Vec<(NodeIndex, NodeIndex, f64)> {
+            let free = |s: Side| -> Vec<NodeIndex> {
+                let d = sides.get(s);
+                d.g.graph
+                    .node_indices()
+                    .filter(|ix| !taken.get(s).contains(ix) && self.vector(s, *ix).is_some_and(|v| !v.is_empty()))
+                    .collect()
+            };
+            let (lefts, rights) = (free(Side::Left), free(Side::Right));
+            let max_df = (self.vectors.len() / 10).max(32);
+            let mut postings: HashMap<u32, Vec<NodeIndex>> = HashMap::new();
+            for &r in &rights {
+                for &(t, _) in self.vector(Side::Right, r).into_iter().flatten() {
+                    if self.df[t as usize] <= max_df {
+                        postings.entry(t).or_default().push(r);
+                    }
+                }
+            }
+            let mut candidates: Vec<(NodeIndex, NodeIndex, f64)> = Vec::new();
+            for &l in &lefts {
+                let Some(v) = self.vector(Side::Left, l) else { continue };
+                let mut seen: HashSet<NodeIndex> = HashSet::new();
+                for (t, _) in v {
+                    for &r in postings.get(t).map(Vec::as_slice).unwrap_or(&[]) {
+                        if seen.insert(r) {
+                            let score = self.score(l, r);
+                            if score >= min_score {
+                                candidates.push((l, r, score));
+                            }
+                        }
+                    }
+                }
+            }
+            // Each node keeps its best few candidates (on either side).
+            let ids = |s: Side, ix: NodeIndex| sides.get(s).g.graph[ix].id;
+            let order = |a: &(NodeIndex, NodeIndex, f64), b: &(NodeIndex, NodeIndex, f64)| {
+                let key = |p: &(NodeIndex, NodeIndex, f64)| {
+                    let (x, y) = (ids(Side::Left, p.0), ids(Side::Right, p.1));
+                    (x.min(y), x.max(y), x)
+                };
+                b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal).then_with(|| key(a).cmp(&key(b)))
+            };
+            candidates.sort_by(order);
+            let mut kept_l: HashMap<NodeIndex, usize> = HashMap::new();
+            let mut kept_r: HashMap<NodeIndex, usize> = HashMap::new();
+            candidates.retain(|p| {
+                let a = kept_l.entry(p.0).or_insert(0);
+                *a += 1;
+                let first_l = *a <= MAX_CANDIDATES;
+                let b = kept_r.entry(p.1).or_insert(0);
+                *b += 1;
+                first_l || *b <= MAX_CANDIDATES
+            });
+            let mut used_l = HashSet::new();
+            let mut used_r = HashSet::new();
+            candidates
+                .into_iter()
+                .filter(|p| {
+                    let ok = !used_l.contains(&p.0) && !used_r.contains(&p.1);
+                    if ok {
+                        used_l.insert(p.0);
+                        used_r.insert(p.1);
+                    }
+                    ok
+                })
+                .collect()
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn v(docs: &[&str]) -> Vec<Vector> {
+            let docs: Vec<Vec<String>> = docs.iter().map(|d| words(d)).collect();
+            vectorise(&docs).0
+        }
+
+        #[test]
+        fn stop_words_are_sorted_for_binary_search() {
+            assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        }
+
+        #[test]
+        fn words_are_lowercased_stemmed_and_stop_words_dropped() {
+            assert_eq!(
+                words("The Revolutions of 1905, in Russia's countries: classes!"),
+                ["revolution", "1905", "russia", "country", "class"]
+            );
+        }
+
+        #[test]
+        fn identical_texts_score_one_and_disjoint_zero() {
+            let vs = v(&["Trotsky led the Red Army", "Trotsky led the Red Army", "Bread and peace"]);
+            assert!((cosine(&vs[0], &vs[1]) - 1.0).abs() < 1e-9);
+            assert_eq!(cosine(&vs[0], &vs[2]), 0.0);
+        }
+
+        #[test]
+        fn rare_shared_words_weigh_more_than_common_ones() {
+            let vs = v(&[
+                "Trotsky wrote Results and Prospects",
+                "Trotsky wrote about prospects",
+                "Trotsky wrote about revolution",
+                "Trotsky wrote about the army",
+                "Trotsky wrote on Lenin",
+            ]);
+            let with_rare = cosine(&vs[0], &vs[1]);
+            let common_only = cosine(&vs[0], &vs[2]);
+            assert!(with_rare > common_only, "{with_rare} vs {common_only}");
+            assert!(common_only > 0.0);
+        }
+
+        #[test]
+        fn cosine_is_symmetric_and_bounded() {
+            let vs = v(&["socialism in one country", "one country cannot build socialism alone", "permanent revolution"]);
+            for a in &vs {
+                for b in &vs {
+                    let (x, y) = (cosine(a, b), cosine(b, a));
+                    assert_eq!(x.to_bits(), y.to_bits());
+                    assert!((0.0..=1.0).contains(&x));
+                }
+            }
+        }
+
+        #[test]
+        fn empty_text_has_an_empty_vector() {
+            let vs = v(&["the of and", "Lenin"]);
+            assert!(vs[0].is_empty());
+            assert_eq!(cosine(&vs[0], &vs[1]), 0.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_found_and_normalised() {
+        assert_eq!(numbers("In 1905–06 he wrote; 1,000 men; 2.50 roubles; T1 and Q3 are ids"), ["2.5", "1000", "1905", "1906"]);
+        assert_eq!(numbers("the Civil War (1918–1921) and the 1920s"), ["1918", "1920s", "1921"]);
+        assert_eq!(numbers("no digits here"), Vec::<String>::new());
+        assert_eq!(numbers("in the 1890s, by 1902"), ["1890s", "1902"]);
+        assert!(same_number("1895", "1890s") && same_number("1890s", "1899"));
+        assert!(!same_number("1902", "1890s") && !same_number("1890", "1900s"));
+        assert_eq!(numbers("pp. 77–82, fn. 007"), ["7", "77", "82"]);
+    }
+
+    #[test]
+    fn conflict_needs_a_value_missing_on_each_side() {
+        let p = |id: &str| NodeReport {
+            id: id.into(),
+            kind: NodeKind::Claim,
+            text: String::new(),
+            by: None,
+            role: Role::default(),
+            status: Status::Unsupported,
+            evidence: 0,
+            sources: vec![],
+        };
+        let pair = Pair {
+            origin: Origin::Declared,
+            declared_in: vec![Side::Left],
+            score: 1.0,
+            left: p("a"),
+            right: p("b"),
+        };
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(conflict(0, &pair, &s(&["1928"]), &s(&["1929"])).is_some());
+        assert!(conflict(0, &pair, &s(&["1927"]), &s(&["1927", "1929"])).is_none());
+        assert!(conflict(0, &pair, &s(&[]), &s(&["1929"])).is_none());
+        let c = conflict(0, &pair, &s(&["1927", "1928"]), &s(&["1927", "1929"])).expect("conflict");
+        assert_eq!(c.left.unmatched, ["1928"]);
+        assert_eq!(c.right.unmatched, ["1929"]);
+    }
+}
