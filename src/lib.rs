@@ -8,6 +8,7 @@ pub mod analyse;
 pub mod app;
 pub mod build;
 pub mod diagnostic;
+pub mod generate;
 pub mod parse;
 pub mod present;
 

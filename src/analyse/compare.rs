@@ -215,7 +215,10 @@ pub struct Role {
 impl Role {
     /// Neither thesis nor linked to anything.
     pub fn is_unlinked(&self) -> bool {
-        !self.thesis && self.supports.is_empty() && self.attacks.is_empty() && self.undercuts.is_empty()
+        !self.thesis
+            && self.supports.is_empty()
+            && self.attacks.is_empty()
+            && self.undercuts.is_empty()
     }
 }
 
@@ -340,7 +343,12 @@ pub struct Numbers {
 /// Compares map `a` (left) with map `b` (right). `links` are the `same_as` links resolved
 /// between them, with map index 0 for `a` and 1 for `b` (as [`super::resolve_same_as`]
 /// returns them for `[a, b]`); links that involve other indices are ignored.
-pub fn compare(a: &Analysed, b: &Analysed, links: &[SameAsLink], opts: &CompareOptions) -> Comparison {
+pub fn compare(
+    a: &Analysed,
+    b: &Analysed,
+    links: &[SameAsLink],
+    opts: &CompareOptions,
+) -> Comparison {
     let maps = Sides { left: a, right: b };
     let sides = Sides::build(|s| SideData::new(maps.get(s)));
     let vectors = similarity::Vectors::new(&sides);
@@ -358,7 +366,15 @@ pub fn compare(a: &Analysed, b: &Analysed, links: &[SameAsLink], opts: &CompareO
     }
     let mut raw: Vec<(NodeIndex, NodeIndex, Origin, Vec<Side>, f64)> = declared
         .into_iter()
-        .map(|((l, r), by)| (l, r, Origin::Declared, by.into_iter().collect(), vectors.score(l, r)))
+        .map(|((l, r), by)| {
+            (
+                l,
+                r,
+                Origin::Declared,
+                by.into_iter().collect(),
+                vectors.score(l, r),
+            )
+        })
         .collect();
     let taken = Sides::build(|s| {
         raw.iter()
@@ -548,7 +564,8 @@ fn polarity(g: &ArgGraph) -> Vec<Option<Polarity>> {
             EdgeKind::Attacks => add(a, b, false),
             EdgeKind::Undercuts { link } => {
                 if let Some((x, _)) = g.graph.edge_endpoints(*link) {
-                    let link_supports = matches!(g.graph.edge_weight(*link), Some(EdgeKind::Supports));
+                    let link_supports =
+                        matches!(g.graph.edge_weight(*link), Some(EdgeKind::Supports));
                     add(a, x, false);
                     add(a, b, !link_supports);
                 }
@@ -589,7 +606,11 @@ fn stance(pairs: &[Pair], own: Side, theses: &[NodeRef]) -> Stance {
                 own_polarity: mp,
                 other: theirs.id.clone(),
                 other_polarity: tp,
-                effect: if mp == tp { StanceKind::Supports } else { StanceKind::Attacks },
+                effect: if mp == tp {
+                    StanceKind::Supports
+                } else {
+                    StanceKind::Attacks
+                },
                 direct: theirs.role.thesis,
                 decisive: false,
             })
@@ -651,7 +672,10 @@ pub fn numbers(text: &str) -> Vec<String> {
             } else if c == ',' && thousands(&chars[i + 1..]) {
                 // Thousands separator: `1,000`.
                 i += 1;
-            } else if c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()) && !s.contains('.') {
+            } else if c == '.'
+                && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                && !s.contains('.')
+            {
                 s.push('.');
                 i += 1;
             } else {
@@ -694,7 +718,9 @@ pub fn numbers(text: &str) -> Vec<String> {
     set.sort_by(|a, b| {
         let value = |v: &str| v.trim_end_matches('s').parse::<f64>().unwrap_or(0.0);
         let (x, y) = (value(a), value(b));
-        x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.cmp(b))
+        x.partial_cmp(&y)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.cmp(b))
     });
     set.dedup();
     set
@@ -702,7 +728,9 @@ pub fn numbers(text: &str) -> Vec<String> {
 
 /// Whether `rest` (what follows a comma) is a group of exactly three digits.
 fn thousands(rest: &[char]) -> bool {
-    rest.len() >= 3 && rest[..3].iter().all(char::is_ascii_digit) && !rest.get(3).is_some_and(char::is_ascii_digit)
+    rest.len() >= 3
+        && rest[..3].iter().all(char::is_ascii_digit)
+        && !rest.get(3).is_some_and(char::is_ascii_digit)
 }
 
 /// `007` → `7`, `2.50` → `2.5`.
@@ -724,7 +752,11 @@ fn normalise_number(s: &str) -> String {
 /// `1890s`).
 fn same_number(a: &str, b: &str) -> bool {
     let within = |decade: &str, year: &str| {
-        decade.len() == 5 && decade.ends_with('s') && year.len() == 4 && !year.contains('.') && year[..3] == decade[..3]
+        decade.len() == 5
+            && decade.ends_with('s')
+            && year.len() == 4
+            && !year.contains('.')
+            && year[..3] == decade[..3]
     };
     a == b || within(a, b) || within(b, a)
 }
@@ -732,8 +764,16 @@ fn same_number(a: &str, b: &str) -> bool {
 /// A conflict when both nodes mention numbers and each mentions one the other does not
 /// (one saying more than the other, `1927` against `1927, 1929`, is no conflict).
 fn conflict(pair: usize, p: &Pair, l: &[String], r: &[String]) -> Option<Conflict> {
-    let only_l: Vec<String> = l.iter().filter(|x| !r.iter().any(|y| same_number(x, y))).cloned().collect();
-    let only_r: Vec<String> = r.iter().filter(|x| !l.iter().any(|y| same_number(x, y))).cloned().collect();
+    let only_l: Vec<String> = l
+        .iter()
+        .filter(|x| !r.iter().any(|y| same_number(x, y)))
+        .cloned()
+        .collect();
+    let only_r: Vec<String> = r
+        .iter()
+        .filter(|x| !l.iter().any(|y| same_number(x, y)))
+        .cloned()
+        .collect();
     if only_l.is_empty() || only_r.is_empty() {
         return None;
     }
@@ -757,12 +797,25 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `has` for one, `have` for any other number.
+fn has(n: usize) -> &'static str {
+    if n == 1 {
+        "has"
+    } else {
+        "have"
+    }
+}
+
 /// The plain-language summary of a comparison.
 fn summary(c: &Comparison) -> String {
     let name = |s: Side| c.maps.get(s).id.clone();
     let (l, r) = (name(Side::Left), name(Side::Right));
     let mut out = Vec::new();
-    let declared = c.pairs.iter().filter(|p| p.origin == Origin::Declared).count();
+    let declared = c
+        .pairs
+        .iter()
+        .filter(|p| p.origin == Origin::Declared)
+        .count();
     let suggested = c.pairs.len() - declared;
     if c.pairs.is_empty() {
         out.push(format!("`{l}` and `{r}` have no node in common: nothing is declared `same_as`, and no two nodes are similar enough (score ≥ {}).", c.options.min_score));
@@ -778,31 +831,69 @@ fn summary(c: &Comparison) -> String {
     for s in [Side::Left, Side::Right] {
         let st = c.stance.get(s);
         let (me, other) = (name(s), name(s.other()));
-        let basis = if st.direct { "directly on its thesis" } else { "through the alignment" };
+        let on = if st.direct {
+            " on the thesis itself"
+        } else {
+            ""
+        };
         out.push(match st.stance {
             StanceKind::Silent if st.toward.is_empty() => {
                 format!("`{other}` has no thesis, so `{me}` can take no stance toward it.")
             }
-            StanceKind::Silent => format!("`{me}` is silent on the thesis of `{other}`: none of its aligned nodes bears on it."),
+            StanceKind::Silent => format!(
+                "`{me}` is silent on the thesis of `{other}`: no aligned pair bears on both theses."
+            ),
             k => format!(
-                "`{me}` {} the thesis of `{other}` ({} for, {} against, {basis}).",
+                "`{me}` {} the thesis of `{other}`: {} for it{on}, {} against.",
                 match k {
                     StanceKind::Supports => "supports",
                     StanceKind::Attacks => "attacks",
                     _ => "is divided on",
                 },
-                count(st.supporting, "aligned node", "aligned nodes"),
+                count(st.supporting, "aligned pair argues", "aligned pairs argue"),
                 st.attacking
             ),
         });
     }
+    // The same proposition argued for in one map and against in the other.
+    let opposite: Vec<&Pair> = c
+        .pairs
+        .iter()
+        .filter(|p| matches!((p.left.role.polarity, p.right.role.polarity), (Some(x), Some(y)) if x != y))
+        .collect();
+    if let Some(p) = opposite.first() {
+        let side = |n: &NodeReport, s: Side| {
+            let dir = if n.role.polarity == Some(Polarity::Pro) {
+                "for"
+            } else {
+                "against"
+            };
+            format!("`{}` argues {dir} the thesis of `{}`", n.id, name(s))
+        };
+        let head = if opposite.len() == 1 {
+            "One aligned proposition serves opposite ends".to_string()
+        } else {
+            format!(
+                "{} aligned propositions serve opposite ends",
+                opposite.len()
+            )
+        };
+        out.push(format!(
+            "{head}{}: {} while {}.",
+            if opposite.len() > 1 { ", e.g." } else { "" },
+            side(&p.left, Side::Left),
+            side(&p.right, Side::Right)
+        ));
+    }
     let only = |s: Side| c.only.get(s).len();
     out.push(format!(
-        "{} of {} claims of `{l}` have no counterpart in `{r}`; {} of {} of `{r}` have none in `{l}`.",
+        "{} of {} claims of `{l}` {} no counterpart in `{r}`; {} of {} of `{r}` {} none in `{l}`.",
         only(Side::Left),
         c.maps.left.claims,
+        has(only(Side::Left)),
         only(Side::Right),
-        c.maps.right.claims
+        c.maps.right.claims,
+        has(only(Side::Right))
     ));
     let pct = |s: Side| (c.coverage.get(s).ratio * 100.0).round() as i64;
     out.push(format!(
@@ -817,12 +908,24 @@ fn summary(c: &Comparison) -> String {
             .conflicts
             .iter()
             .take(3)
-            .map(|k| format!("`{}` / `{}` ({} against {})", k.left.id, k.right.id, k.left.unmatched.join(", "), k.right.unmatched.join(", ")))
+            .map(|k| {
+                format!(
+                    "`{}` / `{}` ({} against {})",
+                    k.left.id,
+                    k.right.id,
+                    k.left.unmatched.join(", "),
+                    k.right.unmatched.join(", ")
+                )
+            })
             .collect();
         let more = if c.conflicts.len() > 3 { ", ..." } else { "" };
         out.push(format!(
             "{} in dates or numbers: {}{more}.",
-            count(c.conflicts.len(), "aligned pair differs", "aligned pairs differ"),
+            count(
+                c.conflicts.len(),
+                "aligned pair differs",
+                "aligned pairs differ"
+            ),
             list.join("; ")
         ));
     }
@@ -847,13 +950,14 @@ pub mod similarity {
     use std::collections::{BTreeMap, HashMap, HashSet};
 
     const STOP_WORDS: &[&str] = &[
-        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because",
-        "been", "before", "being", "between", "but", "by", "can", "could", "did", "do", "does", "each", "for",
-        "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "if", "in", "into", "is", "it",
-        "its", "may", "might", "more", "most", "must", "no", "not", "of", "on", "or", "other", "our", "own",
-        "she", "should", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-        "this", "those", "through", "to", "too", "under", "up", "upon", "very", "was", "we", "were", "what",
-        "when", "where", "which", "while", "who", "whom", "whose", "will", "with", "would",
+        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "between", "but", "by", "can", "could", "did",
+        "do", "does", "each", "for", "from", "had", "has", "have", "he", "her", "here", "him",
+        "his", "how", "if", "in", "into", "is", "it", "its", "may", "might", "more", "most",
+        "must", "no", "not", "of", "on", "or", "other", "our", "own", "she", "should", "so",
+        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+        "those", "through", "to", "too", "under", "up", "upon", "very", "was", "we", "were",
+        "what", "when", "where", "which", "while", "who", "whom", "whose", "will", "with", "would",
     ];
 
     /// The normalised words of `text`.
@@ -873,7 +977,11 @@ pub mod similarity {
         if n > 4 && w.ends_with("ies") {
             return format!("{}y", &w[..w.len() - 3]);
         }
-        if n > 4 && ["sses", "xes", "ches", "shes"].iter().any(|e| w.ends_with(e)) {
+        if n > 4
+            && ["sses", "xes", "ches", "shes"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        {
             return w[..w.len() - 2].to_string();
         }
         if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
@@ -996,7 +1104,10 @@ pub mod similarity {
                 let d = sides.get(s);
                 d.g.graph
                     .node_indices()
-                    .filter(|ix| !taken.get(s).contains(ix) && self.vector(s, *ix).is_some_and(|v| !v.is_empty()))
+                    .filter(|ix| {
+                        !taken.get(s).contains(ix)
+                            && self.vector(s, *ix).is_some_and(|v| !v.is_empty())
+                    })
                     .collect()
             };
             let (lefts, rights) = (free(Side::Left), free(Side::Right));
@@ -1011,7 +1122,9 @@ pub mod similarity {
             }
             let mut candidates: Vec<(NodeIndex, NodeIndex, f64)> = Vec::new();
             for &l in &lefts {
-                let Some(v) = self.vector(Side::Left, l) else { continue };
+                let Some(v) = self.vector(Side::Left, l) else {
+                    continue;
+                };
                 let mut seen: HashSet<NodeIndex> = HashSet::new();
                 for (t, _) in v {
                     for &r in postings.get(t).map(Vec::as_slice).unwrap_or(&[]) {
@@ -1031,7 +1144,9 @@ pub mod similarity {
                     let (x, y) = (ids(Side::Left, p.0), ids(Side::Right, p.1));
                     (x.min(y), x.max(y), x)
                 };
-                b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal).then_with(|| key(a).cmp(&key(b)))
+                b.2.partial_cmp(&a.2)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then_with(|| key(a).cmp(&key(b)))
             };
             candidates.sort_by(order);
             let mut kept_l: HashMap<NodeIndex, usize> = HashMap::new();
@@ -1084,7 +1199,11 @@ pub mod similarity {
 
         #[test]
         fn identical_texts_score_one_and_disjoint_zero() {
-            let vs = v(&["Trotsky led the Red Army", "Trotsky led the Red Army", "Bread and peace"]);
+            let vs = v(&[
+                "Trotsky led the Red Army",
+                "Trotsky led the Red Army",
+                "Bread and peace",
+            ]);
             assert!((cosine(&vs[0], &vs[1]) - 1.0).abs() < 1e-9);
             assert_eq!(cosine(&vs[0], &vs[2]), 0.0);
         }
@@ -1106,7 +1225,11 @@ pub mod similarity {
 
         #[test]
         fn cosine_is_symmetric_and_bounded() {
-            let vs = v(&["socialism in one country", "one country cannot build socialism alone", "permanent revolution"]);
+            let vs = v(&[
+                "socialism in one country",
+                "one country cannot build socialism alone",
+                "permanent revolution",
+            ]);
             for a in &vs {
                 for b in &vs {
                     let (x, y) = (cosine(a, b), cosine(b, a));
@@ -1131,8 +1254,14 @@ mod tests {
 
     #[test]
     fn numbers_are_found_and_normalised() {
-        assert_eq!(numbers("In 1905–06 he wrote; 1,000 men; 2.50 roubles; T1 and Q3 are ids"), ["2.5", "1000", "1905", "1906"]);
-        assert_eq!(numbers("the Civil War (1918–1921) and the 1920s"), ["1918", "1920s", "1921"]);
+        assert_eq!(
+            numbers("In 1905–06 he wrote; 1,000 men; 2.50 roubles; T1 and Q3 are ids"),
+            ["2.5", "1000", "1905", "1906"]
+        );
+        assert_eq!(
+            numbers("the Civil War (1918–1921) and the 1920s"),
+            ["1918", "1920s", "1921"]
+        );
         assert_eq!(numbers("no digits here"), Vec::<String>::new());
         assert_eq!(numbers("in the 1890s, by 1902"), ["1890s", "1902"]);
         assert!(same_number("1895", "1890s") && same_number("1890s", "1899"));

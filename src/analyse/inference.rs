@@ -72,7 +72,8 @@ impl Inferences {
     /// Groups the links of `g` into inferences. Runs in O(edges · log edges).
     pub fn of(g: &ArgGraph) -> Inferences {
         // Links per (target, kind): premise -> its edges.
-        let mut links: BTreeMap<(NodeIndex, LinkKind), BTreeMap<NodeIndex, Vec<EdgeIndex>>> = BTreeMap::new();
+        let mut links: BTreeMap<(NodeIndex, LinkKind), BTreeMap<NodeIndex, Vec<EdgeIndex>>> =
+            BTreeMap::new();
         for e in g.graph.edge_references() {
             let kind = match e.weight() {
                 EdgeKind::Supports => LinkKind::Supports,
@@ -106,7 +107,10 @@ impl Inferences {
                     k += 1;
                 }
                 group.sort();
-                let mut edges: Vec<EdgeIndex> = group.iter().flat_map(|p| premises[p].iter().copied()).collect();
+                let mut edges: Vec<EdgeIndex> = group
+                    .iter()
+                    .flat_map(|p| premises[p].iter().copied())
+                    .collect();
                 edges.sort();
                 let i = out.list.len();
                 for &e in &edges {

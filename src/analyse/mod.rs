@@ -2,6 +2,8 @@
 //! from parsed maps to data; nothing here prints.
 
 pub mod checks;
+pub mod evaluate;
+pub mod inference;
 pub mod compare;
 pub mod neighbourhood;
 pub mod quote;

@@ -17,12 +17,19 @@ pub enum Command {
     Check(CheckArgs),
     /// Every claim's support status, the chain that cites it, and citation coverage.
     Support(SupportArgs),
-    /// Draw maps as DOT, SVG, PNG or PDF.
+    /// Draw or export maps: DOT, SVG, PNG, PDF, Mermaid, JSON, GraphML, AIF, Argdown, ICCMA AF.
     Render(RenderArgs),
     /// Compare two maps: aligned pairs, stance toward each other's thesis, coverage.
     Compare(CompareArgs),
+    /// Formal acceptability: grounded labelling of every node; complete, preferred and
+    /// stable extensions on request; the thesis's status in plain words.
+    Evaluate(EvaluateArgs),
+    /// Make a map (YAML) from an AIF JSON file.
+    Import(ImportArgs),
     /// Print the JSON Schema of the map format.
     Schema(SchemaArgs),
+    /// Write a synthetic map (and its source text) for benchmarks and tests.
+    Generate(GenerateArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,6 +74,20 @@ pub enum RenderFormat {
     Svg,
     Png,
     Pdf,
+    /// Mermaid flowchart.
+    Mermaid,
+    /// Node-link JSON (docs/formats.md).
+    Json,
+    /// GraphML (yEd, Gephi).
+    Graphml,
+    /// AIF JSON (one map).
+    Aif,
+    /// Argdown.
+    Argdown,
+    /// The attack graph in ICCMA'23 format (one map).
+    Af,
+    /// A self-contained interactive HTML page (needs Graphviz).
+    Html,
 }
 
 impl RenderFormat {
@@ -76,6 +97,9 @@ impl RenderFormat {
             .ok()
             .or(match ext.as_str() {
                 "gv" => Some(RenderFormat::Dot),
+                "mmd" => Some(RenderFormat::Mermaid),
+                "ad" => Some(RenderFormat::Argdown),
+                "htm" => Some(RenderFormat::Html),
                 _ => None,
             })
     }
@@ -85,6 +109,13 @@ impl RenderFormat {
             RenderFormat::Svg => "svg",
             RenderFormat::Png => "png",
             RenderFormat::Pdf => "pdf",
+            RenderFormat::Mermaid => "mermaid",
+            RenderFormat::Json => "json",
+            RenderFormat::Graphml => "graphml",
+            RenderFormat::Aif => "aif",
+            RenderFormat::Argdown => "argdown",
+            RenderFormat::Af => "af",
+            RenderFormat::Html => "html",
         }
     }
 }
@@ -117,6 +148,19 @@ pub struct SchemaArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of entries: about 45% claims, 35% evidence, 10% rebuttals, 10% sources.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub nodes: usize,
+    /// Seed of the generator: the same seed gives the same map.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    /// The map file to write; the source text goes next to it, with the extension `.txt`.
+    #[arg(short, long, value_name = "MAP.yaml")]
+    pub output: PathBuf,
 }
 
 /// Output of `argmap compare`: a report or a diagram.
@@ -155,7 +199,9 @@ fn parse_score(s: &str) -> Result<f64, String> {
     if x.is_finite() && x >= 0.0 {
         Ok(x)
     } else {
-        Err(format!("`{s}`: the score must be 0 or more (scores run from 0 to 1)"))
+        Err(format!(
+            "`{s}`: the score must be 0 or more (scores run from 0 to 1)"
+        ))
     }
 }
 
@@ -178,4 +224,47 @@ pub struct CompareArgs {
     /// Print ready-to-paste `same_as` lines for the suggested pairs instead of the report.
     #[arg(long)]
     pub suggest: bool,
+    /// Diagrams: draw every node (maps with more than 60 nodes together are otherwise
+    /// trimmed to the aligned nodes and the nodes between them and their thesis).
+    #[arg(long)]
+    pub full: bool,
+}
+
+/// `--semantics` of `argmap evaluate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SemanticsArg {
+    Grounded,
+    Complete,
+    Preferred,
+    Stable,
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The map file.
+    pub map: PathBuf,
+    /// Extensions to compute besides the grounded labelling (which is always given).
+    #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+    pub semantics: SemanticsArg,
+    /// List at most N extensions per semantics (the search stops beyond).
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The AIF JSON file.
+    pub file: PathBuf,
+    /// Write the map to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The map id (default: from the file name).
+    #[arg(long)]
+    pub id: Option<String>,
 }

@@ -3,6 +3,7 @@
 //! standard output and standard error), so the library itself never prints.
 
 pub mod args;
+mod interchange;
 pub mod output;
 
 use crate::analyse::{self, neighbourhood::neighbourhood, support, Analysed};
@@ -55,7 +56,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Support(a) => support_cmd(a, &mut io),
         Command::Render(a) => render(a, &mut io),
         Command::Compare(a) => compare(a, &mut io),
+        Command::Evaluate(a) => interchange::evaluate(a, &mut io),
+        Command::Import(a) => interchange::import(a, &mut io),
         Command::Schema(a) => schema(a, &mut io),
+        Command::Generate(a) => generate(a),
     };
     match result {
         Ok(code) => code,
@@ -188,7 +192,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
         (Some(f), _) => f,
         (None, Some(p)) => RenderFormat::from_extension(p).ok_or_else(|| {
             Failure(format!(
-                "cannot tell the format from {}: use --format (dot, svg, png, pdf)",
+                "cannot tell the format from {}: use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af)",
                 p.display()
             ))
         })?,
@@ -232,11 +236,24 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
             }
         }
     }
-    let graph = present::dot::graph(&diagram, &links, a.rankdir.as_deref());
+    let mut graph = present::dot::graph(&diagram, &links, a.rankdir.as_deref());
+    let page = (format == RenderFormat::Html).then(|| present::html::Page::prepare(&mut graph, &diagram));
     let dot = present::dot::print(&graph);
     let bytes = match format {
         RenderFormat::Dot => dot.into_bytes(),
-        f => present::graphviz::layout(&dot, f.name())?,
+        RenderFormat::Html => {
+            let svg = present::graphviz::layout(&dot, "svg")?;
+            let title = match maps.as_slice() {
+                [m] => m.graph.map.title.as_deref().or(m.graph.map.id.as_deref()).unwrap_or("argmap"),
+                _ => "argmap",
+            };
+            let page = page.ok_or_else(|| Failure("internal: HTML page not prepared".into()))?;
+            page.render(&String::from_utf8_lossy(&svg), title).into_bytes()
+        }
+        RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
+            present::graphviz::layout(&dot, format.name())?
+        }
+        f => interchange::export(f, &diagram, &links, a.focus.is_some())?,
     };
     let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
     emit(a.output.as_deref(), &inputs, &bytes, io)?;
@@ -277,7 +294,8 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
             CompareFormat::Markdown => present::compare::markdown(&c).into_bytes(),
             CompareFormat::Json => present::compare::json(&c).into_bytes(),
             f => {
-                let dot = present::dot::print(&present::compare::diagram(&maps[0], &maps[1], &c));
+                let dot =
+                    present::dot::print(&present::compare::diagram(&maps[0], &maps[1], &c, a.full));
                 match f {
                     CompareFormat::Svg => present::graphviz::layout(&dot, "svg")?,
                     CompareFormat::Png => present::graphviz::layout(&dot, "png")?,
@@ -287,12 +305,39 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
             }
         }
     };
-    emit(a.output.as_deref(), &[a.a.as_path(), a.b.as_path()], &bytes, io)?;
+    emit(
+        a.output.as_deref(),
+        &[a.a.as_path(), a.b.as_path()],
+        &bytes,
+        io,
+    )?;
     Ok(EXIT_OK)
 }
 
 fn schema(a: SchemaArgs, io: &mut Io) -> Result<u8, Failure> {
     let text = present::json::to_json(&crate::parse::model::json_schema());
     emit(a.output.as_deref(), &[], text.as_bytes(), io)?;
+    Ok(EXIT_OK)
+}
+
+/// Writes a synthetic map and, next to it, its source text (`MAP.txt`).
+fn generate(a: args::GenerateArgs) -> Result<u8, Failure> {
+    let map = a.output.as_path();
+    let source = map.with_extension("txt");
+    if source == map {
+        return Err(Failure(format!(
+            "{}: the map needs another extension than .txt (its source text is written to MAP.txt)",
+            map.display()
+        )));
+    }
+    let name = source
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| Failure(format!("{}: not a usable file name", map.display())))?;
+    let g = crate::generate::generate_named(a.nodes, a.seed, name);
+    output::check_output_path(map, &[])?;
+    output::check_output_path(&source, &[])?;
+    output::write_atomic(&source, g.source_text.as_bytes())?;
+    output::write_atomic(map, g.map_yaml.as_bytes())?;
     Ok(EXIT_OK)
 }

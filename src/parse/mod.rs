@@ -1,4 +1,5 @@
 //! Parse: YAML text to the typed map, and positions in the text for diagnostics.
+pub mod aif;
 pub mod load;
 pub mod model;
 pub mod position;

@@ -6,11 +6,16 @@
 
 use super::dot::{self, attr, DiagramMap};
 use super::escape::wrap;
-use crate::analyse::compare::{Comparison, NodeReport, Origin, Pair, Polarity, Side, Stance, StanceKind};
+use crate::analyse::compare::{
+    Comparison, NodeReport, Origin, Pair, Polarity, Side, Stance, StanceKind,
+};
 use crate::analyse::support::Coverage;
 use crate::analyse::Analysed;
-use crate::build::NodeKind;
-use graphviz_rust::dot_structures::{Graph, Id, Stmt};
+use crate::build::{EdgeKind, NodeKind};
+use graphviz_rust::dot_structures::{Attribute, Graph, Id};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -38,7 +43,11 @@ pub fn role(n: &NodeReport) -> String {
     if r.thesis {
         parts.push("thesis".to_string());
     }
-    for (verb, list) in [("supports", &r.supports), ("attacks", &r.attacks), ("undercuts", &r.undercuts)] {
+    for (verb, list) in [
+        ("supports", &r.supports),
+        ("attacks", &r.attacks),
+        ("undercuts", &r.undercuts),
+    ] {
         if !list.is_empty() {
             parts.push(format!("{verb} {}", list.join(", ")));
         }
@@ -110,7 +119,11 @@ fn stance_line(st: &Stance) -> String {
             k.name(),
             st.supporting,
             st.attacking,
-            if st.direct { ", on the thesis itself" } else { "" }
+            if st.direct {
+                ", on the thesis itself"
+            } else {
+                ""
+            }
         ),
     }
 }
@@ -118,7 +131,11 @@ fn stance_line(st: &Stance) -> String {
 fn found_by(c: &Comparison, p: &Pair) -> String {
     match p.origin {
         Origin::Declared => {
-            let maps: Vec<&str> = p.declared_in.iter().map(|s| c.maps.get(*s).id.as_str()).collect();
+            let maps: Vec<&str> = p
+                .declared_in
+                .iter()
+                .map(|s| c.maps.get(*s).id.as_str())
+                .collect();
             format!("same_as in {} · score {:.2}", maps.join(" and "), p.score)
         }
         Origin::Suggested => format!("suggested · score {:.2}", p.score),
@@ -137,7 +154,12 @@ fn counts_line(c: &Comparison, s: Side) -> String {
 }
 
 fn theses(c: &Comparison, s: Side) -> Vec<String> {
-    c.maps.get(s).theses.iter().map(|t| format!("{}: {}", t.id, t.text)).collect()
+    c.maps
+        .get(s)
+        .theses
+        .iter()
+        .map(|t| format!("{}: {}", t.id, t.text))
+        .collect()
 }
 
 /// The comparison as terminal text.
@@ -159,12 +181,24 @@ pub fn text(c: &Comparison) -> String {
         }
         let _ = writeln!(o, "  nodes     {}", counts_line(c, s));
         let _ = writeln!(o, "  coverage  {}", coverage_line(c.coverage.get(s)));
-        let _ = writeln!(o, "  stance    {} toward the thesis of {}", stance_line(c.stance.get(s)), c.maps.get(s.other()).id);
+        let _ = writeln!(
+            o,
+            "  stance    {} toward the thesis of {}",
+            stance_line(c.stance.get(s)),
+            c.maps.get(s.other()).id
+        );
     }
 
     let _ = writeln!(o, "\naligned pairs ({})", c.pairs.len());
     for (i, p) in c.pairs.iter().enumerate() {
-        let _ = writeln!(o, "  {:>3}. {} = {}   [{}]", i + 1, p.left.id, p.right.id, found_by(c, p));
+        let _ = writeln!(
+            o,
+            "  {:>3}. {} = {}   [{}]",
+            i + 1,
+            p.left.id,
+            p.right.id,
+            found_by(c, p)
+        );
         for s in sides() {
             let n = p.node(s);
             let _ = writeln!(
@@ -183,12 +217,21 @@ pub fn text(c: &Comparison) -> String {
     for s in sides() {
         let st = c.stance.get(s);
         let (me, other) = (&c.maps.get(s).id, &c.maps.get(s.other()).id);
-        let _ = writeln!(o, "  {me} toward the thesis of {other} ({}): {}", st.toward.join(", "), stance_line(st));
+        let _ = writeln!(
+            o,
+            "  {me} toward the thesis of {other} ({}): {}",
+            st.toward.join(", "),
+            stance_line(st)
+        );
         for rs in &st.reasons {
             let _ = writeln!(
                 o,
                 "    {} {} ({}) = {} ({}){}{}",
-                if rs.effect == StanceKind::Supports { "+" } else { "-" },
+                if rs.effect == StanceKind::Supports {
+                    "+"
+                } else {
+                    "-"
+                },
                 rs.own,
                 pol_short(rs.own_polarity),
                 rs.other,
@@ -286,7 +329,9 @@ pub fn markdown(c: &Comparison) -> String {
     let row = |o: &mut String, name: &str, f: &dyn Fn(Side) -> String| {
         let _ = writeln!(o, "| {name} | {} | {} |", f(Side::Left), f(Side::Right));
     };
-    row(&mut o, "Title", &|s| md(c.maps.get(s).title.as_deref().unwrap_or("")));
+    row(&mut o, "Title", &|s| {
+        md(c.maps.get(s).title.as_deref().unwrap_or(""))
+    });
     row(&mut o, "Thesis", &|s| {
         c.maps
             .get(s)
@@ -297,11 +342,21 @@ pub fn markdown(c: &Comparison) -> String {
             .join("<br>")
     });
     row(&mut o, "Nodes", &|s| counts_line(c, s));
-    row(&mut o, "Citation coverage", &|s| coverage_line(c.coverage.get(s)));
-    row(&mut o, "Stance toward the other's thesis", &|s| format!("**{}**", stance_line(c.stance.get(s))));
-    row(&mut o, "Claims only here", &|s| c.only.get(s).len().to_string());
+    row(&mut o, "Citation coverage", &|s| {
+        coverage_line(c.coverage.get(s))
+    });
+    row(&mut o, "Stance toward the other's thesis", &|s| {
+        format!("**{}**", stance_line(c.stance.get(s)))
+    });
+    row(&mut o, "Claims only here", &|s| {
+        c.only.get(s).len().to_string()
+    });
 
-    let declared = c.pairs.iter().filter(|p| p.origin == Origin::Declared).count();
+    let declared = c
+        .pairs
+        .iter()
+        .filter(|p| p.origin == Origin::Declared)
+        .count();
     let _ = writeln!(o, "\n## Stance toward the other's thesis\n");
     let _ = writeln!(
         o,
@@ -310,12 +365,21 @@ pub fn markdown(c: &Comparison) -> String {
     for s in sides() {
         let st = c.stance.get(s);
         let (me, other) = (&c.maps.get(s).id, &c.maps.get(s.other()).id);
-        let _ = writeln!(o, "### {} toward the thesis of {}: {}\n", code(me), code(other), stance_line(st));
+        let _ = writeln!(
+            o,
+            "### {} toward the thesis of {}: {}\n",
+            code(me),
+            code(other),
+            stance_line(st)
+        );
         if st.reasons.is_empty() {
             let _ = writeln!(o, "No aligned pair connects to both theses.\n");
             continue;
         }
-        let _ = writeln!(o, "| Pair | {me} node | there | {other} node | there | Effect |");
+        let _ = writeln!(
+            o,
+            "| Pair | {me} node | there | {other} node | there | Effect |"
+        );
         let _ = writeln!(o, "|---|---|---|---|---|---|");
         for rs in &st.reasons {
             let mut effect = match rs.effect {
@@ -353,25 +417,46 @@ pub fn markdown(c: &Comparison) -> String {
         let _ = writeln!(o, "| # | {} | {} | Found by |", code(l), code(r));
         let _ = writeln!(o, "|---|---|---|---|");
         for (i, p) in c.pairs.iter().enumerate() {
-            let _ = writeln!(o, "| {} | {} | {} | {} |", i + 1, md_node(&p.left), md_node(&p.right), md(&found_by(c, p)));
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                i + 1,
+                md_node(&p.left),
+                md_node(&p.right),
+                md(&found_by(c, p))
+            );
         }
         o.push('\n');
     }
 
     let _ = writeln!(o, "## Factual conflicts\n");
     if c.conflicts.is_empty() {
-        let _ = writeln!(o, "No aligned pair differs in the dates or numbers it mentions.\n");
+        let _ = writeln!(
+            o,
+            "No aligned pair differs in the dates or numbers it mentions.\n"
+        );
     } else {
         let _ = writeln!(
             o,
-            "Aligned pairs where each side mentions a date or number the other does not (differing values in bold).\n"
+            "Aligned pairs where each side mentions a date or number the other does not (differing values in bold). These are flags for a reader: the two texts may disagree, or may speak of different events.\n"
         );
-        let _ = writeln!(o, "| Pair | {} | Numbers | {} | Numbers |", code(l), code(r));
+        let _ = writeln!(
+            o,
+            "| Pair | {} | Numbers | {} | Numbers |",
+            code(l),
+            code(r)
+        );
         let _ = writeln!(o, "|---|---|---|---|---|");
         let bold = |values: &[String], unmatched: &[String]| {
             values
                 .iter()
-                .map(|v| if unmatched.contains(v) { format!("**{v}**") } else { v.clone() })
+                .map(|v| {
+                    if unmatched.contains(v) {
+                        format!("**{v}**")
+                    } else {
+                        v.clone()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -391,9 +476,18 @@ pub fn markdown(c: &Comparison) -> String {
 
     for s in sides() {
         let only = c.only.get(s);
-        let _ = writeln!(o, "## Claims only in {} ({})\n", code(&c.maps.get(s).id), only.len());
+        let _ = writeln!(
+            o,
+            "## Claims only in {} ({})\n",
+            code(&c.maps.get(s).id),
+            only.len()
+        );
         if only.is_empty() {
-            let _ = writeln!(o, "None: every claim has a counterpart in {}.\n", code(&c.maps.get(s.other()).id));
+            let _ = writeln!(
+                o,
+                "None: every claim has a counterpart in {}.\n",
+                code(&c.maps.get(s.other()).id)
+            );
             continue;
         }
         let _ = writeln!(o, "| Claim | Support | Bearing | Text |");
@@ -406,7 +500,9 @@ pub fn markdown(c: &Comparison) -> String {
                 n.status.name(),
                 n.role.polarity.map_or("—", pol_short),
                 md(&n.text),
-                n.by.as_deref().map(|b| format!(" *(by {})*", md(b))).unwrap_or_default()
+                n.by.as_deref()
+                    .map(|b| format!(" *(by {})*", md(b)))
+                    .unwrap_or_default()
             );
         }
         o.push('\n');
@@ -418,10 +514,18 @@ pub fn markdown(c: &Comparison) -> String {
 /// `  same_as: [right-map:ID]  # under claims.X, score 0.62`.
 pub fn suggestions(c: &Comparison) -> String {
     let (l, r) = (&c.maps.left.id, &c.maps.right.id);
-    let suggested: Vec<&Pair> = c.pairs.iter().filter(|p| p.origin == Origin::Suggested).collect();
+    let suggested: Vec<&Pair> = c
+        .pairs
+        .iter()
+        .filter(|p| p.origin == Origin::Suggested)
+        .collect();
     let mut o = String::new();
     if suggested.is_empty() {
-        let _ = writeln!(o, "# no suggested pairs between {l} and {r} at score ≥ {}", c.options.min_score);
+        let _ = writeln!(
+            o,
+            "# no suggested pairs between {l} and {r} at score ≥ {}",
+            c.options.min_score
+        );
         return o;
     }
     let _ = writeln!(
@@ -441,10 +545,38 @@ pub fn suggestions(c: &Comparison) -> String {
     o
 }
 
+/// The nodes drawn when a diagram is trimmed: the aligned nodes, the theses, and every
+/// node on the way from an aligned node to what it supports or attacks (transitively).
+fn trimmed(m: &Analysed, aligned: &HashSet<&str>) -> HashSet<NodeIndex> {
+    let g = &m.graph.graph;
+    let mut seen: HashSet<NodeIndex> = g
+        .node_indices()
+        .filter(|&ix| aligned.contains(g[ix].id) || g[ix].is_thesis())
+        .collect();
+    let mut stack: Vec<NodeIndex> = seen.iter().copied().collect();
+    while let Some(ix) = stack.pop() {
+        for e in g.edges_directed(ix, Direction::Outgoing) {
+            let onward = matches!(
+                e.weight(),
+                EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }
+            );
+            if onward && seen.insert(e.target()) {
+                stack.push(e.target());
+            }
+        }
+    }
+    seen
+}
+
+/// Maps with more nodes than this (together) are drawn trimmed unless `full` is asked.
+pub const TRIM_FROM: usize = dot::TALL_FROM;
+
 /// Both maps side by side as clusters: aligned pairs joined by dashed links (suggested
 /// ones dotted and blue, with their score; a pair whose numbers conflict in orange), and
-/// the nodes in no pair drawn grey.
-pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison) -> Graph {
+/// the nodes in no pair drawn grey. Unless `full`, maps with more than [`TRIM_FROM`]
+/// nodes together are trimmed to the aligned nodes, the theses and the nodes between
+/// them; the cluster titles say how many nodes were left out.
+pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph {
     let maps = [a, b];
     let same_id = a.map_id() == b.map_id();
     let prefix = |i: usize| {
@@ -454,11 +586,16 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison) -> Graph {
             format!("{}:", maps[i].map_id())
         }
     };
+    // Bottom to top: the clusters stand side by side.
     let mut stmts = dot::header("BT");
-    stmts.push(Stmt::GAttribute(graphviz_rust::dot_structures::GraphAttributes::Graph(vec![
-        attr("newrank", "true"),
-        attr("compound", "true"),
-    ])));
+    let drawable = |m: &Analysed| {
+        m.graph
+            .graph
+            .node_weights()
+            .filter(|n| n.kind != NodeKind::Source)
+            .count()
+    };
+    let trim = !full && drawable(a) + drawable(b) > TRIM_FROM;
     for (i, (m, s)) in maps.iter().zip(sides()).enumerate() {
         let aligned: HashSet<&str> = c.pairs.iter().map(|p| p.node(s).id.as_str()).collect();
         let dimmed = m
@@ -467,20 +604,34 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison) -> Graph {
             .node_indices()
             .filter(|&ix| {
                 let n = &m.graph.graph[ix];
-                n.kind != NodeKind::Source && !aligned.contains(n.id)
+                n.kind != NodeKind::Source && !n.is_thesis() && !aligned.contains(n.id)
             })
             .collect();
-        let dm = DiagramMap { map: m, visible: None };
-        stmts.push(dot::cluster(&dm, i, &prefix(i), &dimmed));
+        let visible = trim.then(|| trimmed(m, &aligned));
+        let left_out = visible.as_ref().map_or(0, |v| drawable(m) - v.len());
+        let dm = DiagramMap { map: m, visible };
+        // Graphviz places the clusters as it sees fit: the map id says which is which.
+        let mut note = format!("map {}", m.map_id());
+        if left_out > 0 {
+            note.push_str(&format!(
+                " ({left_out} nodes off the paths from aligned nodes to the thesis are not drawn; --full draws them)"
+            ));
+        }
+        stmts.push(dot::cluster(&dm, i, &prefix(i), &dimmed, Some(&note)));
     }
     let conflicting: HashSet<usize> = c.conflicts.iter().map(|k| k.pair).collect();
     for (i, p) in c.pairs.iter().enumerate() {
-        let (na, nb) = (format!("{}{}", prefix(0), p.left.id), format!("{}{}", prefix(1), p.right.id));
+        let (na, nb) = (
+            format!("{}{}", prefix(0), p.left.id),
+            format!("{}{}", prefix(1), p.right.id),
+        );
         let mut style = dot::same_as_style();
-        let set = |style: &mut Vec<graphviz_rust::dot_structures::Attribute>, k: &str, v: &str| {
-            style.retain(|graphviz_rust::dot_structures::Attribute(key, _)| *key != Id::Plain(k.into()));
+        let set = |style: &mut Vec<Attribute>, k: &str, v: &str| {
+            style.retain(|Attribute(key, _)| *key != Id::Plain(k.into()));
             style.push(attr(k, v));
         };
+        // Many pairs: the dashed line says "same as" without a label on each.
+        style.retain(|Attribute(key, _)| *key != Id::Plain("label".into()));
         if p.origin == Origin::Suggested {
             set(&mut style, "style", "dotted");
             set(&mut style, "color", "#1565c0");
@@ -490,7 +641,13 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison) -> Graph {
         if conflicting.contains(&i) {
             let k = c.conflicts.iter().find(|k| k.pair == i);
             let what = k
-                .map(|k| format!("{} ≠ {}", k.left.unmatched.join(", "), k.right.unmatched.join(", ")))
+                .map(|k| {
+                    format!(
+                        "{} ≠ {}",
+                        k.left.unmatched.join(", "),
+                        k.right.unmatched.join(", ")
+                    )
+                })
                 .unwrap_or_default();
             set(&mut style, "color", "#e65100");
             set(&mut style, "fontcolor", "#e65100");
@@ -512,7 +669,10 @@ mod tests {
 
     #[test]
     fn markdown_escaping_neutralises_markup() {
-        assert_eq!(md("a|b <script> *x* [l](u) `c`"), "a\\|b &lt;script&gt; \\*x\\* \\[l\\](u) \\`c\\`");
+        assert_eq!(
+            md("a|b <script> *x* [l](u) `c`"),
+            "a\\|b &lt;script&gt; \\*x\\* \\[l\\](u) \\`c\\`"
+        );
         assert_eq!(md("line\nbreak"), "line break");
     }
 

@@ -239,6 +239,15 @@ pub fn header(rankdir: &str) -> Vec<Stmt> {
     ]
 }
 
+/// The prefix of the DOT node names of map `i`: `map-id:` when several maps are drawn.
+pub fn name_prefix(maps: &[DiagramMap], i: usize) -> String {
+    if maps.len() > 1 {
+        format!("{}:", maps[i].map.map_id())
+    } else {
+        String::new()
+    }
+}
+
 /// The DOT graph of one or more maps; several maps become clusters joined by `links`.
 /// `rankdir` is Graphviz's direction (`BT`, `RL`...); `None` picks one by size.
 pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -> Graph {
@@ -252,13 +261,7 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -
     let rankdir = rankdir.unwrap_or(if drawn > TALL_FROM { "RL" } else { "BT" });
     let mut stmts = header(rankdir);
     let several = maps.len() > 1;
-    let prefix = |i: usize| {
-        if several {
-            format!("{}:", maps[i].map.map_id())
-        } else {
-            String::new()
-        }
-    };
+    let prefix = |i: usize| name_prefix(maps, i);
     for (i, dm) in maps.iter().enumerate() {
         let body = map_stmts(dm, &prefix(i));
         if several {
@@ -297,14 +300,24 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -
     }
 }
 
-/// One map as cluster `cluster_{i}` (titled with the map's title), its node names
-/// prefixed with `prefix`; the nodes in `dimmed` are drawn grey and light, as are the
-/// links that touch them (`compare` uses this for the nodes it could not align).
-pub fn cluster(dm: &DiagramMap, i: usize, prefix: &str, dimmed: &HashSet<NodeIndex>) -> Stmt {
+/// One map as cluster `cluster_{i}` (titled with the map's title, and `note` below it),
+/// its node names prefixed with `prefix`; the nodes in `dimmed` are drawn grey and light,
+/// as are the links that touch them (`compare` uses this for the nodes it could not align).
+pub fn cluster(
+    dm: &DiagramMap,
+    i: usize,
+    prefix: &str,
+    dimmed: &HashSet<NodeIndex>,
+    note: Option<&str>,
+) -> Stmt {
     let g = &dm.map.graph.graph;
     // Node names as printed (quoted), to recognise them in the statements.
-    let grey: HashSet<String> = dimmed.iter().map(|&ix| dot_quoted(&format!("{prefix}{}", g[ix].id))).collect();
-    let is_grey = |v: &Vertex| matches!(v, Vertex::N(NodeId(Id::Escaped(q), _)) if grey.contains(q));
+    let grey: HashSet<String> = dimmed
+        .iter()
+        .map(|&ix| dot_quoted(&format!("{prefix}{}", g[ix].id)))
+        .collect();
+    let is_grey =
+        |v: &Vertex| matches!(v, Vertex::N(NodeId(Id::Escaped(q), _)) if grey.contains(q));
     let set = |attrs: &mut Vec<Attribute>, k: &str, v: &str| {
         attrs.retain(|Attribute(key, _)| *key != Id::Plain(k.into()));
         attrs.push(attr(k, v));
@@ -313,11 +326,19 @@ pub fn cluster(dm: &DiagramMap, i: usize, prefix: &str, dimmed: &HashSet<NodeInd
     for st in body.iter_mut() {
         match st {
             Stmt::Node(n) if is_grey(&Vertex::N(n.id.clone())) => {
-                for (k, v) in [("fillcolor", "#f7f7f7"), ("color", "#c8c8c8"), ("fontcolor", "#8a8a8a"), ("penwidth", "1")] {
+                for (k, v) in [
+                    ("fillcolor", "#f7f7f7"),
+                    ("color", "#c8c8c8"),
+                    ("fontcolor", "#8a8a8a"),
+                    ("penwidth", "1"),
+                ] {
                     set(&mut n.attributes, k, v);
                 }
             }
-            Stmt::Edge(Edge { ty: EdgeTy::Pair(a, b), attributes }) if is_grey(a) || is_grey(b) => {
+            Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(a, b),
+                attributes,
+            }) if is_grey(a) || is_grey(b) => {
                 set(attributes, "color", "#d6d6d6");
             }
             _ => {}
@@ -325,8 +346,10 @@ pub fn cluster(dm: &DiagramMap, i: usize, prefix: &str, dimmed: &HashSet<NodeInd
     }
     let map = dm.map.graph.map;
     let title = map.title.as_deref().or(map.id.as_deref()).unwrap_or("");
+    let mut label = wrap(title, 60);
+    label.extend(note.map(|n| wrap(n, 60)).unwrap_or_default());
     let mut sub = vec![
-        Stmt::Attribute(attr("label", &wrap(title, 60).join("\n"))),
+        Stmt::Attribute(attr("label", &label.join("\n"))),
         Stmt::Attribute(attr("style", "rounded")),
         Stmt::Attribute(attr("color", "#9e9e9e")),
     ];

@@ -1,0 +1,156 @@
+//! The commands of formal evaluation and interchange: `evaluate`, `import`, and the
+//! `render` formats other than Graphviz's (Mermaid, JSON, GraphML, AIF, Argdown, AF).
+
+use super::args::{EvaluateArgs, ImportArgs, RenderFormat, ReportFormat, SemanticsArg};
+use super::{emit, load_parsed, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use crate::analyse::evaluate::{evaluate as evaluate_map, Request};
+use crate::analyse::{Analysed, SameAsLink};
+use crate::diagnostic::Severity;
+use crate::parse::aif;
+use crate::parse::load::load_str;
+use crate::parse::source_text::SourceLoad;
+use crate::present;
+use crate::present::dot::DiagramMap;
+use std::collections::HashMap;
+
+/// `argmap evaluate MAP`.
+pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
+    let files = match load_parsed(std::slice::from_ref(&a.map), io)? {
+        Ok(f) => f,
+        Err(code) => return Ok(code),
+    };
+    let Some(m) = Analysed::new(&files[0]) else {
+        return Ok(EXIT_FINDINGS);
+    };
+    let all = a.semantics == SemanticsArg::All;
+    let request = Request {
+        complete: all || a.semantics == SemanticsArg::Complete,
+        preferred: all || a.semantics == SemanticsArg::Preferred,
+        stable: all || a.semantics == SemanticsArg::Stable,
+        limit: a.limit,
+    };
+    let e = evaluate_map(&m.graph, request);
+    let text = match a.format {
+        ReportFormat::Text => present::evaluate::text(&e),
+        ReportFormat::Json => present::json::to_json(&e),
+    };
+    emit(a.output.as_deref(), &[a.map.as_path()], text.as_bytes(), io)?;
+    Ok(EXIT_OK)
+}
+
+/// The bytes of a `render` format that Graphviz does not draw.
+pub(super) fn export(
+    format: RenderFormat,
+    maps: &[DiagramMap],
+    links: &[SameAsLink],
+    focused: bool,
+) -> Result<Vec<u8>, Failure> {
+    let one = |what: &str| -> Result<&Analysed, Failure> {
+        if focused {
+            return Err(Failure(format!(
+                "--focus does not apply to --format {what}: it exports a whole map"
+            )));
+        }
+        match maps {
+            [m] => Ok(m.map),
+            _ => Err(Failure(format!(
+                "--format {what} exports one map at a time (got {})",
+                maps.len()
+            ))),
+        }
+    };
+    let text = match format {
+        RenderFormat::Mermaid => present::mermaid::render(maps, links),
+        RenderFormat::Json => present::json_graph::render(maps, links),
+        RenderFormat::Graphml => present::graphml::render(maps, links),
+        RenderFormat::Argdown => present::argdown::render(maps, links),
+        RenderFormat::Aif => present::aif::render(one("aif")?),
+        RenderFormat::Af => present::af::render(one("af")?),
+        f => {
+            return Err(Failure(format!(
+                "--format {} is drawn by Graphviz",
+                f.name()
+            )))
+        }
+    };
+    Ok(text.into_bytes())
+}
+
+/// `argmap import FILE.json`: exit 2 when the file cannot be read or written, 1 when it
+/// is not usable AIF; nothing is written then.
+pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
+    let bytes = std::fs::read(&a.file)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", a.file.display())))?;
+    let shown = a.file.display().to_string();
+    let fail = |io: &mut Io, msg: String| -> Result<u8, Failure> {
+        writeln!(io.err, "argmap: error: {shown}: {msg}")?;
+        Ok(EXIT_FINDINGS)
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return fail(io, "not UTF-8 text".into());
+    };
+    let doc = match aif::parse(&text) {
+        Ok(d) => d,
+        Err(e) => return fail(io, e.to_string()),
+    };
+    let file_name = a
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(id) =
+        a.id.as_deref()
+            .filter(|id| !crate::analyse::checks::schema::valid_map_id(id))
+    {
+        return Err(Failure(format!(
+            "--id `{id}`: a map id is lowercase letters, digits and `-`"
+        )));
+    }
+    let imported = match aif::import(&doc, a.id.as_deref(), &file_name) {
+        Ok(m) => m,
+        Err(e) => return fail(io, e.to_string()),
+    };
+    let yaml =
+        present::map_yaml::render(&imported.map, &file_name).map_err(|e| Failure(e.to_string()))?;
+    // The result must pass `check`: refuse to write a map that does not.
+    let out_name = a
+        .output
+        .as_ref()
+        .map_or_else(|| "<import>".to_string(), |p| p.display().to_string());
+    let problems = check_errors(&out_name, &yaml);
+    if !problems.is_empty() {
+        writeln!(io.err, "{problems}")?;
+        return fail(
+            io,
+            "the imported map does not pass `argmap check`; nothing written".into(),
+        );
+    }
+    for n in &imported.notes {
+        writeln!(io.err, "argmap: note: {n}")?;
+    }
+    if let Some(p) = a.output.as_deref() {
+        output::check_output_path(p, &[a.file.as_path()])?;
+    }
+    emit(
+        a.output.as_deref(),
+        &[a.file.as_path()],
+        yaml.as_bytes(),
+        io,
+    )?;
+    Ok(EXIT_OK)
+}
+
+/// The errors `argmap check` reports on a map text, rendered; empty when there are none.
+pub fn check_errors(name: &str, yaml: &str) -> String {
+    let file = load_str(std::path::Path::new(name), yaml.to_string());
+    let diagnostics: Vec<_> =
+        crate::analyse::check(std::slice::from_ref(&file), vec![SourceLoad::None])
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    let texts: HashMap<String, &str> = [(name.to_string(), yaml)].into_iter().collect();
+    present::terminal::render(&diagnostics, &texts)
+}

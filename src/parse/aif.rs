@@ -1,0 +1,694 @@
+//! AIF JSON (the Argument Interchange Format, as AIFdb and OVA write it) and its import
+//! into a map.
+//!
+//! The serde types here are shared with the exporter (`present::aif`). Reading is
+//! tolerant where real files differ: ids may be strings or numbers; `locutions`,
+//! `scheme`, `schemeID`, `timestamp` and `formEdgeID` may be missing (and are ignored).
+//! An optional `argmap` member on the document and on I-nodes carries what AIF has no
+//! place for (node kind and id, thesis, quote, citations, sources), so a map exported by
+//! argmap imports back unchanged; other AIF tools ignore it.
+//!
+//! # Import
+//!
+//! * I-nodes become claims with ids `I<nodeID>` (non-`[A-Za-z0-9_.-]` characters as
+//!   `_`), or the id, kind and details recorded in their `argmap` member.
+//! * An RA node: each premise (I-node into it) `supports` each conclusion (I-node out
+//!   of it); several premises are linked with `with` on the first one.
+//! * A CA node: the same with `attacks`. A CA node whose target is an RA or CA node is
+//!   an undercut: each of its premises `undercuts` every link `P -> C` of that node.
+//! * An MA node (rephrase): each premise gets `same_as: [MAP:CONCLUSION]`. `same_as`
+//!   references to other maps ride in the `argmap` member.
+//! * L, YA, TA and other node types (the dialogue machinery) are ignored, with the edges
+//!   that touch them. So is an RA node that points at another S-node (support for an
+//!   inference has no place in a map), and an undercut of an undercut.
+//! * What would fail `argmap check` is dropped with a note: a relation of a node to
+//!   itself, an attack between nodes that also support each other the same way round,
+//!   and the link that closes a cycle of supports.
+//! * The thesis: the first I-node (in file order) that is the conclusion of an RA or CA
+//!   node and the premise of none; failing that, the first I-node that is the premise of
+//!   nothing; failing that, the first I-node.
+
+use indexmap::{IndexMap, IndexSet};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// An AIF id: written as a string, read from a string or a number.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct AifId(pub String);
+
+impl Serialize for AifId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for AifId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = AifId;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id (a string or a number)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AifId, E> {
+                Ok(AifId(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<AifId, E> {
+                Ok(AifId(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<AifId, E> {
+                Ok(AifId(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<AifId, E> {
+                Ok(AifId(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl fmt::Display for AifId {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An AIF document.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Aif {
+    pub nodes: Vec<AifNode>,
+    pub edges: Vec<AifEdge>,
+    /// Dialogue locutions: read and ignored; written as `[]`.
+    #[serde(default)]
+    pub locutions: serde_json::Value,
+    /// argmap's own map details (not part of AIF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub argmap: Option<MapExt>,
+}
+
+/// An AIF node: an I-node (information) or an S-node (RA inference, CA conflict, MA
+/// rephrase), or dialogue machinery (L, YA, TA...).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct AifNode {
+    #[serde(rename = "nodeID")]
+    pub node_id: AifId,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// argmap's own node details (not part of AIF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub argmap: Option<NodeExt>,
+}
+
+/// An AIF edge.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct AifEdge {
+    #[serde(rename = "edgeID", default)]
+    pub edge_id: Option<AifId>,
+    #[serde(rename = "fromID")]
+    pub from_id: AifId,
+    #[serde(rename = "toID")]
+    pub to_id: AifId,
+}
+
+/// argmap details of a whole map, kept in an AIF document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MapExt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub sources: IndexMap<String, SourceOut>,
+}
+
+/// argmap details of one I-node.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NodeExt {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `claim`, `evidence` or `rebuttal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thesis: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<CiteOut>,
+    /// `same_as` references to nodes of other maps (those within the map are MA nodes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_as: Vec<String>,
+}
+
+/// A source entry as written to a map (and kept in AIF's `argmap` member).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceOut {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A citation as written to a map: the short form when it has no page or footnote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CiteOut {
+    Short(String),
+    Long {
+        source: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        footnote: Option<String>,
+    },
+}
+
+impl CiteOut {
+    /// The cited source id.
+    pub fn source(&self) -> &str {
+        match self {
+            CiteOut::Short(s) => s,
+            CiteOut::Long { source, .. } => source,
+        }
+    }
+}
+
+/// A claim, evidence item or rebuttal as written to a map.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct NodeOut {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thesis: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supports: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attacks: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undercuts: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<CiteOut>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub same_as: Vec<String>,
+}
+
+/// A map as written by `argmap import`: serialised with serde_yaml, so every text is
+/// quoted as YAML needs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct MapOut {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub sources: IndexMap<String, SourceOut>,
+    pub claims: IndexMap<String, NodeOut>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub evidence: IndexMap<String, NodeOut>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub rebuttals: IndexMap<String, NodeOut>,
+}
+
+/// The result of an import: the map, and notes on what was left out or changed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub map: MapOut,
+    pub notes: Vec<String>,
+}
+
+/// Why an AIF file cannot be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AifError(pub String);
+
+impl fmt::Display for AifError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for AifError {}
+
+/// Parses AIF JSON text.
+pub fn parse(text: &str) -> Result<Aif, AifError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| {
+        let what = if e.is_syntax() || e.is_eof() {
+            "not JSON"
+        } else {
+            "not AIF JSON"
+        };
+        AifError(format!("{what}: {e}"))
+    })
+}
+
+/// A map id from a file name: lowercase `[a-z0-9-]`, other characters as `-`.
+pub fn map_id_from(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() {
+        "imported".to_string()
+    } else {
+        id
+    }
+}
+
+fn valid_node_id(id: &str) -> bool {
+    crate::analyse::checks::schema::valid_node_id(id)
+}
+
+/// What an AIF node is, for the import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    I,
+    Ra,
+    Ca,
+    Ma,
+    Ignored,
+}
+
+fn role(kind: &str) -> Role {
+    match kind.trim().to_ascii_uppercase().as_str() {
+        "I" => Role::I,
+        "RA" => Role::Ra,
+        "CA" => Role::Ca,
+        "MA" => Role::Ma,
+        _ => Role::Ignored,
+    }
+}
+
+/// A relation between I-nodes (indices into the I-node list) found in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Relation {
+    attack: bool,
+    premises: Vec<usize>,
+    target: usize,
+}
+
+/// Converts an AIF document into a map. Its id is `id` when given, else the one recorded
+/// in the document's `argmap` member, else one made from the file name `file` (which
+/// also goes into the default title).
+pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifError> {
+    let recorded = aif
+        .argmap
+        .as_ref()
+        .and_then(|m| m.id.as_deref())
+        .filter(|id| crate::analyse::checks::schema::valid_map_id(id));
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let map_id = id
+        .or(recorded)
+        .map_or_else(|| map_id_from(&stem), str::to_string);
+    let map_id = map_id.as_str();
+    let mut notes = Vec::new();
+    // Nodes by id.
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, n) in aif.nodes.iter().enumerate() {
+        if index.insert(n.node_id.0.as_str(), i).is_some() {
+            return Err(AifError(format!("two nodes have the id {}", n.node_id)));
+        }
+    }
+    let roles: Vec<Role> = aif.nodes.iter().map(|n| role(&n.kind)).collect();
+    let mut ignored: IndexMap<String, usize> = IndexMap::new();
+    for (n, r) in aif.nodes.iter().zip(&roles) {
+        if *r == Role::Ignored {
+            *ignored.entry(n.kind.clone()).or_default() += 1;
+        }
+    }
+    if !ignored.is_empty() {
+        let list: Vec<String> = ignored.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        notes.push(format!(
+            "ignored {} node{} (dialogue structure)",
+            list.join(", "),
+            if ignored.values().sum::<usize>() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    // I-nodes in file order.
+    let inodes: Vec<usize> = (0..aif.nodes.len())
+        .filter(|&i| roles[i] == Role::I)
+        .collect();
+    let ipos: HashMap<usize, usize> = inodes.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    for &i in &inodes {
+        let n = &aif.nodes[i];
+        if n.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            return Err(AifError(format!("I-node {} has no text", n.node_id)));
+        }
+    }
+    // Edges into and out of each node.
+    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); aif.nodes.len()];
+    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); aif.nodes.len()];
+    for (k, e) in aif.edges.iter().enumerate() {
+        let name = e
+            .edge_id
+            .as_ref()
+            .map_or_else(|| format!("number {}", k + 1), |id| id.0.clone());
+        let from = *index
+            .get(e.from_id.0.as_str())
+            .ok_or_else(|| AifError(format!("edge {name}: fromID {} names no node", e.from_id)))?;
+        let to = *index
+            .get(e.to_id.0.as_str())
+            .ok_or_else(|| AifError(format!("edge {name}: toID {} names no node", e.to_id)))?;
+        if roles[from] == Role::Ignored || roles[to] == Role::Ignored {
+            continue;
+        }
+        outs[from].push(to);
+        ins[to].push(from);
+    }
+    for v in ins.iter_mut().chain(outs.iter_mut()) {
+        let mut seen = HashSet::new();
+        v.retain(|x| seen.insert(*x));
+    }
+    // Relations, undercuts and rephrases, in S-node order.
+    let mut relations: Vec<Relation> = Vec::new();
+    let mut undercuts: Vec<(usize, usize)> = Vec::new(); // (undercutter, S-node undercut)
+    let mut rephrases: Vec<(usize, usize)> = Vec::new();
+    let inode_premises = |s: usize| -> Vec<usize> {
+        ins[s]
+            .iter()
+            .filter(|&&p| roles[p] == Role::I)
+            .map(|p| ipos[p])
+            .collect()
+    };
+    for s in 0..aif.nodes.len() {
+        let r = roles[s];
+        if matches!(r, Role::I | Role::Ignored) {
+            continue;
+        }
+        let sid = &aif.nodes[s].node_id;
+        let premises = inode_premises(s);
+        if premises.is_empty() || outs[s].is_empty() {
+            notes.push(format!(
+                "{} node {sid} has no premise or no conclusion: left out",
+                aif.nodes[s].kind
+            ));
+            continue;
+        }
+        for &t in &outs[s] {
+            match (r, roles[t]) {
+                (Role::Ra | Role::Ca, Role::I) => relations.push(Relation {
+                    attack: r == Role::Ca,
+                    premises: premises.clone(),
+                    target: ipos[&t],
+                }),
+                (Role::Ma, Role::I) => {
+                    for &p in &premises {
+                        rephrases.push((p, ipos[&t]));
+                    }
+                }
+                (Role::Ca, Role::Ra | Role::Ca) => {
+                    for &p in &premises {
+                        undercuts.push((p, t));
+                    }
+                }
+                _ => notes.push(format!(
+                    "{} node {sid} points at {} node {}: left out (a map has no place for it)",
+                    aif.nodes[s].kind, aif.nodes[t].kind, aif.nodes[t].node_id
+                )),
+            }
+        }
+    }
+    let ni = inodes.len();
+    let ext = |k: usize| aif.nodes[inodes[k]].argmap.as_ref();
+    let nid = |k: usize| &aif.nodes[inodes[k]].node_id;
+    // Ids.
+    let mut ids: Vec<String> = Vec::with_capacity(ni);
+    let mut taken: HashSet<String> = HashSet::new();
+    for k in 0..ni {
+        let wanted = ext(k)
+            .and_then(|e| e.id.clone())
+            .filter(|id| valid_node_id(id))
+            .unwrap_or_else(|| {
+                let raw: String = nid(k)
+                    .0
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                format!("I{raw}")
+            });
+        let mut id = wanted.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{wanted}-{n}");
+            n += 1;
+        }
+        taken.insert(id.clone());
+        ids.push(id);
+    }
+    // Links (premise, target, attack) that survive, in order.
+    let mut links: IndexSet<(usize, usize, bool)> = IndexSet::new();
+    for r in &relations {
+        for &p in &r.premises {
+            if p == r.target {
+                notes.push(format!(
+                    "{} would {} itself: left out",
+                    ids[p],
+                    if r.attack { "attack" } else { "support" }
+                ));
+                continue;
+            }
+            links.insert((p, r.target, r.attack));
+        }
+    }
+    let conflicting: Vec<(usize, usize, bool)> = links
+        .iter()
+        .filter(|&&(p, t, a)| a && links.contains(&(p, t, false)))
+        .copied()
+        .collect();
+    for l in conflicting {
+        notes.push(format!(
+            "{} both supports and attacks {}: the attack is left out",
+            ids[l.0], ids[l.1]
+        ));
+        links.shift_remove(&l);
+    }
+    for l in support_cycle_breakers(ni, &links) {
+        notes.push(format!(
+            "{} supports {} closes a cycle of supports: left out",
+            ids[l.0], ids[l.1]
+        ));
+        links.shift_remove(&l);
+    }
+    // The nodes.
+    let mut nodes: Vec<NodeOut> = (0..ni)
+        .map(|k| {
+            let e = ext(k).cloned().unwrap_or_default();
+            NodeOut {
+                text: aif.nodes[inodes[k]].text.clone().unwrap_or_default(),
+                quote: e.quote,
+                by: e.by,
+                note: e.note,
+                thesis: None,
+                cites: e.cites,
+                same_as: e.same_as,
+                ..NodeOut::default()
+            }
+        })
+        .collect();
+    for &(p, t, a) in &links {
+        let list = if a {
+            &mut nodes[p].attacks
+        } else {
+            &mut nodes[p].supports
+        };
+        list.push(ids[t].clone());
+    }
+    // Linked premises: `with` on the first surviving premise.
+    for r in &relations {
+        let alive: Vec<usize> = r
+            .premises
+            .iter()
+            .copied()
+            .filter(|&p| links.contains(&(p, r.target, r.attack)))
+            .collect();
+        if let [first, rest @ ..] = alive.as_slice() {
+            for &q in rest {
+                if !nodes[*first].with.contains(&ids[q]) {
+                    nodes[*first].with.push(ids[q].clone());
+                }
+            }
+        }
+    }
+    // Undercuts: every surviving link of the undercut S-node.
+    for &(u, s) in &undercuts {
+        let premises = inode_premises(s);
+        let attack = roles[s] == Role::Ca;
+        let mut any = false;
+        for &t in outs[s].iter().filter(|&&t| roles[t] == Role::I) {
+            for &p in &premises {
+                let t = ipos[&t];
+                if links.contains(&(p, t, attack)) && u != p && u != t {
+                    let link = format!("{} -> {}", ids[p], ids[t]);
+                    if !nodes[u].undercuts.contains(&link) {
+                        nodes[u].undercuts.push(link);
+                    }
+                    any = true;
+                }
+            }
+        }
+        if !any {
+            notes.push(format!(
+                "{} undercuts {} node {}, which carries no link of the map: left out",
+                ids[u], aif.nodes[s].kind, aif.nodes[s].node_id
+            ));
+        }
+    }
+    for &(p, t) in &rephrases {
+        if p != t {
+            let r = format!("{map_id}:{}", ids[t]);
+            if !nodes[p].same_as.contains(&r) {
+                nodes[p].same_as.push(r);
+            }
+        }
+    }
+    // Sources and citations.
+    let map_ext = aif.argmap.clone().unwrap_or_default();
+    let sources: IndexMap<String, SourceOut> = map_ext
+        .sources
+        .into_iter()
+        .filter(|(id, _)| valid_node_id(id) && !taken.contains(id))
+        .collect();
+    for (k, node) in nodes.iter_mut().enumerate() {
+        let before = node.cites.len();
+        node.cites.retain(|c| sources.contains_key(c.source()));
+        if node.cites.len() < before {
+            notes.push(format!("{}: citations of unknown sources left out", ids[k]));
+        }
+    }
+    // Kinds.
+    let kind_of = |k: usize, node: &NodeOut| -> &'static str {
+        match ext(k).and_then(|e| e.kind.as_deref()) {
+            Some("evidence") => "evidence",
+            Some("rebuttal") if !node.attacks.is_empty() || !node.undercuts.is_empty() => {
+                "rebuttal"
+            }
+            _ => "claim",
+        }
+    };
+    let kinds: Vec<&str> = nodes
+        .iter()
+        .enumerate()
+        .map(|(k, n)| kind_of(k, n))
+        .collect();
+    // Theses.
+    let recorded: Vec<usize> = (0..ni)
+        .filter(|&k| kinds[k] == "claim" && ext(k).and_then(|e| e.thesis) == Some(true))
+        .collect();
+    let theses = if recorded.is_empty() {
+        let is_premise: HashSet<usize> = relations
+            .iter()
+            .flat_map(|r| r.premises.iter().copied())
+            .chain(undercuts.iter().map(|u| u.0))
+            .collect();
+        let is_conclusion: HashSet<usize> = relations.iter().map(|r| r.target).collect();
+        let pick = (0..ni)
+            .find(|k| is_conclusion.contains(k) && !is_premise.contains(k))
+            .or_else(|| (0..ni).find(|k| !is_premise.contains(k)))
+            .or(if ni > 0 { Some(0) } else { None });
+        pick.filter(|&k| kinds[k] == "claim").into_iter().collect()
+    } else {
+        recorded
+    };
+    for k in theses {
+        nodes[k].thesis = Some(true);
+    }
+    let mut map = MapOut {
+        id: map_id.to_string(),
+        title: map_ext
+            .title
+            .unwrap_or_else(|| format!("Imported from {file}")),
+        sources,
+        ..MapOut::default()
+    };
+    for (k, node) in nodes.into_iter().enumerate() {
+        let section = match kinds[k] {
+            "evidence" => &mut map.evidence,
+            "rebuttal" => &mut map.rebuttals,
+            _ => &mut map.claims,
+        };
+        section.insert(ids[k].clone(), node);
+    }
+    Ok(Imported { map, notes })
+}
+
+/// The support links (of `links`) to drop so that supports have no cycle: the back
+/// edges of a depth-first search in node order. Iterative, so deep chains are fine.
+fn support_cycle_breakers(
+    n: usize,
+    links: &IndexSet<(usize, usize, bool)>,
+) -> Vec<(usize, usize, bool)> {
+    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(p, t, a) in links {
+        if !a {
+            adj[p].push(t);
+        }
+    }
+    // 0 = unvisited, 1 = on the stack, 2 = done.
+    let mut state = vec![0u8; n];
+    let mut drop = Vec::new();
+    for start in 0..n {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some(top) = stack.last_mut() {
+            let (v, i) = *top;
+            if i < adj[v].len() {
+                top.1 += 1;
+                let w = adj[v][i];
+                match state[w] {
+                    0 => {
+                        state[w] = 1;
+                        stack.push((w, 0));
+                    }
+                    1 => drop.push((v, w, false)),
+                    _ => {}
+                }
+            } else {
+                state[v] = 2;
+                stack.pop();
+            }
+        }
+    }
+    drop
+}

@@ -1,0 +1,160 @@
+//! `render --format aif`: one map as AIF JSON (AIFdb's node-edge form).
+//!
+//! Claims, evidence and rebuttals are I-nodes. Each inference is an S-node: an RA node
+//! ("Default Inference") for supports, a CA node ("Default Conflict") for attacks, with
+//! an edge from each premise (linked co-premises share one node) and one to the
+//! conclusion. An undercut is a CA node from the undercutter to the RA or CA node of the
+//! link it names; a `same_as` within the map is an MA node ("Default Rephrase"). Ids are
+//! strings: `"1"`, `"2"`... in that order (I-nodes in map order, then S-nodes); edges
+//! likewise. `locutions` is empty. What AIF has no place for (node kind and id, thesis,
+//! quote, `by`, citations, sources) rides in `argmap` members, which other tools
+//! ignore and `argmap import` reads back.
+
+use crate::analyse::inference::{Inferences, LinkKind};
+use crate::analyse::Analysed;
+use crate::build::{EdgeKind, NodeKind};
+use crate::parse::aif::{Aif, AifEdge, AifId, AifNode, CiteOut, MapExt, NodeExt, SourceOut};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use std::collections::HashMap;
+
+struct Builder {
+    aif: Aif,
+}
+
+impl Builder {
+    fn node(&mut self, text: &str, kind: &str, ext: Option<NodeExt>) -> AifId {
+        let id = AifId((self.aif.nodes.len() + 1).to_string());
+        self.aif.nodes.push(AifNode {
+            node_id: id.clone(),
+            text: Some(text.to_string()),
+            kind: kind.to_string(),
+            argmap: ext,
+        });
+        id
+    }
+    fn edge(&mut self, from: &AifId, to: &AifId) {
+        let id = AifId((self.aif.edges.len() + 1).to_string());
+        self.aif.edges.push(AifEdge {
+            edge_id: Some(id),
+            from_id: from.clone(),
+            to_id: to.clone(),
+        });
+    }
+}
+
+/// The AIF document of one map.
+pub fn document(m: &Analysed) -> Aif {
+    let g = &m.graph.graph;
+    let map = m.graph.map;
+    let mut b = Builder {
+        aif: Aif {
+            locutions: serde_json::Value::Array(Vec::new()),
+            argmap: Some(MapExt {
+                id: map.id.clone(),
+                title: map.title.clone(),
+                sources: map
+                    .sources
+                    .iter()
+                    .map(|(id, s)| {
+                        (
+                            id.clone(),
+                            SourceOut {
+                                author: s.author.clone(),
+                                title: s.title.clone(),
+                                year: s.year.clone(),
+                                publisher: s.publisher.clone(),
+                                url: s.url.clone(),
+                                note: s.note.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
+            }),
+            ..Aif::default()
+        },
+    };
+    let mut inode: HashMap<NodeIndex, AifId> = HashMap::new();
+    for ix in g.node_indices() {
+        let n = &g[ix];
+        if n.kind == NodeKind::Source {
+            continue;
+        }
+        let node = n.node;
+        let ext = NodeExt {
+            id: Some(n.id.to_string()),
+            kind: Some(n.kind.name().to_string()),
+            thesis: n.is_thesis().then_some(true),
+            quote: node.and_then(|x| x.quote.clone()),
+            by: node.and_then(|x| x.by.clone()),
+            note: node.and_then(|x| x.note.clone()),
+            cites: node
+                .map(|x| {
+                    x.cites
+                        .iter()
+                        .map(|c| {
+                            if c.at.is_none() && c.footnote.is_none() {
+                                CiteOut::Short(c.source.clone())
+                            } else {
+                                CiteOut::Long {
+                                    source: c.source.clone(),
+                                    at: c.at.clone(),
+                                    footnote: c.footnote.clone(),
+                                }
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            same_as: node
+                .map(|x| {
+                    let own = format!("{}:", m.map_id());
+                    x.same_as
+                        .iter()
+                        .filter(|s| !s.starts_with(&own))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        let id = b.node(n.text(), "I", Some(ext));
+        inode.insert(ix, id);
+    }
+    let inferences = Inferences::of(&m.graph);
+    let mut snode = Vec::with_capacity(inferences.list.len());
+    for inf in &inferences.list {
+        let (text, kind) = match inf.kind {
+            LinkKind::Supports => ("Default Inference", "RA"),
+            LinkKind::Attacks => ("Default Conflict", "CA"),
+        };
+        let s = b.node(text, kind, None);
+        for p in &inf.premises {
+            b.edge(&inode[p], &s);
+        }
+        b.edge(&s, &inode[&inf.target]);
+        snode.push(s);
+    }
+    for (inf, s) in inferences.list.iter().zip(&snode) {
+        for u in &inf.undercutters {
+            let ca = b.node("Default Conflict", "CA", None);
+            b.edge(&inode[u], &ca);
+            b.edge(&ca, s);
+        }
+    }
+    for e in g.edge_references() {
+        if *e.weight() == EdgeKind::SameAs {
+            let (Some(x), Some(y)) = (inode.get(&e.source()), inode.get(&e.target())) else {
+                continue;
+            };
+            let ma = b.node("Default Rephrase", "MA", None);
+            b.edge(x, &ma);
+            b.edge(&ma, y);
+        }
+    }
+    b.aif
+}
+
+/// The AIF JSON text of one map.
+pub fn render(m: &Analysed) -> String {
+    super::json::to_json(&document(m))
+}

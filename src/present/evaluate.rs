@@ -1,0 +1,190 @@
+//! Text form of `argmap evaluate`: the statements about the theses, the grounded label
+//! of every node (with credulous/sceptical acceptance when computed), the inferences
+//! that are arguments of their own, and the extensions requested.
+
+use crate::analyse::evaluate::{Acceptance, Evaluation, Extensions, Status};
+use std::fmt::Write;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn acceptance(a: Option<Acceptance>) -> &'static str {
+    match a {
+        None => "",
+        Some(Acceptance {
+            sceptical: true, ..
+        }) => "sceptical",
+        Some(Acceptance {
+            credulous: true, ..
+        }) => "credulous",
+        Some(_) => "no",
+    }
+}
+
+/// Lists the extensions of one semantics. Every complete extension contains the grounded
+/// one, so each is shown as what it adds to the grounded `in` set.
+fn extensions(out: &mut String, name: &str, e: &Extensions, grounded: &[&str]) {
+    if !e.complete {
+        let _ = writeln!(
+            out,
+            "\n{name} extensions: the search stopped after {} (more than --limit, or too much work); none listed",
+            e.stopped_after.unwrap_or(0)
+        );
+        return;
+    }
+    let n = e.extensions.len();
+    let _ = writeln!(out, "\n{name} extensions ({n}):");
+    if n == 0 {
+        out.push_str("  none\n");
+    }
+    for (i, x) in e.extensions.iter().enumerate() {
+        let extra: Vec<&str> = x
+            .nodes
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !grounded.contains(n))
+            .collect();
+        let nodes = match (grounded.is_empty(), extra.is_empty()) {
+            (true, true) => "{} (empty)".to_string(),
+            (true, false) => extra.join(", "),
+            (false, true) => "the grounded in-set".to_string(),
+            (false, false) => format!("the grounded in-set + {}", extra.join(", ")),
+        };
+        let _ = write!(out, "  {}. {nodes}", i + 1);
+        if !x.links.is_empty() {
+            let _ = write!(out, "; links: {}", x.links.join(", "));
+        }
+        out.push('\n');
+    }
+}
+
+/// The evaluation as text.
+pub fn text(e: &Evaluation) -> String {
+    let mut out = String::new();
+    let mut semantics = vec!["grounded"];
+    for (name, on) in [
+        ("complete", e.complete.is_some()),
+        ("preferred", e.preferred.is_some()),
+        ("stable", e.stable.is_some()),
+    ] {
+        if on {
+            semantics.push(name);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "evaluation of map `{}` ({} semantics)",
+        e.map,
+        semantics.join(", ")
+    );
+    let f = &e.framework;
+    let _ = writeln!(
+        out,
+        "framework: {} argument{} ({} node{}, {} inference{}, {} auxiliary), {} attack{}\n",
+        f.arguments,
+        plural(f.arguments),
+        f.nodes,
+        plural(f.nodes),
+        f.links,
+        plural(f.links),
+        f.arguments - f.nodes - f.links,
+        f.attacks,
+        plural(f.attacks)
+    );
+    if e.theses.is_empty() {
+        out.push_str("The map has no thesis (no claim has `thesis: true`).\n");
+    }
+    for t in &e.theses {
+        for s in &t.statements {
+            let _ = writeln!(out, "{s}");
+        }
+    }
+    let count = |s: Status| e.nodes.iter().filter(|n| n.grounded == s).count();
+    let _ = writeln!(
+        out,
+        "\ngrounded labelling: {} in, {} out, {} undecided",
+        count(Status::In),
+        count(Status::Out),
+        count(Status::Undecided)
+    );
+    let width = e
+        .nodes
+        .iter()
+        .map(|n| n.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let (pref, stable) = (e.preferred.is_some(), e.stable.is_some());
+    if pref || stable {
+        let mut head = format!("  {:<5} {:<width$}  {:<8}", "label", "id", "kind");
+        if pref {
+            head.push_str("  preferred");
+        }
+        if stable {
+            head.push_str("  stable   ");
+        }
+        let _ = writeln!(out, "{}", head.trim_end());
+    }
+    for n in &e.nodes {
+        let thesis = if n.thesis { "  (thesis)" } else { "" };
+        let mut row = format!(
+            "  {:<5} {:<width$}  {:<8}",
+            n.grounded.name(),
+            n.id,
+            n.kind.name()
+        );
+        if pref {
+            row.push_str(&format!("  {:<9}", acceptance(n.preferred)));
+        }
+        if stable {
+            row.push_str(&format!("  {:<9}", acceptance(n.stable)));
+        }
+        let _ = writeln!(out, "{}{thesis}", row.trim_end());
+    }
+    if !e.links.is_empty() {
+        out.push_str(
+            "\ninferences that are arguments of their own (undercut, or linked attacks):\n",
+        );
+        let width = e
+            .links
+            .iter()
+            .map(|l| l.link.chars().count())
+            .max()
+            .unwrap_or(0);
+        for l in &e.links {
+            let under = if l.undercut_by.is_empty() {
+                String::new()
+            } else {
+                format!(", undercut by {}", l.undercut_by.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "  {:<5} {:<width$}  {}{under}",
+                l.grounded.name(),
+                l.link,
+                l.kind.name()
+            );
+        }
+    }
+    let grounded: Vec<&str> = e
+        .nodes
+        .iter()
+        .filter(|n| n.grounded == Status::In)
+        .map(|n| n.id.as_str())
+        .collect();
+    for (name, x) in [
+        ("complete", &e.complete),
+        ("preferred", &e.preferred),
+        ("stable", &e.stable),
+    ] {
+        if let Some(x) = x {
+            extensions(&mut out, name, x, &grounded);
+        }
+    }
+    out
+}

@@ -1,0 +1,232 @@
+//! `render --format json`: maps as a node-link JSON document (schema in docs/formats.md).
+//!
+//! ```json
+//! {"maps": [{"id", "title", "nodes": [{"id", "kind", "text", "quote", "by", "thesis",
+//!   "status", "cites", "same_as"}], "links": [{"source", "target", "kind", "via",
+//!   "with"}], "sources": [...]}], "same_as": [{"source", "target"}]}
+//! ```
+//!
+//! Text is carried by serde_json, which escapes it.
+
+use super::dot::DiagramMap;
+use crate::analyse::SameAsLink;
+use crate::build::{EdgeKind, NodeKind};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub maps: Vec<MapJson>,
+    /// `same_as` links between nodes (within a map and between loaded maps), as
+    /// `map-id:NODE`.
+    pub same_as: Vec<SameAsJson>,
+}
+
+/// One map.
+#[derive(Debug, Serialize)]
+pub struct MapJson {
+    pub id: String,
+    pub title: Option<String>,
+    pub nodes: Vec<NodeJson>,
+    pub links: Vec<LinkJson>,
+    pub sources: Vec<SourceJson>,
+}
+
+/// A claim, evidence item or rebuttal.
+#[derive(Debug, Serialize)]
+pub struct NodeJson {
+    pub id: String,
+    /// `claim`, `evidence` or `rebuttal`.
+    pub kind: NodeKind,
+    pub text: String,
+    pub quote: Option<String>,
+    pub by: Option<String>,
+    pub thesis: bool,
+    /// Support status: `cited`, `uncited` or `unsupported`.
+    pub status: crate::analyse::support::Status,
+    pub cites: Vec<CiteJson>,
+    /// The node's `same_as` references as written (`map-id:NODE`).
+    pub same_as: Vec<String>,
+}
+
+/// A citation.
+#[derive(Debug, Serialize)]
+pub struct CiteJson {
+    pub source: String,
+    pub at: Option<String>,
+    pub footnote: Option<String>,
+}
+
+/// A source entry.
+#[derive(Debug, Serialize)]
+pub struct SourceJson {
+    pub id: String,
+    pub author: Option<String>,
+    pub title: Option<String>,
+    pub year: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A relation between two nodes of the map.
+#[derive(Debug, Serialize)]
+pub struct LinkJson {
+    pub source: String,
+    pub target: String,
+    /// `supports`, `attacks` or `undercuts`.
+    pub kind: &'static str,
+    /// For `undercuts`: the premise of the link undercut (the link is `via -> target`);
+    /// otherwise null.
+    pub via: Option<String>,
+    /// For `supports` and `attacks`: the linked co-premises (`with`) acting with
+    /// `source` on `target`.
+    pub with: Vec<String>,
+}
+
+/// A `same_as` pair.
+#[derive(Debug, Serialize)]
+pub struct SameAsJson {
+    pub source: String,
+    pub target: String,
+}
+
+fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
+    dm.map.graph.graph[ix].kind != NodeKind::Source
+        && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
+}
+
+/// Builds the document.
+pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
+    let mut out = Document {
+        maps: Vec::new(),
+        same_as: Vec::new(),
+    };
+    for dm in maps {
+        let a = dm.map;
+        let g = &a.graph.graph;
+        let map = a.graph.map;
+        let map_id = a.map_id();
+        let mut nodes = Vec::new();
+        for ix in g.node_indices().filter(|&ix| shown(dm, ix)) {
+            let n = &g[ix];
+            let node = n.node;
+            nodes.push(NodeJson {
+                id: n.id.to_string(),
+                kind: n.kind,
+                text: n.text().to_string(),
+                quote: node.and_then(|x| x.quote.clone()),
+                by: node.and_then(|x| x.by.clone()),
+                thesis: n.is_thesis(),
+                status: a.support.status(ix),
+                cites: node
+                    .map(|x| {
+                        x.cites
+                            .iter()
+                            .map(|c| CiteJson {
+                                source: c.source.clone(),
+                                at: c.at.clone(),
+                                footnote: c.footnote.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                same_as: node.map(|x| x.same_as.clone()).unwrap_or_default(),
+            });
+        }
+        let mut edges: Vec<_> = g.edge_references().collect();
+        edges.sort_by_key(|e| (e.source(), e.target(), e.id()));
+        let mut rel = Vec::new();
+        for e in edges {
+            let (s, t) = (e.source(), e.target());
+            if !shown(dm, s) || !shown(dm, t) {
+                continue;
+            }
+            let (kind, via) = match e.weight() {
+                EdgeKind::Supports => ("supports", None),
+                EdgeKind::Attacks => ("attacks", None),
+                EdgeKind::Undercuts { link } => (
+                    "undercuts",
+                    g.edge_endpoints(*link).map(|(p, _)| g[p].id.to_string()),
+                ),
+                EdgeKind::SameAs => {
+                    out.same_as.push(SameAsJson {
+                        source: format!("{map_id}:{}", g[s].id),
+                        target: format!("{map_id}:{}", g[t].id),
+                    });
+                    continue;
+                }
+                EdgeKind::Cites { .. } => continue,
+            };
+            let with = if via.is_none() {
+                let mut w: Vec<String> = a
+                    .graph
+                    .linked
+                    .get(&s)
+                    .map(|v| {
+                        v.iter()
+                            .filter(|&&p| {
+                                g.edges_connecting(p, t).any(|x| x.weight() == e.weight())
+                            })
+                            .map(|&p| g[p].id.to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                w.sort();
+                w.dedup();
+                w
+            } else {
+                Vec::new()
+            };
+            rel.push(LinkJson {
+                source: g[s].id.to_string(),
+                target: g[t].id.to_string(),
+                kind,
+                via,
+                with,
+            });
+        }
+        let sources = map
+            .sources
+            .iter()
+            .map(|(id, s)| SourceJson {
+                id: id.clone(),
+                author: s.author.clone(),
+                title: s.title.clone(),
+                year: s.year.clone(),
+                publisher: s.publisher.clone(),
+                url: s.url.clone(),
+                note: s.note.clone(),
+            })
+            .collect();
+        out.maps.push(MapJson {
+            id: map_id.to_string(),
+            title: map.title.clone(),
+            nodes,
+            links: rel,
+            sources,
+        });
+    }
+    for l in links {
+        let (ma, a) = l.from;
+        let (mb, b) = l.to;
+        let (Some(da), Some(db)) = (maps.get(ma), maps.get(mb)) else {
+            continue;
+        };
+        if !shown(da, a) || !shown(db, b) {
+            continue;
+        }
+        out.same_as.push(SameAsJson {
+            source: format!("{}:{}", da.map.map_id(), da.map.graph.graph[a].id),
+            target: format!("{}:{}", db.map.map_id(), db.map.graph.graph[b].id),
+        });
+    }
+    out
+}
+
+/// The document as pretty JSON text.
+pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
+    super::json::to_json(&document(maps, links))
+}

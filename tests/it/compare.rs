@@ -1,0 +1,623 @@
+//! `argmap compare`: fixture pairs with known answers (alignment, stance, coverage,
+//! conflicts), compare(A, A), swapping the maps, the essay maps, and the CLI.
+
+use crate::common::{argmap, fixture, root};
+use argmap::analyse::compare::{compare, CompareOptions, Comparison, Origin, Side, StanceKind};
+use argmap::analyse::{resolve_same_as, Analysed};
+use argmap::parse::load::{load_file, MapFile};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn path(name: &str) -> PathBuf {
+    if name.starts_with("maps/") {
+        root().join(name)
+    } else {
+        fixture(&format!("compare/{name}.yaml"))
+    }
+}
+
+fn load(name: &str) -> MapFile {
+    let f = load_file(&path(name)).expect("fixture readable");
+    assert!(f.load_errors.is_empty(), "{name}: {:?}", f.load_errors);
+    f
+}
+
+/// Compares two fixtures (or `maps/...` files) with the given options.
+fn compare_with(a: &str, b: &str, opts: &CompareOptions) -> Comparison {
+    let (fa, fb) = (load(a), load(b));
+    let maps = [
+        Analysed::new(&fa).expect("parsed"),
+        Analysed::new(&fb).expect("parsed"),
+    ];
+    let (links, problems) = resolve_same_as(&maps);
+    assert!(problems.is_empty(), "{problems:?}");
+    compare(&maps[0], &maps[1], &links, opts)
+}
+
+fn cmp(a: &str, b: &str) -> Comparison {
+    compare_with(a, b, &CompareOptions::default())
+}
+
+fn ids(c: &Comparison, origin: Origin) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = c
+        .pairs
+        .iter()
+        .filter(|p| p.origin == origin)
+        .map(|p| (p.left.id.clone(), p.right.id.clone()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+fn only(c: &Comparison, s: Side) -> Vec<&str> {
+    c.only.get(s).iter().map(|n| n.id.as_str()).collect()
+}
+
+#[test]
+fn alignment_has_declared_pairs_once_and_suggested_pairs_by_similarity() {
+    let c = cmp("alpha", "beta");
+    assert_eq!(
+        ids(&c, Origin::Declared),
+        pairs(&[("began", "start"), ("unity", "committee")])
+    );
+    assert_eq!(
+        ids(&c, Origin::Suggested),
+        pairs(&[("owners-split", "divided"), ("wages", "wages-beta")])
+    );
+    let declared_in = |id: &str| {
+        c.pairs
+            .iter()
+            .find(|p| p.left.id == id)
+            .map(|p| p.declared_in.clone())
+            .unwrap_or_default()
+    };
+    // unity = committee is declared in both maps: one pair, both sides named.
+    assert_eq!(declared_in("unity"), [Side::Left, Side::Right]);
+    assert_eq!(declared_in("began"), [Side::Left]);
+    for p in c.pairs.iter().filter(|p| p.origin == Origin::Suggested) {
+        assert!(
+            p.score >= 0.35 && p.score <= 1.0,
+            "{}: {}",
+            p.left.id,
+            p.score
+        );
+        assert!(p.declared_in.is_empty());
+    }
+    // Suggestions come after the declared pairs, best first.
+    let origins: Vec<Origin> = c.pairs.iter().map(|p| p.origin).collect();
+    assert_eq!(
+        origins,
+        [
+            Origin::Declared,
+            Origin::Declared,
+            Origin::Suggested,
+            Origin::Suggested
+        ]
+    );
+    assert_eq!(only(&c, Side::Left), ["T", "police"]);
+    assert_eq!(only(&c, Side::Right), ["T", "winter"]);
+}
+
+#[test]
+fn min_score_controls_suggestions() {
+    let none = compare_with("alpha", "beta", &CompareOptions { min_score: 1.01 });
+    assert!(ids(&none, Origin::Suggested).is_empty());
+    assert_eq!(ids(&none, Origin::Declared).len(), 2);
+    // Unaligned claims grow accordingly.
+    assert_eq!(
+        only(&none, Side::Left),
+        ["T", "wages", "police", "owners-split"]
+    );
+}
+
+#[test]
+fn pair_sides_carry_role_support_and_attribution() {
+    let c = cmp("alpha", "beta");
+    let p = c
+        .pairs
+        .iter()
+        .find(|p| p.left.id == "unity")
+        .expect("unity pair");
+    assert_eq!(p.left.role.supports, ["T"]);
+    assert_eq!(p.left.status.name(), "cited");
+    assert_eq!(p.left.evidence, 1);
+    assert_eq!(p.left.sources, ["ledger"]);
+    assert_eq!(p.right.status.name(), "unsupported");
+    assert_eq!(p.right.evidence, 0);
+    let q = c
+        .pairs
+        .iter()
+        .find(|p| p.left.id == "owners-split")
+        .expect("owners pair");
+    assert_eq!(q.left.role.attacks, ["T"]);
+    assert_eq!(q.left.by.as_deref(), Some("the owners' association"));
+    assert_eq!(q.right.by, None);
+    let w = c
+        .pairs
+        .iter()
+        .find(|p| p.left.id == "wages")
+        .expect("wages pair");
+    assert_eq!(w.left.status.name(), "uncited");
+}
+
+#[test]
+fn stance_counts_pairs_for_and_against_the_other_thesis() {
+    let c = cmp("alpha", "beta");
+    for s in [Side::Left, Side::Right] {
+        let st = c.stance.get(s);
+        assert_eq!(st.stance, StanceKind::Supports, "{s:?}");
+        assert_eq!((st.supporting, st.attacking), (3, 1));
+        assert!(!st.direct);
+        assert_eq!(st.toward, ["T"]);
+        let against: Vec<&str> = st
+            .reasons
+            .iter()
+            .filter(|r| r.effect == StanceKind::Attacks)
+            .map(|r| r.own.as_str())
+            .collect();
+        assert_eq!(
+            against,
+            [if s == Side::Left {
+                "owners-split"
+            } else {
+                "divided"
+            }]
+        );
+    }
+}
+
+#[test]
+fn stance_supports_attacks_or_is_silent() {
+    let agrees = cmp("agrees", "thesis");
+    assert_eq!(agrees.stance.left.stance, StanceKind::Supports);
+    assert!(agrees.stance.left.direct, "X states the other's thesis");
+    assert_eq!(agrees.stance.left.reasons[0].own, "X");
+    assert_eq!(agrees.stance.right.stance, StanceKind::Supports);
+
+    let disagrees = cmp("disagrees", "thesis");
+    assert_eq!(disagrees.stance.left.stance, StanceKind::Attacks);
+    assert!(disagrees.stance.left.direct);
+    let r = &disagrees.stance.left.reasons[0];
+    assert_eq!((r.own.as_str(), r.other.as_str()), ("Y", "T"));
+    assert_eq!(disagrees.stance.right.stance, StanceKind::Attacks);
+
+    let silent = cmp("silent", "thesis");
+    assert!(silent.pairs.is_empty());
+    assert_eq!(silent.stance.left.stance, StanceKind::Silent);
+    assert_eq!(silent.stance.right.stance, StanceKind::Silent);
+    assert!(silent.summary.contains("silent"), "{}", silent.summary);
+}
+
+#[test]
+fn coverage_is_given_side_by_side() {
+    let c = cmp("alpha", "beta");
+    let (l, r) = (&c.coverage.left, &c.coverage.right);
+    assert_eq!((l.claims, l.cited, l.uncited, l.unsupported), (6, 2, 1, 3));
+    assert!((l.ratio - 2.0 / 6.0).abs() < 1e-9);
+    assert_eq!((r.claims, r.cited, r.uncited, r.unsupported), (6, 0, 1, 5));
+}
+
+#[test]
+fn differing_years_are_a_factual_conflict() {
+    let c = cmp("alpha", "beta");
+    assert_eq!(c.conflicts.len(), 1, "{:?}", c.conflicts);
+    let k = &c.conflicts[0];
+    assert_eq!(
+        (k.left.id.as_str(), k.right.id.as_str()),
+        ("began", "start")
+    );
+    assert_eq!(k.left.unmatched, ["1928"]);
+    assert_eq!(k.right.unmatched, ["1929"]);
+    assert_eq!(c.pairs[k.pair].left.id, "began");
+    assert!(c.summary.contains("1928 against 1929"), "{}", c.summary);
+}
+
+#[test]
+fn a_map_compared_with_itself_is_fully_aligned_without_differences() {
+    for name in [
+        "alpha",
+        "beta",
+        "disagrees",
+        "maps/quantum-dialectics.yaml",
+        "maps/permanent-revolution.yaml",
+    ] {
+        let c = cmp(name, name);
+        assert!(
+            c.only.left.is_empty() && c.only.right.is_empty(),
+            "{name}: only-one-side claims"
+        );
+        assert!(c.conflicts.is_empty(), "{name}: {:?}", c.conflicts);
+        assert_eq!(c.coverage.left, c.coverage.right);
+        for p in &c.pairs {
+            assert_eq!(p.left.text, p.right.text, "{name}");
+            assert_eq!(p.left.role, p.right.role, "{name}");
+        }
+        for st in [&c.stance.left, &c.stance.right] {
+            assert_eq!(st.stance, StanceKind::Supports, "{name}");
+            assert_eq!(st.attacking, 0, "{name}");
+            assert!(st.direct, "{name}: the thesis is aligned with itself");
+        }
+    }
+    let c = cmp("alpha", "alpha");
+    // Every claim, evidence and rebuttal pairs with itself.
+    assert_eq!(c.pairs.len(), 7);
+    assert!(c
+        .pairs
+        .iter()
+        .all(|p| p.left.id == p.right.id && p.score == 1.0));
+}
+
+/// The JSON of a comparison with every pair index replaced by the pair's ids, the
+/// summary (prose, in map order) dropped, and the pair-ordered lists sorted.
+fn normalised(c: &Comparison) -> Value {
+    let mut v = serde_json::to_value(c).expect("serialises");
+    let key = |p: &Value| format!("{}={}", p["left"]["id"], p["right"]["id"]);
+    let keys: Vec<String> = v["pairs"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .map(key)
+        .collect();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("summary");
+    }
+    for s in ["left", "right"] {
+        for r in v["stance"][s]["reasons"].as_array_mut().expect("reasons") {
+            let i = r["pair"].as_u64().expect("index") as usize;
+            r["pair"] = Value::String(keys[i].clone());
+        }
+    }
+    for k in v["conflicts"].as_array_mut().expect("conflicts") {
+        let i = k["pair"].as_u64().expect("index") as usize;
+        k["pair"] = Value::String(keys[i].clone());
+    }
+    sort_arrays(&mut v);
+    v
+}
+
+fn sort_arrays(v: &mut Value) {
+    match v {
+        Value::Array(a) => {
+            a.iter_mut().for_each(sort_arrays);
+            a.sort_by_key(|x| x.to_string());
+        }
+        Value::Object(o) => o.values_mut().for_each(sort_arrays),
+        _ => {}
+    }
+}
+
+/// Swaps `left` and `right`: keys, the sides named in `declared_in`, and the pair keys.
+fn mirrored(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, x)| {
+                    let k = match k.as_str() {
+                        "left" => "right".to_string(),
+                        "right" => "left".to_string(),
+                        _ => k.clone(),
+                    };
+                    (k, mirrored(x))
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(mirrored).collect()),
+        Value::String(s) if s == "left" => Value::String("right".into()),
+        Value::String(s) if s == "right" => Value::String("left".into()),
+        Value::String(s) if s.contains("\"=\"") => {
+            let (a, b) = s.split_once('=').unwrap_or_default();
+            Value::String(format!("{b}={a}"))
+        }
+        x => x.clone(),
+    }
+}
+
+#[test]
+fn swapping_the_maps_swaps_the_sides() {
+    for (a, b) in [
+        ("alpha", "beta"),
+        ("agrees", "thesis"),
+        ("disagrees", "thesis"),
+        (
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+        ),
+    ] {
+        let ab = normalised(&cmp(a, b));
+        let ba = normalised(&cmp(b, a));
+        let mut m = mirrored(&ba);
+        sort_arrays(&mut m);
+        assert_eq!(
+            ab, m,
+            "compare({a}, {b}) and compare({b}, {a}) are not mirror images"
+        );
+    }
+}
+
+#[test]
+fn essays_align_through_their_declared_links() {
+    let c = cmp(
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+    );
+    // quantum-dialectics declares 14 same_as links to permanent-revolution.
+    assert_eq!(
+        c.pairs
+            .iter()
+            .filter(|p| p.origin == Origin::Declared)
+            .count(),
+        14
+    );
+    assert!(c
+        .pairs
+        .iter()
+        .filter(|p| p.origin == Origin::Declared)
+        .all(|p| p.declared_in == [Side::Right]));
+    assert_eq!(
+        c.coverage.right.cited, 0,
+        "the quantum-dialectics essay cites nothing"
+    );
+    let conflict = c
+        .conflicts
+        .iter()
+        .find(|k| k.left.id == "C-exile-1928")
+        .expect("the exile is dated 1928 in one essay and 1929 in the other");
+    assert_eq!(conflict.right.id, "bio-expelled");
+    assert!(conflict.left.unmatched.contains(&"1928".to_string()));
+    assert!(conflict.right.unmatched.contains(&"1929".to_string()));
+}
+
+// ---- command line ----------------------------------------------------------------------
+
+fn fx(name: &str) -> String {
+    format!("tests/fixtures/compare/{name}.yaml")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = argmap().arg("compare").args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn markdown_report_of_the_fixture_pair() {
+    let (code, md, err) = run(&[&fx("alpha"), &fx("beta"), "--format", "markdown"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("compare-alpha-beta-markdown", md);
+}
+
+#[test]
+fn text_is_the_default_and_json_parses() {
+    let (code, text, err) = run(&[&fx("alpha"), &fx("beta")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("aligned pairs (4)"), "{text}");
+    assert!(text.contains("began [1928] vs start [1929]"), "{text}");
+    let (code, json, _) = run(&[&fx("alpha"), &fx("beta"), "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["maps"]["left"]["id"], "alpha");
+    assert_eq!(v["stance"]["left"]["stance"], "supports");
+    assert_eq!(v["pairs"][0]["origin"], "declared");
+    assert_eq!(v["pairs"][0]["declared_in"][0], "left");
+}
+
+#[test]
+fn suggest_prints_ready_to_paste_same_as_lines() {
+    let (code, out, err) = run(&[&fx("alpha"), &fx("beta"), "--suggest"]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    // Best first: the wage texts share more words than the owners' ones.
+    assert!(
+        lines[0].starts_with("  same_as: [beta:wages-beta]  # under claims.wages, score 0."),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("  same_as: [beta:divided]  # under claims.owners-split, score 0."),
+        "{out}"
+    );
+    let (_, none, _) = run(&[
+        &fx("alpha"),
+        &fx("beta"),
+        "--suggest",
+        "--min-score",
+        "1.01",
+    ]);
+    assert!(none.starts_with("# no suggested pairs"), "{none}");
+}
+
+#[test]
+fn output_format_follows_the_file_extension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = |name: &str| dir.path().join(name);
+    for (file, starts) in [
+        ("r.md", "# Comparison of `alpha` and `beta`"),
+        ("r.json", "{"),
+        ("r.txt", "compare `alpha` (left) with `beta` (right)"),
+        ("d.dot", "digraph"),
+    ] {
+        let p = out(file);
+        let (code, stdout, err) = run(&[
+            &fx("alpha"),
+            &fx("beta"),
+            "-o",
+            p.to_str().unwrap_or_default(),
+        ]);
+        assert_eq!(code, 0, "{file}: {err}");
+        assert!(stdout.is_empty());
+        let written = std::fs::read_to_string(&p).expect("written");
+        assert!(
+            written.starts_with(starts),
+            "{file}: {}",
+            &written[..written.len().min(80)]
+        );
+    }
+    let (code, _, err) = run(&[
+        &fx("alpha"),
+        &fx("beta"),
+        "-o",
+        out("x.unknown").to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot tell the format"), "{err}");
+    assert!(!out("x.unknown").exists());
+}
+
+#[test]
+fn diagram_joins_aligned_pairs_and_greys_the_rest() {
+    let (code, dot, err) = run(&[&fx("alpha"), &fx("beta"), "--format", "dot"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        dot.contains("subgraph \"cluster_0\"") && dot.contains("subgraph \"cluster_1\""),
+        "{dot}"
+    );
+    let edge_line = |a: &str, b: &str| {
+        dot.lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{a}\" -> \"{b}\" [")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // Declared pair: dashed; suggested: dotted with its score; conflict: orange with values.
+    assert!(
+        edge_line("alpha:unity", "beta:committee").contains("style=\"dashed\""),
+        "{dot}"
+    );
+    let suggested = edge_line("alpha:wages", "beta:wages-beta");
+    assert!(
+        suggested.contains("style=\"dotted\"") && suggested.contains("label=\"≈ 0."),
+        "{suggested}"
+    );
+    let conflict = edge_line("alpha:began", "beta:start");
+    assert!(
+        conflict.contains("#e65100") && conflict.contains("1928 ≠ 1929"),
+        "{conflict}"
+    );
+    // Unaligned nodes are grey; theses and aligned nodes keep their colours.
+    let node_line = |name: &str| {
+        dot.lines()
+            .find(|l| l.trim_start().starts_with(&format!("\"{name}\"[")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        node_line("alpha:police").contains("#f7f7f7"),
+        "{}",
+        node_line("alpha:police")
+    );
+    assert!(!node_line("alpha:unity").contains("#f7f7f7"));
+    assert!(!node_line("beta:T").contains("#f7f7f7"));
+}
+
+#[test]
+fn large_maps_are_trimmed_unless_full_is_asked() {
+    let maps = [
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+    ];
+    let (code, trimmed, err) = run(&[maps[0], maps[1], "--format", "dot"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, full, _) = run(&[maps[0], maps[1], "--format", "dot", "--full"]);
+    assert!(
+        trimmed.contains("--full draws them"),
+        "the cluster says nodes were left out"
+    );
+    assert!(!full.contains("--full draws them"));
+    assert!(full.len() > 2 * trimmed.len());
+    for id in [
+        "permanent-revolution:T1",
+        "permanent-revolution:C-exile-1928",
+        "quantum-dialectics:bio-expelled",
+    ] {
+        assert!(trimmed.contains(&format!("\"{id}\"[")), "{id} is drawn");
+    }
+}
+
+#[test]
+fn svg_is_drawn_with_graphviz() {
+    if std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: Graphviz not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("c.svg");
+    let (code, _, err) = run(&[
+        &fx("alpha"),
+        &fx("beta"),
+        "-o",
+        p.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&p).expect("svg written");
+    assert!(
+        svg.contains("<svg") && svg.contains("committee"),
+        "{}",
+        &svg[..svg.len().min(200)]
+    );
+}
+
+#[test]
+fn bad_input_fails_cleanly() {
+    let (code, _, err) = run(&[&fx("alpha"), &fx("beta"), "--min-score", "-1"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&[&fx("alpha"), &fx("beta"), "--min-score", "abc"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&[&fx("alpha"), "tests/fixtures/rules/yaml-syntax.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    let (code, _, err) = run(&[&fx("alpha"), "no/such/map.yaml"]);
+    assert_eq!(code, 2, "{err}");
+    // -o never overwrites an input.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.yaml");
+    std::fs::copy(path("alpha"), &a).expect("copy");
+    let before = std::fs::read(&a).expect("read");
+    let (code, _, _) = run(&[
+        a.to_str().unwrap_or_default(),
+        &fx("beta"),
+        "-o",
+        a.to_str().unwrap_or_default(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(std::fs::read(&a).expect("read"), before);
+}
+
+#[test]
+fn map_text_is_escaped_in_markdown_and_dot() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, body: &str| -> PathBuf {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).expect("write");
+        p
+    };
+    let a = write(
+        "x.yaml",
+        "id: x\nclaims:\n  T:\n    text: \"Pipes | <script>alert(1)</script> *bold* \\\"quoted\\\"\"\n    thesis: true\n    same_as: [y:T]\n",
+    );
+    let b = write(
+        "y.yaml",
+        "id: y\nclaims:\n  T:\n    text: Plain words\n    thesis: true\n",
+    );
+    let s = |p: &Path| p.to_str().unwrap_or_default().to_string();
+    let (code, md, err) = run(&[&s(&a), &s(&b), "--format", "markdown"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(md.contains("Pipes \\| &lt;script&gt;"), "{md}");
+    let (code, dot, _) = run(&[&s(&a), &s(&b), "--format", "dot"]);
+    assert_eq!(code, 0);
+    assert!(dot.contains("\\\"quoted\\\""), "{dot}");
+}

@@ -1,0 +1,467 @@
+//! `argmap evaluate`: textbook frameworks written as maps, with their known labels and
+//! extensions; undercuts and linked attacks; the statements about the thesis; the CLI.
+
+use crate::common::{argmap, fixture};
+use argmap::analyse::evaluate::{evaluate, Evaluation, Request, Status};
+use argmap::build::ArgGraph;
+use argmap::parse::load::parse_map;
+use argmap::parse::Map;
+
+fn map(name: &str) -> Map {
+    let text = std::fs::read_to_string(fixture(&format!("evaluate/{name}.yaml"))).expect("fixture");
+    parse_map(&text).expect("fixture parses")
+}
+
+fn all() -> Request {
+    Request {
+        complete: true,
+        preferred: true,
+        stable: true,
+        limit: 100,
+    }
+}
+
+fn eval(name: &str) -> Evaluation {
+    let m = map(name);
+    let g = ArgGraph::build(&m);
+    evaluate(&g, all())
+}
+
+fn label(e: &Evaluation, id: &str) -> Status {
+    e.nodes
+        .iter()
+        .find(|n| n.id == id)
+        .map(|n| n.grounded)
+        .expect("node")
+}
+
+/// The node sets of the extensions of one semantics, each sorted, the list sorted.
+fn sets(x: &Option<argmap::analyse::evaluate::Extensions>) -> Vec<Vec<String>> {
+    let x = x.as_ref().expect("computed");
+    assert!(x.complete, "search finished");
+    let mut v: Vec<Vec<String>> = x
+        .extensions
+        .iter()
+        .map(|e| {
+            let mut n = e.nodes.clone();
+            n.sort();
+            n
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn s(items: &[&str]) -> Vec<String> {
+    items.iter().map(|x| x.to_string()).collect()
+}
+
+#[test]
+fn reinstatement() {
+    let e = eval("reinstatement");
+    assert_eq!(label(&e, "A"), Status::In);
+    assert_eq!(label(&e, "B"), Status::Out);
+    assert_eq!(label(&e, "C"), Status::In);
+    for x in [&e.complete, &e.preferred, &e.stable] {
+        assert_eq!(sets(x), vec![s(&["A", "C"])]);
+    }
+    assert_eq!(
+        e.theses[0].statements[0],
+        "Thesis C is accepted (in) under grounded semantics: every attack on it fails (B is out (attacked by A, which is in))."
+    );
+}
+
+#[test]
+fn odd_loop() {
+    let e = eval("odd-loop");
+    for id in ["A", "B", "C"] {
+        assert_eq!(label(&e, id), Status::Undecided);
+    }
+    assert_eq!(sets(&e.complete), vec![s(&[])]);
+    assert_eq!(sets(&e.preferred), vec![s(&[])]);
+    assert!(
+        sets(&e.stable).is_empty(),
+        "an odd loop has no stable extension"
+    );
+    let t = &e.theses[0];
+    assert_eq!(
+        t.statements[0],
+        "Thesis A is undecided under grounded semantics: it lies on an attack cycle with B and C."
+    );
+    assert!(
+        t.statements[2].contains("no extension"),
+        "{}",
+        t.statements[2]
+    );
+}
+
+#[test]
+fn even_loop() {
+    let e = eval("even-loop");
+    assert_eq!(label(&e, "A"), Status::Undecided);
+    assert_eq!(label(&e, "B"), Status::Undecided);
+    assert_eq!(sets(&e.complete), vec![s(&[]), s(&["A"]), s(&["B"])]);
+    assert_eq!(sets(&e.preferred), vec![s(&["A"]), s(&["B"])]);
+    assert_eq!(sets(&e.stable), vec![s(&["A"]), s(&["B"])]);
+    let a = e.nodes.iter().find(|n| n.id == "A").expect("A");
+    let p = a.preferred.expect("preferred acceptance");
+    assert!(p.credulous && !p.sceptical);
+    assert_eq!(
+        e.theses[0].statements[1],
+        "Under preferred semantics thesis A is credulously but not sceptically accepted: it is in 1 of 2 extensions."
+    );
+}
+
+#[test]
+fn floating_reinstatement() {
+    let e = eval("floating-reinstatement");
+    for id in ["A", "B", "C", "D"] {
+        assert_eq!(label(&e, id), Status::Undecided, "{id}");
+    }
+    assert_eq!(sets(&e.preferred), vec![s(&["A", "D"]), s(&["B", "D"])]);
+    assert_eq!(sets(&e.stable), vec![s(&["A", "D"]), s(&["B", "D"])]);
+    assert_eq!(
+        sets(&e.complete),
+        vec![s(&[]), s(&["A", "D"]), s(&["B", "D"])]
+    );
+    let d = e.nodes.iter().find(|n| n.id == "D").expect("D");
+    assert_eq!(d.preferred.map(|p| p.sceptical), Some(true));
+    let t = &e.theses[0].statements;
+    assert_eq!(
+        t[0],
+        "Thesis D is undecided under grounded semantics: its attacker C is undecided, because it depends on the attack cycle of A and B."
+    );
+    assert!(t[1].contains("sceptically accepted"), "{}", t[1]);
+}
+
+#[test]
+fn undercut_defeats_an_attack_and_reinstates_its_target() {
+    let e = eval("undercut-reinstates");
+    assert_eq!(label(&e, "R"), Status::In);
+    assert_eq!(
+        label(&e, "S"),
+        Status::In,
+        "an undercut defeats the inference, not its premise"
+    );
+    assert_eq!(label(&e, "T"), Status::In);
+    let link = |name: &str| e.links.iter().find(|l| l.link == name).expect("link");
+    assert_eq!(link("S -> T").grounded, Status::Out);
+    assert_eq!(link("S -> T").undercut_by, s(&["R"]));
+    // An undercut support: the link is out, the target is untouched.
+    assert_eq!(link("C -> T").grounded, Status::Out);
+    assert_eq!(
+        e.theses[0].statements[0],
+        "Thesis T is accepted (in) under grounded semantics: every attack on it fails (the attack S -> T is undercut by R, which is in)."
+    );
+    assert_eq!(sets(&e.preferred), vec![s(&["C", "R", "R2", "S", "T"])]);
+}
+
+#[test]
+fn without_the_undercut_the_attack_wins() {
+    let mut m = map("undercut-reinstates");
+    m.rebuttals.entries.shift_remove("R");
+    let g = ArgGraph::build(&m);
+    let e = evaluate(&g, Request::default());
+    assert_eq!(label(&e, "T"), Status::Out);
+    assert_eq!(
+        e.theses[0].statements[0],
+        "Thesis T is rejected (out) under grounded semantics because S attacks it and S is unattacked."
+    );
+}
+
+#[test]
+fn linked_attack_needs_every_premise() {
+    let e = eval("linked-attack");
+    assert_eq!(label(&e, "Q"), Status::Out);
+    assert_eq!(label(&e, "P"), Status::In);
+    assert_eq!(label(&e, "T"), Status::In, "the linked attack fails with Q");
+    assert_eq!(label(&e, "U"), Status::Out);
+    let l = e
+        .links
+        .iter()
+        .find(|l| l.link == "P + Q -> T")
+        .expect("linked inference");
+    assert_eq!(l.grounded, Status::Out);
+    assert!(
+        e.theses[0].statements[0].contains("the attack P + Q -> T fails: Q is out"),
+        "{}",
+        e.theses[0].statements[0]
+    );
+}
+
+#[test]
+fn rejected_thesis_is_said_plainly() {
+    let e = eval("rejected");
+    assert_eq!(
+        e.theses[0].statements[0],
+        "Thesis T1 is rejected (out) under grounded semantics because R3 attacks it and R3 is unattacked."
+    );
+    assert_eq!(
+        e.theses[0].statements[1],
+        "Under preferred semantics thesis T1 is not accepted: it is in none of the 1 extension."
+    );
+}
+
+#[test]
+fn self_attack_cannot_be_written_so_it_is_no_attack() {
+    // The map is an error for `check` (self-reference) and the edge is not made.
+    argmap()
+        .args(["check", "tests/fixtures/evaluate/self-attack.yaml"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("self-reference"));
+    let e = eval("self-attack");
+    assert_eq!(e.framework.attacks, 0);
+    assert_eq!(label(&e, "A"), Status::In);
+}
+
+#[test]
+fn grounded_is_in_every_complete_extension_of_the_fixtures() {
+    for name in [
+        "reinstatement",
+        "odd-loop",
+        "even-loop",
+        "floating-reinstatement",
+        "undercut-reinstates",
+        "linked-attack",
+        "rejected",
+    ] {
+        let e = eval(name);
+        let grounded: Vec<&str> = e
+            .nodes
+            .iter()
+            .filter(|n| n.grounded == Status::In)
+            .map(|n| n.id.as_str())
+            .collect();
+        for x in [&e.complete, &e.preferred, &e.stable] {
+            for ext in &x.as_ref().expect("computed").extensions {
+                for g in &grounded {
+                    assert!(
+                        ext.nodes.iter().any(|n| n == g),
+                        "{name}: {g} missing from {:?}",
+                        ext.nodes
+                    );
+                }
+            }
+        }
+        // Every stable extension is preferred.
+        let pref = sets(&e.preferred);
+        for st in sets(&e.stable) {
+            assert!(pref.contains(&st), "{name}: stable {st:?} not preferred");
+        }
+    }
+}
+
+#[test]
+fn cli_text_and_json() {
+    let out = argmap()
+        .args([
+            "evaluate",
+            "tests/fixtures/evaluate/even-loop.yaml",
+            "--semantics",
+            "preferred",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    insta::assert_snapshot!("evaluate-even-loop-text", text);
+
+    let out = argmap()
+        .args([
+            "evaluate",
+            "tests/fixtures/evaluate/undercut-reinstates.yaml",
+            "--format",
+            "json",
+            "--semantics",
+            "all",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["theses"][0]["grounded"], "in");
+    assert_eq!(v["nodes"][0]["id"], "T");
+    assert_eq!(v["links"][0]["grounded"], "out");
+    assert_eq!(v["preferred"]["complete"], true);
+    insta::assert_snapshot!(
+        "evaluate-undercut-json",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn cli_limit_stops_the_search() {
+    let out = argmap()
+        .args([
+            "evaluate",
+            "tests/fixtures/evaluate/even-loop.yaml",
+            "--semantics",
+            "complete",
+            "--limit",
+            "1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["complete"]["complete"], false);
+    assert_eq!(v["complete"]["stopped_after"], 2);
+}
+
+#[test]
+fn cli_writes_to_a_file_and_fails_cleanly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("e.json");
+    argmap()
+        .args([
+            "evaluate",
+            "maps/permanent-revolution.yaml",
+            "--format",
+            "json",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(v["theses"][0]["id"], "T1");
+    argmap()
+        .args(["evaluate", "tests/fixtures/rules/yaml-syntax.yaml"])
+        .assert()
+        .code(1);
+    argmap()
+        .args(["evaluate", "no/such/map.yaml"])
+        .assert()
+        .code(2);
+}
+
+// ---------------------------------------------------------------------------------
+// Properties of the encoding on random maps.
+
+use proptest::prelude::*;
+
+/// A random map of `n` claims: attacks, supports, undercuts of existing links, `with`.
+fn random_map() -> impl Strategy<Value = String> {
+    (2usize..7)
+        .prop_flat_map(|n| {
+            (
+                Just(n),
+                prop::collection::vec((0..n, 0..n, any::<bool>()), 0..12),
+                prop::collection::vec((0..n, 0usize..12), 0..4),
+                prop::collection::vec((0..n, 0..n), 0..3),
+            )
+        })
+        .prop_map(|(n, links, undercuts, with)| {
+            let links: Vec<(usize, usize, bool)> = links.into_iter().filter(|(a, b, _)| a != b).collect();
+            let mut out = String::from("id: random\nclaims:\n");
+            for i in 0..n {
+                out.push_str(&format!("  N{i}:\n    text: Claim {i}.\n"));
+                if i == 0 {
+                    out.push_str("    thesis: true\n");
+                }
+                let targets = |attack: bool| -> Vec<String> {
+                    links
+                        .iter()
+                        .filter(|(a, _, k)| *a == i && *k == attack)
+                        .map(|(_, b, _)| format!("N{b}"))
+                        .collect()
+                };
+                out.push_str(&format!("    attacks: [{}]\n", targets(true).join(", ")));
+                out.push_str(&format!("    supports: [{}]\n", targets(false).join(", ")));
+                let u: Vec<String> = undercuts
+                    .iter()
+                    .filter(|(who, _)| *who == i)
+                    .filter_map(|(_, l)| links.get(*l))
+                    .map(|(a, b, _)| format!("\"N{a} -> N{b}\""))
+                    .collect();
+                out.push_str(&format!("    undercuts: [{}]\n", u.join(", ")));
+                let w: Vec<String> = with.iter().filter(|(a, b)| *a == i && a != b).map(|(_, b)| format!("N{b}")).collect();
+                out.push_str(&format!("    with: [{}]\n", w.join(", ")));
+            }
+            out
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Grounded is contained in every complete, preferred and stable extension; every
+    /// stable extension is preferred; the grounded labels are consistent with the
+    /// attacks: a node is in iff every attack on it is out.
+    #[test]
+    fn encoding_respects_the_semantics(yaml in random_map()) {
+        let m = parse_map(&yaml).expect("generated map parses");
+        let g = ArgGraph::build(&m);
+        let e = evaluate(&g, all());
+        let grounded: Vec<&str> = e.nodes.iter().filter(|n| n.grounded == Status::In).map(|n| n.id.as_str()).collect();
+        for x in [&e.complete, &e.preferred, &e.stable] {
+            for ext in &x.as_ref().expect("computed").extensions {
+                for id in &grounded {
+                    prop_assert!(ext.nodes.iter().any(|n| n == id), "{} missing from {:?}", id, ext.nodes);
+                }
+            }
+        }
+        let pref = sets(&e.preferred);
+        for st in sets(&e.stable) {
+            prop_assert!(pref.contains(&st));
+        }
+        prop_assert!(!sets(&e.preferred).is_empty(), "there is always a preferred extension");
+        // The thesis gets one statement per semantics asked (grounded, preferred, stable).
+        prop_assert_eq!(e.theses.len(), 1);
+        prop_assert_eq!(e.theses[0].statements.len(), 3);
+    }
+
+    /// Without undercuts and linked premises the framework is the attack graph itself.
+    #[test]
+    fn plain_attacks_are_the_framework(yaml in random_map()) {
+        let m = parse_map(&yaml).expect("generated map parses");
+        let mut m = m;
+        for (_, n) in m.claims.entries.iter_mut() {
+            n.undercuts.clear();
+            n.with.clear();
+        }
+        let g = ArgGraph::build(&m);
+        let e = evaluate(&g, Request::default());
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for (id, n) in m.claims.iter() {
+            for t in &n.attacks {
+                pairs.push((id.clone(), t.clone()));
+            }
+        }
+        pairs.sort();
+        pairs.dedup();
+        prop_assert_eq!(e.framework.arguments, m.claims.len());
+        prop_assert_eq!(e.framework.attacks, pairs.len());
+        // Grounded by hand: iterate "in if every attacker is out, out if some attacker is in".
+        let ids: Vec<String> = m.claims.iter().map(|(id, _)| id.clone()).collect();
+        let mut label: std::collections::HashMap<String, Status> = ids.iter().map(|i| (i.clone(), Status::Undecided)).collect();
+        loop {
+            let mut changed = false;
+            for id in &ids {
+                if label[id] != Status::Undecided {
+                    continue;
+                }
+                let attackers: Vec<&String> = pairs.iter().filter(|(_, t)| t == id).map(|(a, _)| a).collect();
+                let new = if attackers.iter().all(|a| label[*a] == Status::Out) {
+                    Status::In
+                } else if attackers.iter().any(|a| label[*a] == Status::In) {
+                    Status::Out
+                } else {
+                    continue;
+                };
+                label.insert(id.clone(), new);
+                changed = true;
+            }
+            if !changed {
+                break;
+            }
+        }
+        for n in &e.nodes {
+            prop_assert_eq!(n.grounded, label[&n.id], "{}", n.id);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Property tests: no generated map makes argmap panic, and rendered DOT always parses
+//! back with graphviz-rust, whatever the text.
+
+use argmap::analyse::{self, support, Analysed};
+use argmap::parse::load::load_bytes;
+use argmap::parse::source_text::SourceLoad;
+use argmap::present::dot;
+use proptest::prelude::*;
+use std::path::Path;
+
+/// Ids from a small pool (so references often resolve), some of them odd.
+fn id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => prop::sample::select(vec!["T1", "C1", "C2", "E1", "E2", "R1", "s1", "s2"]).prop_map(String::from),
+        1 => "[a-zA-Z0-9 :>\\-é_.]{1,6}",
+    ]
+}
+
+/// Any text, including quotes, braces, backslashes, newlines and markup.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z ]{0,20}",
+        any::<String>(),
+        Just("<script>alert(1)</script> \"q\" {b} [c] \\N -> &amp;".to_string()),
+    ]
+}
+
+fn yaml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn list(ids: &[String]) -> String {
+    format!("[{}]", ids.iter().map(|i| yaml_str(i)).collect::<Vec<_>>().join(", "))
+}
+
+#[derive(Debug, Clone)]
+struct GenNode {
+    section: usize,
+    id: String,
+    text: String,
+    thesis: bool,
+    supports: Vec<String>,
+    attacks: Vec<String>,
+    undercuts: Vec<(String, String)>,
+    with: Vec<String>,
+    cites: Vec<String>,
+    quote: Option<String>,
+}
+
+fn node() -> impl Strategy<Value = GenNode> {
+    (
+        0usize..4,
+        id(),
+        text(),
+        any::<bool>(),
+        prop::collection::vec(id(), 0..3),
+        prop::collection::vec(id(), 0..2),
+        prop::collection::vec((id(), id()), 0..2),
+        prop::collection::vec(id(), 0..2),
+        prop::collection::vec(id(), 0..2),
+        prop::option::of(text()),
+    )
+        .prop_map(|(section, id, text, thesis, supports, attacks, undercuts, with, cites, quote)| GenNode {
+            section,
+            id,
+            text,
+            thesis,
+            supports,
+            attacks,
+            undercuts,
+            with,
+            cites,
+            quote,
+        })
+}
+
+fn render_map(nodes: &[GenNode]) -> String {
+    let mut sections: [String; 4] = Default::default();
+    for n in nodes {
+        let s = &mut sections[n.section];
+        s.push_str(&format!("  {}:\n", yaml_str(&n.id)));
+        if n.section == 3 {
+            s.push_str(&format!("    title: {}\n", yaml_str(&n.text)));
+            continue;
+        }
+        s.push_str(&format!("    text: {}\n", yaml_str(&n.text)));
+        if n.thesis && n.section == 0 {
+            s.push_str("    thesis: true\n");
+        }
+        if let Some(q) = &n.quote {
+            s.push_str(&format!("    quote: {}\n", yaml_str(q)));
+        }
+        for (k, v) in [("supports", &n.supports), ("attacks", &n.attacks), ("with", &n.with), ("cites", &n.cites)] {
+            if !v.is_empty() {
+                s.push_str(&format!("    {k}: {}\n", list(v)));
+            }
+        }
+        if !n.undercuts.is_empty() {
+            let links: Vec<String> = n.undercuts.iter().map(|(a, b)| format!("{a} -> {b}")).collect();
+            s.push_str(&format!("    undercuts: {}\n", list(&links)));
+        }
+    }
+    let mut out = String::from("id: generated\ntitle: \"a \\\"map\\\"\"\n");
+    for (name, body) in ["claims", "evidence", "rebuttals", "sources"].iter().zip(sections) {
+        if !body.is_empty() {
+            out.push_str(&format!("{name}:\n{body}"));
+        }
+    }
+    out
+}
+
+/// Runs every stage on `yaml`; panics only if argmap does.
+fn run_all(yaml: &[u8], source: Option<&str>) {
+    let file = load_bytes(Path::new("gen.yaml"), yaml.to_vec());
+    let src = source.map_or(SourceLoad::None, |s| SourceLoad::Text(s.to_string()));
+    let diagnostics = analyse::check(std::slice::from_ref(&file), vec![src]);
+    for d in &diagnostics {
+        assert!(d.line >= 1 && d.column >= 1, "unlocated: {d:?}");
+    }
+    if let Some(m) = Analysed::new(&file) {
+        let _ = support::report(&m.graph, &m.support);
+        let g = dot::graph(&[dot::DiagramMap { map: &m, visible: None }], &[], None);
+        let text = dot::print(&g);
+        assert!(graphviz_rust::parse(&text).is_ok(), "DOT does not parse back:\n{text}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    #[test]
+    fn no_generated_map_panics_and_dot_parses_back(nodes in prop::collection::vec(node(), 0..12), src in text()) {
+        let yaml = render_map(&nodes);
+        run_all(yaml.as_bytes(), Some(&src));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        run_all(&bytes, None);
+    }
+
+    #[test]
+    fn mutated_maps_never_panic(pos in 0usize..600, byte in any::<u8>()) {
+        let mut yaml = std::fs::read(crate::common::root().join("tests/fixtures/rules/clean.yaml")).unwrap_or_default();
+        if !yaml.is_empty() {
+            let p = pos % yaml.len();
+            yaml[p] = byte;
+        }
+        run_all(&yaml, Some("We argue here that the thesis holds."));
+    }
+
+    #[test]
+    fn any_text_is_a_valid_dot_label(s in any::<String>()) {
+        let dot = format!("digraph g {{ a [label={}] }}", argmap::present::escape::dot_quoted(&s));
+        prop_assert!(graphviz_rust::parse(&dot).is_ok(), "{}", dot);
+    }
+}
