@@ -1,1 +1,185 @@
-fn main() {}
+//! Benchmarks of every stage of argmap on generated maps of 1k, 10k and 100k nodes
+//! (`cargo bench`; one stage: `cargo bench -- check/10000`). Results, machine and the
+//! 1M-node runs (benches/scale.sh) are in docs/performance.md.
+//!
+//! Each map is generated once per size, written to a temporary folder with its source
+//! text, and loaded outside the timed part; each stage is then timed alone:
+//!
+//! - `yaml_value`: serde_yaml into `serde_yaml::Value` (the baseline: parsing alone);
+//! - `yaml_typed`: serde_yaml into argmap's typed `Map`;
+//! - `load`: `parse::load::parse_map` (what every command starts with);
+//! - `analyse`: build the graph and compute cited support (`analyse::Analysed::new`);
+//! - `check`: every rule, with the source read and indexed and every quote looked up
+//!   (`analyse::check`, as `argmap check` calls it, after loading);
+//! - `support`: the support report and its text (`argmap support`, after analysing);
+//! - `dot`: the DOT diagram (`argmap render --format dot`, after analysing);
+//! - `evaluate`: the grounded labelling (`argmap evaluate`, after analysing);
+//! - `compare`: the map against a generated map of another seed (`argmap compare`,
+//!   after analysing both).
+//!
+//! `quotes/*` measures quote verification alone: 10k quotes against a 1 MB source.
+//!
+//! Sample counts are small (10 samples, flat sampling for the large maps) so that the
+//! whole run takes about ten minutes on two cores.
+
+use argmap::analyse::{self, quote::SourceIndex, Analysed};
+use argmap::generate::{generate_named, source_and_quotes};
+use argmap::parse::load::{load_file, parse_map, MapFile};
+use argmap::parse::source_text::read_source;
+use argmap::present;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
+use std::hint::black_box;
+use std::time::Duration;
+
+const SIZES: &[usize] = &[1_000, 10_000, 100_000];
+
+/// A generated map written to disk (with its source) and loaded.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    yaml: String,
+    file: MapFile,
+}
+
+fn fixture(nodes: usize, seed: u64) -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let g = generate_named(nodes, seed, "map.txt");
+    std::fs::write(dir.path().join("map.txt"), &g.source_text).expect("write source");
+    let path = dir.path().join("map.yaml");
+    std::fs::write(&path, &g.map_yaml).expect("write map");
+    let file = load_file(&path).expect("load");
+    assert!(file.map.is_some(), "generated map does not load");
+    Fixture {
+        _dir: dir,
+        yaml: g.map_yaml,
+        file,
+    }
+}
+
+fn pipeline(c: &mut Criterion) {
+    for &n in SIZES {
+        let a = fixture(n, 1);
+        let b = fixture(n, 2);
+        let ma = Analysed::new(&a.file).expect("analysed");
+        let mb = Analysed::new(&b.file).expect("analysed");
+
+        let mut g = c.benchmark_group(format!("n{n}"));
+        g.sample_size(10);
+        if n >= 100_000 {
+            g.sampling_mode(SamplingMode::Flat);
+            g.warm_up_time(Duration::from_millis(1));
+            g.measurement_time(Duration::from_secs(20));
+        } else if n >= 10_000 {
+            g.sampling_mode(SamplingMode::Flat);
+            g.warm_up_time(Duration::from_millis(500));
+            g.measurement_time(Duration::from_secs(5));
+        } else {
+            g.warm_up_time(Duration::from_millis(500));
+            g.measurement_time(Duration::from_secs(2));
+        }
+        g.throughput(Throughput::Bytes(a.yaml.len() as u64));
+
+        g.bench_function("yaml_value", |bench| {
+            bench.iter(|| {
+                black_box(serde_yaml::from_str::<serde_yaml::Value>(black_box(&a.yaml)).unwrap())
+            })
+        });
+        g.bench_function("yaml_typed", |bench| {
+            bench.iter(|| {
+                black_box(
+                    serde_yaml::from_str::<argmap::parse::model::Map>(black_box(&a.yaml)).unwrap(),
+                )
+            })
+        });
+        g.bench_function("load", |bench| {
+            bench.iter(|| black_box(parse_map(black_box(&a.yaml)).unwrap()))
+        });
+        g.bench_function("analyse", |bench| {
+            bench.iter(|| black_box(Analysed::new(black_box(&a.file)).unwrap()))
+        });
+        g.bench_function("check", |bench| {
+            bench.iter(|| {
+                let files = std::slice::from_ref(&a.file);
+                let d = analyse::check(files, vec![read_source(&a.file)]);
+                assert!(
+                    d.is_empty(),
+                    "generated map has diagnostics: {:?}",
+                    d.first()
+                );
+                black_box(d)
+            })
+        });
+        g.bench_function("support", |bench| {
+            bench.iter(|| {
+                let r = analyse::support::report(&ma.graph, &ma.support);
+                black_box(present::support_report::text(&r))
+            })
+        });
+        g.bench_function("dot", |bench| {
+            bench.iter(|| {
+                let d = [present::dot::DiagramMap {
+                    map: &ma,
+                    visible: None,
+                }];
+                black_box(present::dot::print(&present::dot::graph(&d, &[], None)))
+            })
+        });
+        g.bench_function("evaluate", |bench| {
+            bench.iter(|| {
+                black_box(analyse::evaluate::evaluate(
+                    &ma.graph,
+                    analyse::evaluate::Request::default(),
+                ))
+            })
+        });
+        g.bench_function("compare", |bench| {
+            let opts = analyse::compare::CompareOptions::default();
+            bench.iter(|| black_box(analyse::compare::compare(&ma, &mb, &[], &opts)))
+        });
+        g.finish();
+    }
+}
+
+/// 10k quotes against a 1 MB source: indexing, and looking every quote up.
+fn quotes(c: &mut Criterion) {
+    let (source, quotes) = source_and_quotes(1_000_000, 10_000, 9);
+    let mut g = c.benchmark_group("quotes");
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_millis(500));
+    g.measurement_time(Duration::from_secs(5));
+    g.bench_function("index_1MB", |bench| {
+        bench.iter_batched(
+            || source.clone(),
+            |s| black_box(SourceIndex::new(s)),
+            BatchSize::LargeInput,
+        )
+    });
+    let index = SourceIndex::new(source.clone());
+    let missing = quotes
+        .iter()
+        .filter(|q| !matches!(index.find(q), analyse::quote::QuoteMatch::Found { .. }))
+        .count();
+    assert_eq!(missing, 0, "generated quotes not found");
+    g.bench_function("find_10k", |bench| {
+        bench.iter(|| {
+            for q in &quotes {
+                black_box(index.find(q));
+            }
+        })
+    });
+    g.bench_function("index_and_find_10k", |bench| {
+        bench.iter_batched(
+            || source.clone(),
+            |s| {
+                let index = SourceIndex::new(s);
+                for q in &quotes {
+                    black_box(index.find(q));
+                }
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(benches, quotes, pipeline);
+criterion_main!(benches);

@@ -39,6 +39,11 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.35;
 /// Suggestion candidates kept per node (the best by score, on either side).
 const MAX_CANDIDATES: usize = 8;
 
+/// Words used by more nodes than this are left out of the similarity index (except as a
+/// node's rarest word): they weigh little, and their long lists would make the search
+/// quadratic. A constant keeps it linear in the size of the maps.
+const MAX_INDEXED_DF: usize = 64;
+
 /// Options of a comparison.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CompareOptions {
@@ -190,9 +195,10 @@ pub struct NodeReport {
     pub role: Role,
     /// Its support status in its map.
     pub status: Status,
-    /// Evidence nodes that support it, directly or through a chain of supports.
+    /// Evidence nodes that support it directly or that end its chain of cited support
+    /// (`argmap support`'s chain).
     pub evidence: usize,
-    /// Distinct sources cited by it or by anything that supports it (transitively).
+    /// Distinct sources cited by it, by its direct supporters, or along that chain.
     pub sources: Vec<String>,
 }
 
@@ -508,26 +514,25 @@ impl<'a, 'f> SideData<'a, 'f> {
                 _ => {}
             }
         }
-        // Everything upstream along supports: the evidence and sources behind the node.
-        let mut seen: HashSet<NodeIndex> = HashSet::from([ix]);
-        let mut queue = VecDeque::from([ix]);
-        let mut evidence = 0;
-        let mut sources = BTreeSet::new();
-        while let Some(x) = queue.pop_front() {
-            if x != ix && g[x].kind == NodeKind::Evidence {
-                evidence += 1;
-            }
-            for e in g.edges_directed(x, Direction::Outgoing) {
-                if matches!(e.weight(), EdgeKind::Cites { .. }) {
-                    sources.insert(g[e.target()].id.to_string());
-                }
-            }
-            for s in self.g.incoming(x, |k| matches!(k, EdgeKind::Supports)) {
-                if seen.insert(s) {
-                    queue.push_back(s);
-                }
-            }
-        }
+        // What backs it: its direct supporters and the chain that gives it cited support
+        // (a bounded walk, so the whole comparison stays linear in the size of the maps).
+        let mut behind: Vec<NodeIndex> = self
+            .g
+            .incoming(ix, |k| matches!(k, EdgeKind::Supports))
+            .collect();
+        behind.extend(self.m.support.chain(ix).into_iter().skip(1));
+        behind.sort();
+        behind.dedup();
+        let evidence = behind
+            .iter()
+            .filter(|&&x| g[x].kind == NodeKind::Evidence)
+            .count();
+        let sources: BTreeSet<String> = std::iter::once(ix)
+            .chain(behind.iter().copied())
+            .flat_map(|x| g.edges_directed(x, Direction::Outgoing))
+            .filter(|e| matches!(e.weight(), EdgeKind::Cites { .. }))
+            .map(|e| g[e.target()].id.to_string())
+            .collect();
         NodeReport {
             id: n.id.to_string(),
             kind: n.kind,
@@ -940,11 +945,13 @@ fn summary(c: &Comparison) -> String {
 /// `idf = 1 + ln((1 + N) / (1 + df))` over the N nodes of both maps, and the vector is
 /// normalised; the score of two nodes is the cosine of their vectors, 0..=1.
 ///
-/// Only pairs that share a word are scored, found with an inverted index that leaves
-/// out words in more than `max(32, N/10)` nodes (such words weigh little, and their
-/// lists would make the work quadratic); each node keeps its best few candidates.
+/// Only pairs that share an indexed word are scored, found with an inverted index. Words
+/// in more than 64 nodes are left out of it, except as a node's rarest word (so two
+/// nodes with the same text always meet); a Cauchy–Schwarz bound on what the left-out
+/// words can add skips pairs that cannot reach the threshold; each node keeps its best
+/// few candidates. The work is linear in the size of the maps.
 pub mod similarity {
-    use super::{Side, SideData, Sides, MAX_CANDIDATES};
+    use super::{Side, SideData, Sides, MAX_CANDIDATES, MAX_INDEXED_DF};
     use crate::build::NodeKind;
     use petgraph::graph::NodeIndex;
     use std::collections::{BTreeMap, HashMap, HashSet};
@@ -1111,31 +1118,74 @@ pub mod similarity {
                     .collect()
             };
             let (lefts, rights) = (free(Side::Left), free(Side::Right));
-            let max_df = (self.vectors.len() / 10).max(32);
-            let mut postings: HashMap<u32, Vec<NodeIndex>> = HashMap::new();
-            for &r in &rights {
-                for &(t, _) in self.vector(Side::Right, r).into_iter().flatten() {
-                    if self.df[t as usize] <= max_df {
-                        postings.entry(t).or_default().push(r);
-                    }
+            // Index words used by at most `cap` nodes, and each node's rarest word (so two
+            // nodes with the same text always meet, however common their words).
+            let cap = MAX_INDEXED_DF;
+            let indexed = |v: &Vector| -> Vec<(u32, f64)> {
+                let rarest = v
+                    .iter()
+                    .min_by_key(|(t, _)| (self.df[*t as usize], *t))
+                    .map(|(t, _)| *t);
+                v.iter()
+                    .filter(|(t, _)| self.df[*t as usize] <= cap || Some(*t) == rarest)
+                    .copied()
+                    .collect()
+            };
+            // The norm of a vector's part outside the capped words, which bounds what
+            // those words can add to a cosine (Cauchy–Schwarz).
+            let rest = |v: &Vector| -> f64 {
+                v.iter()
+                    .filter(|(t, _)| self.df[*t as usize] > cap)
+                    .map(|(_, w)| w * w)
+                    .sum::<f64>()
+                    .sqrt()
+            };
+            let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
+            let mut rest_r = Vec::with_capacity(rights.len());
+            for (k, &r) in rights.iter().enumerate() {
+                let v = self
+                    .vector(Side::Right, r)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                let v: Vector = v.to_vec();
+                for (t, w) in indexed(&v) {
+                    postings.entry(t).or_default().push((k, w));
                 }
+                rest_r.push(rest(&v));
             }
             let mut candidates: Vec<(NodeIndex, NodeIndex, f64)> = Vec::new();
+            // Partial dot products over the capped words, per right node.
+            let mut partial = vec![0.0f64; rights.len()];
+            let mut touched: Vec<usize> = Vec::new();
             for &l in &lefts {
                 let Some(v) = self.vector(Side::Left, l) else {
                     continue;
                 };
-                let mut seen: HashSet<NodeIndex> = HashSet::new();
-                for (t, _) in v {
-                    for &r in postings.get(t).map(Vec::as_slice).unwrap_or(&[]) {
-                        if seen.insert(r) {
-                            let score = self.score(l, r);
-                            if score >= min_score {
-                                candidates.push((l, r, score));
-                            }
+                for (t, wl) in indexed(v) {
+                    let capped = self.df[t as usize] <= cap;
+                    for &(k, wr) in postings.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
+                        if partial[k] == 0.0 {
+                            touched.push(k);
                         }
+                        // A shared uncapped (rarest) word only makes the pair meet.
+                        partial[k] += if capped { wl * wr } else { f64::MIN_POSITIVE };
                     }
                 }
+                let rest_l = rest(v);
+                touched.sort_unstable();
+                touched.dedup();
+                for &k in &touched {
+                    let bound = partial[k] + rest_l * rest_r[k];
+                    partial[k] = 0.0;
+                    if bound + 1e-9 < min_score {
+                        continue;
+                    }
+                    let score = self.score(l, rights[k]);
+                    if score >= min_score {
+                        candidates.push((l, rights[k], score));
+                    }
+                }
+                touched.clear();
             }
             // Each node keeps its best few candidates (on either side).
             let ids = |s: Side, ix: NodeIndex| sides.get(s).g.graph[ix].id;

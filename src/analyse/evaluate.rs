@@ -675,6 +675,36 @@ impl Explainer<'_, '_, '_> {
         Vec::new()
     }
 
+    /// For each argument, whether it lies on a cycle of undecided arguments (a strongly
+    /// connected component of the undecided attacks with more than one member, or a
+    /// self-attack). Linear time, no recursion.
+    fn on_undecided_cycles(&self) -> Vec<bool> {
+        let fw = &self.enc.framework;
+        let n = fw.len();
+        let undec = |b: usize| self.status(b) == Status::Undecided;
+        let mut g: petgraph::Graph<(), ()> = petgraph::Graph::with_capacity(n, fw.attack_count());
+        for _ in 0..n {
+            g.add_node(());
+        }
+        for a in (0..n).filter(|&a| undec(a)) {
+            for &b in fw.targets(a).iter().filter(|&&b| undec(b)) {
+                g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+            }
+        }
+        let mut cyclic = vec![false; n];
+        for scc in petgraph::algo::kosaraju_scc(&g) {
+            let Some(first) = scc.first().map(|x| x.index()) else {
+                continue;
+            };
+            if scc.len() > 1 || fw.targets(first).contains(&first) {
+                for x in scc {
+                    cyclic[x.index()] = true;
+                }
+            }
+        }
+        cyclic
+    }
+
     /// Why `a` is undecided: the attack cycle it lies on, or the undecided attacker
     /// through which it depends on one.
     fn why_undecided(&self, a: usize) -> String {
@@ -689,6 +719,7 @@ impl Explainer<'_, '_, '_> {
             };
         }
         // Walk back along undecided attackers to the first argument on a cycle.
+        let cyclic = self.on_undecided_cycles();
         let mut seen: HashMap<usize, usize> = HashMap::new();
         let mut queue = VecDeque::from([a]);
         while let Some(b) = queue.pop_front() {
@@ -697,7 +728,11 @@ impl Explainer<'_, '_, '_> {
                     continue;
                 }
                 seen.insert(c, b);
-                let cyc = self.cycle_through(c);
+                let cyc = if cyclic[c] {
+                    self.cycle_through(c)
+                } else {
+                    Vec::new()
+                };
                 if !cyc.is_empty() {
                     let mut members = vec![c];
                     members.extend(cyc);

@@ -10,7 +10,6 @@
 use crate::build::{ArgGraph, EdgeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -138,29 +137,4 @@ impl Inferences {
         }
         out
     }
-
-    /// The inference that carries the supports/attacks edge `e`.
-    pub fn carrying(&self, e: EdgeIndex) -> Option<&Inference> {
-        self.of_edge.get(&e).map(|&i| &self.list[i])
-    }
-
-    /// The inferences whose target is `ix`.
-    pub fn into_node(&self, ix: NodeIndex) -> impl Iterator<Item = &Inference> + '_ {
-        self.list.iter().filter(move |i| i.target == ix)
-    }
-}
-
-/// The nodes an undercut edge from `ix` names, as `(link source, link target)` pairs:
-/// the links `ix` undercuts, in map order.
-pub fn undercut_links(g: &ArgGraph, ix: NodeIndex) -> Vec<(NodeIndex, NodeIndex)> {
-    let mut out: Vec<(EdgeIndex, (NodeIndex, NodeIndex))> = g
-        .graph
-        .edges_directed(ix, Direction::Outgoing)
-        .filter_map(|e| match e.weight() {
-            EdgeKind::Undercuts { link } => g.graph.edge_endpoints(*link).map(|p| (e.id(), p)),
-            _ => None,
-        })
-        .collect();
-    out.sort_by_key(|(e, _)| *e);
-    out.into_iter().map(|(_, p)| p).collect()
 }

@@ -257,6 +257,12 @@ impl SourceIndex {
                 if occ.is_empty() {
                     return Vec::new();
                 }
+                // A window this rare narrows the candidates enough: each further look-up
+                // is two binary searches over the whole table (cache misses), which cost
+                // more than checking a few dozen candidates, so stop here.
+                if occ.len() <= 64 {
+                    break;
+                }
             }
             off += step;
         }

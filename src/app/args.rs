@@ -222,7 +222,7 @@ pub struct CompareArgs {
     #[arg(long, value_name = "X", default_value_t = crate::analyse::compare::DEFAULT_MIN_SCORE, value_parser = parse_score)]
     pub min_score: f64,
     /// Print ready-to-paste `same_as` lines for the suggested pairs instead of the report.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     pub suggest: bool,
     /// Diagrams: draw every node (maps with more than 60 nodes together are otherwise
     /// trimmed to the aligned nodes and the nodes between them and their thesis).

@@ -264,6 +264,8 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
     use args::CompareFormat;
     let format = match (a.format, a.output.as_deref()) {
         (Some(f), _) => f,
+        // `--suggest` writes its lines whatever the file is called.
+        _ if a.suggest => CompareFormat::Text,
         (None, Some(p)) => CompareFormat::from_extension(p).ok_or_else(|| {
             Failure(format!(
                 "cannot tell the format from {}: use --format (text, markdown, json, dot, svg, png, pdf)",

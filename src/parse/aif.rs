@@ -692,3 +692,53 @@ fn support_cycle_breakers(
     }
     drop
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_ids_from_file_names() {
+        assert_eq!(map_id_from("nodeset10"), "nodeset10");
+        assert_eq!(map_id_from("My Debate (2012)"), "my-debate-2012");
+        assert_eq!(map_id_from("--__"), "imported");
+        assert_eq!(map_id_from("Ärger"), "rger");
+    }
+
+    #[test]
+    fn ids_may_be_numbers_or_strings() {
+        let doc = parse(r#"{"nodes": [{"nodeID": 7, "text": "a", "type": "I"}, {"nodeID": 1.5, "type": "RA"}], "edges": [{"fromID": "7", "toID": 1.5}]}"#)
+            .expect("parses");
+        assert_eq!(doc.nodes[0].node_id.0, "7");
+        assert_eq!(doc.nodes[1].node_id.0, "1.5");
+        assert_eq!(doc.edges[0].to_id.0, "1.5");
+        assert!(doc.edges[0].edge_id.is_none());
+    }
+
+    #[test]
+    fn support_cycles_lose_their_closing_link() {
+        let links: IndexSet<(usize, usize, bool)> = [
+            (0, 1, false),
+            (1, 2, false),
+            (2, 0, false),
+            (2, 1, true),
+            (3, 3, false),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            support_cycle_breakers(4, &links),
+            vec![(2, 0, false), (3, 3, false)]
+        );
+    }
+
+    #[test]
+    fn a_long_chain_does_not_overflow() {
+        let n = 200_000;
+        let links: IndexSet<(usize, usize, bool)> = (0..n - 1)
+            .map(|i| (i, i + 1, false))
+            .chain([(n - 1, 0, false)])
+            .collect();
+        assert_eq!(support_cycle_breakers(n, &links), vec![(n - 1, 0, false)]);
+    }
+}

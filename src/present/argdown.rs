@@ -19,6 +19,7 @@ use crate::analyse::SameAsLink;
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
@@ -74,6 +75,17 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
             let _ = write!(out, "\n# {}\n", esc(heading));
         }
         let inferences = Inferences::of(g);
+        // The inferences each node is a premise of, and undercuts (map order).
+        let mut premise_of: HashMap<NodeIndex, Vec<&Inference>> = HashMap::new();
+        let mut undercutter_of: HashMap<NodeIndex, Vec<&Inference>> = HashMap::new();
+        for inf in &inferences.list {
+            for &p in &inf.premises {
+                premise_of.entry(p).or_default().push(inf);
+            }
+            for &u in &inf.undercutters {
+                undercutter_of.entry(u).or_default().push(inf);
+            }
+        }
         let mut order: Vec<NodeIndex> =
             g.graph.node_indices().filter(|&ix| shown(dm, ix)).collect();
         order.sort_by_key(|&ix| !g.graph[ix].is_thesis());
@@ -88,10 +100,12 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
                 text = "(no text)".into();
             }
             let _ = writeln!(out, "[{}]: {text}", title(mi, ix));
-            for inf in inferences
-                .list
+            let none = Vec::new();
+            for inf in premise_of
+                .get(&ix)
+                .unwrap_or(&none)
                 .iter()
-                .filter(|i| i.premises.contains(&ix) && shown(dm, i.target))
+                .filter(|i| shown(dm, i.target))
             {
                 if addressable(inf) {
                     let _ = writeln!(out, "  +> <{}>", argument_title(g, &prefix(mi), inf));
@@ -104,10 +118,11 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
                     let _ = writeln!(out, "  {arrow} [{}]", title(mi, inf.target));
                 }
             }
-            for inf in inferences
-                .list
+            for inf in undercutter_of
+                .get(&ix)
+                .unwrap_or(&none)
                 .iter()
-                .filter(|i| i.undercutters.contains(&ix) && addressable(i))
+                .filter(|i| addressable(i))
             {
                 if inf.premises.iter().all(|&p| shown(dm, p)) && shown(dm, inf.target) {
                     let _ = writeln!(out, "  _> <{}>", argument_title(g, &prefix(mi), inf));

@@ -86,7 +86,8 @@ pub fn mermaid(s: &str) -> String {
 /// Statement text for Argdown, on one line. A backslash makes Argdown read the next
 /// character as plain text, so every character that could open markup (`[`, `<`, `{`,
 /// `#`, `@`, `*`, `_`, `/`, `=`...) is escaped, and `.` and `:` where they could start
-/// a `.shortcode.` or `:shortcode:`. Line breaks become spaces.
+/// a `.shortcode.` or `:shortcode:`. Line breaks and other control characters become
+/// spaces, and runs of spaces one space.
 pub fn argdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s
@@ -116,7 +117,7 @@ pub fn argdown(s: &str) -> String {
         }
         out.push(c);
     }
-    out.trim_end().to_string()
+    out.trim_end_matches(' ').to_string()
 }
 
 /// A title (of a statement `[...]` or an argument `<...>`) for Argdown: Argdown reads

@@ -3,6 +3,7 @@
 //! that are arguments of their own, and the extensions requested.
 
 use crate::analyse::evaluate::{Acceptance, Evaluation, Extensions, Status};
+use std::collections::HashSet;
 use std::fmt::Write;
 
 fn plural(n: usize) -> &'static str {
@@ -28,7 +29,7 @@ fn acceptance(a: Option<Acceptance>) -> &'static str {
 
 /// Lists the extensions of one semantics. Every complete extension contains the grounded
 /// one, so each is shown as what it adds to the grounded `in` set.
-fn extensions(out: &mut String, name: &str, e: &Extensions, grounded: &[&str]) {
+fn extensions(out: &mut String, name: &str, e: &Extensions, grounded: &HashSet<&str>) {
     if !e.complete {
         let _ = writeln!(
             out,
@@ -171,7 +172,7 @@ pub fn text(e: &Evaluation) -> String {
             );
         }
     }
-    let grounded: Vec<&str> = e
+    let grounded: HashSet<&str> = e
         .nodes
         .iter()
         .filter(|n| n.grounded == Status::In)

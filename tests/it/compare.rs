@@ -426,6 +426,20 @@ fn suggest_prints_ready_to_paste_same_as_lines() {
         lines[1].starts_with("  same_as: [beta:divided]  # under claims.owners-split, score 0."),
         "{out}"
     );
+    // Into any file, whatever its extension; not with --format.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("lines.yaml");
+    let (code, _, err) = run(&[
+        &fx("alpha"),
+        &fx("beta"),
+        "--suggest",
+        "-o",
+        file.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&file).expect("written"), out);
+    let (code, _, _) = run(&[&fx("alpha"), &fx("beta"), "--suggest", "--format", "json"]);
+    assert_eq!(code, 2);
     let (_, none, _) = run(&[
         &fx("alpha"),
         &fx("beta"),
@@ -620,4 +634,67 @@ fn map_text_is_escaped_in_markdown_and_dot() {
     let (code, dot, _) = run(&[&s(&a), &s(&b), "--format", "dot"]);
     assert_eq!(code, 0);
     assert!(dot.contains("\\\"quoted\\\""), "{dot}");
+}
+
+/// The indexed, pruned search for suggestions finds what scoring every pair would.
+#[test]
+fn suggestions_match_a_brute_force_search() {
+    use argmap::analyse::compare::similarity::{cosine, vectorise, words};
+    use argmap::build::NodeKind;
+    let (fa, fb) = (
+        load("maps/permanent-revolution.yaml"),
+        load("maps/quantum-dialectics.yaml"),
+    );
+    let maps = [
+        Analysed::new(&fa).expect("parsed"),
+        Analysed::new(&fb).expect("parsed"),
+    ];
+    let (links, _) = resolve_same_as(&maps);
+    for min_score in [0.1, 0.2, 0.35] {
+        let c = compare(&maps[0], &maps[1], &links, &CompareOptions { min_score });
+        let declared: Vec<(String, String)> = ids(&c, Origin::Declared);
+        // Every claim, evidence and rebuttal of both maps, with its words.
+        let mut docs = Vec::new();
+        let mut who = Vec::new();
+        for (side, m) in maps.iter().enumerate() {
+            for n in m
+                .graph
+                .graph
+                .node_weights()
+                .filter(|n| n.kind != NodeKind::Source)
+            {
+                let quote = n.node.and_then(|x| x.quote.clone()).unwrap_or_default();
+                docs.push(words(&format!("{}\n{quote}", n.text())));
+                who.push((side, n.id.to_string()));
+            }
+        }
+        let (vectors, _) = vectorise(&docs);
+        let taken = |side: usize, id: &str| {
+            declared
+                .iter()
+                .any(|(l, r)| if side == 0 { l == id } else { r == id })
+        };
+        let mut all: Vec<(f64, String, String)> = Vec::new();
+        for (i, (si, a)) in who.iter().enumerate() {
+            for (j, (sj, b)) in who.iter().enumerate() {
+                if *si == 0 && *sj == 1 && !taken(0, a) && !taken(1, b) && !vectors[i].is_empty() {
+                    let s = cosine(&vectors[i], &vectors[j]);
+                    if s >= min_score {
+                        all.push((s, a.clone(), b.clone()));
+                    }
+                }
+            }
+        }
+        all.sort_by(|x, y| y.0.total_cmp(&x.0));
+        let (mut used_l, mut used_r, mut want) = (Vec::new(), Vec::new(), Vec::new());
+        for (_, a, b) in all {
+            if !used_l.contains(&a) && !used_r.contains(&b) {
+                used_l.push(a.clone());
+                used_r.push(b.clone());
+                want.push((a, b));
+            }
+        }
+        want.sort();
+        assert_eq!(ids(&c, Origin::Suggested), want, "min score {min_score}");
+    }
 }

@@ -356,7 +356,8 @@ fn random_map() -> impl Strategy<Value = String> {
             )
         })
         .prop_map(|(n, links, undercuts, with)| {
-            let links: Vec<(usize, usize, bool)> = links.into_iter().filter(|(a, b, _)| a != b).collect();
+            let links: Vec<(usize, usize, bool)> =
+                links.into_iter().filter(|(a, b, _)| a != b).collect();
             let mut out = String::from("id: random\nclaims:\n");
             for i in 0..n {
                 out.push_str(&format!("  N{i}:\n    text: Claim {i}.\n"));
@@ -379,7 +380,11 @@ fn random_map() -> impl Strategy<Value = String> {
                     .map(|(a, b, _)| format!("\"N{a} -> N{b}\""))
                     .collect();
                 out.push_str(&format!("    undercuts: [{}]\n", u.join(", ")));
-                let w: Vec<String> = with.iter().filter(|(a, b)| *a == i && a != b).map(|(_, b)| format!("N{b}")).collect();
+                let w: Vec<String> = with
+                    .iter()
+                    .filter(|(a, b)| *a == i && a != b)
+                    .map(|(_, b)| format!("N{b}"))
+                    .collect();
                 out.push_str(&format!("    with: [{}]\n", w.join(", ")));
             }
             out
