@@ -11,7 +11,7 @@ use crate::build::{ArgGraph, EdgeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Whether an inference supports or attacks its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -61,72 +61,106 @@ impl Inference {
 /// inference.
 #[derive(Clone, Debug, Default)]
 pub struct Inferences {
-    /// Ordered by target, then kind, then first premise (map order throughout).
+    /// Ordered by target, then kind (supports first), then first premise (map order).
     pub list: Vec<Inference>,
-    /// Which inference carries each supports/attacks edge.
-    pub of_edge: HashMap<EdgeIndex, usize>,
+    /// For each edge index, the inference that carries it (`NO_INFERENCE` for edges that
+    /// are not supports or attacks).
+    by_edge: Vec<u32>,
 }
 
+const NO_INFERENCE: u32 = u32::MAX;
+
 impl Inferences {
-    /// Groups the links of `g` into inferences. Runs in O(edges · log edges).
+    /// Which inference carries the supports/attacks edge `e`.
+    pub fn of_edge(&self, e: EdgeIndex) -> Option<usize> {
+        self.by_edge
+            .get(e.index())
+            .filter(|&&i| i != NO_INFERENCE)
+            .map(|&i| i as usize)
+    }
+
+    /// Groups the links of `g` into inferences in O(nodes + edges): each target's incoming
+    /// links are read once; co-premises are grouped only where `with` links exist.
     pub fn of(g: &ArgGraph) -> Inferences {
-        // Links per (target, kind): premise -> its edges.
-        let mut links: BTreeMap<(NodeIndex, LinkKind), BTreeMap<NodeIndex, Vec<EdgeIndex>>> =
-            BTreeMap::new();
-        for e in g.graph.edge_references() {
-            let kind = match e.weight() {
-                EdgeKind::Supports => LinkKind::Supports,
-                EdgeKind::Attacks => LinkKind::Attacks,
-                _ => continue,
-            };
-            links
-                .entry((e.target(), kind))
-                .or_default()
-                .entry(e.source())
-                .or_default()
-                .push(e.id());
-        }
-        let mut out = Inferences::default();
-        for ((target, kind), premises) in links {
-            let mut seen: BTreeSet<NodeIndex> = BTreeSet::new();
-            for &first in premises.keys() {
-                if !seen.insert(first) {
+        let mut out = Inferences {
+            list: Vec::new(),
+            by_edge: vec![NO_INFERENCE; g.graph.edge_count()],
+        };
+        // Reused buffer: (premise, edge) of one target and kind.
+        let mut links: Vec<(NodeIndex, EdgeIndex)> = Vec::new();
+        for target in g.graph.node_indices() {
+            for kind in [LinkKind::Supports, LinkKind::Attacks] {
+                links.clear();
+                for e in g.graph.edges_directed(target, petgraph::Direction::Incoming) {
+                    let k = match e.weight() {
+                        EdgeKind::Supports => LinkKind::Supports,
+                        EdgeKind::Attacks => LinkKind::Attacks,
+                        _ => continue,
+                    };
+                    if k == kind {
+                        links.push((e.source(), e.id()));
+                    }
+                }
+                if links.is_empty() {
                     continue;
                 }
-                // The linked co-premises of `first` among this target's premises.
-                let mut group = vec![first];
-                let mut k = 0;
-                while k < group.len() {
-                    let m = group[k];
-                    for &p in g.linked.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
-                        if premises.contains_key(&p) && seen.insert(p) {
-                            group.push(p);
+                links.sort_unstable();
+                let linked = links.iter().any(|(p, _)| g.linked.contains_key(p));
+                let mut groups: Vec<Vec<NodeIndex>> = Vec::new();
+                if linked {
+                    let premises: BTreeSet<NodeIndex> = links.iter().map(|(p, _)| *p).collect();
+                    let mut seen: BTreeSet<NodeIndex> = BTreeSet::new();
+                    for &first in &premises {
+                        if !seen.insert(first) {
+                            continue;
+                        }
+                        // The linked co-premises of `first` among this target's premises.
+                        let mut group = vec![first];
+                        let mut k = 0;
+                        while k < group.len() {
+                            let m = group[k];
+                            for &p in g.linked.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
+                                if premises.contains(&p) && seen.insert(p) {
+                                    group.push(p);
+                                }
+                            }
+                            k += 1;
+                        }
+                        group.sort_unstable();
+                        groups.push(group);
+                    }
+                } else {
+                    let mut last = None;
+                    for &(p, _) in &links {
+                        if last != Some(p) {
+                            groups.push(vec![p]);
+                            last = Some(p);
                         }
                     }
-                    k += 1;
                 }
-                group.sort();
-                let mut edges: Vec<EdgeIndex> = group
-                    .iter()
-                    .flat_map(|p| premises[p].iter().copied())
-                    .collect();
-                edges.sort();
-                let i = out.list.len();
-                for &e in &edges {
-                    out.of_edge.insert(e, i);
+                for group in groups {
+                    let i = out.list.len();
+                    let edges: Vec<EdgeIndex> = links
+                        .iter()
+                        .filter(|(p, _)| group.binary_search(p).is_ok())
+                        .map(|&(_, e)| e)
+                        .collect();
+                    for &e in &edges {
+                        out.by_edge[e.index()] = i as u32;
+                    }
+                    out.list.push(Inference {
+                        kind,
+                        premises: group,
+                        target,
+                        edges,
+                        undercutters: Vec::new(),
+                    });
                 }
-                out.list.push(Inference {
-                    kind,
-                    premises: group,
-                    target,
-                    edges,
-                    undercutters: Vec::new(),
-                });
             }
         }
         for e in g.graph.edge_references() {
             if let EdgeKind::Undercuts { link } = e.weight() {
-                if let Some(&i) = out.of_edge.get(link) {
+                if let Some(i) = out.of_edge(*link) {
                     out.list[i].undercutters.push(e.source());
                 }
             }

@@ -3,14 +3,15 @@
 //!
 //! A node has cited support when it cites a source itself, or when an argument for it
 //! has cited support: a single supporter, or a linked group (`with`) whose premises all
-//! have it. Computed by forward propagation from the citing nodes (each argument counts
+//! have it. The arguments are the map's supporting [`Inferences`]. Computed by forward propagation from the citing nodes (each argument counts
 //! down its premises), so the whole map costs O(nodes + edges).
 
+use super::inference::{Inferences, LinkKind};
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use serde::Serialize;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// A node's support status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -63,48 +64,20 @@ impl Support {
         let mut args: Vec<Arg> = Vec::new();
         let mut premise_of: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut has_supporter = vec![false; n];
-        for target in g.graph.node_indices() {
-            let supporters: Vec<NodeIndex> = g
-                .incoming(target, |k| matches!(k, EdgeKind::Supports))
-                .collect();
-            if supporters.is_empty() {
+        for inf in Inferences::of(g).list {
+            if inf.kind != LinkKind::Supports {
                 continue;
             }
-            has_supporter[target.index()] = true;
-            // Group linked co-premises among this target's supporters.
-            let mut group_of: HashMap<NodeIndex, usize> = HashMap::new();
-            let mut groups: Vec<Vec<NodeIndex>> = Vec::new();
-            for &s in &supporters {
-                if group_of.contains_key(&s) {
-                    continue;
-                }
-                let gi = groups.len();
-                let mut group = vec![s];
-                group_of.insert(s, gi);
-                let mut k = 0;
-                while k < group.len() {
-                    let m = group[k];
-                    for &p in g.linked.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
-                        if !group_of.contains_key(&p) && supporters.contains(&p) {
-                            group_of.insert(p, gi);
-                            group.push(p);
-                        }
-                    }
-                    k += 1;
-                }
-                groups.push(group);
+            has_supporter[inf.target.index()] = true;
+            let ai = args.len();
+            for &p in &inf.premises {
+                premise_of[p.index()].push(ai);
             }
-            for premises in groups {
-                let ai = args.len();
-                for &p in &premises {
-                    premise_of[p.index()].push(ai);
-                }
-                args.push(Arg {
-                    target,
-                    remaining: premises.len(),
-                    premises,
-                });
-            }
+            args.push(Arg {
+                target: inf.target,
+                remaining: inf.premises.len(),
+                premises: inf.premises,
+            });
         }
         let mut queue: VecDeque<NodeIndex> = VecDeque::new();
         for ix in g.graph.node_indices() {
@@ -278,5 +251,61 @@ pub fn report(g: &ArgGraph, s: &Support) -> SupportReport {
         map: g.map.id.clone().unwrap_or_default(),
         claims,
         coverage: Coverage::of(g, s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::load::parse_map;
+
+    fn statuses(yaml: &str) -> Vec<(String, Status)> {
+        let map = parse_map(yaml).expect("parses");
+        let g = ArgGraph::build(&map);
+        let s = Support::compute(&g);
+        g.graph
+            .node_indices()
+            .filter(|&ix| g.graph[ix].kind == NodeKind::Claim)
+            .map(|ix| (g.graph[ix].id.to_string(), s.status(ix)))
+            .collect()
+    }
+
+    const HEAD: &str = "id: m\nsources:\n  s: {title: S}\n";
+
+    #[test]
+    fn chain_of_supports_reaches_a_citation() {
+        let st = statuses(&format!(
+            "{HEAD}claims:\n  T1: {{text: t, thesis: true}}\n  C1: {{text: c, supports: [T1]}}\n  C2: {{text: d}}\nevidence:\n  E1: {{text: e, cites: [s], supports: [C1]}}\n"
+        ));
+        assert_eq!(
+            st,
+            vec![
+                ("T1".into(), Status::Cited),
+                ("C1".into(), Status::Cited),
+                ("C2".into(), Status::Unsupported)
+            ]
+        );
+    }
+
+    #[test]
+    fn uncited_supporters_give_uncited() {
+        let st = statuses(&format!("{HEAD}claims:\n  T1: {{text: t}}\n  C1: {{text: c, supports: [T1]}}\n"));
+        assert_eq!(st[0], ("T1".into(), Status::Uncited));
+    }
+
+    #[test]
+    fn a_linked_argument_needs_every_premise_cited() {
+        let one = format!(
+            "{HEAD}claims:\n  T1: {{text: t}}\n  P1: {{text: p, supports: [T1], with: [P2], cites: [s]}}\n  P2: {{text: q, supports: [T1]}}\n"
+        );
+        assert_eq!(statuses(&one)[0], ("T1".into(), Status::Uncited));
+        let both = one.replace("P2: {text: q, supports: [T1]}", "P2: {text: q, supports: [T1], cites: [s]}");
+        assert_eq!(statuses(&both)[0], ("T1".into(), Status::Cited));
+    }
+
+    #[test]
+    fn cycles_do_not_hang_and_stay_uncited() {
+        let st = statuses(&format!("{HEAD}claims:\n  A: {{text: a, supports: [B]}}\n  B: {{text: b, supports: [A]}}\n"));
+        assert_eq!(st, vec![("A".into(), Status::Uncited), ("B".into(), Status::Uncited)]);
     }
 }
