@@ -49,8 +49,9 @@ pub fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
     })
 }
 
-/// The label of a node: id (and role), wrapped text, holder, citations, support mark.
-pub fn label(m: &Analysed, ix: NodeIndex) -> String {
+/// The lines of a node's label, unescaped: id (and role), wrapped text, holder,
+/// citations, support mark. Every diagram format draws these.
+pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
     let n: &GNode = &m.graph.graph[ix];
     let mut lines = Vec::new();
     lines.push(if n.is_thesis() {
@@ -88,7 +89,12 @@ pub fn label(m: &Analysed, ix: NodeIndex) -> String {
             Status::Unsupported => lines.push("⚠ unsupported".into()),
         }
     }
-    lines.join("\n")
+    lines
+}
+
+/// The label of a node for DOT: [`label_lines`] joined by line breaks.
+pub fn label(m: &Analysed, ix: NodeIndex) -> String {
+    label_lines(m, ix).join("\n")
 }
 
 fn node_attrs(m: &Analysed, ix: NodeIndex) -> Vec<Attribute> {

@@ -9,9 +9,9 @@
 //! (`m0_n3`), never taken from the map; every label is double-quoted and escaped with
 //! [`super::escape::mermaid`], and long text wraps at 32 characters (`<br/>`).
 
-use super::dot::{DiagramMap, WRAP};
+use super::dot::{label_lines, DiagramMap};
 use super::escape::{mermaid as esc, wrap};
-use crate::analyse::support::{describe_cite, Status};
+use crate::analyse::support::Status;
 use crate::analyse::SameAsLink;
 use crate::build::{EdgeKind, NodeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -32,32 +32,9 @@ fn point_name(mi: usize, e: EdgeIndex) -> String {
     format!("m{mi}_l{}", e.index())
 }
 
-/// The label of a node: escaped lines joined with `<br/>`.
+/// The label of a node: its escaped [`label_lines`] joined with `<br/>`.
 fn label(dm: &DiagramMap, ix: NodeIndex) -> String {
-    let m = dm.map;
-    let n = &m.graph.graph[ix];
-    let mut lines = vec![if n.is_thesis() {
-        format!("THESIS · {}", n.id)
-    } else {
-        n.id.to_string()
-    }];
-    lines.extend(wrap(n.text(), WRAP));
-    if let Some(by) = n.node.and_then(|x| x.by.as_deref()) {
-        lines.push(format!("— {by}"));
-    }
-    if let Some(node) = n.node {
-        for c in &node.cites {
-            lines.extend(wrap(&format!("[{}]", describe_cite(c)), WRAP + 8));
-        }
-    }
-    if n.kind == NodeKind::Claim {
-        match m.support.status(ix) {
-            Status::Cited => {}
-            Status::Uncited => lines.push("⚠ uncited".into()),
-            Status::Unsupported => lines.push("⚠ unsupported".into()),
-        }
-    }
-    lines
+    label_lines(dm.map, ix)
         .iter()
         .map(|l| esc(l))
         .collect::<Vec<_>>()
