@@ -6,7 +6,8 @@
 //!
 //! - a few theses (`1 + log10(claims)`); every other claim supports one or two
 //!   *earlier* claims, picked among the older three quarters, so support trees run
-//!   many levels deep (about 20 at 1M nodes) and can never be circular;
+//!   deep (chains of 7 claims on average at 1k nodes, 14 and up to 35 at 1M) and can
+//!   never be circular;
 //! - about 4% of claims are counter-claims held by someone else (`by:`) that attack an
 //!   earlier claim instead of supporting one; another 10% of claims carry `by:`;
 //! - every claim that nothing supports gets evidence (or, when the map is too small to
@@ -25,7 +26,8 @@
 //!   (`word.12 Next`), so every rule of [`crate::analyse::quote`] is exercised.
 //!
 //! The map checks with no diagnostics at all. The YAML is written directly into a
-//! string (no serializer), all text double-quoted, so 1M nodes take about a second.
+//! string (no serializer), all text double-quoted: 1M nodes (180 MB of YAML and 100 MB
+//! of source text) take about 2.5 s, most of it writing the files.
 //! Randomness comes from [`SplitMix64`], so the output depends on nothing but
 //! `(nodes, seed)`.
 
@@ -79,275 +81,79 @@ impl SplitMix64 {
 // ---------------------------------------------------------------------------------------
 // Vocabulary
 
+#[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     "the", "of", "and", "to", "in", "a", "that", "is", "was", "for", "as", "with", "by", "on",
-    "not", "his", "their", "this", "which", "from", "it", "be", "were", "had", "have", "an", "or",
-    "but", "at", "its", "into", "after", "before", "than", "only", "also", "between", "whose",
-    "under", "against", "could", "would", "must", "no", "all", "more", "such", "both", "every",
-    "these",
+    "not", "his", "their", "this", "which", "from", "it", "be", "were", "had", "have", "an",
+    "or", "but", "at", "its", "into", "after", "before", "than", "only", "also", "between",
+    "whose", "under", "against", "could", "would", "must", "no", "all", "more", "such", "both",
+    "every", "these",
 ];
 
 /// Common content words, most frequent first; rarer, made-up words follow them.
+#[rustfmt::skip]
 const CONTENT_WORDS: &[&str] = &[
-    "revolution",
-    "party",
-    "theory",
-    "state",
-    "power",
-    "workers",
-    "peasants",
-    "class",
-    "history",
-    "socialism",
-    "capitalism",
-    "bourgeoisie",
-    "proletariat",
-    "country",
-    "government",
-    "struggle",
-    "question",
-    "idea",
-    "position",
-    "argument",
-    "evidence",
-    "conclusion",
-    "development",
-    "movement",
-    "war",
-    "peace",
-    "economy",
-    "industry",
-    "land",
-    "army",
-    "soviet",
-    "congress",
-    "leadership",
-    "opposition",
-    "faction",
-    "programme",
-    "tactics",
-    "strategy",
-    "dictatorship",
-    "democracy",
-    "republic",
-    "revolutionary",
-    "permanent",
-    "international",
-    "national",
-    "economic",
-    "political",
-    "social",
-    "historical",
-    "dialectical",
-    "material",
-    "conditions",
-    "contradiction",
-    "analysis",
-    "interpretation",
-    "source",
-    "letter",
-    "speech",
-    "article",
-    "pamphlet",
-    "debate",
-    "critique",
-    "support",
-    "rejection",
-    "adoption",
-    "influence",
-    "agreement",
-    "disagreement",
-    "victory",
-    "defeat",
-    "crisis",
-    "reform",
-    "uprising",
-    "insurrection",
-    "regime",
-    "order",
-    "law",
-    "freedom",
-    "equality",
-    "property",
-    "production",
-    "labour",
-    "capital",
-    "market",
-    "trade",
-    "city",
-    "village",
-    "factory",
-    "committee",
-    "council",
-    "delegate",
-    "election",
-    "decision",
-    "resolution",
-    "policy",
-    "plan",
-    "growth",
-    "backwardness",
-    "transition",
-    "stage",
-    "phase",
-    "period",
-    "decade",
-    "century",
-    "generation",
-    "leader",
-    "thinker",
-    "writer",
-    "historian",
-    "critic",
-    "follower",
-    "rival",
-    "ally",
-    "enemy",
-    "exile",
-    "prison",
-    "victory",
-    "belief",
-    "doctrine",
-    "principle",
-    "method",
-    "practice",
-    "experience",
-    "lesson",
-    "example",
-    "claim",
-    "view",
-    "account",
-    "version",
-    "record",
-    "memory",
-    "testimony",
-    "document",
-    "archive",
-    "quotation",
-    "passage",
-    "chapter",
-    "volume",
-    "edition",
-    "translation",
-    "meaning",
-    "sense",
-    "purpose",
-    "aim",
-    "goal",
-    "result",
-    "consequence",
-    "cause",
-    "reason",
-    "ground",
-    "basis",
-    "foundation",
-    "structure",
-    "system",
-    "framework",
-    "model",
-    "tradition",
-    "school",
-    "current",
-    "wing",
-    "tendency",
-    "line",
-    "course",
-    "direction",
-    "turn",
-    "break",
-    "shift",
-    "change",
-    "continuity",
-    "identity",
-    "difference",
-    "similarity",
-    "essence",
-    "form",
-    "content",
-    "surface",
-    "depth",
-    "strength",
-    "weakness",
-    "success",
-    "failure",
-    "hope",
-    "fear",
-    "doubt",
-    "certainty",
-    "truth",
-    "error",
-    "mistake",
-    "illusion",
-    "myth",
-    "legend",
-    "fact",
-    "figure",
-    "number",
-    "majority",
-    "minority",
-    "mass",
-    "people",
-    "nation",
-    "empire",
-    "world",
-    "europe",
-    "russia",
-    "germany",
-    "china",
-    "west",
-    "east",
-    "north",
-    "south",
-    "front",
-    "border",
-    "bread",
-    "peace",
-    "land",
-    "famine",
-    "harvest",
-    "grain",
-    "price",
-    "wage",
-    "tax",
-    "ruble",
-    "debt",
-    "loan",
-    "credit",
+    "revolution", "party", "theory", "state", "power", "workers", "peasants", "class",
+    "history", "socialism", "capitalism", "bourgeoisie", "proletariat", "country", "government",
+    "struggle", "question", "idea", "position", "argument", "evidence", "conclusion",
+    "development", "movement", "war", "peace", "economy", "industry", "land", "army", "soviet",
+    "congress", "leadership", "opposition", "faction", "programme", "tactics", "strategy",
+    "dictatorship", "democracy", "republic", "revolutionary", "permanent", "international",
+    "national", "economic", "political", "social", "historical", "dialectical", "material",
+    "conditions", "contradiction", "analysis", "interpretation", "source", "letter", "speech",
+    "article", "pamphlet", "debate", "critique", "support", "rejection", "adoption",
+    "influence", "agreement", "disagreement", "victory", "defeat", "crisis", "reform",
+    "uprising", "insurrection", "regime", "order", "law", "freedom", "equality", "property",
+    "production", "labour", "capital", "market", "trade", "city", "village", "factory",
+    "committee", "council", "delegate", "election", "decision", "resolution", "policy", "plan",
+    "growth", "backwardness", "transition", "stage", "phase", "period", "decade", "century",
+    "generation", "leader", "thinker", "writer", "historian", "critic", "follower", "rival",
+    "ally", "enemy", "exile", "prison", "victory", "belief", "doctrine", "principle", "method",
+    "practice", "experience", "lesson", "example", "claim", "view", "account", "version",
+    "record", "memory", "testimony", "document", "archive", "quotation", "passage", "chapter",
+    "volume", "edition", "translation", "meaning", "sense", "purpose", "aim", "goal", "result",
+    "consequence", "cause", "reason", "ground", "basis", "foundation", "structure", "system",
+    "framework", "model", "tradition", "school", "current", "wing", "tendency", "line",
+    "course", "direction", "turn", "break", "shift", "change", "continuity", "identity",
+    "difference", "similarity", "essence", "form", "content", "surface", "depth", "strength",
+    "weakness", "success", "failure", "hope", "fear", "doubt", "certainty", "truth", "error",
+    "mistake", "illusion", "myth", "legend", "fact", "figure", "number", "majority", "minority",
+    "mass", "people", "nation", "empire", "world", "europe", "russia", "germany", "china",
+    "west", "east", "north", "south", "front", "border", "bread", "peace", "land", "famine",
+    "harvest", "grain", "price", "wage", "tax", "ruble", "debt", "loan", "credit",
 ];
 
+#[rustfmt::skip]
 const SYLLABLES: &[&str] = &[
     "re", "vo", "lu", "tion", "so", "cial", "ism", "the", "o", "ry", "per", "ma", "nent", "de",
     "ter", "mi", "na", "pro", "le", "tar", "i", "at", "ca", "pi", "tal", "dia", "lec", "tic",
     "con", "tra", "dic", "ment", "his", "tor", "al", "ec", "nom", "ic", "par", "ty", "bour",
-    "geois", "peas", "ant", "work", "er", "state", "pow", "in", "ter", "na", "tion", "cri", "sis",
-    "the", "sis", "ar", "gu", "ev", "den", "ce", "sup", "port", "un", "der", "stand", "mo", "ve",
-    "form", "ul", "ate", "im", "ple",
+    "geois", "peas", "ant", "work", "er", "state", "pow", "in", "ter", "na", "tion", "cri",
+    "sis", "the", "sis", "ar", "gu", "ev", "den", "ce", "sup", "port", "un", "der", "stand",
+    "mo", "ve", "form", "ul", "ate", "im", "ple",
 ];
 
+#[rustfmt::skip]
 const FIRST_PARTS: &[&str] = &[
     "Tro", "Len", "Sta", "Bu", "Deut", "Kar", "Zin", "Ple", "Mar", "Kam", "Rad", "Lux", "Par",
     "Ser", "Kol", "Ryaz", "Pok", "Bog", "Sok", "Mol",
 ];
 
+#[rustfmt::skip]
 const LAST_PARTS: &[&str] = &[
-    "tsky", "in", "lin", "kharin", "scher", "ov", "oviev", "khanov", "tov", "enev", "ek", "emburg",
-    "vus", "ge", "lontai", "anov", "rovsky", "danov", "olnikov", "otov",
+    "tsky", "in", "lin", "kharin", "scher", "ov", "oviev", "khanov", "tov", "enev", "ek",
+    "emburg", "vus", "ge", "lontai", "anov", "rovsky", "danov", "olnikov", "otov",
 ];
 
+#[rustfmt::skip]
 const YEARS: &[&str] = &[
-    "1848", "1871", "1879", "1889", "1898", "1903", "1905", "1906", "1912", "1914", "1917", "1918",
-    "1921", "1924", "1927", "1929", "1936", "1938", "1940", "1956",
+    "1848", "1871", "1879", "1889", "1898", "1903", "1905", "1906", "1912", "1914", "1917",
+    "1918", "1921", "1924", "1927", "1929", "1936", "1938", "1940", "1956",
 ];
 
+#[rustfmt::skip]
 const ACCENTED: &[&str] = &[
-    "émigré",
-    "naïve",
-    "Zürich",
-    "régime",
-    "coup d’état",
-    "détente",
-    "élite",
-    "façade",
+    "émigré", "naïve", "Zürich", "régime", "coup d’état", "détente", "élite", "façade",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -817,50 +623,365 @@ fn push_num(out: &mut String, n: usize) {
 
 const NONE: u32 = u32::MAX;
 
-/// Writes an id list `[A, B]`.
-fn push_ids(out: &mut String, ids: &[&dyn Fn(&mut String)]) {
-    out.push('[');
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        id(out);
-    }
-    out.push(']');
-}
-
-struct Ids {
-    theses: usize,
-    sources: Vec<String>,
-}
-
-impl Ids {
-    fn claim(&self, out: &mut String, i: u32) {
-        let i = i as usize;
-        if i < self.theses {
-            out.push('T');
-            push_num(out, i + 1);
-        } else {
-            out.push('C');
-            push_num(out, i - self.theses + 1);
-        }
-    }
-    fn evidence(out: &mut String, i: u32) {
-        out.push('E');
-        push_num(out, i as usize + 1);
-    }
-    fn rebuttal(out: &mut String, i: u32) {
-        out.push('R');
-        push_num(out, i as usize + 1);
-    }
-}
-
-/// A target of an attack: a claim, an evidence item or a rebuttal.
+/// A node of the map, by section and position: what ids are made of.
 #[derive(Clone, Copy)]
-enum Target {
+enum Id {
     Claim(u32),
     Evidence(u32),
     Rebuttal(u32),
+}
+
+/// The shape of a map: counts and every link, decided before anything is written.
+/// Claims are numbered from 0 (the theses first), as are evidence and rebuttals.
+struct Plan {
+    sources: usize,
+    claims: usize,
+    evidence: usize,
+    rebuttals: usize,
+    theses: usize,
+    /// Per claim: the claim it supports, a second one, the claim it attacks (then it
+    /// supports nothing), a co-premise, a source it cites itself.
+    parent: Vec<u32>,
+    second: Vec<u32>,
+    attacks: Vec<u32>,
+    with: Vec<u32>,
+    direct_cite: Vec<u32>,
+    /// Per evidence item: the claim it supports, a second one, a co-premise.
+    ev_target: Vec<u32>,
+    ev_second: Vec<u32>,
+    ev_with: Vec<u32>,
+}
+
+impl Plan {
+    fn new(nodes: usize, rng: &mut SplitMix64) -> Plan {
+        let sources = (nodes / 10).max(1);
+        let rebuttals = (nodes / 10).max(1);
+        let evidence = (nodes * 35 / 100).max(1);
+        let claims = nodes - sources - rebuttals - evidence;
+        let theses = (1 + claims.ilog10() as usize).min(claims);
+
+        // Claims support (or attack) earlier claims only, so support is acyclic.
+        let mut parent = vec![NONE; claims];
+        let mut second = vec![NONE; claims];
+        let mut attacks = vec![NONE; claims];
+        let mut with = vec![NONE; claims];
+        let mut has_child = vec![false; claims];
+        let mut last_child = vec![NONE; claims];
+        for i in theses..claims {
+            if i > theses + 2 && rng.chance(0.04) {
+                attacks[i] = rng.below(i) as u32;
+                continue;
+            }
+            let p = rng.range(i / 4, i);
+            parent[i] = p as u32;
+            has_child[p] = true;
+            if last_child[p] != NONE && rng.chance(0.05) {
+                with[i] = last_child[p];
+            }
+            last_child[p] = i as u32;
+            if i > 4 && rng.chance(0.1) {
+                let q = rng.range(i / 4, i);
+                if q != p {
+                    second[i] = q as u32;
+                    has_child[q] = true;
+                }
+            }
+        }
+
+        // Evidence: first one for every claim nothing supports, then random claims.
+        let mut leaves: Vec<u32> = (0..claims as u32)
+            .filter(|&c| !has_child[c as usize])
+            .collect();
+        for i in (1..leaves.len()).rev() {
+            let j = rng.below(i + 1);
+            leaves.swap(i, j);
+        }
+        let mut ev_target = vec![NONE; evidence];
+        let mut ev_second = vec![NONE; evidence];
+        let mut ev_with = vec![NONE; evidence];
+        let mut last_ev = vec![NONE; claims];
+        for e in 0..evidence {
+            let t = match leaves.get(e) {
+                Some(&c) => c as usize,
+                None => rng.below(claims),
+            };
+            ev_target[e] = t as u32;
+            if last_ev[t] != NONE && rng.chance(0.1) {
+                ev_with[e] = last_ev[t];
+            }
+            last_ev[t] = e as u32;
+            if claims > 1 && rng.chance(0.08) {
+                let u = rng.below(claims);
+                if u != t {
+                    ev_second[e] = u as u32;
+                }
+            }
+        }
+        // Claims left without evidence (small maps) cite a source themselves.
+        let mut direct_cite = vec![NONE; claims];
+        for &c in leaves.iter().skip(evidence) {
+            direct_cite[c as usize] = rng.below(sources) as u32;
+        }
+        Plan {
+            sources,
+            claims,
+            evidence,
+            rebuttals,
+            theses,
+            parent,
+            second,
+            attacks,
+            with,
+            direct_cite,
+            ev_target,
+            ev_second,
+            ev_with,
+        }
+    }
+}
+
+/// Writes the YAML of a planned map.
+struct Writer<'a> {
+    out: String,
+    scratch: String,
+    rng: &'a mut SplitMix64,
+    vocab: &'a Vocab,
+    text: &'a Text,
+    plan: &'a Plan,
+    source_ids: Vec<String>,
+}
+
+impl Writer<'_> {
+    fn id(&mut self, id: Id) {
+        let (letter, n) = match id {
+            Id::Claim(i) if (i as usize) < self.plan.theses => ('T', i as usize),
+            Id::Claim(i) => ('C', i as usize - self.plan.theses),
+            Id::Evidence(i) => ('E', i as usize),
+            Id::Rebuttal(i) => ('R', i as usize),
+        };
+        self.out.push(letter);
+        push_num(&mut self.out, n + 1);
+    }
+
+    /// `    key: [A, B]` (NONE entries left out; nothing when all are NONE).
+    fn id_list(&mut self, key: &str, ids: &[Id]) {
+        let ids: Vec<Id> = ids
+            .iter()
+            .copied()
+            .filter(|id| !matches!(id, Id::Claim(NONE) | Id::Evidence(NONE)))
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        self.out.push_str("    ");
+        self.out.push_str(key);
+        self.out.push_str(": [");
+        for (k, &id) in ids.iter().enumerate() {
+            if k > 0 {
+                self.out.push_str(", ");
+            }
+            self.id(id);
+        }
+        self.out.push_str("]\n");
+    }
+
+    /// `  ID:` and its `text:`.
+    fn node_head(&mut self, id: Id) {
+        self.out.push_str("  ");
+        self.id(id);
+        self.out.push_str(":\n    text: ");
+        push_text(&mut self.out, self.vocab, self.rng, &mut self.scratch);
+        self.out.push('\n');
+    }
+
+    fn by(&mut self) {
+        self.out.push_str("    by: \"");
+        self.out.push_str(self.vocab.name(self.rng));
+        self.out.push_str("\"\n");
+    }
+
+    fn quote(&mut self) {
+        self.out.push_str("    quote: \"");
+        self.scratch.clear();
+        self.text.quote(self.vocab, self.rng, &mut self.scratch);
+        push_escaped(&mut self.out, &self.scratch);
+        self.out.push_str("\"\n");
+    }
+
+    fn sources(&mut self) {
+        self.out.push_str("sources:\n");
+        for s in 0..self.plan.sources {
+            let name = self.vocab.name(self.rng).to_string();
+            let year = 1850 + self.rng.below(170);
+            let id = format!("{}-{year}-{}", name.to_ascii_lowercase(), s + 1);
+            let out = &mut self.out;
+            out.push_str("  ");
+            out.push_str(&id);
+            out.push_str(":\n");
+            if self.rng.chance(0.05) {
+                let _ = writeln!(out, "    note: \"Footnote {}; the title is lost\"", s + 1);
+            } else {
+                out.push_str("    author: \"");
+                out.push(name.chars().next().unwrap_or('A'));
+                out.push_str(". ");
+                out.push_str(self.vocab.name(self.rng));
+                out.push_str("\"\n    title: \"The ");
+                push_capitalised(out, self.vocab.content_word(self.rng));
+                out.push_str(" of ");
+                push_capitalised(out, self.vocab.content_word(self.rng));
+                out.push_str("\"\n    year: ");
+                push_num(out, year);
+                out.push('\n');
+                if self.rng.chance(0.3) {
+                    out.push_str("    publisher: \"");
+                    out.push_str(self.vocab.name(self.rng));
+                    out.push_str(" Press\"\n");
+                }
+            }
+            self.source_ids.push(id);
+        }
+    }
+
+    fn claims(&mut self) {
+        let plan = self.plan;
+        // Sources no evidence cites (when there is less evidence than sources): the
+        // first thesis cites them.
+        let uncited_from = plan.evidence.min(plan.sources);
+        self.out.push_str("claims:\n");
+        for i in 0..plan.claims {
+            self.node_head(Id::Claim(i as u32));
+            if i < plan.theses {
+                self.out.push_str("    thesis: true\n");
+            }
+            // Counter-claims always have a holder; other claims now and then.
+            if plan.attacks[i] != NONE || self.rng.chance(0.1) {
+                self.by();
+            }
+            if i < plan.theses || self.rng.chance(0.15) {
+                self.quote();
+            }
+            self.id_list(
+                "supports",
+                &[Id::Claim(plan.parent[i]), Id::Claim(plan.second[i])],
+            );
+            self.id_list("with", &[Id::Claim(plan.with[i])]);
+            self.id_list("attacks", &[Id::Claim(plan.attacks[i])]);
+            let mut cites: Vec<usize> = Vec::new();
+            if plan.direct_cite[i] != NONE {
+                cites.push(plan.direct_cite[i] as usize);
+            }
+            if i == 0 {
+                cites.extend(uncited_from..plan.sources);
+            }
+            if !cites.is_empty() {
+                self.out.push_str("    cites: [");
+                for (k, s) in cites.iter().enumerate() {
+                    if k > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.out.push_str(&self.source_ids[*s]);
+                }
+                self.out.push_str("]\n");
+            }
+        }
+    }
+
+    fn evidence(&mut self) {
+        let plan = self.plan;
+        self.out.push_str("evidence:\n");
+        for e in 0..plan.evidence {
+            self.node_head(Id::Evidence(e as u32));
+            if self.rng.chance(0.6) {
+                self.quote();
+            }
+            // The first evidence items cite every source once; the rest at random.
+            let first = if e < plan.sources {
+                e
+            } else {
+                self.rng.below(plan.sources)
+            };
+            let mut cited = vec![first];
+            if plan.sources > 1 && self.rng.chance(0.3) {
+                let s = self.rng.below(plan.sources);
+                if s != first {
+                    cited.push(s);
+                }
+            }
+            self.out.push_str("    cites:\n");
+            for s in cited {
+                let out = &mut self.out;
+                let id = &self.source_ids[s];
+                match self.rng.below(4) {
+                    0 | 1 => {
+                        out.push_str("      - ");
+                        out.push_str(id);
+                    }
+                    2 => {
+                        out.push_str("      - { source: ");
+                        out.push_str(id);
+                        out.push_str(", at: \"");
+                        push_num(out, 1 + self.rng.below(600));
+                        out.push_str("\", footnote: ");
+                        push_num(out, 1 + self.rng.below(120));
+                        out.push_str(" }");
+                    }
+                    _ => {
+                        out.push_str("      - { source: ");
+                        out.push_str(id);
+                        out.push_str(", at: \"");
+                        let page = 1 + self.rng.below(600);
+                        push_num(out, page);
+                        out.push('-');
+                        push_num(out, page + 1 + self.rng.below(5));
+                        out.push_str("\" }");
+                    }
+                }
+                out.push('\n');
+            }
+            self.id_list(
+                "supports",
+                &[Id::Claim(plan.ev_target[e]), Id::Claim(plan.ev_second[e])],
+            );
+            self.id_list("with", &[Id::Evidence(plan.ev_with[e])]);
+        }
+    }
+
+    fn rebuttals(&mut self) {
+        let plan = self.plan;
+        self.out.push_str("rebuttals:\n");
+        for r in 0..plan.rebuttals {
+            self.node_head(Id::Rebuttal(r as u32));
+            if self.rng.chance(0.5) {
+                self.by();
+            }
+            if self.rng.chance(0.2) {
+                self.quote();
+            }
+            if self.rng.chance(0.25) {
+                // Undercut a supports link: claim -> claim, or evidence -> claim.
+                let c = self.rng.below(plan.claims);
+                let (from, to) = if plan.parent[c] != NONE && self.rng.chance(0.4) {
+                    (Id::Claim(c as u32), plan.parent[c])
+                } else {
+                    let e = self.rng.below(plan.evidence);
+                    (Id::Evidence(e as u32), plan.ev_target[e])
+                };
+                self.out.push_str("    undercuts: [\"");
+                self.id(from);
+                self.out.push_str(" -> ");
+                self.id(Id::Claim(to));
+                self.out.push_str("\"]\n");
+            } else {
+                let target = match self.rng.below(20) {
+                    0..=11 => Id::Claim(self.rng.below(plan.claims) as u32),
+                    12..=16 => Id::Evidence(self.rng.below(plan.evidence) as u32),
+                    _ if r > 0 => Id::Rebuttal(self.rng.below(r) as u32),
+                    _ => Id::Claim(self.rng.below(plan.claims) as u32),
+                };
+                self.id_list("attacks", &[target]);
+            }
+        }
+    }
 }
 
 /// Generates a map of about `nodes` entries (at least 4) whose `source:` is
@@ -875,337 +996,34 @@ pub fn generate_named(nodes: usize, seed: u64, source_name: &str) -> Generated {
     let nodes = nodes.max(4);
     let mut rng = SplitMix64::new(seed);
     let vocab = Vocab::new();
-
-    // Counts: sources, rebuttals, evidence, claims.
-    let n_sources = (nodes / 10).max(1);
-    let n_rebuttals = (nodes / 10).max(1);
-    let n_evidence = (nodes * 35 / 100).max(1);
-    let n_claims = nodes - n_sources - n_rebuttals - n_evidence;
-    let theses = (1 + n_claims.ilog10() as usize).min(n_claims);
-
     // The source text: about 14 words (100 bytes) per node.
     let text = Text::new(&vocab, (nodes * 14).max(1500), &mut rng);
     let source_text = text.render(&vocab, &mut rng);
-
-    // Claims: what each supports or attacks.
-    let mut parent = vec![NONE; n_claims];
-    let mut second = vec![NONE; n_claims];
-    let mut attacks = vec![NONE; n_claims];
-    let mut with = vec![NONE; n_claims];
-    let mut has_child = vec![false; n_claims];
-    let mut last_child = vec![NONE; n_claims];
-    for i in theses..n_claims {
-        if i > theses + 2 && rng.chance(0.04) {
-            attacks[i] = rng.below(i) as u32;
-            continue;
-        }
-        let p = rng.range(i / 4, i);
-        parent[i] = p as u32;
-        has_child[p] = true;
-        if last_child[p] != NONE && rng.chance(0.05) {
-            with[i] = last_child[p];
-        }
-        last_child[p] = i as u32;
-        if i > 4 && rng.chance(0.1) {
-            let q = rng.range(i / 4, i);
-            if q != p {
-                second[i] = q as u32;
-                has_child[q] = true;
-            }
-        }
-    }
-
-    // Evidence: first one for every claim nothing supports, then random claims.
-    let mut leaves: Vec<u32> = (0..n_claims as u32)
-        .filter(|&c| !has_child[c as usize])
-        .collect();
-    for i in (1..leaves.len()).rev() {
-        let j = rng.below(i + 1);
-        leaves.swap(i, j);
-    }
-    let mut ev_target = vec![NONE; n_evidence];
-    let mut ev_second = vec![NONE; n_evidence];
-    let mut ev_with = vec![NONE; n_evidence];
-    let mut last_ev = vec![NONE; n_claims];
-    for e in 0..n_evidence {
-        let t = match leaves.get(e) {
-            Some(&c) => c as usize,
-            None => rng.below(n_claims),
-        };
-        ev_target[e] = t as u32;
-        if last_ev[t] != NONE && rng.chance(0.1) {
-            ev_with[e] = last_ev[t];
-        }
-        last_ev[t] = e as u32;
-        if n_claims > 1 && rng.chance(0.08) {
-            let u = rng.below(n_claims);
-            if u != t {
-                ev_second[e] = u as u32;
-            }
-        }
-    }
-    // Claims left without evidence (small maps) cite a source themselves.
-    let mut direct_cite: Vec<u32> = vec![NONE; n_claims];
-    for &c in leaves.iter().skip(n_evidence) {
-        direct_cite[c as usize] = rng.below(n_sources) as u32;
-    }
+    let plan = Plan::new(nodes, &mut rng);
 
     let mut out = String::with_capacity(nodes * 200 + 1024);
-    let mut scratch = String::new();
     let _ = writeln!(out, "id: synthetic-{nodes}-{seed}");
     let _ = writeln!(out, "title: \"Synthetic map: {nodes} nodes, seed {seed}\"");
     out.push_str("source: ");
     push_dq(&mut out, source_name);
     out.push('\n');
-
-    // Sources.
-    let mut ids = Ids {
-        theses,
-        sources: Vec::with_capacity(n_sources),
+    let mut w = Writer {
+        out,
+        scratch: String::new(),
+        rng: &mut rng,
+        vocab: &vocab,
+        text: &text,
+        plan: &plan,
+        source_ids: Vec::with_capacity(plan.sources),
     };
-    out.push_str("sources:\n");
-    for s in 0..n_sources {
-        let name = vocab.name(&mut rng).to_string();
-        let year = 1850 + rng.below(170);
-        let id = format!("{}-{year}-{}", name.to_ascii_lowercase(), s + 1);
-        out.push_str("  ");
-        out.push_str(&id);
-        out.push_str(":\n");
-        if rng.chance(0.05) {
-            out.push_str("    note: ");
-            let _ = write!(
-                scratch_clear(&mut scratch),
-                "Footnote {}; the title is lost",
-                s + 1
-            );
-            push_dq(&mut out, &scratch);
-            out.push('\n');
-        } else {
-            out.push_str("    author: \"");
-            out.push(name.chars().next().unwrap_or('A'));
-            out.push_str(". ");
-            out.push_str(vocab.name(&mut rng));
-            out.push_str("\"\n    title: \"The ");
-            push_capitalised(&mut out, vocab.content_word(&mut rng));
-            out.push_str(" of ");
-            push_capitalised(&mut out, vocab.content_word(&mut rng));
-            out.push_str("\"\n    year: ");
-            push_num(&mut out, year);
-            out.push('\n');
-            if rng.chance(0.3) {
-                out.push_str("    publisher: \"");
-                out.push_str(vocab.name(&mut rng));
-                out.push_str(" Press\"\n");
-            }
-        }
-        ids.sources.push(id);
-    }
-    // Sources no evidence cites (when there is less evidence than sources).
-    let uncited_from = n_evidence.min(n_sources);
-
-    // Claims.
-    out.push_str("claims:\n");
-    for i in 0..n_claims {
-        out.push_str("  ");
-        ids.claim(&mut out, i as u32);
-        out.push_str(":\n    text: ");
-        push_text(&mut out, &vocab, &mut rng, &mut scratch);
-        out.push('\n');
-        if i < theses {
-            out.push_str("    thesis: true\n");
-        }
-        if attacks[i] != NONE {
-            out.push_str("    by: \"");
-            out.push_str(vocab.name(&mut rng));
-            out.push_str("\"\n");
-        } else if rng.chance(0.1) {
-            out.push_str("    by: \"");
-            out.push_str(vocab.name(&mut rng));
-            out.push_str("\"\n");
-        }
-        if i < theses || rng.chance(0.15) {
-            out.push_str("    quote: \"");
-            scratch.clear();
-            text.quote(&vocab, &mut rng, &mut scratch);
-            push_escaped(&mut out, &scratch);
-            out.push_str("\"\n");
-        }
-        if parent[i] != NONE {
-            out.push_str("    supports: ");
-            let (p, q) = (parent[i], second[i]);
-            if q == NONE {
-                push_ids(&mut out, &[&|o: &mut String| ids.claim(o, p)]);
-            } else {
-                push_ids(
-                    &mut out,
-                    &[&|o: &mut String| ids.claim(o, p), &|o: &mut String| {
-                        ids.claim(o, q)
-                    }],
-                );
-            }
-            out.push('\n');
-        }
-        if with[i] != NONE {
-            out.push_str("    with: [");
-            ids.claim(&mut out, with[i]);
-            out.push_str("]\n");
-        }
-        if attacks[i] != NONE {
-            out.push_str("    attacks: [");
-            ids.claim(&mut out, attacks[i]);
-            out.push_str("]\n");
-        }
-        let mut cites: Vec<usize> = Vec::new();
-        if direct_cite[i] != NONE {
-            cites.push(direct_cite[i] as usize);
-        }
-        if i == 0 {
-            cites.extend(uncited_from..n_sources);
-        }
-        if !cites.is_empty() {
-            out.push_str("    cites: [");
-            for (k, s) in cites.iter().enumerate() {
-                if k > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(&ids.sources[*s]);
-            }
-            out.push_str("]\n");
-        }
-    }
-
-    // Evidence.
-    out.push_str("evidence:\n");
-    for e in 0..n_evidence {
-        out.push_str("  ");
-        Ids::evidence(&mut out, e as u32);
-        out.push_str(":\n    text: ");
-        push_text(&mut out, &vocab, &mut rng, &mut scratch);
-        out.push('\n');
-        if rng.chance(0.6) {
-            out.push_str("    quote: \"");
-            scratch.clear();
-            text.quote(&vocab, &mut rng, &mut scratch);
-            push_escaped(&mut out, &scratch);
-            out.push_str("\"\n");
-        }
-        out.push_str("    cites:\n");
-        let first = if e < n_sources {
-            e
-        } else {
-            rng.below(n_sources)
-        };
-        let mut cited = vec![first];
-        if n_sources > 1 && rng.chance(0.3) {
-            let s = rng.below(n_sources);
-            if s != first {
-                cited.push(s);
-            }
-        }
-        for s in cited {
-            let id = &ids.sources[s];
-            match rng.below(4) {
-                0 | 1 => {
-                    out.push_str("      - ");
-                    out.push_str(id);
-                }
-                2 => {
-                    out.push_str("      - { source: ");
-                    out.push_str(id);
-                    out.push_str(", at: \"");
-                    push_num(&mut out, 1 + rng.below(600));
-                    out.push_str("\", footnote: ");
-                    push_num(&mut out, 1 + rng.below(120));
-                    out.push_str(" }");
-                }
-                _ => {
-                    out.push_str("      - { source: ");
-                    out.push_str(id);
-                    out.push_str(", at: \"");
-                    let page = 1 + rng.below(600);
-                    push_num(&mut out, page);
-                    out.push('-');
-                    push_num(&mut out, page + 1 + rng.below(5));
-                    out.push_str("\" }");
-                }
-            }
-            out.push('\n');
-        }
-        out.push_str("    supports: [");
-        ids.claim(&mut out, ev_target[e]);
-        if ev_second[e] != NONE {
-            out.push_str(", ");
-            ids.claim(&mut out, ev_second[e]);
-        }
-        out.push_str("]\n");
-        if ev_with[e] != NONE {
-            out.push_str("    with: [");
-            Ids::evidence(&mut out, ev_with[e]);
-            out.push_str("]\n");
-        }
-    }
-
-    // Rebuttals.
-    out.push_str("rebuttals:\n");
-    for r in 0..n_rebuttals {
-        out.push_str("  ");
-        Ids::rebuttal(&mut out, r as u32);
-        out.push_str(":\n    text: ");
-        push_text(&mut out, &vocab, &mut rng, &mut scratch);
-        out.push('\n');
-        if rng.chance(0.5) {
-            out.push_str("    by: \"");
-            out.push_str(vocab.name(&mut rng));
-            out.push_str("\"\n");
-        }
-        if rng.chance(0.2) {
-            out.push_str("    quote: \"");
-            scratch.clear();
-            text.quote(&vocab, &mut rng, &mut scratch);
-            push_escaped(&mut out, &scratch);
-            out.push_str("\"\n");
-        }
-        if rng.chance(0.25) {
-            // Undercut a supports link: evidence -> claim, or claim -> claim.
-            out.push_str("    undercuts: [\"");
-            let c = rng.below(n_claims);
-            if parent[c] != NONE && rng.chance(0.4) {
-                ids.claim(&mut out, c as u32);
-                out.push_str(" -> ");
-                ids.claim(&mut out, parent[c]);
-            } else {
-                let e = rng.below(n_evidence) as u32;
-                Ids::evidence(&mut out, e);
-                out.push_str(" -> ");
-                ids.claim(&mut out, ev_target[e as usize]);
-            }
-            out.push_str("\"]\n");
-        } else {
-            let target = match rng.below(20) {
-                0..=11 => Target::Claim(rng.below(n_claims) as u32),
-                12..=16 => Target::Evidence(rng.below(n_evidence) as u32),
-                _ if r > 0 => Target::Rebuttal(rng.below(r) as u32),
-                _ => Target::Claim(rng.below(n_claims) as u32),
-            };
-            out.push_str("    attacks: [");
-            match target {
-                Target::Claim(c) => ids.claim(&mut out, c),
-                Target::Evidence(e) => Ids::evidence(&mut out, e),
-                Target::Rebuttal(x) => Ids::rebuttal(&mut out, x),
-            }
-            out.push_str("]\n");
-        }
-    }
-
+    w.sources();
+    w.claims();
+    w.evidence();
+    w.rebuttals();
     Generated {
-        map_yaml: out,
+        map_yaml: w.out,
         source_text,
     }
-}
-
-fn scratch_clear(s: &mut String) -> &mut String {
-    s.clear();
-    s
 }
 
 /// A source text of about `bytes` bytes and `quotes` quotes drawn from it (as in maps

@@ -91,7 +91,10 @@ impl Inferences {
         for target in g.graph.node_indices() {
             for kind in [LinkKind::Supports, LinkKind::Attacks] {
                 links.clear();
-                for e in g.graph.edges_directed(target, petgraph::Direction::Incoming) {
+                for e in g
+                    .graph
+                    .edges_directed(target, petgraph::Direction::Incoming)
+                {
                     let k = match e.weight() {
                         EdgeKind::Supports => LinkKind::Supports,
                         EdgeKind::Attacks => LinkKind::Attacks,

@@ -2,9 +2,9 @@
 //! from parsed maps to data; nothing here prints.
 
 pub mod checks;
+pub mod compare;
 pub mod evaluate;
 pub mod inference;
-pub mod compare;
 pub mod neighbourhood;
 pub mod quote;
 pub mod semantics;

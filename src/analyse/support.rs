@@ -289,7 +289,9 @@ mod tests {
 
     #[test]
     fn uncited_supporters_give_uncited() {
-        let st = statuses(&format!("{HEAD}claims:\n  T1: {{text: t}}\n  C1: {{text: c, supports: [T1]}}\n"));
+        let st = statuses(&format!(
+            "{HEAD}claims:\n  T1: {{text: t}}\n  C1: {{text: c, supports: [T1]}}\n"
+        ));
         assert_eq!(st[0], ("T1".into(), Status::Uncited));
     }
 
@@ -299,13 +301,21 @@ mod tests {
             "{HEAD}claims:\n  T1: {{text: t}}\n  P1: {{text: p, supports: [T1], with: [P2], cites: [s]}}\n  P2: {{text: q, supports: [T1]}}\n"
         );
         assert_eq!(statuses(&one)[0], ("T1".into(), Status::Uncited));
-        let both = one.replace("P2: {text: q, supports: [T1]}", "P2: {text: q, supports: [T1], cites: [s]}");
+        let both = one.replace(
+            "P2: {text: q, supports: [T1]}",
+            "P2: {text: q, supports: [T1], cites: [s]}",
+        );
         assert_eq!(statuses(&both)[0], ("T1".into(), Status::Cited));
     }
 
     #[test]
     fn cycles_do_not_hang_and_stay_uncited() {
-        let st = statuses(&format!("{HEAD}claims:\n  A: {{text: a, supports: [B]}}\n  B: {{text: b, supports: [A]}}\n"));
-        assert_eq!(st, vec![("A".into(), Status::Uncited), ("B".into(), Status::Uncited)]);
+        let st = statuses(&format!(
+            "{HEAD}claims:\n  A: {{text: a, supports: [B]}}\n  B: {{text: b, supports: [A]}}\n"
+        ));
+        assert_eq!(
+            st,
+            vec![("A".into(), Status::Uncited), ("B".into(), Status::Uncited)]
+        );
     }
 }

@@ -237,18 +237,26 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
         }
     }
     let mut graph = present::dot::graph(&diagram, &links, a.rankdir.as_deref());
-    let page = (format == RenderFormat::Html).then(|| present::html::Page::prepare(&mut graph, &diagram));
+    let page =
+        (format == RenderFormat::Html).then(|| present::html::Page::prepare(&mut graph, &diagram));
     let dot = present::dot::print(&graph);
     let bytes = match format {
         RenderFormat::Dot => dot.into_bytes(),
         RenderFormat::Html => {
             let svg = present::graphviz::layout(&dot, "svg")?;
             let title = match maps.as_slice() {
-                [m] => m.graph.map.title.as_deref().or(m.graph.map.id.as_deref()).unwrap_or("argmap"),
+                [m] => m
+                    .graph
+                    .map
+                    .title
+                    .as_deref()
+                    .or(m.graph.map.id.as_deref())
+                    .unwrap_or("argmap"),
                 _ => "argmap",
             };
             let page = page.ok_or_else(|| Failure("internal: HTML page not prepared".into()))?;
-            page.render(&String::from_utf8_lossy(&svg), title).into_bytes()
+            page.render(&String::from_utf8_lossy(&svg), title)
+                .into_bytes()
         }
         RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
             present::graphviz::layout(&dot, format.name())?

@@ -96,13 +96,11 @@ pub fn load_str(path: &Path, mut text: String) -> MapFile {
 /// Parses map text; an error is one located diagnostic (`yaml-syntax` or `schema`).
 pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
     if text.trim().is_empty() {
-        return Err(
-            Box::new(
-                Diagnostic::new(Rule::Schema, Target::file(), "the file is empty")
-                    .with_help("a map needs at least `id:` and `claims:`")
-                    .at(Position { line: 1, column: 1 }),
-            ),
-        );
+        return Err(Box::new(
+            Diagnostic::new(Rule::Schema, Target::file(), "the file is empty")
+                .with_help("a map needs at least `id:` and `claims:`")
+                .at(Position { line: 1, column: 1 }),
+        ));
     }
     if let Some(pos) = too_deep(text) {
         return Err(Box::new(
@@ -111,7 +109,9 @@ pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
                 Target::file(),
                 format!("brackets nested more than {MAX_FLOW_DEPTH} levels deep"),
             )
-            .with_help("a map never needs such nesting; argmap refuses it rather than parse it slowly")
+            .with_help(
+                "a map never needs such nesting; argmap refuses it rather than parse it slowly",
+            )
             .at(pos),
         ));
     }

@@ -58,7 +58,10 @@ fn script_json<T: Serialize>(v: &T) -> String {
 
 /// Gives every drawn claim, evidence item and rebuttal of `graph` an SVG element id
 /// (`n0`, `n1`, ...) and returns the page data for each id.
-fn tag_nodes<'a>(graph: &mut Graph, maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<String, NodeData<'a>> {
+fn tag_nodes<'a>(
+    graph: &mut Graph,
+    maps: &'a [DiagramMap<'a, 'a>],
+) -> HashMap<String, NodeData<'a>> {
     let mut by_name = HashMap::new();
     for (mi, dm) in maps.iter().enumerate() {
         let m = dm.map;
@@ -71,8 +74,15 @@ fn tag_nodes<'a>(graph: &mut Graph, maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<S
                 .iter()
                 .map(|c| {
                     let title = m.graph.map.sources.get(&c.source).and_then(|s| {
-                        let who = s.author.as_deref().map(|a| format!("{a}, ")).unwrap_or_default();
-                        s.title.as_deref().or(s.note.as_deref()).map(|t| format!("{who}{t}"))
+                        let who = s
+                            .author
+                            .as_deref()
+                            .map(|a| format!("{a}, "))
+                            .unwrap_or_default();
+                        s.title
+                            .as_deref()
+                            .or(s.note.as_deref())
+                            .map(|t| format!("{who}{t}"))
                     });
                     match title {
                         Some(t) => format!("{t} ({})", describe_cite(c)),
@@ -80,7 +90,12 @@ fn tag_nodes<'a>(graph: &mut Graph, maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<S
                     }
                 })
                 .collect();
-            let chain = m.support.chain(ix).iter().map(|&c| m.graph.graph[c].id).collect();
+            let chain = m
+                .support
+                .chain(ix)
+                .iter()
+                .map(|&c| m.graph.graph[c].id)
+                .collect();
             by_name.insert(
                 format!("{prefix}{}", n.id),
                 NodeData {
@@ -111,12 +126,17 @@ fn tag_nodes<'a>(graph: &mut Graph, maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<S
     let mut visit = |stmts: &mut Vec<Stmt>, data: &mut HashMap<String, NodeData<'a>>| {
         for s in stmts.iter_mut() {
             if let Stmt::Node(node) = s {
-                let NodeId(Id::Escaped(q), _) = &node.id else { continue };
+                let NodeId(Id::Escaped(q), _) = &node.id else {
+                    continue;
+                };
                 let name = unquote(q);
                 if let Some(d) = by_name.remove(&name) {
                     let id = format!("n{next}");
                     next += 1;
-                    node.attributes.push(Attribute(Id::Plain("id".into()), Id::Escaped(format!("\"{id}\""))));
+                    node.attributes.push(Attribute(
+                        Id::Plain("id".into()),
+                        Id::Escaped(format!("\"{id}\"")),
+                    ));
                     data.insert(id, d);
                 }
             }
@@ -136,7 +156,10 @@ fn tag_nodes<'a>(graph: &mut Graph, maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<S
 
 /// Undoes [`super::escape::dot_quoted`] for the names it produced.
 fn unquote(q: &str) -> String {
-    let inner = q.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(q);
+    let inner = q
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(q);
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
@@ -161,8 +184,11 @@ pub struct Page {
 impl Page {
     /// Tags the nodes of `graph` (call before printing it to DOT for Graphviz).
     pub fn prepare(graph: &mut Graph, maps: &[DiagramMap]) -> Page {
-        let data: std::collections::BTreeMap<String, NodeData> = tag_nodes(graph, maps).into_iter().collect();
-        Page { data: script_json(&data) }
+        let data: std::collections::BTreeMap<String, NodeData> =
+            tag_nodes(graph, maps).into_iter().collect();
+        Page {
+            data: script_json(&data),
+        }
     }
 
     /// The whole HTML document around `svg` (Graphviz's output for the tagged graph).

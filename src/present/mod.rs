@@ -1,8 +1,8 @@
 //! Present: turning analysis results into text, JSON, DOT, SVG... Nothing here decides
 //! anything; it only formats what analysis returned.
 
-pub mod aif;
 pub mod af;
+pub mod aif;
 pub mod argdown;
 pub mod compare;
 pub mod dot;

@@ -279,7 +279,15 @@ fn regression_output_file_is_not_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("map.dot");
-    argmap().args(["render", CLEAN, "-o"]).arg(&out).assert().code(0);
-    let mode = std::fs::metadata(&out).expect("written").permissions().mode() & 0o777;
+    argmap()
+        .args(["render", CLEAN, "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let mode = std::fs::metadata(&out)
+        .expect("written")
+        .permissions()
+        .mode()
+        & 0o777;
     assert_eq!(mode, 0o644);
 }

@@ -11,7 +11,13 @@ fn graphviz() -> bool {
 
 fn render_html(map: &Path, dir: &Path, name: &str) -> PathBuf {
     let out = dir.join(name);
-    argmap().arg("render").arg(map).arg("-o").arg(&out).assert().code(0);
+    argmap()
+        .arg("render")
+        .arg(map)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
     out
 }
 
@@ -62,22 +68,37 @@ fn page_works_in_headless_chromium() {
     let ready = graphviz()
         && Path::new("/usr/bin/chromium").exists()
         && browser_dir.join("node_modules/playwright-core").exists()
-        && std::process::Command::new("node").arg("--version").output().is_ok();
+        && std::process::Command::new("node")
+            .arg("--version")
+            .output()
+            .is_ok();
     if !ready {
         // CI installs Chromium and playwright-core (.ci/run); elsewhere this is optional.
-        assert!(std::env::var("CI").is_err(), "CI must run the browser test: install chromium and `npm ci --prefix tests/browser`");
-        eprintln!("skipped: needs graphviz, /usr/bin/chromium, node and `npm ci --prefix tests/browser`");
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI must run the browser test: install chromium and `npm ci --prefix tests/browser`"
+        );
+        eprintln!(
+            "skipped: needs graphviz, /usr/bin/chromium, node and `npm ci --prefix tests/browser`"
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let hostile = dir.path().join("hostile.yaml");
     std::fs::write(&hostile, HOSTILE).expect("write");
-    let example = render_html(&root().join("docs/example.yaml"), dir.path(), "example.html");
+    let example = render_html(
+        &root().join("docs/example.yaml"),
+        dir.path(),
+        "example.html",
+    );
     let evil = render_html(&hostile, dir.path(), "hostile.html");
     let out = std::process::Command::new("node")
         .arg(browser_dir.join("html.mjs"))
         .arg(&example)
-        .args(["P5", "The Russian dictatorship needs proletarian revolution in the West."])
+        .args([
+            "P5",
+            "The Russian dictatorship needs proletarian revolution in the West.",
+        ])
         .arg(&evil)
         .args(["T1", "<script>window.__pwned = 1; alert(1)</script>"])
         .output()

@@ -2,13 +2,13 @@
 
 mod bad_input;
 mod cli;
-mod evaluate;
-mod formats;
-mod import;
 mod common;
 mod compare;
+mod evaluate;
+mod formats;
 mod generate;
 mod html;
+mod import;
 mod maps;
 mod properties;
 mod render;

@@ -30,7 +30,13 @@ fn yaml_str(s: &str) -> String {
 }
 
 fn list(ids: &[String]) -> String {
-    format!("[{}]", ids.iter().map(|i| yaml_str(i)).collect::<Vec<_>>().join(", "))
+    format!(
+        "[{}]",
+        ids.iter()
+            .map(|i| yaml_str(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -60,18 +66,22 @@ fn node() -> impl Strategy<Value = GenNode> {
         prop::collection::vec(id(), 0..2),
         prop::option::of(text()),
     )
-        .prop_map(|(section, id, text, thesis, supports, attacks, undercuts, with, cites, quote)| GenNode {
-            section,
-            id,
-            text,
-            thesis,
-            supports,
-            attacks,
-            undercuts,
-            with,
-            cites,
-            quote,
-        })
+        .prop_map(
+            |(section, id, text, thesis, supports, attacks, undercuts, with, cites, quote)| {
+                GenNode {
+                    section,
+                    id,
+                    text,
+                    thesis,
+                    supports,
+                    attacks,
+                    undercuts,
+                    with,
+                    cites,
+                    quote,
+                }
+            },
+        )
 }
 
 fn render_map(nodes: &[GenNode]) -> String {
@@ -90,18 +100,30 @@ fn render_map(nodes: &[GenNode]) -> String {
         if let Some(q) = &n.quote {
             s.push_str(&format!("    quote: {}\n", yaml_str(q)));
         }
-        for (k, v) in [("supports", &n.supports), ("attacks", &n.attacks), ("with", &n.with), ("cites", &n.cites)] {
+        for (k, v) in [
+            ("supports", &n.supports),
+            ("attacks", &n.attacks),
+            ("with", &n.with),
+            ("cites", &n.cites),
+        ] {
             if !v.is_empty() {
                 s.push_str(&format!("    {k}: {}\n", list(v)));
             }
         }
         if !n.undercuts.is_empty() {
-            let links: Vec<String> = n.undercuts.iter().map(|(a, b)| format!("{a} -> {b}")).collect();
+            let links: Vec<String> = n
+                .undercuts
+                .iter()
+                .map(|(a, b)| format!("{a} -> {b}"))
+                .collect();
             s.push_str(&format!("    undercuts: {}\n", list(&links)));
         }
     }
     let mut out = String::from("id: generated\ntitle: \"a \\\"map\\\"\"\n");
-    for (name, body) in ["claims", "evidence", "rebuttals", "sources"].iter().zip(sections) {
+    for (name, body) in ["claims", "evidence", "rebuttals", "sources"]
+        .iter()
+        .zip(sections)
+    {
         if !body.is_empty() {
             out.push_str(&format!("{name}:\n{body}"));
         }
@@ -119,9 +141,19 @@ fn run_all(yaml: &[u8], source: Option<&str>) {
     }
     if let Some(m) = Analysed::new(&file) {
         let _ = support::report(&m.graph, &m.support);
-        let g = dot::graph(&[dot::DiagramMap { map: &m, visible: None }], &[], None);
+        let g = dot::graph(
+            &[dot::DiagramMap {
+                map: &m,
+                visible: None,
+            }],
+            &[],
+            None,
+        );
         let text = dot::print(&g);
-        assert!(graphviz_rust::parse(&text).is_ok(), "DOT does not parse back:\n{text}");
+        assert!(
+            graphviz_rust::parse(&text).is_ok(),
+            "DOT does not parse back:\n{text}"
+        );
     }
 }
 
@@ -165,7 +197,10 @@ fn fuzz_corpus_fixtures_never_panic() {
     for entry in std::fs::read_dir(&dir).expect("fixtures") {
         let path = entry.expect("entry").path();
         let bytes = std::fs::read(&path).expect("read");
-        run_all(&bytes, Some("We argue here that the thesis holds, as the record shows."));
+        run_all(
+            &bytes,
+            Some("We argue here that the thesis holds, as the record shows."),
+        );
         n += 1;
     }
     assert!(n >= 20, "only {n} fuzz fixtures");
