@@ -18,8 +18,11 @@
 //! in order, each starting within [`MAX_GAP`] characters of the end of the previous one.
 //!
 //! The source is normalised and indexed once ([`SourceIndex`]): a sorted table of the
-//! 8-byte windows of the normalised text, so finding a quote costs a few binary searches
-//! plus the verification of the rarest window's occurrences, not a scan of the text.
+//! 8-byte windows that start a word of the normalised text. A space in a quote is a space
+//! in the source, so every word start inside a quote piece is a word start in the source:
+//! finding a quote costs a few binary searches plus the verification of the rarest
+//! window's occurrences, not a scan of the text (pieces without an inner word start are
+//! scanned for).
 
 use std::collections::HashMap;
 
@@ -149,7 +152,7 @@ pub fn quote_pieces(quote: &str) -> Vec<String> {
 pub struct SourceIndex {
     pub original: String,
     pub norm: Normalized,
-    /// (window key, position) for every char boundary, sorted by key.
+    /// (window key, position) for every word start, sorted by key.
     windows: Vec<(u64, u32)>,
     /// Byte offsets of line starts in the original text.
     line_starts: Vec<usize>,
@@ -183,10 +186,11 @@ impl SourceIndex {
     pub fn new(text: String) -> SourceIndex {
         let norm = normalize(&text);
         let bytes = norm.text.as_bytes();
-        let mut windows: Vec<(u64, u32)> = Vec::with_capacity(bytes.len());
+        let words = bytes.iter().filter(|&&b| b == b' ').count() + 1;
+        let mut windows: Vec<(u64, u32)> = Vec::with_capacity(words);
         if bytes.len() >= K {
             for p in 0..=bytes.len() - K {
-                if norm.text.is_char_boundary(p) {
+                if p == 0 || bytes[p - 1] == b' ' {
                     windows.push((key(&bytes[p..]), p as u32));
                 }
             }
@@ -227,7 +231,27 @@ impl SourceIndex {
         if from >= to {
             return Vec::new();
         }
-        if piece.len() < K || to - from <= 4 * MAX_GAP {
+        let pb = piece.as_bytes();
+        let mut best: Option<(usize, &[(u64, u32)])> = None;
+        if pb.len() >= K && to - from > 4 * MAX_GAP {
+            // The rarest word-start window of the piece narrows the candidates.
+            for off in 1..=pb.len() - K {
+                if pb[off - 1] != b' ' {
+                    continue;
+                }
+                let occ = self.occurrences(key(&pb[off..]));
+                if best.is_none_or(|(_, b)| occ.len() < b.len()) {
+                    best = Some((off, occ));
+                }
+                if occ.is_empty() {
+                    return Vec::new();
+                }
+                if occ.len() <= 64 {
+                    break;
+                }
+            }
+        }
+        if best.is_none() {
             let mut start = from;
             while !text.is_char_boundary(start) {
                 start += 1;
@@ -242,29 +266,6 @@ impl SourceIndex {
                 .map(|(i, _)| start + i)
                 .filter(|&p| p < to)
                 .collect();
-        }
-        // The rarest window of the piece narrows the candidates.
-        let pb = piece.as_bytes();
-        let step = ((pb.len() - K) / 32).max(1);
-        let mut best: Option<(usize, &[(u64, u32)])> = None;
-        let mut off = 0;
-        while off + K <= pb.len() {
-            if piece.is_char_boundary(off) {
-                let occ = self.occurrences(key(&pb[off..]));
-                if best.is_none_or(|(_, b)| occ.len() < b.len()) {
-                    best = Some((off, occ));
-                }
-                if occ.is_empty() {
-                    return Vec::new();
-                }
-                // A window this rare narrows the candidates enough: each further look-up
-                // is two binary searches over the whole table (cache misses), which cost
-                // more than checking a few dozen candidates, so stop here.
-                if occ.len() <= 64 {
-                    break;
-                }
-            }
-            off += step;
         }
         let Some((off, occ)) = best else {
             return Vec::new();
@@ -315,7 +316,8 @@ impl SourceIndex {
         let mut votes: HashMap<usize, u32> = HashMap::new();
         if qb.len() >= K {
             for off in 0..=qb.len() - K {
-                if !q.is_char_boundary(off) {
+                // Word starts only (all the index has); the quote's start too.
+                if off > 0 && qb[off - 1] != b' ' {
                     continue;
                 }
                 let occ = self.occurrences(key(&qb[off..]));
