@@ -39,9 +39,9 @@ pub const DEFAULT_MIN_SCORE: f64 = 0.35;
 /// Suggestion candidates kept per node (the best by score, on either side).
 const MAX_CANDIDATES: usize = 8;
 
-/// Words used by more nodes than this are left out of the similarity index (except as a
-/// node's rarest word): they weigh little, and their long lists would make the search
-/// quadratic. A constant keeps it linear in the size of the maps.
+/// Words used by more nodes than this are left out of the similarity index: they weigh
+/// little, and their long lists would make the search quadratic. A constant keeps it
+/// linear in the size of the maps.
 const MAX_INDEXED_DF: usize = 64;
 
 /// Options of a comparison.
@@ -946,8 +946,9 @@ fn summary(c: &Comparison) -> String {
 /// normalised; the score of two nodes is the cosine of their vectors, 0..=1.
 ///
 /// Only pairs that share an indexed word are scored, found with an inverted index. Words
-/// in more than 64 nodes are left out of it, except as a node's rarest word (so two
-/// nodes with the same text always meet); a Cauchy–Schwarz bound on what the left-out
+/// in more than 64 nodes are left out of it, so every posting list stays short; a node
+/// whose words are all that common meets the nodes with the same word list (by hash), so
+/// two nodes with the same text always meet; a Cauchy–Schwarz bound on what the left-out
 /// words can add skips pairs that cannot reach the threshold; each node keeps its best
 /// few candidates. The work is linear in the size of the maps.
 pub mod similarity {
@@ -1118,18 +1119,21 @@ pub mod similarity {
                     .collect()
             };
             let (lefts, rights) = (free(Side::Left), free(Side::Right));
-            // Index words used by at most `cap` nodes, and each node's rarest word (so two
-            // nodes with the same text always meet, however common their words).
+            // Index words used by at most `cap` nodes, so every posting list stays short
+            // (an uncapped word would make the search quadratic on large maps). A node whose
+            // words are all common meets the nodes whose word list is the same (by hash),
+            // so two nodes with the same text still always meet.
             let cap = MAX_INDEXED_DF;
             let indexed = |v: &Vector| -> Vec<(u32, f64)> {
-                let rarest = v
-                    .iter()
-                    .min_by_key(|(t, _)| (self.df[*t as usize], *t))
-                    .map(|(t, _)| *t);
                 v.iter()
-                    .filter(|(t, _)| self.df[*t as usize] <= cap || Some(*t) == rarest)
+                    .filter(|(t, _)| self.df[*t as usize] <= cap)
                     .copied()
                     .collect()
+            };
+            let terms = |v: &Vector| -> Vec<u32> {
+                let mut t: Vec<u32> = v.iter().map(|(t, _)| *t).collect();
+                t.sort_unstable();
+                t
             };
             // The norm of a vector's part outside the capped words, which bounds what
             // those words can add to a cosine (Cauchy–Schwarz).
@@ -1141,6 +1145,7 @@ pub mod similarity {
                     .sqrt()
             };
             let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
+            let mut common_only: HashMap<Vec<u32>, Vec<usize>> = HashMap::new();
             let mut rest_r = Vec::with_capacity(rights.len());
             for (k, &r) in rights.iter().enumerate() {
                 let v = self
@@ -1148,7 +1153,11 @@ pub mod similarity {
                     .map(Vec::as_slice)
                     .unwrap_or(&[]);
                 let v: Vector = v.to_vec();
-                for (t, w) in indexed(&v) {
+                let ix = indexed(&v);
+                if ix.is_empty() {
+                    common_only.entry(terms(&v)).or_default().push(k);
+                }
+                for (t, w) in ix {
                     postings.entry(t).or_default().push((k, w));
                 }
                 rest_r.push(rest(&v));
@@ -1161,14 +1170,22 @@ pub mod similarity {
                 let Some(v) = self.vector(Side::Left, l) else {
                     continue;
                 };
-                for (t, wl) in indexed(v) {
-                    let capped = self.df[t as usize] <= cap;
+                let ix = indexed(v);
+                if ix.is_empty() {
+                    // Only common words: meet the right nodes with the same word list.
+                    for &k in common_only.get(&terms(v)).map(Vec::as_slice).unwrap_or(&[]) {
+                        if partial[k] == 0.0 {
+                            touched.push(k);
+                        }
+                        partial[k] += f64::MIN_POSITIVE;
+                    }
+                }
+                for (t, wl) in ix {
                     for &(k, wr) in postings.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
                         if partial[k] == 0.0 {
                             touched.push(k);
                         }
-                        // A shared uncapped (rarest) word only makes the pair meet.
-                        partial[k] += if capped { wl * wr } else { f64::MIN_POSITIVE };
+                        partial[k] += wl * wr;
                     }
                 }
                 let rest_l = rest(v);
