@@ -115,21 +115,26 @@ pub fn check(files: &[MapFile], sources: Vec<SourceLoad>) -> Vec<Diagnostic> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
     let mut loaded: Vec<(usize, Analysed)> = Vec::new();
     for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
-        let Some(a) = Analysed::new(file) else {
+        // The source is indexed on a second thread while the graph and support are built.
+        let (a, source) = std::thread::scope(|s| {
+            let indexing = match source {
+                SourceLoad::Text(t) => Ok(s.spawn(move || quote::SourceIndex::new(t))),
+                other => Err(other),
+            };
+            let a = Analysed::new(file);
+            let source = match indexing {
+                Ok(h) => Ok(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+                Err(other) => Err(other),
+            };
+            (a, source)
+        });
+        let Some(a) = a else {
             continue;
         };
-        let index;
-        let reason;
-        let text = match source {
-            SourceLoad::Text(t) => {
-                index = quote::SourceIndex::new(t);
-                checks::SourceText::Indexed(&index)
-            }
-            SourceLoad::Unreadable(why) => {
-                reason = why;
-                checks::SourceText::Unreadable(&reason)
-            }
-            SourceLoad::None => checks::SourceText::None,
+        let text = match &source {
+            Ok(index) => checks::SourceText::Indexed(index),
+            Err(SourceLoad::Unreadable(why)) => checks::SourceText::Unreadable(why),
+            Err(_) => checks::SourceText::None,
         };
         let input = checks::Input {
             graph: &a.graph,
