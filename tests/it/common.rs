@@ -24,3 +24,8 @@ pub fn argmap() -> assert_cmd::Command {
 pub fn rel(p: &Path) -> String {
     p.strip_prefix(root()).unwrap_or(p).display().to_string()
 }
+
+/// Whether Graphviz's `dot` can be run (SVG tests skip without it; CI installs it).
+pub fn graphviz_installed() -> bool {
+    std::process::Command::new("dot").arg("-V").output().is_ok()
+}

@@ -558,11 +558,7 @@ fn large_maps_are_trimmed_unless_full_is_asked() {
 
 #[test]
 fn svg_is_drawn_with_graphviz() {
-    if std::process::Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
+    if !crate::common::graphviz_installed() {
         eprintln!("skipped: Graphviz not installed");
         return;
     }

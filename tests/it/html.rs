@@ -5,10 +5,6 @@
 use crate::common::{argmap, root};
 use std::path::{Path, PathBuf};
 
-fn graphviz() -> bool {
-    std::process::Command::new("dot").arg("-V").output().is_ok()
-}
-
 fn render_html(map: &Path, dir: &Path, name: &str) -> PathBuf {
     let out = dir.join(name);
     argmap()
@@ -32,7 +28,7 @@ claims:
 
 #[test]
 fn page_is_self_contained_and_escaped() {
-    if !graphviz() {
+    if !crate::common::graphviz_installed() {
         eprintln!("skipped: Graphviz not installed");
         return;
     }
@@ -65,7 +61,7 @@ fn html_needs_graphviz_and_says_so() {
 #[test]
 fn page_works_in_headless_chromium() {
     let browser_dir = root().join("tests/browser");
-    let ready = graphviz()
+    let ready = crate::common::graphviz_installed()
         && Path::new("/usr/bin/chromium").exists()
         && browser_dir.join("node_modules/playwright-core").exists()
         && std::process::Command::new("node")

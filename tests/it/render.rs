@@ -120,11 +120,7 @@ fn hostile_text_is_escaped_in_dot_and_parses_back() {
 
 #[test]
 fn hostile_text_is_escaped_in_svg() {
-    if std::process::Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
+    if !crate::common::graphviz_installed() {
         eprintln!("skipped: Graphviz not installed");
         return;
     }
