@@ -165,6 +165,19 @@ pub struct SourceOut {
     pub note: Option<String>,
 }
 
+impl From<&crate::parse::model::SourceEntry> for SourceOut {
+    fn from(s: &crate::parse::model::SourceEntry) -> SourceOut {
+        SourceOut {
+            author: s.author.clone(),
+            title: s.title.clone(),
+            year: s.year.clone(),
+            publisher: s.publisher.clone(),
+            url: s.url.clone(),
+            note: s.note.clone(),
+        }
+    }
+}
+
 /// A citation as written to a map: the short form when it has no page or footnote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]

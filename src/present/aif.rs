@@ -56,19 +56,7 @@ pub fn document(m: &Analysed) -> Aif {
                 sources: map
                     .sources
                     .iter()
-                    .map(|(id, s)| {
-                        (
-                            id.clone(),
-                            SourceOut {
-                                author: s.author.clone(),
-                                title: s.title.clone(),
-                                year: s.year.clone(),
-                                publisher: s.publisher.clone(),
-                                url: s.url.clone(),
-                                note: s.note.clone(),
-                            },
-                        )
-                    })
+                    .map(|(id, s)| (id.clone(), SourceOut::from(s)))
                     .collect(),
             }),
             ..Aif::default()
