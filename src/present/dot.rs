@@ -156,13 +156,7 @@ fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
         stmts.push(Stmt::Node(Node::new(node_id(&name(ix)), node_attrs(m, ix))));
     }
     // Links that are undercut are drawn through a point the undercut can aim at.
-    let undercut: HashSet<EdgeIndex> = g
-        .edge_references()
-        .filter_map(|e| match e.weight() {
-            EdgeKind::Undercuts { link } => Some(*link),
-            _ => None,
-        })
-        .collect();
+    let undercut = m.graph.undercut_links();
     let link_point = |e: EdgeIndex| -> Option<String> {
         let (a, b) = g.edge_endpoints(e)?;
         Some(format!("{prefix}{} -> {}", g[a].id, g[b].id))

@@ -16,7 +16,6 @@ use crate::analyse::SameAsLink;
 use crate::build::{EdgeKind, NodeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::HashSet;
 use std::fmt::Write;
 
 fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
@@ -84,13 +83,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
             classes.push((name, class(dm, ix)));
         }
         // Links that are undercut go through a point the undercut can aim at.
-        let undercut: HashSet<EdgeIndex> = g
-            .edge_references()
-            .filter_map(|e| match e.weight() {
-                EdgeKind::Undercuts { link } => Some(*link),
-                _ => None,
-            })
-            .collect();
+        let undercut = dm.map.graph.undercut_links();
         for e in g.edge_references() {
             let (a, b) = (e.source(), e.target());
             if !shown(dm, a) || !shown(dm, b) {
