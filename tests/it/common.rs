@@ -29,3 +29,15 @@ pub fn rel(p: &Path) -> String {
 pub fn graphviz_installed() -> bool {
     std::process::Command::new("dot").arg("-V").output().is_ok()
 }
+
+/// `argmap render ARGS...`: asserts success and returns standard output.
+pub fn render(args: &[&str]) -> String {
+    let out = argmap().arg("render").args(args).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}

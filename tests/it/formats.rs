@@ -2,23 +2,12 @@
 //! and ICCMA AF — snapshots, escaping of hostile text, format from the file extension,
 //! and the real maps.
 
-use crate::common::argmap;
+use crate::common::{argmap, render};
 
 const SMALL: &str = "tests/fixtures/formats/small.yaml";
 const HOSTILE: &str = "tests/fixtures/formats/hostile.yaml";
 const PR: &str = "maps/permanent-revolution.yaml";
 const QD: &str = "maps/quantum-dialectics.yaml";
-
-fn render(args: &[&str]) -> String {
-    let out = argmap().arg("render").args(args).output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 /// The texts of the hostile fixture, as a map holds them.
 fn hostile_texts() -> Vec<String> {

@@ -1,18 +1,7 @@
 //! DOT rendering: snapshots of the diagrams, escaping of every map text, SVG via Graphviz.
 
-use crate::common::argmap;
+use crate::common::{argmap, render};
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, Stmt};
-
-fn render(args: &[&str]) -> String {
-    let out = argmap().arg("render").args(args).output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 #[test]
 fn dot_of_clean_fixture() {
