@@ -48,22 +48,8 @@ ARGDOWN=(node --stack-size=4000 "$PEER/node_modules/@argdown/cli/dist/cli.js")
 cargo build --release --quiet --bin argmap
 ARGMAP=$PWD/target/release/argmap
 
-run() {
-    local best_wall="" best_rss="" i out wall rss
-    for ((i = 0; i < REPEAT; i++)); do
-        /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/out" 2>/dev/null || true
-        out=$(cat "$WORK/time.txt")
-        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-            n = split($2, p, ":"); s = 0
-            for (j = 1; j <= n; j++) s = s * 60 + p[j]
-            print s }' <<<"$out")
-        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' <<<"$out")
-        if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
-            best_wall=$wall best_rss=$rss
-        fi
-    done
-    echo "$best_wall $best_rss"
-}
+# run CMD...: best wall time and peak RSS (see lib.sh).
+source "$(dirname "$0")/lib.sh"
 
 row() { # nodes task argmap_wall argmap_rss argdown_wall argdown_rss
     awk -v n="$1" -v t="$2" -v aw="$3" -v ar="$4" -v dw="$5" -v dr="$6" 'BEGIN {

@@ -30,23 +30,8 @@ cargo build --release --quiet --bin argmap --example parse_only
 ARGMAP=$PWD/target/release/argmap
 PARSE=$PWD/target/release/examples/parse_only
 
-# run LABEL CMD...: best wall time (s) and its peak RSS (KB) over REPEAT runs.
-run() {
-    local best_wall="" best_rss="" i out wall rss
-    for ((i = 0; i < REPEAT; i++)); do
-        /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
-        out=$(cat "$WORK/time.txt")
-        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-            n = split($2, p, ":"); s = 0
-            for (j = 1; j <= n; j++) s = s * 60 + p[j]
-            print s }' <<<"$out")
-        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' <<<"$out")
-        if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then
-            best_wall=$wall best_rss=$rss
-        fi
-    done
-    echo "$best_wall $best_rss"
-}
+# run CMD...: best wall time and peak RSS (see lib.sh).
+source "$(dirname "$0")/lib.sh"
 
 printf '%-8s %9s %9s  %-10s %9s %10s %8s\n' nodes map_MB src_MB stage wall_s peak_MB rss/map
 for n in $SIZES; do
