@@ -17,8 +17,8 @@
 //! An ellipsis in a quote (`…`, `...` or `. . .`) stands for a gap: the pieces must occur
 //! in order, each starting within [`MAX_GAP`] characters of the end of the previous one.
 //!
-//! The source is normalised and indexed once ([`SourceIndex`]): a sorted table of the
-//! 8-byte windows that start a word of the normalised text. A space in a quote is a space
+//! The source is normalised and indexed once ([`SourceIndex`]): the distinct 8-byte
+//! windows that start a word of the normalised text, sorted, each with its positions. A space in a quote is a space
 //! in the source, so every word start inside a quote piece is a word start in the source:
 //! finding a quote costs a few binary searches plus the verification of the rarest
 //! window's occurrences, not a scan of the text (pieces without an inner word start are
@@ -31,11 +31,38 @@ pub const MAX_GAP: usize = 2000;
 
 const K: usize = 8;
 
-/// Normalised text with, for each byte of it, the byte offset in the original text.
+/// Normalised text, and where its bytes come from in the original text.
+///
+/// Normalisation mostly copies the text, so the map back is kept as segments: from
+/// `segments[k].0` on, normalised byte `p` comes from original byte
+/// `segments[k].1 + (p - segments[k].0)`. A new segment starts only where the two texts
+/// shift against each other (a collapsed run of spaces, a dropped hyphen or footnote
+/// marker, a curly quote folded to a straight one).
 #[derive(Debug, Default)]
 pub struct Normalized {
     pub text: String,
-    pub offsets: Vec<u32>,
+    segments: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    /// The byte offset in the original text of normalised byte `pos`.
+    pub fn original_offset(&self, pos: usize) -> Option<usize> {
+        let k = self.segments.partition_point(|s| s.0 as usize <= pos);
+        let (norm, orig) = *self.segments.get(k.checked_sub(1)?)?;
+        Some(orig as usize + (pos - norm as usize))
+    }
+
+    fn push(&mut self, c: char, at: usize) {
+        let pos = self.text.len();
+        let expected = self
+            .segments
+            .last()
+            .map(|&(norm, orig)| orig as usize + (pos - norm as usize));
+        if expected != Some(at) {
+            self.segments.push((pos as u32, at as u32));
+        }
+        self.text.push(c);
+    }
 }
 
 fn fold_quote(c: char) -> char {
@@ -62,76 +89,85 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-/// Normalises `text` by the rules in the module documentation.
+/// Normalises `text` by the rules in the module documentation. One pass over the text;
+/// the look-aheads (white space after a hyphen, digits of a footnote marker) are bounded
+/// or skipped over, so the cost is linear.
 pub fn normalize(text: &str) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(text.len()),
-        offsets: Vec::with_capacity(text.len()),
+        segments: Vec::new(),
     };
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
+    let mut at = 0;
+    let mut prev: Option<char> = None;
     let mut pending_space: Option<usize> = None;
     let mut after_dash = false;
-    let push = |out: &mut Normalized, c: char, at: usize| {
-        let mut buf = [0u8; 4];
-        let s = c.encode_utf8(&mut buf);
-        out.text.push_str(s);
-        for _ in 0..s.len() {
-            out.offsets.push(at as u32);
-        }
-    };
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while let Some(c) = text[at..].chars().next() {
+        let next_at = at + c.len_utf8();
         if c.is_whitespace() {
             if pending_space.is_none() && !after_dash && !out.text.is_empty() {
                 pending_space = Some(at);
             }
-            i += 1;
+            prev = Some(c);
+            at = next_at;
             continue;
         }
         if c == '\u{00AD}' {
-            i += 1;
+            prev = Some(c);
+            at = next_at;
             continue;
         }
         // A hyphen between letters (possibly across a line break) joins the two words.
-        if is_hyphen(c) && pending_space.is_none() {
-            let prev_letter = i > 0 && chars[i - 1].1.is_alphabetic();
-            let mut j = i + 1;
+        if is_hyphen(c) && pending_space.is_none() && prev.is_some_and(char::is_alphabetic) {
+            let rest = &text[next_at..];
             let mut newline = false;
-            while j < chars.len() && chars[j].1.is_whitespace() {
-                newline |= chars[j].1 == '\n';
-                j += 1;
+            let mut skipped = 0;
+            let mut last = c;
+            for ch in rest.chars() {
+                if !ch.is_whitespace() {
+                    break;
+                }
+                newline |= ch == '\n';
+                skipped += ch.len_utf8();
+                last = ch;
             }
-            let next_letter = j < chars.len() && chars[j].1.is_alphabetic();
-            if prev_letter && next_letter && (j == i + 1 || newline) {
-                i = j;
+            let next_letter = rest[skipped..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+            if next_letter && (skipped == 0 || newline) {
+                prev = Some(last);
+                at = next_at + skipped;
                 continue;
             }
         }
-        // A footnote marker glued to the text.
-        if c.is_ascii_digit() && pending_space.is_none() && i > 0 {
-            let prev = chars[i - 1].1;
-            if prev.is_alphabetic() || is_closing(prev) {
-                let mut j = i;
-                while j < chars.len() && chars[j].1.is_ascii_digit() {
-                    j += 1;
-                }
-                let at_end = j == chars.len() || chars[j].1.is_whitespace();
-                if j - i <= 3 && at_end {
-                    i = j;
-                    continue;
-                }
+        // A footnote marker glued to the text: 1-3 digits, then white space or the end.
+        if c.is_ascii_digit()
+            && pending_space.is_none()
+            && prev.is_some_and(|p| p.is_alphabetic() || is_closing(p))
+        {
+            let digits = text.as_bytes()[at..]
+                .iter()
+                .take(4)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let end = at + digits;
+            let at_end = text[end..].chars().next().is_none_or(char::is_whitespace);
+            if digits <= 3 && at_end {
+                prev = text[..end].chars().next_back();
+                at = end;
+                continue;
             }
         }
         let dash = is_dash(c);
         if let Some(sp) = pending_space.take() {
             if !dash {
-                push(&mut out, ' ', sp);
+                out.push(' ', sp);
             }
         }
-        push(&mut out, fold_quote(c), at);
+        out.push(fold_quote(c), at);
         after_dash = dash;
-        i += 1;
+        prev = Some(c);
+        at = next_at;
     }
     out
 }
@@ -152,8 +188,11 @@ pub fn quote_pieces(quote: &str) -> Vec<String> {
 pub struct SourceIndex {
     pub original: String,
     pub norm: Normalized,
-    /// (window key, position) for every word start, sorted by key.
-    windows: Vec<(u64, u32)>,
+    /// The distinct 8-byte windows that start a word, sorted.
+    keys: Vec<u64>,
+    /// For `keys[i]`, its word starts are `positions[starts[i]..starts[i + 1]]`, in order.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
     /// Byte offsets of line starts in the original text.
     line_starts: Vec<usize>,
 }
@@ -187,39 +226,53 @@ impl SourceIndex {
         let norm = normalize(&text);
         let bytes = norm.text.as_bytes();
         let words = bytes.iter().filter(|&&b| b == b' ').count() + 1;
-        let mut windows: Vec<(u64, u32)> = Vec::with_capacity(words);
+        // Sorted with their keys beside them (sequential memory), then kept without.
+        let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(words);
         if bytes.len() >= K {
             for p in 0..=bytes.len() - K {
                 if p == 0 || bytes[p - 1] == b' ' {
-                    windows.push((key(&bytes[p..]), p as u32));
+                    keyed.push((key(&bytes[p..]), p as u32));
                 }
             }
         }
-        windows.sort_unstable();
+        keyed.sort_unstable();
+        let mut keys = Vec::new();
+        let mut starts = Vec::new();
+        let mut positions = Vec::with_capacity(keyed.len());
+        for (k, p) in keyed {
+            if keys.last() != Some(&k) {
+                keys.push(k);
+                starts.push(positions.len() as u32);
+            }
+            positions.push(p);
+        }
+        starts.push(positions.len() as u32);
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceIndex {
             original: text,
             norm,
-            windows,
+            keys,
+            starts,
+            positions,
             line_starts,
         }
     }
 
-    fn occurrences(&self, k: u64) -> &[(u64, u32)] {
-        let lo = self.windows.partition_point(|w| w.0 < k);
-        let hi = self.windows.partition_point(|w| w.0 <= k);
-        &self.windows[lo..hi]
+    /// The word starts whose window is `k`, in text order.
+    fn occurrences(&self, k: u64) -> &[u32] {
+        match self.keys.binary_search(&k) {
+            Ok(i) => &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize],
+            Err(_) => &[],
+        }
     }
 
     /// The line (1-based) of a byte offset of the normalised text.
     pub fn line_of(&self, norm_pos: usize) -> usize {
         let orig = self
             .norm
-            .offsets
-            .get(norm_pos)
-            .copied()
-            .unwrap_or(self.original.len() as u32) as usize;
+            .original_offset(norm_pos)
+            .unwrap_or(self.original.len());
         self.line_starts.partition_point(|&s| s <= orig)
     }
 
@@ -232,7 +285,7 @@ impl SourceIndex {
             return Vec::new();
         }
         let pb = piece.as_bytes();
-        let mut best: Option<(usize, &[(u64, u32)])> = None;
+        let mut best: Option<(usize, &[u32])> = None;
         if pb.len() >= K && to - from > 4 * MAX_GAP {
             // The rarest word-start window of the piece narrows the candidates.
             for off in 1..=pb.len() - K {
@@ -272,7 +325,7 @@ impl SourceIndex {
         };
         let mut found: Vec<usize> = occ
             .iter()
-            .filter_map(|&(_, p)| (p as usize).checked_sub(off))
+            .filter_map(|&p| (p as usize).checked_sub(off))
             .filter(|&p| p >= from && p < to && text.as_bytes()[p..].starts_with(pb))
             .collect();
         found.sort_unstable();
@@ -324,7 +377,7 @@ impl SourceIndex {
                 if occ.len() > 64 {
                     continue;
                 }
-                for &(_, p) in occ {
+                for &p in occ {
                     if let Some(s) = (p as usize).checked_sub(off) {
                         *votes.entry(s).or_insert(0) += 1;
                     }
@@ -364,6 +417,22 @@ mod tests {
             SourceIndex::new(source.to_string()).find(quote),
             QuoteMatch::Found { .. }
         )
+    }
+
+    #[test]
+    fn lines_are_right_after_the_text_shifts() {
+        // Curly quotes (3 bytes → 1), runs of spaces, a dropped hyphen and a footnote
+        // marker all shift normalised offsets against the original before line 4.
+        let src = "“One”   two\nthree-\nfour five.12\n\n  six ‘seven’ eight\nnine";
+        let ix = SourceIndex::new(src.to_string());
+        assert_eq!(ix.find("six 'seven' eight"), QuoteMatch::Found { line: 5 });
+        assert_eq!(ix.find("threefour five."), QuoteMatch::Found { line: 2 });
+        assert_eq!(ix.find("nine"), QuoteMatch::Found { line: 6 });
+        let n = normalize(src);
+        for (pos, _) in n.text.char_indices() {
+            let orig = n.original_offset(pos).expect("mapped");
+            assert!(src.is_char_boundary(orig), "{pos} -> {orig}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Reading a map file: bytes → UTF-8 text → typed [`Map`], or a located diagnostic.
 
+use super::deserializer::{Error as DeError, ErrorKind, MAX_DEPTH};
 use super::model::Map;
 use super::position::PositionIndex;
 use crate::diagnostic::{Diagnostic, Position, Rule, Target};
@@ -115,7 +116,7 @@ pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
             .at(pos),
         ));
     }
-    serde_yaml::from_str::<Map>(text).map_err(|e| Box::new(yaml_error(text, &e)))
+    super::deserializer::from_str::<Map>(text).map_err(|e| Box::new(yaml_error(&e)))
 }
 
 /// The deepest bracket nesting argmap parses. YAML parsers check every open flow
@@ -149,50 +150,35 @@ fn too_deep(text: &str) -> Option<Position> {
     None
 }
 
-fn yaml_error(text: &str, e: &serde_yaml::Error) -> Diagnostic {
-    let full = e.to_string();
-    let pos = e
-        .location()
-        .map_or(Position { line: 1, column: 1 }, |l| Position {
-            line: l.line(),
-            column: l.column(),
-        });
-    // serde_yaml appends " at line L column C"; the position is reported separately.
-    let message = match full.find(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full.clone(),
-    };
-    let (rule, help) = if message.contains("recursion limit exceeded") {
-        (
+fn yaml_error(e: &DeError) -> Diagnostic {
+    let pos = e.position.unwrap_or(Position { line: 1, column: 1 });
+    let message = e.message.clone();
+    let (rule, help) = match e.kind {
+        ErrorKind::Limit if message.contains("recursion limit") => (
             Rule::YamlSyntax,
-            Some("argmap refuses YAML nested more than 128 levels deep".to_string()),
-        )
-    } else if message.contains("repetition limit exceeded") {
-        (
+            Some(format!(
+                "argmap refuses YAML nested more than {MAX_DEPTH} levels deep"
+            )),
+        ),
+        ErrorKind::Limit => (
             Rule::YamlSyntax,
             Some("aliases expand to too much data (an alias bomb?)".to_string()),
-        )
-    } else if is_syntax_error(text) {
-        let help = if message.contains("mapping values are not allowed") {
-            "text containing `: ` must be quoted: `text: \"a: b\"`"
-        } else if message.contains("found character that cannot start any token") {
-            "YAML does not allow this character here (tabs cannot indent): quote the text"
-        } else {
-            "check the indentation, quotes and brackets at this position"
-        };
-        (Rule::YamlSyntax, Some(help.to_string()))
-    } else {
-        (Rule::Schema, schema_help(&message))
+        ),
+        ErrorKind::Syntax => {
+            let help = if message.contains("mapping values are not allowed") {
+                "text containing `: ` must be quoted: `text: \"a: b\"`"
+            } else if message.contains("tab") {
+                "YAML does not allow a tab here (tabs cannot indent): use spaces or quote the text"
+            } else {
+                "check the indentation, quotes and brackets at this position"
+            };
+            (Rule::YamlSyntax, Some(help.to_string()))
+        }
+        ErrorKind::Schema => (Rule::Schema, schema_help(&message)),
     };
     Diagnostic::new(rule, Target::file(), message)
         .with_help_opt(help)
         .at(pos)
-}
-
-/// Whether the text fails to parse as YAML at all (as opposed to parsing but not
-/// fitting the map format). Only called on the error path.
-fn is_syntax_error(text: &str) -> bool {
-    !super::position::parses(text)
 }
 
 fn schema_help(message: &str) -> Option<String> {

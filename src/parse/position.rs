@@ -6,18 +6,6 @@ use crate::diagnostic::{Position, Seg, Target};
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 
-/// Whether yaml-rust2 can read `text` at all (used to tell syntax errors from type
-/// errors on the error path). Iterative, so deep nesting cannot overflow the stack.
-pub fn parses(text: &str) -> bool {
-    let mut parser = Parser::new_from_str(text);
-    loop {
-        match parser.next_token() {
-            Ok((Event::StreamEnd, _)) => return true,
-            Ok(_) => {}
-            Err(_) => return false,
-        }
-    }
-}
 use yaml_rust2::scanner::Marker;
 
 /// The key and value positions of every mapping entry and sequence item of a document,

@@ -1,0 +1,758 @@
+//! A streaming serde `Deserializer` over yaml-rust2's event parser.
+//!
+//! serde_yaml first collects every event of a document in a vector (each scalar copied,
+//! with its anchor, tag and position), then deserialises from that vector: for a 100k-node
+//! map that buffer is 14× the file. Here each event is pulled from the parser when serde
+//! asks for it and dropped once used, and a scalar's `String` is handed to the visitor
+//! without a copy. Memory is the typed map plus what anchors keep for their aliases.
+//!
+//! YAML 1.2 core schema for untyped values (`deserialize_any`): plain `~`, `null`, empty →
+//! unit; `true`/`false` (any case form YAML allows) → bool; decimal, `0x`, `0o` integers;
+//! floats including `.inf` and `.nan`; anything else, and every quoted or block scalar, is
+//! a string. Explicit `!!str`, `!!int`, `!!float`, `!!bool`, `!!null` tags are honoured.
+//!
+//! Limits, each a located error rather than a hang or a stack overflow: collections nested
+//! more than [`MAX_DEPTH`] deep; aliases that expand to more than [`MAX_REPLAYED`] events
+//! in all (alias bombs); anchors whose recorded copies exceed [`MAX_RECORDED`] events.
+//! An alias inside a value that is skipped (an unknown field) is not expanded at all.
+
+use crate::diagnostic::Position;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::collections::HashMap;
+use std::fmt;
+use std::rc::Rc;
+use yaml_rust2::parser::{Event, Parser, Tag};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+/// Deepest nesting of mappings and sequences that is deserialised.
+pub const MAX_DEPTH: usize = 128;
+/// Most events that aliases may replay in one document.
+pub const MAX_REPLAYED: usize = 1_000_000;
+/// Most event copies that anchors may record in one document.
+pub const MAX_RECORDED: usize = 4_000_000;
+
+/// What kind of problem an [`Error`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not YAML.
+    Syntax,
+    /// The YAML does not fit the expected types (wrong type, missing field).
+    Schema,
+    /// The YAML is refused for its size: nesting or alias expansion.
+    Limit,
+}
+
+/// A deserialisation error, with the position (1-based) where it arose when known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub position: Option<Position>,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, message: impl Into<String>, at: impl Into<Position>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            position: Some(at.into()),
+        }
+    }
+
+    /// Gives the error a position if it has none yet (the innermost one wins).
+    fn or_at(mut self, at: impl Into<Position>) -> Error {
+        if self.position.is_none() {
+            self.position = Some(at.into());
+        }
+        self
+    }
+}
+
+impl From<Marker> for Position {
+    fn from(m: Marker) -> Position {
+        Position {
+            line: m.line(),
+            column: m.col() + 1,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(p) => write!(f, "{} at line {} column {}", self.message, p.line, p.column),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Error {
+        Error {
+            kind: ErrorKind::Schema,
+            message: msg.to_string(),
+            position: None,
+        }
+    }
+}
+
+type Item = (Event, Marker);
+
+/// An anchored node being recorded: its events so far and its open collections.
+struct Recording {
+    anchor: usize,
+    events: Vec<Item>,
+    depth: usize,
+}
+
+/// Events in document order: the parser's, with alias replays spliced in on request.
+struct Events<'a> {
+    parser: Parser<std::str::Chars<'a>>,
+    peeked: Option<Item>,
+    replays: Vec<(Rc<[Item]>, usize)>,
+    anchors: HashMap<usize, Rc<[Item]>>,
+    recording: Vec<Recording>,
+    replayed: usize,
+    recorded: usize,
+    last: Position,
+}
+
+impl<'a> Events<'a> {
+    fn new(text: &'a str) -> Self {
+        Events {
+            parser: Parser::new_from_str(text),
+            peeked: None,
+            replays: Vec::new(),
+            anchors: HashMap::new(),
+            recording: Vec::new(),
+            replayed: 0,
+            recorded: 0,
+            last: Position { line: 1, column: 1 },
+        }
+    }
+
+    /// The next event, from an alias being replayed or from the parser.
+    fn pull(&mut self) -> Result<Item, Error> {
+        while let Some((events, at)) = self.replays.last_mut() {
+            if let Some(item) = events.get(*at) {
+                *at += 1;
+                return Ok(item.clone());
+            }
+            self.replays.pop();
+        }
+        let (event, mark) = self
+            .parser
+            .next_token()
+            .map_err(|e| Error::new(ErrorKind::Syntax, e.info().to_string(), *e.marker()))?;
+        self.record(&event, mark)?;
+        Ok((event, mark))
+    }
+
+    /// Keeps a copy of the events of anchored nodes, for their aliases.
+    fn record(&mut self, event: &Event, mark: Marker) -> Result<(), Error> {
+        let anchor = match event {
+            Event::Scalar(_, _, a, _) | Event::SequenceStart(a, _) | Event::MappingStart(a, _) => {
+                *a
+            }
+            _ => 0,
+        };
+        if anchor > 0 {
+            self.recording.push(Recording {
+                anchor,
+                events: Vec::new(),
+                depth: 0,
+            });
+        }
+        if self.recording.is_empty() {
+            return Ok(());
+        }
+        self.recorded += self.recording.len();
+        if self.recorded > MAX_RECORDED {
+            return Err(Error::new(
+                ErrorKind::Limit,
+                "anchors record too much data (nested anchors?)",
+                mark,
+            ));
+        }
+        for r in &mut self.recording {
+            r.events.push((event.clone(), mark));
+            match event {
+                Event::SequenceStart(..) | Event::MappingStart(..) => r.depth += 1,
+                Event::SequenceEnd | Event::MappingEnd => r.depth = r.depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        while self.recording.last().is_some_and(|r| r.depth == 0) {
+            if let Some(r) = self.recording.pop() {
+                self.anchors.insert(r.anchor, Rc::from(r.events));
+            }
+        }
+        Ok(())
+    }
+
+    fn peek(&mut self) -> Result<&Item, Error> {
+        if self.peeked.is_none() {
+            self.peeked = Some(self.pull()?);
+        }
+        match &self.peeked {
+            Some(item) => Ok(item),
+            None => unreachable!("filled above"),
+        }
+    }
+
+    fn next(&mut self) -> Result<Item, Error> {
+        let item = match self.peeked.take() {
+            Some(item) => item,
+            None => self.pull()?,
+        };
+        self.last = item.1.into();
+        Ok(item)
+    }
+
+    /// The first event of the next node, with an alias replaced by its anchor's events.
+    fn next_node(&mut self) -> Result<Item, Error> {
+        loop {
+            let (event, mark) = self.next()?;
+            let Event::Alias(id) = event else {
+                return Ok((event, mark));
+            };
+            let Some(events) = self.anchors.get(&id).cloned() else {
+                return Err(Error::new(
+                    ErrorKind::Syntax,
+                    "an alias refers to its own anchor (a recursive alias)",
+                    mark,
+                ));
+            };
+            self.replayed += events.len();
+            if self.replayed > MAX_REPLAYED {
+                return Err(Error::new(
+                    ErrorKind::Limit,
+                    "repetition limit exceeded: aliases expand to too much data",
+                    mark,
+                ));
+            }
+            // The peeked event (if any) comes after the alias: replay first.
+            debug_assert!(self.peeked.is_none());
+            self.replays.push((events, 0));
+        }
+    }
+
+    /// Skips the rest of a node whose first event was `first`; aliases are not expanded.
+    fn skip_rest(&mut self, first: &Event) -> Result<(), Error> {
+        let mut depth = match first {
+            Event::SequenceStart(..) | Event::MappingStart(..) => 1usize,
+            _ => return Ok(()),
+        };
+        while depth > 0 {
+            match self.next()?.0 {
+                Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
+                Event::SequenceEnd | Event::MappingEnd => depth -= 1,
+                Event::StreamEnd => break,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Deserialises one YAML document from `text`.
+pub fn from_str<'de, T: de::Deserialize<'de>>(text: &str) -> Result<T, Error> {
+    let mut de = YamlDeserializer {
+        events: Events::new(text),
+        depth: 0,
+    };
+    match de.events.next()?.0 {
+        Event::StreamStart => {}
+        _ => {
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                "no YAML stream",
+                de.events.last,
+            ))
+        }
+    }
+    let value = if matches!(de.events.peek()?.0, Event::StreamEnd) {
+        // No document at all (only comments): the value is null.
+        T::deserialize(NullDeserializer(de.events.last))?
+    } else {
+        if matches!(de.events.peek()?.0, Event::DocumentStart) {
+            de.events.next()?;
+        }
+        let value = T::deserialize(&mut de)?;
+        if matches!(de.events.peek()?.0, Event::DocumentEnd) {
+            de.events.next()?;
+        }
+        value
+    };
+    let (event, mark) = de.events.next()?;
+    match event {
+        Event::StreamEnd => Ok(value),
+        _ => Err(Error::new(
+            ErrorKind::Schema,
+            "the file holds more than one YAML document; a map is one document",
+            mark,
+        )),
+    }
+}
+
+struct YamlDeserializer<'a> {
+    events: Events<'a>,
+    depth: usize,
+}
+
+/// How a scalar reads when no type is asked for.
+enum Resolved {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str,
+}
+
+fn is_null(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_int(s: &str) -> Option<Resolved> {
+    let (neg, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (radix, digits) = if let Some(h) = digits.strip_prefix("0x") {
+        (16, h)
+    } else if let Some(o) = digits.strip_prefix("0o") {
+        (8, o)
+    } else {
+        (10, digits)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = u64::from_str_radix(digits, radix).ok()?;
+    if neg {
+        let v = 0i64.checked_sub_unsigned(magnitude)?;
+        Some(Resolved::Int(v))
+    } else {
+        Some(match i64::try_from(magnitude) {
+            Ok(v) => Resolved::Int(v),
+            Err(_) => Resolved::UInt(magnitude),
+        })
+    }
+}
+
+fn parse_float(s: &str) -> Option<f64> {
+    match s {
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Some(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Some(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
+        _ => {}
+    }
+    // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let int_start = i;
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let mut digits = i > int_start;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let frac_start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        digits |= i > frac_start;
+    }
+    if !digits {
+        return None;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let exp_start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == exp_start {
+            return None;
+        }
+    }
+    if i != b.len() {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn tag_name(tag: &Option<Tag>) -> Option<&str> {
+    let tag = tag.as_ref()?;
+    if tag.handle == "!!" || tag.handle == "tag:yaml.org,2002:" {
+        Some(tag.suffix.as_str())
+    } else {
+        None
+    }
+}
+
+fn resolve(value: &str, style: TScalarStyle, tag: &Option<Tag>) -> Resolved {
+    let plain = style == TScalarStyle::Plain;
+    match tag_name(tag) {
+        Some("str") => return Resolved::Str,
+        Some("null") => return Resolved::Null,
+        Some("bool") => return parse_bool(value).map_or(Resolved::Str, Resolved::Bool),
+        Some("int") => return parse_int(value).unwrap_or(Resolved::Str),
+        Some("float") => return parse_float(value).map_or(Resolved::Str, Resolved::Float),
+        _ if !plain => return Resolved::Str,
+        _ => {}
+    }
+    if is_null(value) {
+        Resolved::Null
+    } else if let Some(b) = parse_bool(value) {
+        Resolved::Bool(b)
+    } else if let Some(i) = parse_int(value) {
+        i
+    } else if let Some(f) = parse_float(value) {
+        Resolved::Float(f)
+    } else {
+        Resolved::Str
+    }
+}
+
+fn unexpected<'v>(value: &'v str, style: TScalarStyle, tag: &Option<Tag>) -> de::Unexpected<'v> {
+    match resolve(value, style, tag) {
+        Resolved::Null => de::Unexpected::Unit,
+        Resolved::Bool(b) => de::Unexpected::Bool(b),
+        Resolved::Int(i) => de::Unexpected::Signed(i),
+        Resolved::UInt(u) => de::Unexpected::Unsigned(u),
+        Resolved::Float(f) => de::Unexpected::Float(f),
+        Resolved::Str => de::Unexpected::Str(value),
+    }
+}
+
+impl<'a> YamlDeserializer<'a> {
+    fn enter(&mut self, mark: Marker) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Error::new(
+                ErrorKind::Limit,
+                format!("recursion limit exceeded: nested more than {MAX_DEPTH} levels deep"),
+                mark,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Deserialises a collection whose start event was just taken, then takes its end.
+    fn collection<'de, V: Visitor<'de>>(
+        &mut self,
+        mapping: bool,
+        mark: Marker,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.enter(mark)?;
+        let value = if mapping {
+            visitor.visit_map(Entries { de: self })
+        } else {
+            visitor.visit_seq(Entries { de: self })
+        }
+        .map_err(|e: Error| e.or_at(mark))?;
+        // Whatever the visitor did not read is skipped.
+        loop {
+            let (event, _) = self.events.next()?;
+            match event {
+                Event::MappingEnd | Event::SequenceEnd => break,
+                Event::StreamEnd => break,
+                other => self.events.skip_rest(&other)?,
+            }
+        }
+        self.depth -= 1;
+        Ok(value)
+    }
+
+    fn unexpected_event(mark: Marker) -> Error {
+        Error::new(ErrorKind::Syntax, "unexpected end of a collection", mark)
+    }
+}
+
+impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let (event, mark) = self.events.next_node()?;
+        match event {
+            Event::Scalar(value, style, _, tag) => {
+                let r = match resolve(&value, style, &tag) {
+                    Resolved::Null => visitor.visit_unit(),
+                    Resolved::Bool(b) => visitor.visit_bool(b),
+                    Resolved::Int(i) => visitor.visit_i64(i),
+                    Resolved::UInt(u) => visitor.visit_u64(u),
+                    Resolved::Float(f) => visitor.visit_f64(f),
+                    Resolved::Str => visitor.visit_string(value),
+                };
+                r.map_err(|e: Error| e.or_at(mark))
+            }
+            Event::MappingStart(..) => self.collection(true, mark, visitor),
+            Event::SequenceStart(..) => self.collection(false, mark, visitor),
+            _ => Err(YamlDeserializer::unexpected_event(mark)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let (event, mark) = self.events.next_node()?;
+        match event {
+            Event::Scalar(value, ..) => visitor
+                .visit_string(value)
+                .map_err(|e: Error| e.or_at(mark)),
+            Event::MappingStart(..) => Err(de::Error::invalid_type(de::Unexpected::Map, &visitor))
+                .map_err(|e: Error| e.or_at(mark)),
+            Event::SequenceStart(..) => Err(de::Error::invalid_type(de::Unexpected::Seq, &visitor))
+                .map_err(|e: Error| e.or_at(mark)),
+            _ => Err(YamlDeserializer::unexpected_event(mark)),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let (event, mark) = self.events.next_node()?;
+        let r = match event {
+            Event::Scalar(value, style, _, tag) => match resolve(&value, style, &tag) {
+                Resolved::Bool(b) => visitor.visit_bool(b),
+                _ => Err(de::Error::invalid_type(
+                    unexpected(&value, style, &tag),
+                    &visitor,
+                )),
+            },
+            Event::MappingStart(..) => {
+                let e = de::Error::invalid_type(de::Unexpected::Map, &visitor);
+                Err(e)
+            }
+            Event::SequenceStart(..) => Err(de::Error::invalid_type(de::Unexpected::Seq, &visitor)),
+            _ => return Err(YamlDeserializer::unexpected_event(mark)),
+        };
+        r.map_err(|e: Error| e.or_at(mark))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let null = match &self.events.peek()?.0 {
+            Event::Scalar(v, style, _, tag) => {
+                matches!(resolve(v, *style, tag), Resolved::Null)
+            }
+            _ => false,
+        };
+        if null {
+            let (_, mark) = self.events.next()?;
+            visitor.visit_none().map_err(|e: Error| e.or_at(mark))
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        // Skipped without expanding aliases: an alias bomb in an unknown field costs nothing.
+        let (event, mark) = self.events.next()?;
+        if matches!(
+            event,
+            Event::MappingEnd | Event::SequenceEnd | Event::StreamEnd
+        ) {
+            return Err(YamlDeserializer::unexpected_event(mark));
+        }
+        self.events.skip_rest(&event)?;
+        visitor.visit_unit()
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit unit_struct
+        seq tuple tuple_struct map struct enum identifier
+    }
+}
+
+/// Entries of a mapping or items of a sequence.
+struct Entries<'b, 'a> {
+    de: &'b mut YamlDeserializer<'a>,
+}
+
+impl Entries<'_, '_> {
+    fn at_end(&mut self) -> Result<bool, Error> {
+        Ok(matches!(
+            self.de.events.peek()?.0,
+            Event::MappingEnd | Event::SequenceEnd | Event::StreamEnd
+        ))
+    }
+}
+
+impl<'de> MapAccess<'de> for Entries<'_, '_> {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        if self.at_end()? {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
+        seed.deserialize(&mut *self.de)
+    }
+}
+
+impl<'de> SeqAccess<'de> for Entries<'_, '_> {
+    type Error = Error;
+
+    fn next_element_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<Option<S::Value>, Error> {
+        if self.at_end()? {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+}
+
+/// The value of a stream without documents: null.
+struct NullDeserializer(Position);
+
+impl<'de> Deserializer<'de> for NullDeserializer {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit().map_err(|e: Error| e.or_at(self.0))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    #[derive(Clone, Debug, PartialEq, Deserialize)]
+    #[serde(untagged)]
+    enum V {
+        Null,
+        Bool(bool),
+        Int(i64),
+        Float(f64),
+        Str(String),
+        List(Vec<V>),
+        Map(BTreeMap<String, V>),
+    }
+
+    fn v(text: &str) -> V {
+        from_str(text).expect(text)
+    }
+
+    #[test]
+    fn plain_scalars_resolve_by_the_core_schema() {
+        assert_eq!(v("~"), V::Null);
+        assert_eq!(v("null"), V::Null);
+        assert_eq!(v("True"), V::Bool(true));
+        assert_eq!(v("1917"), V::Int(1917));
+        assert_eq!(v("-0x10"), V::Int(-16));
+        assert_eq!(v("0o17"), V::Int(15));
+        assert_eq!(v("12.50"), V::Float(12.5));
+        assert_eq!(v("1e3"), V::Float(1000.0));
+        assert_eq!(v(".inf"), V::Float(f64::INFINITY));
+        assert_eq!(v("yes"), V::Str("yes".into()));
+        assert_eq!(v("1905-06"), V::Str("1905-06".into()));
+        assert_eq!(v("'1917'"), V::Str("1917".into()));
+        assert_eq!(v("!!str 1917"), V::Str("1917".into()));
+        assert_eq!(v("\"true\""), V::Str("true".into()));
+    }
+
+    #[test]
+    fn collections_and_aliases() {
+        let got = v("a: &x [1, two]\nb: *x\nc: {d: ~}\n");
+        let list = V::List(vec![V::Int(1), V::Str("two".into())]);
+        let mut m = BTreeMap::new();
+        m.insert("a".to_string(), list.clone());
+        m.insert("b".to_string(), list);
+        let mut c = BTreeMap::new();
+        c.insert("d".to_string(), V::Null);
+        m.insert("c".to_string(), V::Map(c));
+        assert_eq!(got, V::Map(m));
+    }
+
+    #[test]
+    fn a_wrong_type_is_located_at_the_value() {
+        let e = from_str::<BTreeMap<String, bool>>("a: true\nb: maybe\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Schema);
+        assert_eq!(e.position, Some(Position { line: 2, column: 4 }));
+        assert!(e.message.contains("invalid type: string \"maybe\""), "{e}");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let e = from_str::<V>("a: b: c\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Syntax);
+        assert_eq!(e.position.map(|p| p.line), Some(1));
+    }
+
+    #[test]
+    fn alias_bombs_stop_at_the_limit() {
+        let mut y = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            y.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let e = from_str::<V>(&y).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Limit);
+        // Skipped values do not expand their aliases at all.
+        #[derive(Deserialize)]
+        struct Nothing {}
+        assert!(from_str::<Nothing>(&y).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing() {
+        let y = format!("{}x", "- ".repeat(10_000));
+        let e = from_str::<V>(&y).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Limit);
+    }
+
+    #[test]
+    fn more_than_one_document_is_refused() {
+        let e = from_str::<V>("a: 1\n---\nb: 2\n").unwrap_err();
+        assert!(e.message.contains("more than one YAML document"));
+        assert_eq!(e.position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn an_empty_stream_is_null() {
+        assert_eq!(v("# only a comment\n"), V::Null);
+    }
+}
