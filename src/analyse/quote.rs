@@ -186,7 +186,8 @@ pub fn quote_pieces(quote: &str) -> Vec<String> {
 /// A source text, normalised and indexed once for many quote look-ups.
 #[derive(Debug)]
 pub struct SourceIndex {
-    pub original: String,
+    /// Length in bytes of the original text (only its line starts are kept).
+    original_len: usize,
     pub norm: Normalized,
     /// The distinct 8-byte windows that start a word, sorted.
     keys: Vec<u64>,
@@ -250,7 +251,7 @@ impl SourceIndex {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceIndex {
-            original: text,
+            original_len: text.len(),
             norm,
             keys,
             starts,
@@ -272,7 +273,7 @@ impl SourceIndex {
         let orig = self
             .norm
             .original_offset(norm_pos)
-            .unwrap_or(self.original.len());
+            .unwrap_or(self.original_len);
         self.line_starts.partition_point(|&s| s <= orig)
     }
 

@@ -98,6 +98,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
                         out.entries.insert(key, value);
                     }
                 }
+                out.entries.shrink_to_fit();
                 Ok(out)
             }
         }
@@ -477,6 +478,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdList<T> {
                 while let Some(x) = s.next_element()? {
                     v.push(x);
                 }
+                // Most lists hold one or two ids: no spare capacity kept per node.
+                v.shrink_to_fit();
                 Ok(IdList(v))
             }
         }
