@@ -18,7 +18,8 @@
 //! in order, each starting within [`MAX_GAP`] characters of the end of the previous one.
 //!
 //! The source is normalised and indexed once ([`SourceIndex`]): the distinct 8-byte
-//! windows that start a word of the normalised text, sorted, each with its positions. A space in a quote is a space
+//! windows that start a word of the normalised text, in a hash-bucketed table, each with
+//! its positions. A space in a quote is a space
 //! in the source, so every word start inside a quote piece is a word start in the source:
 //! finding a quote costs a few binary searches plus the verification of the rarest
 //! window's occurrences, not a scan of the text (pieces without an inner word start are
@@ -30,6 +31,11 @@ use std::collections::HashMap;
 pub const MAX_GAP: usize = 2000;
 
 const K: usize = 8;
+
+/// How many windows of a piece are looked up, at most: the rarest gives the candidates
+/// and two others filter them, so a few suffice, and a long quote costs no more than a
+/// short one.
+const MAX_PROBES: usize = 8;
 
 /// Normalised text, and where its bytes come from in the original text.
 ///
@@ -189,8 +195,14 @@ pub struct SourceIndex {
     /// Length in bytes of the original text (only its line starts are kept).
     original_len: usize,
     pub norm: Normalized,
-    /// The distinct 8-byte windows that start a word, sorted.
+    /// The distinct 8-byte windows that start a word, each stored hashed by [`mix`] (a
+    /// bijection, so no two windows share a hash), sorted.
     keys: Vec<u64>,
+    /// Hash buckets: the keys whose hash has top bits `b` are
+    /// `keys[buckets[b]..buckets[b + 1]]` (about one per bucket), so a look-up reads a
+    /// bucket and a key or two instead of binary-searching a large table.
+    buckets: Vec<u32>,
+    bucket_shift: u32,
     /// For `keys[i]`, its word starts are `positions[starts[i]..starts[i + 1]]`, in order.
     starts: Vec<u32>,
     positions: Vec<u32>,
@@ -201,8 +213,9 @@ pub struct SourceIndex {
 /// Where a quote was found, or the closest passage when it was not.
 #[derive(Clone, Debug, PartialEq)]
 pub enum QuoteMatch {
-    /// Found: the line (1-based) where the quote starts in the source.
-    Found { line: usize },
+    /// Found: where the quote starts, as a byte offset of the normalised text
+    /// ([`SourceIndex::line_of`] gives its line; it is not computed for every quote).
+    Found { offset: usize },
     /// Not found: the closest passage, its line, and its similarity (0–1).
     NotFound { closest: Option<Closest> },
 }
@@ -215,10 +228,66 @@ pub struct Closest {
     pub similarity: f64,
 }
 
+/// A 64-bit mixer (splitmix64's finaliser): spreads window keys evenly over buckets.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
 fn key(b: &[u8]) -> u64 {
     let mut k = [0u8; 8];
     k.copy_from_slice(&b[..K]);
     u64::from_be_bytes(k)
+}
+
+/// Whether a word starts inside `piece` with a whole window after it.
+fn has_inner_window(piece: &[u8]) -> bool {
+    piece.len() > K && piece[..piece.len() - K].contains(&b' ')
+}
+
+/// The first index at or after `from` whose value is at least `want` (exponential, then
+/// binary search: cost logarithmic in the distance moved).
+fn gallop(list: &[u32], from: usize, want: usize) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    while lo + step < list.len() && (list[lo + step] as usize) < want {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(list.len());
+    lo + list[lo..hi].partition_point(|&x| (x as usize) < want)
+}
+
+/// Sorts (hashed key, position) pairs in linear time: the hashes are uniform, so one
+/// counting pass on their top bits leaves buckets of about one pair to sort.
+fn sort_hashed(pairs: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    if pairs.len() < 2 {
+        return pairs;
+    }
+    let bits = pairs.len().next_power_of_two().trailing_zeros().max(1);
+    let shift = 64 - bits;
+    let mut counts = vec![0u32; (1 << bits) + 1];
+    for &(k, _) in &pairs {
+        counts[(k >> shift) as usize + 1] += 1;
+    }
+    for b in 1..counts.len() {
+        counts[b] += counts[b - 1];
+    }
+    let mut out = vec![(0u64, 0u32); pairs.len()];
+    let mut next = counts.clone();
+    for pair in pairs {
+        let b = (pair.0 >> shift) as usize;
+        out[next[b] as usize] = pair;
+        next[b] += 1;
+    }
+    for b in 0..counts.len() - 1 {
+        let (lo, hi) = (counts[b] as usize, counts[b + 1] as usize);
+        if hi - lo > 1 {
+            out[lo..hi].sort_unstable();
+        }
+    }
+    out
 }
 
 impl SourceIndex {
@@ -227,16 +296,16 @@ impl SourceIndex {
         let norm = normalize(&text);
         let bytes = norm.text.as_bytes();
         let words = bytes.iter().filter(|&&b| b == b' ').count() + 1;
-        // Sorted with their keys beside them (sequential memory), then kept without.
+        // Sorted with their (hashed) keys beside them, then grouped by key.
         let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(words);
         if bytes.len() >= K {
             for p in 0..=bytes.len() - K {
                 if p == 0 || bytes[p - 1] == b' ' {
-                    keyed.push((key(&bytes[p..]), p as u32));
+                    keyed.push((mix(key(&bytes[p..])), p as u32));
                 }
             }
         }
-        keyed.sort_unstable();
+        let keyed = sort_hashed(keyed);
         let mut keys = Vec::new();
         let mut starts = Vec::new();
         let mut positions = Vec::with_capacity(keyed.len());
@@ -248,12 +317,24 @@ impl SourceIndex {
             positions.push(p);
         }
         starts.push(positions.len() as u32);
+        let bits = keys.len().max(2).next_power_of_two().trailing_zeros();
+        let bucket_shift = 64 - bits;
+        let mut buckets = Vec::with_capacity((1 << bits) + 1);
+        let mut i = 0;
+        for b in 0..=(1u64 << bits) {
+            while i < keys.len() && (keys[i] >> bucket_shift) < b {
+                i += 1;
+            }
+            buckets.push(i as u32);
+        }
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceIndex {
             original_len: text.len(),
             norm,
             keys,
+            buckets,
+            bucket_shift,
             starts,
             positions,
             line_starts,
@@ -262,9 +343,15 @@ impl SourceIndex {
 
     /// The word starts whose window is `k`, in text order.
     fn occurrences(&self, k: u64) -> &[u32] {
-        match self.keys.binary_search(&k) {
-            Ok(i) => &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize],
-            Err(_) => &[],
+        let k = mix(k);
+        let b = (k >> self.bucket_shift) as usize;
+        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        match self.keys[lo..hi].iter().position(|&x| x == k) {
+            Some(j) => {
+                let i = lo + j;
+                &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize]
+            }
+            None => &[],
         }
     }
 
@@ -279,33 +366,42 @@ impl SourceIndex {
 
     /// Every position where `piece` occurs in the normalised text, starting at or after
     /// `from` and before `to`, in order. Uses the window index for long pieces.
-    fn find_in(&self, piece: &str, from: usize, to: usize) -> Vec<usize> {
+    ///
+    /// With `word_start`, a piece without a word start inside it is looked up by its own
+    /// first window, which finds only the occurrences that start a word; the caller
+    /// retries without it when that is not enough.
+    fn find_in(&self, piece: &str, from: usize, to: usize, word_start: bool) -> Vec<usize> {
         let text = &self.norm.text;
         let to = to.min(text.len());
         if from >= to {
             return Vec::new();
         }
         let pb = piece.as_bytes();
-        let mut best: Option<(usize, &[u32])> = None;
+        // Word-start windows of the piece, looked up in the index: the rarest gives the
+        // candidates, two others (not overlapping it, when the piece allows) filter them.
+        let mut probes: Vec<(usize, &[u32])> = Vec::with_capacity(MAX_PROBES);
         if pb.len() >= K && to - from > 4 * MAX_GAP {
-            // The rarest word-start window of the piece narrows the candidates.
-            for off in 1..=pb.len() - K {
-                if pb[off - 1] != b' ' {
+            let own_start = word_start && !has_inner_window(pb);
+            for off in 0..=pb.len() - K {
+                let usable = if off == 0 {
+                    own_start
+                } else {
+                    pb[off - 1] == b' '
+                };
+                if !usable {
                     continue;
                 }
                 let occ = self.occurrences(key(&pb[off..]));
-                if best.is_none_or(|(_, b)| occ.len() < b.len()) {
-                    best = Some((off, occ));
-                }
                 if occ.is_empty() {
                     return Vec::new();
                 }
-                if occ.len() <= 64 {
+                probes.push((off, occ));
+                if occ.len() <= 64 || probes.len() == MAX_PROBES {
                     break;
                 }
             }
         }
-        if best.is_none() {
+        if probes.is_empty() {
             let mut start = from;
             while !text.is_char_boundary(start) {
                 start += 1;
@@ -321,15 +417,42 @@ impl SourceIndex {
                 .filter(|&p| p < to)
                 .collect();
         }
-        let Some((off, occ)) = best else {
-            return Vec::new();
-        };
-        let mut found: Vec<usize> = occ
-            .iter()
-            .filter_map(|&p| (p as usize).checked_sub(off))
-            .filter(|&p| p >= from && p < to && text.as_bytes()[p..].starts_with(pb))
-            .collect();
-        found.sort_unstable();
+        probes.sort_by_key(|(off, occ)| (occ.len(), *off));
+        let (off, occ) = probes[0];
+        let mut filters: Vec<(usize, &[u32])> = Vec::new();
+        if occ.len() > 64 {
+            let apart = |a: usize, b: usize| a.abs_diff(b) >= K;
+            for &(o, list) in &probes[1..] {
+                if filters.len() < 2 && apart(o, off) && filters.iter().all(|f| apart(o, f.0)) {
+                    filters.push((o, list));
+                }
+            }
+            if filters.is_empty() {
+                filters.extend(probes.get(1).copied());
+            }
+        }
+        // Each filter list is searched forward from where the last candidate left it
+        // (all lists are sorted): a long list costs a few steps per candidate.
+        let mut cursor = vec![0usize; filters.len()];
+        let mut found = Vec::new();
+        for &p in occ {
+            let Some(start) = (p as usize).checked_sub(off) else {
+                continue;
+            };
+            if start < from || start >= to {
+                continue;
+            }
+            let agreed = filters
+                .iter()
+                .zip(cursor.iter_mut())
+                .all(|(&(o, list), j)| {
+                    *j = gallop(list, *j, start + o);
+                    *j < list.len() && list[*j] as usize == start + o
+                });
+            if agreed && text.as_bytes()[start..].starts_with(pb) {
+                found.push(start);
+            }
+        }
         found
     }
 
@@ -339,12 +462,31 @@ impl SourceIndex {
         if pieces.is_empty() {
             return QuoteMatch::NotFound { closest: None };
         }
+        // A first piece without a word start inside it is looked up by its own start
+        // (occurrences that start a word), and only if that fails by a scan.
+        let first = pieces[0].as_bytes();
+        let passes: &[bool] = if first.len() >= K && !has_inner_window(first) {
+            &[true, false]
+        } else {
+            &[false]
+        };
+        for &word_start in passes {
+            if let Some(offset) = self.find_from(&pieces, word_start) {
+                return QuoteMatch::Found { offset };
+            }
+        }
+        QuoteMatch::NotFound {
+            closest: self.closest(&pieces.join(" ")),
+        }
+    }
+
+    fn find_from(&self, pieces: &[String], word_start: bool) -> Option<usize> {
         let len = self.norm.text.len();
-        for start in self.find_in(&pieces[0], 0, len) {
+        for start in self.find_in(&pieces[0], 0, len, word_start) {
             let mut end = start + pieces[0].len();
             let mut ok = true;
             for piece in &pieces[1..] {
-                match self.find_in(piece, end, end + MAX_GAP + 1).first() {
+                match self.find_in(piece, end, end + MAX_GAP + 1, false).first() {
                     Some(&p) => end = p + piece.len(),
                     None => {
                         ok = false;
@@ -353,14 +495,10 @@ impl SourceIndex {
                 }
             }
             if ok {
-                return QuoteMatch::Found {
-                    line: self.line_of(start),
-                };
+                return Some(start);
             }
         }
-        QuoteMatch::NotFound {
-            closest: self.closest(&pieces.join(" ")),
-        }
+        None
     }
 
     /// The passage most like `q` (normalised): the start offset most windows of `q` agree
@@ -413,6 +551,13 @@ impl SourceIndex {
 mod tests {
     use super::*;
 
+    fn line(ix: &SourceIndex, quote: &str) -> Option<usize> {
+        match ix.find(quote) {
+            QuoteMatch::Found { offset } => Some(ix.line_of(offset)),
+            QuoteMatch::NotFound { .. } => None,
+        }
+    }
+
     fn found(source: &str, quote: &str) -> bool {
         matches!(
             SourceIndex::new(source.to_string()).find(quote),
@@ -426,9 +571,9 @@ mod tests {
         // marker all shift normalised offsets against the original before line 4.
         let src = "“One”   two\nthree-\nfour five.12\n\n  six ‘seven’ eight\nnine";
         let ix = SourceIndex::new(src.to_string());
-        assert_eq!(ix.find("six 'seven' eight"), QuoteMatch::Found { line: 5 });
-        assert_eq!(ix.find("threefour five."), QuoteMatch::Found { line: 2 });
-        assert_eq!(ix.find("nine"), QuoteMatch::Found { line: 6 });
+        assert_eq!(line(&ix, "six 'seven' eight"), Some(5));
+        assert_eq!(line(&ix, "threefour five."), Some(2));
+        assert_eq!(line(&ix, "nine"), Some(6));
         let n = normalize(src);
         for (pos, _) in n.text.char_indices() {
             let orig = n.original_offset(pos).expect("mapped");
@@ -510,13 +655,32 @@ mod tests {
         }
         let ix = SourceIndex::new(src);
         assert_eq!(
-            ix.find("sentence number 4321 says something. sentence number 4322"),
-            QuoteMatch::Found { line: 1 }
+            line(
+                &ix,
+                "sentence number 4321 says something. sentence number 4322"
+            ),
+            Some(1)
         );
         assert!(matches!(
             ix.find("sentence number 4321 says nothing"),
             QuoteMatch::NotFound { .. }
         ));
+    }
+
+    #[test]
+    fn one_word_quotes_in_a_long_source() {
+        let mut src = String::new();
+        for i in 0..5000 {
+            src.push_str(&format!("sentence number {i} says something.\n"));
+        }
+        src.push_str("and finally extraordinarily the end");
+        let ix = SourceIndex::new(src);
+        // Found through the index by its own first window (it starts a word)...
+        assert_eq!(line(&ix, "extraordinarily"), Some(5001));
+        // ...or, starting inside a word, by the scan that follows.
+        assert_eq!(line(&ix, "xtraordinarily the"), Some(5001));
+        assert_eq!(line(&ix, "omething. sen"), Some(1));
+        assert_eq!(line(&ix, "unheardofword"), None);
     }
 
     #[test]
@@ -541,6 +705,6 @@ mod tests {
     #[test]
     fn reports_the_line_of_a_match() {
         let ix = SourceIndex::new("a\nb\nc the quote here\n".into());
-        assert_eq!(ix.find("the quote here"), QuoteMatch::Found { line: 3 });
+        assert_eq!(line(&ix, "the quote here"), Some(3));
     }
 }

@@ -10,7 +10,12 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+
+/// The hasher of the id index: foldhash, several times faster than the standard SipHash
+/// on short ids (the index is looked up once per reference).
+pub type IdHasher = foldhash::fast::RandomState;
 
 /// What a node of the graph is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -170,13 +175,13 @@ pub struct DuplicateId {
 pub struct ArgGraph<'m> {
     pub map: &'m Map,
     pub graph: DiGraph<GNode<'m>, EdgeKind>,
-    pub index: HashMap<&'m str, NodeIndex>,
+    pub index: HashMap<&'m str, NodeIndex, IdHasher>,
     pub problems: Vec<RefProblem>,
     pub external_same_as: Vec<ExternalSameAs>,
     pub duplicates: Vec<DuplicateId>,
     /// For each node, the co-premises it is linked with (`with`, in both directions),
     /// already checked to share a target.
-    pub linked: HashMap<NodeIndex, Vec<NodeIndex>>,
+    pub linked: HashMap<NodeIndex, Vec<NodeIndex>, IdHasher>,
 }
 
 impl<'m> ArgGraph<'m> {
@@ -185,11 +190,11 @@ impl<'m> ArgGraph<'m> {
         let mut g = ArgGraph {
             map,
             graph: DiGraph::with_capacity(map.len(), map.len() * 2),
-            index: HashMap::with_capacity(map.len()),
+            index: HashMap::with_capacity_and_hasher(map.len(), IdHasher::default()),
             problems: Vec::new(),
             external_same_as: Vec::new(),
             duplicates: Vec::new(),
-            linked: HashMap::new(),
+            linked: HashMap::default(),
         };
         g.add_nodes();
         g.add_edges();
@@ -198,7 +203,6 @@ impl<'m> ArgGraph<'m> {
 
     fn add_nodes(&mut self) {
         let map = self.map;
-        let mut first_section: HashMap<&'m str, Section> = HashMap::new();
         // Sections in document order, so "the second occurrence" is the later one.
         let mut order = map.section_order.clone();
         for s in [
@@ -212,25 +216,26 @@ impl<'m> ArgGraph<'m> {
             }
         }
         for section in order {
-            let mut add = |id: &'m str, node: Option<&'m Node>, source: Option<&'m SourceEntry>| {
-                if let Some(&first) = first_section.get(id) {
-                    self.duplicates.push(DuplicateId {
+            let mut add =
+                |id: &'m str, node: Option<&'m Node>, source: Option<&'m SourceEntry>| match self
+                    .index
+                    .entry(id)
+                {
+                    Entry::Occupied(first) => self.duplicates.push(DuplicateId {
                         id: id.to_string(),
                         section,
-                        first,
+                        first: self.graph[*first.get()].kind.section(),
                         occurrence: 0,
-                    });
-                    return;
-                }
-                first_section.insert(id, section);
-                let ix = self.graph.add_node(GNode {
-                    kind: NodeKind::of(section),
-                    id,
-                    node,
-                    source,
-                });
-                self.index.insert(id, ix);
-            };
+                    }),
+                    Entry::Vacant(slot) => {
+                        slot.insert(self.graph.add_node(GNode {
+                            kind: NodeKind::of(section),
+                            id,
+                            node,
+                            source,
+                        }));
+                    }
+                };
             match section {
                 Section::Sources => {
                     for (id, s) in map.sources.iter() {

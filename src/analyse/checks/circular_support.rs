@@ -6,6 +6,7 @@ use crate::build::EdgeKind;
 use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 use std::collections::{HashMap, VecDeque};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
@@ -20,10 +21,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             support.add_edge(e.source(), e.target(), ());
         }
     }
-    let mut sccs: Vec<Vec<NodeIndex>> = petgraph::algo::kosaraju_scc(&support)
-        .into_iter()
-        .filter(|c| c.len() > 1)
-        .collect();
+    let mut sccs = cyclic_components(&support);
     for c in &mut sccs {
         c.sort_unstable();
     }
@@ -58,6 +56,51 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The strongly connected components of more than one node. Nodes that no cycle can
+/// pass through are peeled off first, in linear time with flat arrays (those without a
+/// remaining supporter, then those supporting nothing remaining), so the component
+/// search, which allocates per component, runs only on what is left: usually nothing.
+fn cyclic_components(support: &DiGraph<(), ()>) -> Vec<Vec<NodeIndex>> {
+    let n = support.node_count();
+    let mut alive = vec![true; n];
+    for dir in [Direction::Incoming, Direction::Outgoing] {
+        let mut degree: Vec<usize> = (0..n)
+            .map(|i| {
+                support
+                    .neighbors_directed(NodeIndex::new(i), dir)
+                    .filter(|v| alive[v.index()])
+                    .count()
+            })
+            .collect();
+        let mut stack: Vec<usize> = (0..n).filter(|&i| alive[i] && degree[i] == 0).collect();
+        while let Some(i) = stack.pop() {
+            if !alive[i] {
+                continue;
+            }
+            alive[i] = false;
+            for v in support.neighbors_directed(NodeIndex::new(i), dir.opposite()) {
+                let v = v.index();
+                if alive[v] {
+                    degree[v] -= 1;
+                    if degree[v] == 0 {
+                        stack.push(v);
+                    }
+                }
+            }
+        }
+    }
+    if !alive.contains(&true) {
+        return Vec::new();
+    }
+    let rest: DiGraph<NodeIndex, ()> =
+        support.filter_map(|ix, _| alive[ix.index()].then_some(ix), |_, _| Some(()));
+    petgraph::algo::kosaraju_scc(&rest)
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .map(|c| c.into_iter().map(|ix| rest[ix]).collect())
+        .collect()
+}
+
 /// A shortest cycle through the first node of a strongly connected component, found by a
 /// breadth-first search inside the component: `[first, ..., last]`, where last → first.
 fn find_cycle(g: &DiGraph<(), ()>, scc: &[NodeIndex]) -> Vec<NodeIndex> {
@@ -86,4 +129,58 @@ fn find_cycle(g: &DiGraph<(), ()>, scc: &[NodeIndex]) -> Vec<NodeIndex> {
         }
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn graph(n: usize, edges: &[(usize, usize)]) -> DiGraph<(), ()> {
+        let mut g = DiGraph::new();
+        for _ in 0..n {
+            g.add_node(());
+        }
+        for &(a, b) in edges {
+            g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+        g
+    }
+
+    fn components(g: &DiGraph<(), ()>) -> Vec<Vec<usize>> {
+        let mut c: Vec<Vec<usize>> = cyclic_components(g)
+            .into_iter()
+            .map(|c| {
+                let mut c: Vec<usize> = c.into_iter().map(|ix| ix.index()).collect();
+                c.sort_unstable();
+                c
+            })
+            .collect();
+        c.sort_unstable();
+        c
+    }
+
+    #[test]
+    fn peeling_keeps_every_cycle_and_only_cycles() {
+        // 0 -> 1 -> 2 -> 0 (a cycle), 2 -> 3 -> 4 -> 3 (a second one, reached from the
+        // first), 5 -> 0 (a tail in), 4 -> 6 (a tail out), 7 alone, 8 -> 8 (a self-loop is
+        // not a component of more than one node).
+        let g = graph(
+            9,
+            &[
+                (0, 1),
+                (1, 2),
+                (2, 0),
+                (2, 3),
+                (3, 4),
+                (4, 3),
+                (5, 0),
+                (4, 6),
+                (8, 8),
+            ],
+        );
+        assert_eq!(components(&g), vec![vec![0, 1, 2], vec![3, 4]]);
+        // Acyclic: nothing is left after peeling.
+        let dag = graph(5, &[(0, 1), (1, 2), (0, 2), (3, 4)]);
+        assert!(components(&dag).is_empty());
+    }
 }
