@@ -10,6 +10,7 @@
 # Stages (each a separate process, timed with /usr/bin/time -v):
 #   yaml_value  serde_yaml into serde_yaml::Value (examples/parse_only.rs)
 #   yaml_typed  serde_yaml into argmap's typed Map (examples/parse_only.rs)
+#   load        argmap's own load (streaming deserializer) into the typed Map
 #   check       argmap check MAP            (parse, every rule, quotes against the source)
 #   support     argmap support MAP
 #   dot         argmap render --format dot MAP
@@ -21,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000 100000 1000000"}
 REPEAT=${REPEAT:-1}
-STAGES=${STAGES:-"yaml_value yaml_typed check support dot evaluate compare"}
+STAGES=${STAGES:-"yaml_value yaml_typed load check support dot evaluate compare"}
 WORK=${WORK:-/tmp/argmap-scale}
 mkdir -p "$WORK"
 
@@ -46,6 +47,7 @@ for n in $SIZES; do
         case $stage in
             yaml_value) cmd=("$PARSE" "$map" value) ;;
             yaml_typed) cmd=("$PARSE" "$map" typed) ;;
+            load) cmd=("$PARSE" "$map" load) ;;
             check) cmd=("$ARGMAP" check "$map") ;;
             support) cmd=("$ARGMAP" support "$map") ;;
             dot) cmd=("$ARGMAP" render --format dot "$map") ;;

@@ -259,35 +259,47 @@ fn gallop(list: &[u32], from: usize, want: usize) -> usize {
     lo + list[lo..hi].partition_point(|&x| (x as usize) < want)
 }
 
-/// Sorts (hashed key, position) pairs in linear time: the hashes are uniform, so one
-/// counting pass on their top bits leaves buckets of about one pair to sort.
-fn sort_hashed(pairs: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
-    if pairs.len() < 2 {
-        return pairs;
+/// The hashed window that starts at `p`.
+fn hash_at(bytes: &[u8], p: u32) -> u64 {
+    mix(key(&bytes[p as usize..]))
+}
+
+/// The word starts of `bytes` (positions with a whole window after them), sorted by
+/// hashed window, then position. Linear time, and no more memory than the positions and
+/// one count per bucket: the hashes are uniform, so a counting sort on their top bits
+/// leaves buckets of about two positions each, sorted by recomputing their hashes.
+fn sort_word_starts(bytes: &[u8]) -> Vec<u32> {
+    if bytes.len() < K {
+        return Vec::new();
     }
-    let bits = pairs.len().next_power_of_two().trailing_zeros().max(1);
+    let is_start = |p: usize| p == 0 || bytes[p - 1] == b' ';
+    let words = (0..=bytes.len() - K).filter(|&p| is_start(p)).count();
+    // About two positions per bucket.
+    let bits = (words / 2).max(2).next_power_of_two().trailing_zeros();
     let shift = 64 - bits;
-    let mut counts = vec![0u32; (1 << bits) + 1];
-    for &(k, _) in &pairs {
-        counts[(k >> shift) as usize + 1] += 1;
+    let mut ends = vec![0u32; 1 << bits];
+    for p in (0..=bytes.len() - K).filter(|&p| is_start(p)) {
+        ends[(hash_at(bytes, p as u32) >> shift) as usize] += 1;
     }
-    for b in 1..counts.len() {
-        counts[b] += counts[b - 1];
+    let mut total = 0;
+    for e in &mut ends {
+        total += *e;
+        *e = total;
     }
-    let mut out = vec![(0u64, 0u32); pairs.len()];
-    let mut next = counts.clone();
-    for pair in pairs {
-        let b = (pair.0 >> shift) as usize;
-        out[next[b] as usize] = pair;
-        next[b] += 1;
+    // Filled from the back of each bucket, so `ends` becomes the bucket starts.
+    let mut positions = vec![0u32; words];
+    for p in (0..=bytes.len() - K).rev().filter(|&p| is_start(p)) {
+        let b = (hash_at(bytes, p as u32) >> shift) as usize;
+        ends[b] -= 1;
+        positions[ends[b] as usize] = p as u32;
     }
-    for b in 0..counts.len() - 1 {
-        let (lo, hi) = (counts[b] as usize, counts[b + 1] as usize);
-        if hi - lo > 1 {
-            out[lo..hi].sort_unstable();
+    for (b, &lo) in ends.iter().enumerate() {
+        let hi = ends.get(b + 1).map_or(words, |&e| e as usize);
+        if hi - lo as usize > 1 {
+            positions[lo as usize..hi].sort_unstable_by_key(|&p| (hash_at(bytes, p), p));
         }
     }
-    out
+    positions
 }
 
 impl SourceIndex {
@@ -295,28 +307,20 @@ impl SourceIndex {
     pub fn new(text: String) -> SourceIndex {
         let norm = normalize(&text);
         let bytes = norm.text.as_bytes();
-        let words = bytes.iter().filter(|&&b| b == b' ').count() + 1;
-        // Sorted with their (hashed) keys beside them, then grouped by key.
-        let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(words);
-        if bytes.len() >= K {
-            for p in 0..=bytes.len() - K {
-                if p == 0 || bytes[p - 1] == b' ' {
-                    keyed.push((mix(key(&bytes[p..])), p as u32));
-                }
-            }
-        }
-        let keyed = sort_hashed(keyed);
+        let positions = sort_word_starts(bytes);
+        // Group the positions by window: the distinct hashed windows, where each starts.
         let mut keys = Vec::new();
         let mut starts = Vec::new();
-        let mut positions = Vec::with_capacity(keyed.len());
-        for (k, p) in keyed {
+        for (i, &p) in positions.iter().enumerate() {
+            let k = hash_at(bytes, p);
             if keys.last() != Some(&k) {
                 keys.push(k);
-                starts.push(positions.len() as u32);
+                starts.push(i as u32);
             }
-            positions.push(p);
         }
         starts.push(positions.len() as u32);
+        keys.shrink_to_fit();
+        starts.shrink_to_fit();
         let bits = keys.len().max(2).next_power_of_two().trailing_zeros();
         let bucket_shift = 64 - bits;
         let mut buckets = Vec::with_capacity((1 << bits) + 1);
