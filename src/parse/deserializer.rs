@@ -312,6 +312,13 @@ enum Resolved {
     Str,
 }
 
+/// The scanner grows scalars character by character: give back the spare capacity before
+/// the string is kept in the map.
+fn exact(mut s: String) -> String {
+    s.shrink_to_fit();
+    s
+}
+
 fn is_null(s: &str) -> bool {
     matches!(s, "" | "~" | "null" | "Null" | "NULL")
 }
@@ -499,7 +506,7 @@ impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
                     Resolved::Int(i) => visitor.visit_i64(i),
                     Resolved::UInt(u) => visitor.visit_u64(u),
                     Resolved::Float(f) => visitor.visit_f64(f),
-                    Resolved::Str => visitor.visit_string(value),
+                    Resolved::Str => visitor.visit_string(exact(value)),
                 };
                 r.map_err(|e: Error| e.or_at(mark))
             }
@@ -517,7 +524,7 @@ impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
         let (event, mark) = self.events.next_node()?;
         match event {
             Event::Scalar(value, ..) => visitor
-                .visit_string(value)
+                .visit_string(exact(value))
                 .map_err(|e: Error| e.or_at(mark)),
             Event::MappingStart(..) => Err(de::Error::invalid_type(de::Unexpected::Map, &visitor))
                 .map_err(|e: Error| e.or_at(mark)),
