@@ -167,6 +167,8 @@ fn yaml_error(e: &DeError) -> Diagnostic {
         ErrorKind::Syntax => {
             let help = if message.contains("mapping values are not allowed") {
                 "text containing `: ` must be quoted: `text: \"a: b\"`"
+            } else if message.contains("alias") || message.contains("anchor") {
+                "an alias `*name` must refer to an anchor `&name` defined before it, outside itself"
             } else if message.contains("tab") {
                 "YAML does not allow a tab here (tabs cannot indent): use spaces or quote the text"
             } else {

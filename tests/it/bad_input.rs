@@ -226,3 +226,39 @@ fn render_of_unparseable_map_fails_without_writing() {
         .code(1);
     assert!(!Path::new(&out).exists());
 }
+
+#[test]
+fn anchors_and_aliases_are_read_like_any_value() {
+    let yaml = "id: x\nsources:\n  s1: &src {title: &t A Book, year: 1999}\n  s2: *src\nclaims:\n  T1: {text: *t, thesis: true}\n  C1: {text: b, supports: &to [T1]}\nevidence:\n  E1: {text: c, supports: *to, cites: [s1, s2]}\n";
+    let (code, v) = check_bytes(yaml.as_bytes());
+    assert_eq!(code, 0, "{}", v["diagnostics"]);
+    assert_eq!(v["summary"]["errors"], 0);
+}
+
+#[test]
+fn a_second_yaml_document_is_refused_where_it_starts() {
+    let yaml = "id: x\nclaims:\n  T1: {text: a, thesis: true}\n---\nid: y\n";
+    let (code, v) = check_bytes(yaml.as_bytes());
+    assert_eq!(code, 1);
+    assert_eq!(first(&v), ("schema".into(), 4, 1));
+    assert!(v["diagnostics"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("more than one YAML document")));
+}
+
+#[test]
+fn a_recursive_alias_is_a_located_syntax_error() {
+    let yaml = "id: x\nclaims:\n  T1: &n {text: a, thesis: true, supports: *n}\n";
+    let (code, v) = check_bytes(yaml.as_bytes());
+    assert_eq!(code, 1);
+    let (rule, line, _) = first(&v);
+    assert_eq!(
+        (rule.as_str(), line),
+        ("yaml-syntax", 3),
+        "{}",
+        v["diagnostics"]
+    );
+    assert!(v["diagnostics"][0]["help"]
+        .as_str()
+        .is_some_and(|h| h.contains("anchor `&name` defined before it")));
+}
