@@ -448,6 +448,15 @@ fn unexpected<'v>(value: &'v str, style: TScalarStyle, tag: &Option<Tag>) -> de:
     }
 }
 
+/// The error for an event that does not start a scalar where one was asked for.
+fn not_a_scalar<'de, V: Visitor<'de>>(event: &Event, mark: Marker, visitor: &V) -> Error {
+    match event {
+        Event::MappingStart(..) => de::Error::invalid_type(de::Unexpected::Map, visitor),
+        Event::SequenceStart(..) => de::Error::invalid_type(de::Unexpected::Seq, visitor),
+        _ => YamlDeserializer::unexpected_event(mark),
+    }
+}
+
 impl<'a> YamlDeserializer<'a> {
     fn enter(&mut self, mark: Marker) -> Result<(), Error> {
         self.depth += 1;
@@ -523,20 +532,15 @@ impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let (event, mark) = self.events.next_node()?;
         match event {
-            Event::Scalar(value, ..) => visitor
-                .visit_string(exact(value))
-                .map_err(|e: Error| e.or_at(mark)),
-            Event::MappingStart(..) => Err(de::Error::invalid_type(de::Unexpected::Map, &visitor))
-                .map_err(|e: Error| e.or_at(mark)),
-            Event::SequenceStart(..) => Err(de::Error::invalid_type(de::Unexpected::Seq, &visitor))
-                .map_err(|e: Error| e.or_at(mark)),
-            _ => Err(YamlDeserializer::unexpected_event(mark)),
+            Event::Scalar(value, ..) => visitor.visit_string(exact(value)),
+            other => Err(not_a_scalar(&other, mark, &visitor)),
         }
+        .map_err(|e: Error| e.or_at(mark))
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let (event, mark) = self.events.next_node()?;
-        let r = match event {
+        match event {
             Event::Scalar(value, style, _, tag) => match resolve(&value, style, &tag) {
                 Resolved::Bool(b) => visitor.visit_bool(b),
                 _ => Err(de::Error::invalid_type(
@@ -544,14 +548,9 @@ impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
                     &visitor,
                 )),
             },
-            Event::MappingStart(..) => {
-                let e = de::Error::invalid_type(de::Unexpected::Map, &visitor);
-                Err(e)
-            }
-            Event::SequenceStart(..) => Err(de::Error::invalid_type(de::Unexpected::Seq, &visitor)),
-            _ => return Err(YamlDeserializer::unexpected_event(mark)),
-        };
-        r.map_err(|e: Error| e.or_at(mark))
+            other => Err(not_a_scalar(&other, mark, &visitor)),
+        }
+        .map_err(|e: Error| e.or_at(mark))
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
