@@ -537,7 +537,7 @@ impl<'a, 'f> SideData<'a, 'f> {
             id: n.id.to_string(),
             kind: n.kind,
             text: n.text().to_string(),
-            by: n.node.and_then(|x| x.by.clone()),
+            by: n.node.and_then(|x| x.by().map(str::to_string)),
             role: Role {
                 thesis: n.is_thesis(),
                 supports,

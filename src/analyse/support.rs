@@ -239,7 +239,7 @@ pub fn report(g: &ArgGraph, s: &Support) -> SupportReport {
                 id: n.id.to_string(),
                 text: n.text().to_string(),
                 thesis: n.is_thesis(),
-                by: n.node.and_then(|x| x.by.clone()),
+                by: n.node.and_then(|x| x.by().map(str::to_string)),
                 status: s.status(ix),
                 chain: chain.iter().map(|&c| g.graph[c].id.to_string()).collect(),
                 citations,

@@ -349,7 +349,7 @@ impl<'m> ArgGraph<'m> {
                     self.graph.add_edge(ix, to, EdgeKind::Cites { n: i });
                 }
             }
-            for (i, s) in node.same_as.iter().enumerate() {
+            for (i, s) in node.same_as().iter().enumerate() {
                 match s.split_once(':') {
                     Some((m, n)) if !m.trim().is_empty() && !n.trim().is_empty() => {
                         let (m, n) = (m.trim(), n.trim());
@@ -375,7 +375,7 @@ impl<'m> ArgGraph<'m> {
             let Some(node) = self.graph[ix].node else {
                 continue;
             };
-            for (i, u) in node.undercuts.iter().enumerate() {
+            for (i, u) in node.undercuts().iter().enumerate() {
                 let Some((a, b)) = parse_link(u) else {
                     self.problem(ix, Field::Undercuts, i, u, RefProblemKind::BadSyntax);
                     continue;
@@ -393,7 +393,7 @@ impl<'m> ArgGraph<'m> {
                     None => self.problem(ix, Field::Undercuts, i, u, RefProblemKind::NoSuchLink),
                 }
             }
-            for (i, w) in node.with.iter().enumerate() {
+            for (i, w) in node.with().iter().enumerate() {
                 let Some(p) = self.resolve(ix, Field::With, i, w) else {
                     continue;
                 };

@@ -191,7 +191,7 @@ macro_rules! struct_visitor {
                         let mut $out = $ty::default();
                         let mut problems = Vec::new();
                         read_fields(m, $fields, &mut problems, |$key, $m, $p| $body)?;
-                        $out.problems = problems;
+                        $out.set_problems(problems);
                         Ok($out)
                     }
                 }
@@ -229,6 +229,12 @@ pub struct Map {
     pub section_order: Vec<Section>,
     #[schemars(skip)]
     pub problems: Vec<FieldProblem>,
+}
+
+impl Map {
+    fn set_problems(&mut self, problems: Vec<FieldProblem>) {
+        self.problems = problems;
+    }
 }
 
 pub const MAP_FIELDS: &[&str] = &[
@@ -291,6 +297,12 @@ pub struct SourceEntry {
     pub note: Option<String>,
     #[schemars(skip)]
     pub problems: Vec<FieldProblem>,
+}
+
+impl SourceEntry {
+    fn set_problems(&mut self, problems: Vec<FieldProblem>) {
+        self.problems = problems;
+    }
 }
 
 pub const SOURCE_FIELDS: &[&str] = &["author", "title", "year", "publisher", "url", "note"];
@@ -372,6 +384,10 @@ impl<'de> Deserialize<'de> for Cite {
 }
 
 /// A claim, an evidence item or a rebuttal.
+// The fields most nodes leave out live in `NodeMore`, boxed, so that a node without them
+// takes half the memory (136 bytes instead of 272; a map holds up to millions of nodes):
+// read them through the accessors (`Node::by`, `Node::undercuts`, ...). Not a doc comment:
+// the schema shows doc comments to map authors.
 #[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Node {
@@ -379,9 +395,6 @@ pub struct Node {
     pub text: Option<String>,
     /// A verbatim passage of the map's `source`.
     pub quote: Option<String>,
-    /// Who holds the claim (default: the author of the text).
-    pub by: Option<String>,
-    pub note: Option<String>,
     /// This claim is (one of) the map's main thesis.
     pub thesis: Option<bool>,
     /// Ids this node supports.
@@ -390,20 +403,67 @@ pub struct Node {
     /// Ids this node attacks.
     #[serde(default)]
     pub attacks: Vec<String>,
+    /// Sources this node cites.
+    #[serde(default)]
+    pub cites: Vec<Cite>,
+    /// The rarely given fields; `None` when the node has none of them.
+    #[serde(flatten)]
+    pub more: Option<Box<NodeMore>>,
+}
+
+/// The fields of a node that most nodes leave out.
+#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
+pub struct NodeMore {
+    /// Who holds the claim (default: the author of the text).
+    pub by: Option<String>,
+    pub note: Option<String>,
     /// Links `A -> B` whose inference this node attacks.
     #[serde(default)]
     pub undercuts: Vec<String>,
     /// Co-premises of a linked argument.
     #[serde(default)]
     pub with: Vec<String>,
-    /// Sources this node cites.
-    #[serde(default)]
-    pub cites: Vec<Cite>,
     /// `other-map-id:NODE`: the same proposition in another map.
     #[serde(default)]
     pub same_as: Vec<String>,
     #[schemars(skip)]
     pub problems: Vec<FieldProblem>,
+}
+
+impl Node {
+    fn set_problems(&mut self, problems: Vec<FieldProblem>) {
+        if !problems.is_empty() {
+            self.more_mut().problems = problems;
+        }
+    }
+
+    /// Who holds the claim, when the map says.
+    pub fn by(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.by.as_deref())
+    }
+    pub fn note(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.note.as_deref())
+    }
+    /// Links `A -> B` whose inference this node attacks.
+    pub fn undercuts(&self) -> &[String] {
+        self.more.as_ref().map_or(&[], |m| &m.undercuts)
+    }
+    /// Co-premises of a linked argument.
+    pub fn with(&self) -> &[String] {
+        self.more.as_ref().map_or(&[], |m| &m.with)
+    }
+    /// `other-map-id:NODE` references.
+    pub fn same_as(&self) -> &[String] {
+        self.more.as_ref().map_or(&[], |m| &m.same_as)
+    }
+    /// Unknown and repeated fields met while reading the node.
+    pub fn problems(&self) -> &[FieldProblem] {
+        self.more.as_ref().map_or(&[], |m| &m.problems)
+    }
+    /// The rare fields, created empty when the node has none yet.
+    pub fn more_mut(&mut self) -> &mut NodeMore {
+        self.more.get_or_insert_with(Default::default)
+    }
 }
 
 pub const NODE_FIELDS: &[&str] = &[
@@ -428,8 +488,14 @@ struct_visitor!(
         match key {
             "text" => set(&mut out.text, m.next_value::<ScalarString>()?.0, key, p),
             "quote" => set(&mut out.quote, m.next_value::<ScalarString>()?.0, key, p),
-            "by" => set(&mut out.by, m.next_value::<ScalarString>()?.0, key, p),
-            "note" => set(&mut out.note, m.next_value::<ScalarString>()?.0, key, p),
+            "by" => {
+                let v = m.next_value::<ScalarString>()?.0;
+                set(&mut out.more_mut().by, v, key, p)
+            }
+            "note" => {
+                let v = m.next_value::<ScalarString>()?.0;
+                set(&mut out.more_mut().note, v, key, p)
+            }
             "thesis" => set(&mut out.thesis, m.next_value::<bool>()?, key, p),
             "cites" => {
                 let v: IdList<Cite> = m.next_value()?;
@@ -441,12 +507,17 @@ struct_visitor!(
             }
             _ => {
                 let v: IdList<ScalarString> = m.next_value()?;
+                if v.0.is_empty() && out.more.is_none() && !matches!(key, "supports" | "attacks") {
+                    // An empty list of a rare field needs no box (an empty list counts as
+                    // not given, here as below).
+                    return Ok(());
+                }
                 let slot = match key {
                     "supports" => &mut out.supports,
                     "attacks" => &mut out.attacks,
-                    "undercuts" => &mut out.undercuts,
-                    "with" => &mut out.with,
-                    _ => &mut out.same_as,
+                    "undercuts" => &mut out.more_mut().undercuts,
+                    "with" => &mut out.more_mut().with,
+                    _ => &mut out.more_mut().same_as,
                 };
                 if slot.is_empty() {
                     *slot = v.0.into_iter().map(|s| s.0).collect();

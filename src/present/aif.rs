@@ -74,8 +74,8 @@ pub fn document(m: &Analysed) -> Aif {
             kind: Some(n.kind.name().to_string()),
             thesis: n.is_thesis().then_some(true),
             quote: node.and_then(|x| x.quote.clone()),
-            by: node.and_then(|x| x.by.clone()),
-            note: node.and_then(|x| x.note.clone()),
+            by: node.and_then(|x| x.by().map(str::to_string)),
+            note: node.and_then(|x| x.note().map(str::to_string)),
             cites: node
                 .map(|x| {
                     x.cites
@@ -97,7 +97,7 @@ pub fn document(m: &Analysed) -> Aif {
             same_as: node
                 .map(|x| {
                     let own = format!("{}:", m.map_id());
-                    x.same_as
+                    x.same_as()
                         .iter()
                         .filter(|s| !s.starts_with(&own))
                         .cloned()

@@ -142,7 +142,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
             }
             if let Some(node) = n.node {
                 for s in node
-                    .same_as
+                    .same_as()
                     .iter()
                     .filter(|s| !s.starts_with(&format!("{}:", dm.map.map_id())))
                 {

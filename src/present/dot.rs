@@ -60,7 +60,7 @@ pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
         n.id.to_string()
     });
     lines.extend(wrap(n.text(), WRAP));
-    if let Some(by) = n.node.and_then(|x| x.by.as_deref()) {
+    if let Some(by) = n.node.and_then(|x| x.by()) {
         lines.push(format!("— {by}"));
     }
     if let Some(node) = n.node {

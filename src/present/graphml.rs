@@ -82,7 +82,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                 "thesis",
                 if n.is_thesis() { "true" } else { "false" },
             );
-            if let Some(by) = n.node.and_then(|x| x.by.as_deref()) {
+            if let Some(by) = n.node.and_then(|x| x.by()) {
                 data(&mut out, "by", by);
             }
             if let Some(q) = n.node.and_then(|x| x.quote.as_deref()) {

@@ -105,8 +105,8 @@ fn tag_nodes<'a>(
                     text: n.text(),
                     thesis: n.is_thesis(),
                     quote: node.quote.as_deref(),
-                    by: node.by.as_deref(),
-                    note: node.note.as_deref(),
+                    by: node.by(),
+                    note: node.note(),
                     status: if n.kind == NodeKind::Claim || n.kind == NodeKind::Evidence {
                         m.support.status(ix).name()
                     } else {
@@ -116,7 +116,7 @@ fn tag_nodes<'a>(
                     chain,
                     supports: &node.supports,
                     attacks: &node.attacks,
-                    undercuts: &node.undercuts,
+                    undercuts: node.undercuts(),
                 },
             );
         }

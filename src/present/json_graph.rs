@@ -118,7 +118,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                 kind: n.kind,
                 text: n.text().to_string(),
                 quote: node.and_then(|x| x.quote.clone()),
-                by: node.and_then(|x| x.by.clone()),
+                by: node.and_then(|x| x.by().map(str::to_string)),
                 thesis: n.is_thesis(),
                 status: a.support.status(ix),
                 cites: node
@@ -133,7 +133,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                             .collect()
                     })
                     .unwrap_or_default(),
-                same_as: node.map(|x| x.same_as.clone()).unwrap_or_default(),
+                same_as: node.map(|x| x.same_as().to_vec()).unwrap_or_default(),
             });
         }
         let mut edges: Vec<_> = g.edge_references().collect();

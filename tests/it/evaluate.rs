@@ -426,8 +426,10 @@ proptest! {
         let m = parse_map(&yaml).expect("generated map parses");
         let mut m = m;
         for (_, n) in m.claims.entries.iter_mut() {
-            n.undercuts.clear();
-            n.with.clear();
+            if let Some(more) = n.more.as_mut() {
+                more.undercuts.clear();
+                more.with.clear();
+            }
         }
         let g = ArgGraph::build(&m);
         let e = evaluate(&g, Request::default());

@@ -66,9 +66,9 @@ fn generated_maps_have_the_promised_shape() {
     let count =
         |f: &dyn Fn(&argmap::parse::model::Node) -> bool| nodes().filter(|(_, n)| f(n)).count();
     assert!(count(&|n| !n.attacks.is_empty()) > 100);
-    assert!(count(&|n| !n.undercuts.is_empty()) > 20);
-    assert!(count(&|n| !n.with.is_empty()) > 10);
-    assert!(count(&|n| n.by.is_some()) > 100);
+    assert!(count(&|n| !n.undercuts().is_empty()) > 20);
+    assert!(count(&|n| !n.with().is_empty()) > 10);
+    assert!(count(&|n| n.by().is_some()) > 100);
     assert!(
         count(&|n| n
             .quote

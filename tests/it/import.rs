@@ -59,7 +59,7 @@ fn shape(m: &Map) -> Shape {
                 .collect();
             let own = format!("{}:", m.id.as_deref().unwrap_or_default());
             let other_maps: Vec<&String> = node
-                .same_as
+                .same_as()
                 .iter()
                 .filter(|s| !s.starts_with(&own))
                 .collect();
@@ -70,8 +70,8 @@ fn shape(m: &Map) -> Shape {
                 n.text(),
                 n.is_thesis(),
                 node.quote,
-                node.by,
-                node.note
+                node.by(),
+                node.note()
             ));
         }
     }

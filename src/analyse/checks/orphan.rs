@@ -44,7 +44,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         // A rebuttal without a target is reported by `rebuttal-without-target` alone.
         let targetless = n.kind == NodeKind::Rebuttal
             && n.node
-                .is_some_and(|x| x.attacks.is_empty() && x.undercuts.is_empty());
+                .is_some_and(|x| x.attacks.is_empty() && x.undercuts().is_empty());
         if n.kind != NodeKind::Source && !seen[ix.index()] && !targetless {
             out.push(
                 Diagnostic::new(

@@ -10,7 +10,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let n = &g.graph[ix];
         if n.kind == NodeKind::Rebuttal
             && n.node
-                .is_some_and(|node| node.attacks.is_empty() && node.undercuts.is_empty())
+                .is_some_and(|node| node.attacks.is_empty() && node.undercuts().is_empty())
         {
             out.push(
                 Diagnostic::new(

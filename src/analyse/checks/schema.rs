@@ -113,7 +113,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         for (id, node) in nodes.iter() {
             let base = path![section.key(), id];
             check_id(id, &base, out);
-            field_problems(base.clone(), &node.problems, NODE_FIELDS, "a node", out);
+            field_problems(base.clone(), node.problems(), NODE_FIELDS, "a node", out);
             for (i, c) in node.cites.iter().enumerate() {
                 field_problems(
                     path![section.key(), id, "cites", i],
