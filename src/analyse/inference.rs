@@ -31,17 +31,21 @@ impl LinkKind {
     }
 }
 
+/// A list that nearly always holds one or two items: kept inline, without an allocation
+/// (a map has about one inference per node; docs/performance.md, "Memory").
+pub type Few<T> = smallvec::SmallVec<[T; 2]>;
+
 /// One inference: premises that together support or attack a target.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inference {
     pub kind: LinkKind,
     /// The premises, in map order (one unless they are linked with `with`).
-    pub premises: Vec<NodeIndex>,
+    pub premises: Few<NodeIndex>,
     pub target: NodeIndex,
     /// The supports/attacks edges the inference carries (one per premise).
-    pub edges: Vec<EdgeIndex>,
+    pub edges: Few<EdgeIndex>,
     /// The nodes that undercut one of its links, in map order, without repeats.
-    pub undercutters: Vec<NodeIndex>,
+    pub undercutters: Few<NodeIndex>,
 }
 
 impl Inference {
@@ -143,7 +147,7 @@ impl Inferences {
                 }
                 for group in groups {
                     let i = out.list.len();
-                    let edges: Vec<EdgeIndex> = links
+                    let edges: Few<EdgeIndex> = links
                         .iter()
                         .filter(|(p, _)| group.binary_search(p).is_ok())
                         .map(|&(_, e)| e)
@@ -153,10 +157,10 @@ impl Inferences {
                     }
                     out.list.push(Inference {
                         kind,
-                        premises: group,
+                        premises: Few::from_vec(group),
                         target,
                         edges,
-                        undercutters: Vec::new(),
+                        undercutters: Few::new(),
                     });
                 }
             }

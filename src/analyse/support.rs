@@ -6,7 +6,7 @@
 //! have it. The arguments are the map's supporting [`Inferences`]. Computed by forward propagation from the citing nodes (each argument counts
 //! down its premises), so the whole map costs O(nodes + edges).
 
-use super::inference::{Inferences, LinkKind};
+use super::inference::{Few, Inferences, LinkKind};
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
@@ -39,7 +39,7 @@ impl Status {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Via {
     Cites,
-    Premises(Vec<NodeIndex>),
+    Premises(Few<NodeIndex>),
 }
 
 /// The support status of every node of one map.
@@ -58,11 +58,11 @@ impl Support {
         // Arguments: each supporter alone, or a linked group, for one target.
         struct Arg {
             target: NodeIndex,
-            premises: Vec<NodeIndex>,
+            premises: Few<NodeIndex>,
             remaining: usize,
         }
         let mut args: Vec<Arg> = Vec::new();
-        let mut premise_of: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut premise_of: Vec<Few<usize>> = vec![Default::default(); n];
         let mut has_supporter = vec![false; n];
         for inf in Inferences::of(g).list {
             if inf.kind != LinkKind::Supports {
