@@ -211,7 +211,7 @@ pub struct SupportReport {
 
 /// Describes a citation: `deutscher-1965, p. 129, fn. 11`.
 pub fn describe_cite(c: &crate::parse::Cite) -> String {
-    let mut s = c.source.clone();
+    let mut s = c.source.to_string();
     if let Some(at) = &c.at {
         s.push_str(&format!(", p. {at}"));
     }

@@ -41,11 +41,15 @@ impl Section {
     }
 }
 
+/// An id (or any short text of a map): stored inline, without an allocation, up to 24
+/// bytes; it dereferences to `str`.
+pub type Id = compact_str::CompactString;
+
 /// Ids mapped to entries, in document order. A key given twice keeps its first entry; the
 /// repeats are kept in `duplicates` (with their occurrence number) to be reported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IdMap<T> {
-    pub entries: IndexMap<String, T>,
+    pub entries: IndexMap<Id, T>,
     pub duplicates: Vec<(String, usize)>,
 }
 
@@ -62,7 +66,7 @@ impl<T> IdMap<T> {
     pub fn get(&self, id: &str) -> Option<&T> {
         self.entries.get(id)
     }
-    pub fn iter(&self) -> indexmap::map::Iter<'_, String, T> {
+    pub fn iter(&self) -> indexmap::map::Iter<'_, Id, T> {
         self.entries.iter()
     }
     pub fn len(&self) -> usize {
@@ -90,12 +94,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
                 while let Some(key) = m.next_key::<ScalarString>()? {
                     let key = key.0;
                     let value: T = m.next_value()?;
-                    if out.entries.contains_key(&key) {
+                    if out.entries.contains_key(key.as_str()) {
                         let n = repeats.entry(key.clone()).or_insert(0);
                         *n += 1;
                         out.duplicates.push((key, *n));
                     } else {
-                        out.entries.insert(key, value);
+                        out.entries.insert(Id::from(key), value);
                     }
                 }
                 out.entries.shrink_to_fit();
@@ -330,7 +334,8 @@ struct_visitor!(
 #[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Cite {
-    pub source: String,
+    #[schemars(with = "String")]
+    pub source: Id,
     #[schemars(with = "Option<serde_json::Value>")]
     pub at: Option<String>,
     #[schemars(with = "Option<serde_json::Value>")]
@@ -354,7 +359,7 @@ impl<'de> Deserialize<'de> for Cite {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cite, E> {
                 Ok(Cite {
-                    source: v.to_string(),
+                    source: Id::from(v),
                     ..Cite::default()
                 })
             }
@@ -374,7 +379,9 @@ impl<'de> Deserialize<'de> for Cite {
                     }
                     Ok(())
                 })?;
-                out.source = source.ok_or_else(|| de::Error::missing_field("source"))?;
+                out.source = source
+                    .map(Id::from)
+                    .ok_or_else(|| de::Error::missing_field("source"))?;
                 out.problems = problems;
                 Ok(out)
             }
@@ -399,10 +406,12 @@ pub struct Node {
     pub thesis: Option<bool>,
     /// Ids this node supports.
     #[serde(default)]
-    pub supports: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub supports: Vec<Id>,
     /// Ids this node attacks.
     #[serde(default)]
-    pub attacks: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub attacks: Vec<Id>,
     /// Sources this node cites.
     #[serde(default)]
     pub cites: Vec<Cite>,
@@ -419,13 +428,16 @@ pub struct NodeMore {
     pub note: Option<String>,
     /// Links `A -> B` whose inference this node attacks.
     #[serde(default)]
-    pub undercuts: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub undercuts: Vec<Id>,
     /// Co-premises of a linked argument.
     #[serde(default)]
-    pub with: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub with: Vec<Id>,
     /// `other-map-id:NODE`: the same proposition in another map.
     #[serde(default)]
-    pub same_as: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub same_as: Vec<Id>,
     #[schemars(skip)]
     pub problems: Vec<FieldProblem>,
 }
@@ -445,15 +457,15 @@ impl Node {
         self.more.as_ref().and_then(|m| m.note.as_deref())
     }
     /// Links `A -> B` whose inference this node attacks.
-    pub fn undercuts(&self) -> &[String] {
+    pub fn undercuts(&self) -> &[Id] {
         self.more.as_ref().map_or(&[], |m| &m.undercuts)
     }
     /// Co-premises of a linked argument.
-    pub fn with(&self) -> &[String] {
+    pub fn with(&self) -> &[Id] {
         self.more.as_ref().map_or(&[], |m| &m.with)
     }
     /// `other-map-id:NODE` references.
-    pub fn same_as(&self) -> &[String] {
+    pub fn same_as(&self) -> &[Id] {
         self.more.as_ref().map_or(&[], |m| &m.same_as)
     }
     /// Unknown and repeated fields met while reading the node.
@@ -520,7 +532,7 @@ struct_visitor!(
                     _ => &mut out.more_mut().same_as,
                 };
                 if slot.is_empty() {
-                    *slot = v.0.into_iter().map(|s| s.0).collect();
+                    *slot = v.0.into_iter().map(|s| Id::from(s.0)).collect();
                 } else {
                     set(&mut Some(()), (), key, p);
                 }

@@ -56,7 +56,7 @@ pub fn document(m: &Analysed) -> Aif {
                 sources: map
                     .sources
                     .iter()
-                    .map(|(id, s)| (id.clone(), SourceOut::from(s)))
+                    .map(|(id, s)| (id.to_string(), SourceOut::from(s)))
                     .collect(),
             }),
             ..Aif::default()
@@ -82,10 +82,10 @@ pub fn document(m: &Analysed) -> Aif {
                         .iter()
                         .map(|c| {
                             if c.at.is_none() && c.footnote.is_none() {
-                                CiteOut::Short(c.source.clone())
+                                CiteOut::Short(c.source.to_string())
                             } else {
                                 CiteOut::Long {
-                                    source: c.source.clone(),
+                                    source: c.source.to_string(),
                                     at: c.at.clone(),
                                     footnote: c.footnote.clone(),
                                 }
@@ -100,7 +100,7 @@ pub fn document(m: &Analysed) -> Aif {
                     x.same_as()
                         .iter()
                         .filter(|s| !s.starts_with(&own))
-                        .cloned()
+                        .map(|s| s.to_string())
                         .collect()
                 })
                 .unwrap_or_default(),

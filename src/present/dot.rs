@@ -74,7 +74,7 @@ pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
                 .and_then(|s| s.title.as_deref().or(s.note.as_deref()));
             let cite = match title {
                 Some(t) => describe_cite(&crate::parse::Cite {
-                    source: t.to_string(),
+                    source: t.into(),
                     ..c.clone()
                 }),
                 None => describe_cite(c),

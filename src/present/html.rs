@@ -34,9 +34,9 @@ struct NodeData<'a> {
     status: &'static str,
     citations: Vec<String>,
     chain: Vec<&'a str>,
-    supports: &'a [String],
-    attacks: &'a [String],
-    undercuts: &'a [String],
+    supports: &'a [crate::parse::model::Id],
+    attacks: &'a [crate::parse::model::Id],
+    undercuts: &'a [crate::parse::model::Id],
 }
 
 /// JSON that is safe inside a `<script>` element.

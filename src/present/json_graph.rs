@@ -126,14 +126,16 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                         x.cites
                             .iter()
                             .map(|c| CiteJson {
-                                source: c.source.clone(),
+                                source: c.source.to_string(),
                                 at: c.at.clone(),
                                 footnote: c.footnote.clone(),
                             })
                             .collect()
                     })
                     .unwrap_or_default(),
-                same_as: node.map(|x| x.same_as().to_vec()).unwrap_or_default(),
+                same_as: node
+                    .map(|x| x.same_as().iter().map(|s| s.to_string()).collect())
+                    .unwrap_or_default(),
             });
         }
         let mut edges: Vec<_> = g.edge_references().collect();
@@ -192,7 +194,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
             .sources
             .iter()
             .map(|(id, s)| SourceJson {
-                id: id.clone(),
+                id: id.to_string(),
                 author: s.author.clone(),
                 title: s.title.clone(),
                 year: s.year.clone(),

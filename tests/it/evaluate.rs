@@ -436,7 +436,7 @@ proptest! {
         let mut pairs: Vec<(String, String)> = Vec::new();
         for (id, n) in m.claims.iter() {
             for t in &n.attacks {
-                pairs.push((id.clone(), t.clone()));
+                pairs.push((id.to_string(), t.to_string()));
             }
         }
         pairs.sort();
@@ -444,7 +444,7 @@ proptest! {
         prop_assert_eq!(e.framework.arguments, m.claims.len());
         prop_assert_eq!(e.framework.attacks, pairs.len());
         // Grounded by hand: iterate "in if every attacker is out, out if some attacker is in".
-        let ids: Vec<String> = m.claims.iter().map(|(id, _)| id.clone()).collect();
+        let ids: Vec<String> = m.claims.iter().map(|(id, _)| id.to_string()).collect();
         let mut label: std::collections::HashMap<String, Status> = ids.iter().map(|i| (i.clone(), Status::Undecided)).collect();
         loop {
             let mut changed = false;

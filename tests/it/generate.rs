@@ -89,9 +89,9 @@ fn generated_maps_have_the_promised_shape() {
         .find(|(_, c)| !c.supports.is_empty())
         .unwrap()
         .0
-        .clone();
+        .to_string();
     while let Some(next) = map.claims.get(&id).and_then(|c| c.supports.first()) {
-        id = next.clone();
+        id = next.to_string();
         depth += 1;
     }
     assert!(depth >= 5, "support chain only {depth} deep");

@@ -58,9 +58,10 @@ fn shape(m: &Map) -> Shape {
                 .map(|c| format!("{}@{:?}#{:?}", c.source, c.at, c.footnote))
                 .collect();
             let own = format!("{}:", m.id.as_deref().unwrap_or_default());
-            let other_maps: Vec<&String> = node
+            let other_maps: Vec<&str> = node
                 .same_as()
                 .iter()
+                .map(|s| s.as_str())
                 .filter(|s| !s.starts_with(&own))
                 .collect();
             nodes.insert(format!(
@@ -114,11 +115,11 @@ fn every_sample_imports_and_passes_check() {
         assert_eq!(check_errors(&yaml), Vec::<String>::new(), "{name}:\n{yaml}");
         let m = parse_map(&yaml).expect("imported map parses");
         assert_eq!(m.id.as_deref(), Some(*name));
-        let theses: Vec<&String> = m
+        let theses: Vec<&str> = m
             .claims
             .iter()
             .filter(|(_, c)| c.thesis == Some(true))
-            .map(|(id, _)| id)
+            .map(|(id, _)| id.as_str())
             .collect();
         assert_eq!(theses.len(), 1, "{name}: one thesis");
     }

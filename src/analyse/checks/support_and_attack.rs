@@ -13,7 +13,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         if node.supports.is_empty() || node.attacks.is_empty() {
             continue;
         }
-        let supports: HashSet<&str> = node.supports.iter().map(String::as_str).collect();
+        let supports: HashSet<&str> = node.supports.iter().map(|s| s.as_str()).collect();
         let id = g.graph[ix].id;
         for (i, t) in node.attacks.iter().enumerate() {
             if supports.contains(t.as_str()) {
