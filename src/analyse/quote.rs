@@ -207,7 +207,7 @@ pub struct SourceIndex {
     starts: Vec<u32>,
     positions: Vec<u32>,
     /// Byte offsets of line starts in the original text.
-    line_starts: Vec<usize>,
+    line_starts: Vec<u32>,
 }
 
 /// Where a quote was found, or the closest passage when it was not.
@@ -305,7 +305,12 @@ fn sort_word_starts(bytes: &[u8]) -> Vec<u32> {
 impl SourceIndex {
     /// Normalises and indexes `text`.
     pub fn new(text: String) -> SourceIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
         let norm = normalize(&text);
+        // Only the original's length and line starts are kept: free it before indexing.
+        let original_len = text.len();
+        drop(text);
         let bytes = norm.text.as_bytes();
         let positions = sort_word_starts(bytes);
         // Group the positions by window: the distinct hashed windows, where each starts.
@@ -331,10 +336,8 @@ impl SourceIndex {
             }
             buckets.push(i as u32);
         }
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceIndex {
-            original_len: text.len(),
+            original_len,
             norm,
             keys,
             buckets,
@@ -365,7 +368,7 @@ impl SourceIndex {
             .norm
             .original_offset(norm_pos)
             .unwrap_or(self.original_len);
-        self.line_starts.partition_point(|&s| s <= orig)
+        self.line_starts.partition_point(|&s| s as usize <= orig)
     }
 
     /// Every position where `piece` occurs in the normalised text, starting at or after

@@ -29,6 +29,13 @@ pub fn read_source(file: &MapFile) -> SourceLoad {
     if path.is_dir() {
         return SourceLoad::Unreadable(format!("{} is a directory", path.display()));
     }
+    // The quote index addresses the text with 32-bit offsets.
+    if std::fs::metadata(&path).is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
+        return SourceLoad::Unreadable(format!(
+            "{} is larger than 4 GiB, more than argmap indexes",
+            path.display()
+        ));
+    }
     match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => SourceLoad::Text(t),
