@@ -18,7 +18,7 @@ fn main() {
     };
     let mut t = Instant::now();
     let mut lap = |name: &str| {
-        println!("{name:<14} {:8.3} s", t.elapsed().as_secs_f64());
+        println!("{name:<26} {:8.3} s", t.elapsed().as_secs_f64());
         t = Instant::now();
     };
     let file = match load_file(Path::new(&path)) {
@@ -52,28 +52,9 @@ fn main() {
             .map_or(checks::SourceText::None, checks::SourceText::Indexed),
     };
     let mut diagnostics = Vec::new();
-    use checks::*;
-    type Check = fn(&Input, &mut Vec<argmap::diagnostic::Diagnostic>);
-    let each: [(&str, Check); 15] = [
-        ("schema", schema::check),
-        ("duplicate-id", duplicate_id::check),
-        ("dangling-ref", dangling_reference::check),
-        ("wrong-target", wrong_target_kind::check),
-        ("self-ref", self_reference::check),
-        ("circular", circular_support::check),
-        ("support+attack", support_and_attack::check),
-        ("quote", quote_not_found::check),
-        ("source-unread", source_unreadable::check),
-        ("uncited-claim", uncited_claim::check),
-        ("uncited-evid", uncited_evidence::check),
-        ("no-thesis", no_thesis::check),
-        ("orphan", orphan::check),
-        ("unused-source", unused_source::check),
-        ("rebuttal", rebuttal_without_target::check),
-    ];
-    for (name, check) in each {
+    for (rule, check) in checks::ALL {
         check(&input, &mut diagnostics);
-        lap(&format!("  {name}"));
+        lap(&format!("  {}", rule.id()));
     }
     eprintln!("{} diagnostics", diagnostics.len());
 }

@@ -20,7 +20,7 @@ pub mod wrong_target_kind;
 use crate::analyse::quote::SourceIndex;
 use crate::analyse::support::Support;
 use crate::build::{ArgGraph, Field, RefProblem};
-use crate::diagnostic::{Diagnostic, Seg, Target};
+use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
 use crate::path;
 use petgraph::graph::NodeIndex;
 
@@ -42,24 +42,34 @@ pub struct Input<'a, 'm> {
     pub source: SourceText<'a>,
 }
 
+/// A check: reads the input, appends what it finds.
+pub type Check = fn(&Input, &mut Vec<Diagnostic>);
+
+/// Every check, in rule order, with the rule it is named for.
+pub const ALL: [(Rule, Check); 15] = [
+    (Rule::Schema, schema::check),
+    (Rule::DuplicateId, duplicate_id::check),
+    (Rule::DanglingReference, dangling_reference::check),
+    (Rule::WrongTargetKind, wrong_target_kind::check),
+    (Rule::SelfReference, self_reference::check),
+    (Rule::CircularSupport, circular_support::check),
+    (Rule::SupportAndAttack, support_and_attack::check),
+    (Rule::QuoteNotFound, quote_not_found::check),
+    (Rule::SourceUnreadable, source_unreadable::check),
+    (Rule::UncitedClaim, uncited_claim::check),
+    (Rule::UncitedEvidence, uncited_evidence::check),
+    (Rule::NoThesis, no_thesis::check),
+    (Rule::Orphan, orphan::check),
+    (Rule::UnusedSource, unused_source::check),
+    (Rule::RebuttalWithoutTarget, rebuttal_without_target::check),
+];
+
 /// Runs every check on one map, in rule order.
 pub fn run(input: &Input) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    schema::check(input, &mut out);
-    duplicate_id::check(input, &mut out);
-    dangling_reference::check(input, &mut out);
-    wrong_target_kind::check(input, &mut out);
-    self_reference::check(input, &mut out);
-    circular_support::check(input, &mut out);
-    support_and_attack::check(input, &mut out);
-    quote_not_found::check(input, &mut out);
-    source_unreadable::check(input, &mut out);
-    uncited_claim::check(input, &mut out);
-    uncited_evidence::check(input, &mut out);
-    no_thesis::check(input, &mut out);
-    orphan::check(input, &mut out);
-    unused_source::check(input, &mut out);
-    rebuttal_without_target::check(input, &mut out);
+    for (_, check) in ALL {
+        check(input, &mut out);
+    }
     out
 }
 
