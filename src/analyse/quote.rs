@@ -57,18 +57,6 @@ impl Normalized {
         let (norm, orig) = *self.segments.get(k.checked_sub(1)?)?;
         Some(orig as usize + (pos - norm as usize))
     }
-
-    fn push(&mut self, c: char, at: usize) {
-        let pos = self.text.len();
-        let expected = self
-            .segments
-            .last()
-            .map(|&(norm, orig)| orig as usize + (pos - norm as usize));
-        if expected != Some(at) {
-            self.segments.push((pos as u32, at as u32));
-        }
-        self.text.push(c);
-    }
 }
 
 fn fold_quote(c: char) -> char {
@@ -95,22 +83,56 @@ fn is_closing(c: char) -> bool {
     )
 }
 
-/// Normalises `text` by the rules in the module documentation. One pass over the text;
-/// the look-aheads (white space after a hyphen, digits of a footnote marker) are bounded
-/// or skipped over, so the cost is linear.
+/// Normalises `text` by the rules in the module documentation.
 pub fn normalize(text: &str) -> Normalized {
-    let mut out = Normalized {
-        text: String::with_capacity(text.len()),
-        segments: Vec::new(),
+    normalize_owned(text.to_string())
+}
+
+/// The character that starts at byte `i` of `bytes` (valid UTF-8 from `i` on).
+fn char_at(bytes: &[u8], i: usize) -> Option<char> {
+    let width = match *bytes.get(i)? {
+        b @ 0x00..=0x7F => return Some(char::from(b)),
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(bytes.get(i..i + width)?)
+        .ok()?
+        .chars()
+        .next()
+}
+
+/// Normalises `text` in its own buffer: normalisation never lengthens the text (a run of
+/// white space becomes one space before the next character, a curly quote of three bytes
+/// a straight one of one, the rest is copied or dropped), so the normalised text is
+/// written behind the position being read and no second copy of a large source is made.
+/// One pass; the look-aheads (white space after a hyphen, digits of a footnote marker)
+/// are skipped over or bounded, so the cost is linear.
+pub fn normalize_owned(text: String) -> Normalized {
+    let mut bytes = text.into_bytes();
+    let mut segments: Vec<(u32, u32)> = Vec::new();
+    // Written so far: bytes[..w]. Invariant: w <= at, and w <= the pending space's start.
+    let mut w = 0;
+    let mut write = |bytes: &mut Vec<u8>, w: &mut usize, c: char, from: usize| {
+        let expected = segments
+            .last()
+            .map(|&(norm, orig)| orig as usize + (*w - norm as usize));
+        if expected != Some(from) {
+            segments.push((*w as u32, from as u32));
+        }
+        let mut buf = [0u8; 4];
+        let enc = c.encode_utf8(&mut buf).as_bytes();
+        bytes[*w..*w + enc.len()].copy_from_slice(enc);
+        *w += enc.len();
     };
     let mut at = 0;
     let mut prev: Option<char> = None;
     let mut pending_space: Option<usize> = None;
     let mut after_dash = false;
-    while let Some(c) = text[at..].chars().next() {
+    while let Some(c) = char_at(&bytes, at) {
         let next_at = at + c.len_utf8();
         if c.is_whitespace() {
-            if pending_space.is_none() && !after_dash && !out.text.is_empty() {
+            if pending_space.is_none() && !after_dash && w > 0 {
                 pending_space = Some(at);
             }
             prev = Some(c);
@@ -124,25 +146,18 @@ pub fn normalize(text: &str) -> Normalized {
         }
         // A hyphen between letters (possibly across a line break) joins the two words.
         if is_hyphen(c) && pending_space.is_none() && prev.is_some_and(char::is_alphabetic) {
-            let rest = &text[next_at..];
             let mut newline = false;
-            let mut skipped = 0;
+            let mut j = next_at;
             let mut last = c;
-            for ch in rest.chars() {
-                if !ch.is_whitespace() {
-                    break;
-                }
+            while let Some(ch) = char_at(&bytes, j).filter(|ch| ch.is_whitespace()) {
                 newline |= ch == '\n';
-                skipped += ch.len_utf8();
+                j += ch.len_utf8();
                 last = ch;
             }
-            let next_letter = rest[skipped..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
-            if next_letter && (skipped == 0 || newline) {
+            let next_letter = char_at(&bytes, j).is_some_and(char::is_alphabetic);
+            if next_letter && (j == next_at || newline) {
                 prev = Some(last);
-                at = next_at + skipped;
+                at = j;
                 continue;
             }
         }
@@ -151,15 +166,15 @@ pub fn normalize(text: &str) -> Normalized {
             && pending_space.is_none()
             && prev.is_some_and(|p| p.is_alphabetic() || is_closing(p))
         {
-            let digits = text.as_bytes()[at..]
+            let digits = bytes[at..]
                 .iter()
                 .take(4)
                 .take_while(|b| b.is_ascii_digit())
                 .count();
             let end = at + digits;
-            let at_end = text[end..].chars().next().is_none_or(char::is_whitespace);
+            let at_end = char_at(&bytes, end).is_none_or(char::is_whitespace);
             if digits <= 3 && at_end {
-                prev = text[..end].chars().next_back();
+                prev = Some(char::from(bytes[end - 1]));
                 at = end;
                 continue;
             }
@@ -167,15 +182,20 @@ pub fn normalize(text: &str) -> Normalized {
         let dash = is_dash(c);
         if let Some(sp) = pending_space.take() {
             if !dash {
-                out.push(' ', sp);
+                write(&mut bytes, &mut w, ' ', sp);
             }
         }
-        out.push(fold_quote(c), at);
+        write(&mut bytes, &mut w, fold_quote(c), at);
         after_dash = dash;
         prev = Some(c);
         at = next_at;
     }
-    out
+    bytes.truncate(w);
+    bytes.shrink_to_fit();
+    // Whole characters were written: the bytes are UTF-8.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Normalized { text, segments }
 }
 
 /// Splits a quote at its ellipses and normalises each piece; empty pieces are dropped.
@@ -307,10 +327,9 @@ impl SourceIndex {
     pub fn new(text: String) -> SourceIndex {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
-        let norm = normalize(&text);
-        // Only the original's length and line starts are kept: free it before indexing.
+        // Only the original's length and line starts are kept: it is normalised in place.
         let original_len = text.len();
-        drop(text);
+        let norm = normalize_owned(text);
         let bytes = norm.text.as_bytes();
         let positions = sort_word_starts(bytes);
         // Group the positions by window: the distinct hashed windows, where each starts.
@@ -570,6 +589,24 @@ mod tests {
             SourceIndex::new(source.to_string()).find(quote),
             QuoteMatch::Found { .. }
         )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Normalising in place never needs more room than the text had, and maps every
+        /// character back to a character of the original. (It is not idempotent: `‘0`
+        /// keeps its digit, `'0` loses it as a footnote marker; nothing needs it to be.)
+        #[test]
+        fn normalising_in_place_is_sound(
+            text in "([a-zé]{1,6}|[ \n\t]{1,3}|[-‐—–]|[0-9]{1,4}|[.,;’”“‘'\"]|\u{AD}){0,40}"
+        ) {
+            let n = normalize(&text);
+            proptest::prop_assert!(n.text.len() <= text.len());
+            for (pos, _) in n.text.char_indices() {
+                let orig = n.original_offset(pos).expect("mapped");
+                proptest::prop_assert!(text.is_char_boundary(orig), "{} -> {}", pos, orig);
+            }
+        }
     }
 
     #[test]
