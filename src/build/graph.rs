@@ -13,9 +13,8 @@ use serde::Serialize;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-/// The hasher of the id index: foldhash, several times faster than the standard SipHash
-/// on short ids (the index is looked up once per reference).
-pub type IdHasher = foldhash::fast::RandomState;
+/// The hasher of the id index (the index is looked up once per reference).
+pub type IdHasher = crate::parse::model::FastHash;
 
 /// What a node of the graph is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
