@@ -87,7 +87,13 @@ impl Inferences {
     /// links are read once; co-premises are grouped only where `with` links exist.
     pub fn of(g: &ArgGraph) -> Inferences {
         let mut out = Inferences {
-            list: Vec::new(),
+            // At most one inference per link: sized once, no doubling while it fills.
+            list: Vec::with_capacity(
+                g.graph
+                    .edge_weights()
+                    .filter(|k| matches!(k, EdgeKind::Supports | EdgeKind::Attacks))
+                    .count(),
+            ),
             by_edge: vec![NO_INFERENCE; g.graph.edge_count()],
         };
         // Reused buffer: (premise, edge) of one target and kind.

@@ -61,10 +61,11 @@ impl Support {
             premises: Few<NodeIndex>,
             remaining: usize,
         }
-        let mut args: Vec<Arg> = Vec::new();
+        let inferences = Inferences::of(g).list;
+        let mut args: Vec<Arg> = Vec::with_capacity(inferences.len());
         let mut premise_of: Vec<Few<usize>> = vec![Default::default(); n];
         let mut has_supporter = vec![false; n];
-        for inf in Inferences::of(g).list {
+        for inf in inferences {
             if inf.kind != LinkKind::Supports {
                 continue;
             }
