@@ -193,13 +193,11 @@ impl<'a> Events<'a> {
     }
 
     fn peek(&mut self) -> Result<&Item, Error> {
-        if self.peeked.is_none() {
-            self.peeked = Some(self.pull()?);
-        }
-        match &self.peeked {
-            Some(item) => Ok(item),
-            None => unreachable!("filled above"),
-        }
+        let item = match self.peeked.take() {
+            Some(item) => item,
+            None => self.pull()?,
+        };
+        Ok(self.peeked.insert(item))
     }
 
     fn next(&mut self) -> Result<Item, Error> {
