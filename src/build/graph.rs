@@ -5,16 +5,13 @@
 //! and `same_as` within the map. References that cannot be resolved are not edges; they
 //! are kept in [`ArgGraph::problems`] for the checks to report.
 
-use crate::parse::model::{Cite, Map, Node, Section, SourceEntry};
+use crate::parse::model::{Cite, FastHash, Map, Node, Section, SourceEntry};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-
-/// The hasher of the id index (the index is looked up once per reference).
-pub type IdHasher = crate::parse::model::FastHash;
 
 /// What a node of the graph is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -174,13 +171,13 @@ pub struct DuplicateId {
 pub struct ArgGraph<'m> {
     pub map: &'m Map,
     pub graph: DiGraph<GNode<'m>, EdgeKind>,
-    pub index: HashMap<&'m str, NodeIndex, IdHasher>,
+    pub index: HashMap<&'m str, NodeIndex, FastHash>,
     pub problems: Vec<RefProblem>,
     pub external_same_as: Vec<ExternalSameAs>,
     pub duplicates: Vec<DuplicateId>,
     /// For each node, the co-premises it is linked with (`with`, in both directions),
     /// already checked to share a target.
-    pub linked: HashMap<NodeIndex, Vec<NodeIndex>, IdHasher>,
+    pub linked: HashMap<NodeIndex, Vec<NodeIndex>, FastHash>,
 }
 
 impl<'m> ArgGraph<'m> {
@@ -189,7 +186,7 @@ impl<'m> ArgGraph<'m> {
         let mut g = ArgGraph {
             map,
             graph: DiGraph::with_capacity(map.len(), map.len() * 2),
-            index: HashMap::with_capacity_and_hasher(map.len(), IdHasher::default()),
+            index: HashMap::with_capacity_and_hasher(map.len(), FastHash::default()),
             problems: Vec::new(),
             external_same_as: Vec::new(),
             duplicates: Vec::new(),
