@@ -192,6 +192,21 @@ pub enum CiteOut {
     },
 }
 
+impl From<&crate::parse::model::Cite> for CiteOut {
+    /// The short form when the citation has no page or footnote.
+    fn from(c: &crate::parse::model::Cite) -> CiteOut {
+        if c.at.is_none() && c.footnote.is_none() {
+            CiteOut::Short(c.source.to_string())
+        } else {
+            CiteOut::Long {
+                source: c.source.to_string(),
+                at: c.at.clone(),
+                footnote: c.footnote.clone(),
+            }
+        }
+    }
+}
+
 impl CiteOut {
     /// The cited source id.
     pub fn source(&self) -> &str {

@@ -77,22 +77,7 @@ pub fn document(m: &Analysed) -> Aif {
             by: node.and_then(|x| x.by().map(str::to_string)),
             note: node.and_then(|x| x.note().map(str::to_string)),
             cites: node
-                .map(|x| {
-                    x.cites
-                        .iter()
-                        .map(|c| {
-                            if c.at.is_none() && c.footnote.is_none() {
-                                CiteOut::Short(c.source.to_string())
-                            } else {
-                                CiteOut::Long {
-                                    source: c.source.to_string(),
-                                    at: c.at.clone(),
-                                    footnote: c.footnote.clone(),
-                                }
-                            }
-                        })
-                        .collect()
-                })
+                .map(|x| x.cites.iter().map(CiteOut::from).collect())
                 .unwrap_or_default(),
             same_as: node
                 .map(|x| {
