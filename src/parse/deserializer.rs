@@ -31,6 +31,11 @@ pub const MAX_REPLAYED: usize = 1_000_000;
 /// Most event copies that anchors may record in one document.
 pub const MAX_RECORDED: usize = 4_000_000;
 
+/// The help for an alias that cannot be resolved (also used for the parser's own
+/// unknown-anchor errors).
+pub const ALIAS_HELP: &str =
+    "an alias `*name` must refer to an anchor `&name` defined before it, outside itself";
+
 /// What kind of problem an [`Error`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -48,6 +53,9 @@ pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
     pub position: Option<Position>,
+    /// What to do about it, for the errors this deserializer raises itself (the parser's
+    /// and serde's own messages carry none).
+    pub help: Option<String>,
 }
 
 impl Error {
@@ -56,7 +64,13 @@ impl Error {
             kind,
             message: message.into(),
             position: Some(at.into()),
+            help: None,
         }
+    }
+
+    fn with_help(mut self, help: impl Into<String>) -> Error {
+        self.help = Some(help.into());
+        self
     }
 
     /// Gives the error a position if it has none yet (the innermost one wins).
@@ -94,6 +108,7 @@ impl de::Error for Error {
             kind: ErrorKind::Schema,
             message: msg.to_string(),
             position: None,
+            help: None,
         }
     }
 }
@@ -174,7 +189,8 @@ impl<'a> Events<'a> {
                 ErrorKind::Limit,
                 "anchors record too much data (nested anchors?)",
                 mark,
-            ));
+            )
+            .with_help("aliases expand to too much data (an alias bomb?)"));
         }
         for r in &mut self.recording {
             r.events.push((event.clone(), mark));
@@ -221,7 +237,8 @@ impl<'a> Events<'a> {
                     ErrorKind::Syntax,
                     "an alias refers to its own anchor (a recursive alias)",
                     mark,
-                ));
+                )
+                .with_help(ALIAS_HELP));
             };
             self.replayed += events.len();
             if self.replayed > MAX_REPLAYED {
@@ -229,7 +246,8 @@ impl<'a> Events<'a> {
                     ErrorKind::Limit,
                     "repetition limit exceeded: aliases expand to too much data",
                     mark,
-                ));
+                )
+                .with_help("aliases expand to too much data (an alias bomb?)"));
             }
             // The peeked event (if any) comes after the alias: replay first.
             debug_assert!(self.peeked.is_none());
@@ -463,7 +481,10 @@ impl<'a> YamlDeserializer<'a> {
                 ErrorKind::Limit,
                 format!("recursion limit exceeded: nested more than {MAX_DEPTH} levels deep"),
                 mark,
-            ));
+            )
+            .with_help(format!(
+                "argmap refuses YAML nested more than {MAX_DEPTH} levels deep"
+            )));
         }
         Ok(())
     }

@@ -1,6 +1,6 @@
 //! Reading a map file: bytes → UTF-8 text → typed [`Map`], or a located diagnostic.
 
-use super::deserializer::{Error as DeError, ErrorKind, MAX_DEPTH};
+use super::deserializer::{Error as DeError, ErrorKind, ALIAS_HELP};
 use super::model::Map;
 use super::position::PositionIndex;
 use crate::diagnostic::{Diagnostic, Position, Rule, Target};
@@ -153,34 +153,32 @@ fn too_deep(text: &str) -> Option<Position> {
 fn yaml_error(e: &DeError) -> Diagnostic {
     let pos = e.position.unwrap_or(Position { line: 1, column: 1 });
     let message = e.message.clone();
-    let (rule, help) = match e.kind {
-        ErrorKind::Limit if message.contains("recursion limit") => (
-            Rule::YamlSyntax,
-            Some(format!(
-                "argmap refuses YAML nested more than {MAX_DEPTH} levels deep"
-            )),
-        ),
-        ErrorKind::Limit => (
-            Rule::YamlSyntax,
-            Some("aliases expand to too much data (an alias bomb?)".to_string()),
-        ),
-        ErrorKind::Syntax => {
-            let help = if message.contains("mapping values are not allowed") {
-                "text containing `: ` must be quoted: `text: \"a: b\"`"
-            } else if message.contains("alias") || message.contains("anchor") {
-                "an alias `*name` must refer to an anchor `&name` defined before it, outside itself"
-            } else if message.contains("tab") {
-                "YAML does not allow a tab here (tabs cannot indent): use spaces or quote the text"
-            } else {
-                "check the indentation, quotes and brackets at this position"
-            };
-            (Rule::YamlSyntax, Some(help.to_string()))
-        }
-        ErrorKind::Schema => (Rule::Schema, schema_help(&message)),
+    let rule = match e.kind {
+        ErrorKind::Schema => Rule::Schema,
+        ErrorKind::Syntax | ErrorKind::Limit => Rule::YamlSyntax,
+    };
+    // The deserializer's own errors carry their help; the parser's messages and serde's
+    // type errors are recognised by their wording.
+    let help = match (&e.help, e.kind) {
+        (Some(h), _) => Some(h.clone()),
+        (None, ErrorKind::Schema) => schema_help(&message),
+        (None, _) => Some(syntax_help(&message).to_string()),
     };
     Diagnostic::new(rule, Target::file(), message)
         .with_help_opt(help)
         .at(pos)
+}
+
+fn syntax_help(message: &str) -> &'static str {
+    if message.contains("mapping values are not allowed") {
+        "text containing `: ` must be quoted: `text: \"a: b\"`"
+    } else if message.contains("anchor") {
+        ALIAS_HELP
+    } else if message.contains("tab") {
+        "YAML does not allow a tab here (tabs cannot indent): use spaces or quote the text"
+    } else {
+        "check the indentation, quotes and brackets at this position"
+    }
 }
 
 fn schema_help(message: &str) -> Option<String> {
