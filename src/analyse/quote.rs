@@ -21,7 +21,7 @@
 //! 8-byte windows that start a word of the normalised text, in a hash-bucketed table, each
 //! with its positions. A space in a quote is a space in the source, so every word start
 //! inside a quote piece is a word start in the source: finding a quote costs up to
-//! [`MAX_PROBES`] table look-ups, then the rarest window's occurrences filtered by two
+//! `MAX_PROBES` (8) table look-ups, then the rarest window's occurrences filtered by two
 //! other windows and verified against the text — not a scan of the text. A piece with no
 //! word start inside it is looked up by its own first window (occurrences that start a
 //! word), and scanned for only when that fails.
