@@ -83,8 +83,7 @@ impl Inferences {
             .map(|&i| i as usize)
     }
 
-    /// Groups the links of `g` into inferences in O(nodes + edges): each target's incoming
-    /// links are read once; co-premises are grouped only where `with` links exist.
+    /// Groups the links of `g` into inferences in O(nodes + edges) ([`each_group`]).
     pub fn of(g: &ArgGraph) -> Inferences {
         let mut out = Inferences {
             // At most one inference per link: sized once, no doubling while it fills.
@@ -96,81 +95,24 @@ impl Inferences {
             ),
             by_edge: vec![NO_INFERENCE; g.graph.edge_count()],
         };
-        // Reused buffer: (premise, edge) of one target and kind.
-        let mut links: Vec<(NodeIndex, EdgeIndex)> = Vec::new();
-        for target in g.graph.node_indices() {
-            for kind in [LinkKind::Supports, LinkKind::Attacks] {
-                links.clear();
-                for e in g
-                    .graph
-                    .edges_directed(target, petgraph::Direction::Incoming)
-                {
-                    let k = match e.weight() {
-                        EdgeKind::Supports => LinkKind::Supports,
-                        EdgeKind::Attacks => LinkKind::Attacks,
-                        _ => continue,
-                    };
-                    if k == kind {
-                        links.push((e.source(), e.id()));
-                    }
-                }
-                if links.is_empty() {
-                    continue;
-                }
-                links.sort_unstable();
-                let linked = links.iter().any(|(p, _)| g.linked.contains_key(p));
-                let mut groups: Vec<Vec<NodeIndex>> = Vec::new();
-                if linked {
-                    let premises: BTreeSet<NodeIndex> = links.iter().map(|(p, _)| *p).collect();
-                    let mut seen: BTreeSet<NodeIndex> = BTreeSet::new();
-                    for &first in &premises {
-                        if !seen.insert(first) {
-                            continue;
-                        }
-                        // The linked co-premises of `first` among this target's premises.
-                        let mut group = vec![first];
-                        let mut k = 0;
-                        while k < group.len() {
-                            let m = group[k];
-                            for &p in g.linked.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
-                                if premises.contains(&p) && seen.insert(p) {
-                                    group.push(p);
-                                }
-                            }
-                            k += 1;
-                        }
-                        group.sort_unstable();
-                        groups.push(group);
-                    }
-                } else {
-                    let mut last = None;
-                    for &(p, _) in &links {
-                        if last != Some(p) {
-                            groups.push(vec![p]);
-                            last = Some(p);
-                        }
-                    }
-                }
-                for group in groups {
-                    let i = out.list.len();
-                    let edges: Few<EdgeIndex> = links
-                        .iter()
-                        .filter(|(p, _)| group.binary_search(p).is_ok())
-                        .map(|&(_, e)| e)
-                        .collect();
-                    for &e in &edges {
-                        out.by_edge[e.index()] = i as u32;
-                    }
-                    out.list.push(Inference {
-                        kind,
-                        premises: Few::from_vec(group),
-                        target,
-                        edges,
-                        undercutters: Few::new(),
-                    });
-                }
+        each_group(g, |kind, target, group, links| {
+            let i = out.list.len();
+            let edges: Few<EdgeIndex> = links
+                .iter()
+                .filter(|(p, _)| group.binary_search(p).is_ok())
+                .map(|&(_, e)| e)
+                .collect();
+            for &e in &edges {
+                out.by_edge[e.index()] = i as u32;
             }
-        }
+            out.list.push(Inference {
+                kind,
+                premises: Few::from_slice(group),
+                target,
+                edges,
+                undercutters: Few::new(),
+            });
+        });
         for e in g.graph.edge_references() {
             if let EdgeKind::Undercuts { link } = e.weight() {
                 if let Some(i) = out.of_edge(*link) {
@@ -183,5 +125,76 @@ impl Inferences {
             inf.undercutters.dedup();
         }
         out
+    }
+}
+
+/// Calls `f(kind, target, premises, links)` for every inference of `g`, in the order of
+/// [`Inferences::list`]: `premises` sorted, `links` the (premise, edge) pairs of every
+/// `kind` link into `target`, sorted (the inference's edges are those of its premises).
+/// Each target's incoming links are read once; co-premises are grouped only where `with`
+/// links exist, so the whole map costs O(nodes + edges).
+pub fn each_group(
+    g: &ArgGraph,
+    mut f: impl FnMut(LinkKind, NodeIndex, &[NodeIndex], &[(NodeIndex, EdgeIndex)]),
+) {
+    // Reused buffers: (premise, edge) of one target and kind; its groups of premises.
+    let mut links: Vec<(NodeIndex, EdgeIndex)> = Vec::new();
+    let mut groups: Vec<Vec<NodeIndex>> = Vec::new();
+    for target in g.graph.node_indices() {
+        for kind in [LinkKind::Supports, LinkKind::Attacks] {
+            links.clear();
+            for e in g
+                .graph
+                .edges_directed(target, petgraph::Direction::Incoming)
+            {
+                let k = match e.weight() {
+                    EdgeKind::Supports => LinkKind::Supports,
+                    EdgeKind::Attacks => LinkKind::Attacks,
+                    _ => continue,
+                };
+                if k == kind {
+                    links.push((e.source(), e.id()));
+                }
+            }
+            if links.is_empty() {
+                continue;
+            }
+            links.sort_unstable();
+            groups.clear();
+            if links.iter().any(|(p, _)| g.linked.contains_key(p)) {
+                let premises: BTreeSet<NodeIndex> = links.iter().map(|(p, _)| *p).collect();
+                let mut seen: BTreeSet<NodeIndex> = BTreeSet::new();
+                for &first in &premises {
+                    if !seen.insert(first) {
+                        continue;
+                    }
+                    // The linked co-premises of `first` among this target's premises.
+                    let mut group = vec![first];
+                    let mut k = 0;
+                    while k < group.len() {
+                        let m = group[k];
+                        for &p in g.linked.get(&m).map(Vec::as_slice).unwrap_or(&[]) {
+                            if premises.contains(&p) && seen.insert(p) {
+                                group.push(p);
+                            }
+                        }
+                        k += 1;
+                    }
+                    group.sort_unstable();
+                    groups.push(group);
+                }
+                for group in &groups {
+                    f(kind, target, group, &links);
+                }
+            } else {
+                let mut last = None;
+                for &(p, _) in &links {
+                    if last != Some(p) {
+                        f(kind, target, &[p], &links);
+                        last = Some(p);
+                    }
+                }
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ pub mod support;
 
 use crate::build::{ArgGraph, NodeKind};
 use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
-use crate::parse::load::{locate_all, MapFile};
+use crate::parse::load::{locate_all, MapFile, ReadError};
 use crate::parse::source_text::SourceLoad;
 use petgraph::graph::NodeIndex;
 use support::Support;
@@ -109,51 +109,59 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
     (links, problems)
 }
 
-/// Runs every check on the given map files (with their sources, read by the caller) and
-/// returns the located diagnostics, file by file, each file's sorted by position.
-pub fn check(files: &[MapFile], sources: Vec<SourceLoad>) -> Vec<Diagnostic> {
+/// Runs every check on the given map files (with their sources, read by the caller, one
+/// per file, taken as each file is checked) and returns the located diagnostics, file by
+/// file, each file's sorted by position. Fails only when a file's text, let go after
+/// parsing, cannot be read again to place its diagnostics.
+pub fn check(
+    files: &[MapFile],
+    sources: impl IntoIterator<Item = SourceLoad>,
+) -> Result<Vec<Diagnostic>, ReadError> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
     let mut loaded: Vec<(usize, Analysed)> = Vec::new();
     for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
-        // The source is indexed on a second thread while the graph and support are built.
-        let (a, source) = std::thread::scope(|s| {
-            let indexing = match source {
-                SourceLoad::Text(t) => Ok(s.spawn(move || quote::SourceIndex::new(t))),
-                other => Err(other),
-            };
-            let a = Analysed::new(file);
-            let source = match indexing {
-                Ok(h) => Ok(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-                Err(other) => Err(other),
-            };
-            (a, source)
-        });
-        let Some(a) = a else {
+        let Some(map) = file.map.as_ref() else {
             continue;
         };
+        // The quotes are looked up first, and the source and its index dropped, before
+        // the graph and support are built: the source is never held beside them.
+        let source = match source {
+            SourceLoad::Text(t) => Ok(quote::misses(&quote::SourceIndex::new(t), map)),
+            other => Err(other),
+        };
+        let graph = ArgGraph::build(map);
+        let support = Support::compute(&graph);
         let text = match &source {
-            Ok(index) => checks::SourceText::Indexed(index),
+            Ok(misses) => checks::SourceText::Checked(misses),
             Err(SourceLoad::Unreadable(why)) => checks::SourceText::Unreadable(why),
             Err(_) => checks::SourceText::None,
         };
         let input = checks::Input {
-            graph: &a.graph,
-            support: &a.support,
+            graph: &graph,
+            support: &support,
             source: text,
         };
         per_file[fi].extend(checks::run(&input));
-        loaded.push((fi, a));
+        loaded.push((
+            fi,
+            Analysed {
+                file,
+                graph,
+                support,
+            },
+        ));
     }
     let (file_of, analysed): (Vec<usize>, Vec<Analysed>) = loaded.into_iter().unzip();
     let (_, problems) = resolve_same_as(&analysed);
     for (mi, d) in problems {
         per_file[file_of[mi]].push(d);
     }
+    drop(analysed);
     let mut all = Vec::new();
     for (file, mut diagnostics) in files.iter().zip(per_file) {
-        locate_all(file, &mut diagnostics);
+        locate_all(file, &mut diagnostics)?;
         diagnostics.sort_by_key(|d| (d.line, d.column, d.rule));
         all.extend(diagnostics);
     }
-    all
+    Ok(all)
 }

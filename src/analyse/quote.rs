@@ -26,6 +26,7 @@
 //! word start inside it is looked up by its own first window (occurrences that start a
 //! word), and scanned for only when that fails.
 
+use crate::parse::model::{Id, Map, Section};
 use std::collections::HashMap;
 
 /// The largest gap an ellipsis may stand for, in bytes of normalised text.
@@ -247,6 +248,36 @@ pub struct Closest {
     pub line: usize,
     pub passage: String,
     pub similarity: f64,
+}
+
+/// A quote of the map that its source lacks: the node, and the closest passage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteMiss {
+    pub section: Section,
+    pub id: Id,
+    pub closest: Option<Closest>,
+}
+
+/// Looks up the quote of every node of `map` in `index`; returns those not found, in
+/// section and file order. It needs only the map, so the index (and the source text it
+/// holds) is built, used and dropped before the graph and the rest of the analysis exist.
+pub fn misses(index: &SourceIndex, map: &Map) -> Vec<QuoteMiss> {
+    let mut out = Vec::new();
+    for (section, nodes) in map.node_sections() {
+        for (id, node) in nodes.iter() {
+            let Some(quote) = node.quote.as_deref() else {
+                continue;
+            };
+            if let QuoteMatch::NotFound { closest } = index.find(quote) {
+                out.push(QuoteMiss {
+                    section,
+                    id: id.clone(),
+                    closest,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// A 64-bit mixer (splitmix64's finaliser): spreads window keys evenly over buckets.

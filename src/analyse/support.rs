@@ -3,10 +3,11 @@
 //!
 //! A node has cited support when it cites a source itself, or when an argument for it
 //! has cited support: a single supporter, or a linked group (`with`) whose premises all
-//! have it. The arguments are the map's supporting [`Inferences`]. Computed by forward propagation from the citing nodes (each argument counts
+//! have it. The arguments are the map's supporting inferences
+//! ([`super::inference`]). Computed by forward propagation from the citing nodes (each argument counts
 //! down its premises), so the whole map costs O(nodes + edges).
 
-use super::inference::{Few, Inferences, LinkKind};
+use super::inference::{each_group, LinkKind};
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
@@ -35,51 +36,62 @@ impl Status {
     }
 }
 
-/// Why a cited node is cited: it cites a source, or an argument of these premises.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Via {
-    Cites,
-    Premises(Few<NodeIndex>),
-}
+/// `Support::via` of a node without cited support.
+const VIA_NONE: u32 = u32::MAX;
+/// `Support::via` of a node that cites a source itself.
+const VIA_CITES: u32 = u32::MAX - 1;
 
 /// The support status of every node of one map.
 #[derive(Debug)]
 pub struct Support {
     status: Vec<Status>,
-    via: Vec<Option<Via>>,
+    /// For each node: [`VIA_NONE`], [`VIA_CITES`], or the supporting argument that gave it
+    /// cited support.
+    via: Vec<u32>,
+    /// The premises of every supporting argument, one after another: argument `a`'s are
+    /// `premises[starts[a]..starts[a + 1]]`, sorted.
+    premises: Vec<NodeIndex>,
+    starts: Vec<u32>,
 }
 
 impl Support {
     /// Computes the support of every node in `g`.
     pub fn compute(g: &ArgGraph) -> Support {
         let n = g.graph.node_count();
-        let mut cited = vec![false; n];
-        let mut via: Vec<Option<Via>> = vec![None; n];
-        // Arguments: each supporter alone, or a linked group, for one target.
-        struct Arg {
-            target: NodeIndex,
-            premises: Few<NodeIndex>,
-            remaining: usize,
-        }
-        let inferences = Inferences::of(g).list;
-        let mut args: Vec<Arg> = Vec::with_capacity(inferences.len());
-        let mut premise_of: Vec<Few<usize>> = vec![Default::default(); n];
+        // The supporting arguments ([`each_group`]): targets, and premises as above.
+        let mut targets: Vec<NodeIndex> = Vec::new();
+        let mut premises: Vec<NodeIndex> = Vec::new();
+        let mut starts: Vec<u32> = vec![0];
         let mut has_supporter = vec![false; n];
-        for inf in inferences {
-            if inf.kind != LinkKind::Supports {
-                continue;
+        each_group(g, |kind, target, group, _| {
+            if kind == LinkKind::Supports {
+                has_supporter[target.index()] = true;
+                targets.push(target);
+                premises.extend_from_slice(group);
+                starts.push(premises.len() as u32);
             }
-            has_supporter[inf.target.index()] = true;
-            let ai = args.len();
-            for &p in &inf.premises {
-                premise_of[p.index()].push(ai);
-            }
-            args.push(Arg {
-                target: inf.target,
-                remaining: inf.premises.len(),
-                premises: inf.premises,
-            });
+        });
+        let args = targets.len();
+        // The arguments each node is a premise of: arg_of[first[p]..first[p + 1]].
+        let mut first = vec![0u32; n + 1];
+        for p in &premises {
+            first[p.index() + 1] += 1;
         }
+        for i in 0..n {
+            first[i + 1] += first[i];
+        }
+        let mut fill = first.clone();
+        let mut arg_of = vec![0u32; premises.len()];
+        for a in 0..args {
+            for p in &premises[starts[a] as usize..starts[a + 1] as usize] {
+                arg_of[fill[p.index()] as usize] = a as u32;
+                fill[p.index()] += 1;
+            }
+        }
+        drop(fill);
+        // Each argument counts down its premises that are not cited yet.
+        let mut remaining: Vec<u32> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+        let mut via = vec![VIA_NONE; n];
         let mut queue: VecDeque<NodeIndex> = VecDeque::new();
         for ix in g.graph.node_indices() {
             let cites = g
@@ -87,25 +99,25 @@ impl Support {
                 .edges_directed(ix, Direction::Outgoing)
                 .any(|e| matches!(e.weight(), EdgeKind::Cites { .. }));
             if cites {
-                cited[ix.index()] = true;
-                via[ix.index()] = Some(Via::Cites);
+                via[ix.index()] = VIA_CITES;
                 queue.push_back(ix);
             }
         }
         while let Some(ix) = queue.pop_front() {
-            for &ai in &premise_of[ix.index()] {
-                let arg = &mut args[ai];
-                arg.remaining -= 1;
-                if arg.remaining == 0 && !cited[arg.target.index()] {
-                    cited[arg.target.index()] = true;
-                    via[arg.target.index()] = Some(Via::Premises(arg.premises.clone()));
-                    queue.push_back(arg.target);
+            let i = ix.index();
+            for &a in &arg_of[first[i] as usize..first[i + 1] as usize] {
+                let r = &mut remaining[a as usize];
+                *r -= 1;
+                let target = targets[a as usize];
+                if *r == 0 && via[target.index()] == VIA_NONE {
+                    via[target.index()] = a;
+                    queue.push_back(target);
                 }
             }
         }
         let status = (0..n)
             .map(|i| {
-                if cited[i] {
+                if via[i] != VIA_NONE {
                     Status::Cited
                 } else if has_supporter[i] {
                     Status::Uncited
@@ -114,7 +126,12 @@ impl Support {
                 }
             })
             .collect();
-        Support { status, via }
+        Support {
+            status,
+            via,
+            premises,
+            starts,
+        }
     }
 
     pub fn status(&self, ix: NodeIndex) -> Status {
@@ -128,11 +145,11 @@ impl Support {
         let mut chain = Vec::new();
         let mut cur = ix;
         // Each step moves to a node that became cited earlier, so this terminates.
-        while let Some(v) = &self.via[cur.index()] {
+        while self.via[cur.index()] != VIA_NONE {
             chain.push(cur);
-            match v {
-                Via::Cites => return chain,
-                Via::Premises(p) => cur = p[0],
+            match self.premises(cur).first() {
+                None => return chain,
+                Some(&p) => cur = p,
             }
             if chain.len() > self.status.len() {
                 break;
@@ -144,9 +161,12 @@ impl Support {
     /// The premises of the argument that gave `ix` its cited support (empty when it
     /// cites a source itself or is not cited).
     pub fn premises(&self, ix: NodeIndex) -> &[NodeIndex] {
-        match &self.via[ix.index()] {
-            Some(Via::Premises(p)) => p,
-            _ => &[],
+        match self.via[ix.index()] {
+            VIA_NONE | VIA_CITES => &[],
+            a => {
+                &self.premises
+                    [self.starts[a as usize] as usize..self.starts[a as usize + 1] as usize]
+            }
         }
     }
 }

@@ -143,11 +143,15 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
 /// The errors `argmap check` reports on a map text, rendered; empty when there are none.
 pub fn check_errors(name: &str, yaml: &str) -> String {
     let file = load_str(std::path::Path::new(name), yaml.to_string());
+    // The text is held (the map was not read from disk), so placing cannot fail.
     let diagnostics: Vec<_> =
-        crate::analyse::check(std::slice::from_ref(&file), vec![SourceLoad::None])
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
+        match crate::analyse::check(std::slice::from_ref(&file), [SourceLoad::None]) {
+            Ok(all) => all,
+            Err(e) => return e.to_string(),
+        }
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     if diagnostics.is_empty() {
         return String::new();
     }

@@ -14,6 +14,7 @@ use crate::present;
 use args::{
     CheckArgs, Cli, Command, RenderArgs, RenderFormat, ReportFormat, SchemaArgs, SupportArgs,
 };
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
@@ -71,11 +72,32 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// Loads map files; each that parses lets go of its text (read again only if a
+/// diagnostic needs a snippet), so no command holds a file's text beside its map.
 fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
     paths
         .iter()
-        .map(|p| load_file(p).map_err(Failure::from))
+        .map(|p| {
+            let mut file = load_file(p)?;
+            file.release_text();
+            Ok(file)
+        })
         .collect()
+}
+
+/// The texts of the files that `diagnostics` point into, for snippets.
+fn texts_of<'f>(
+    files: &'f [MapFile],
+    diagnostics: &[crate::diagnostic::Diagnostic],
+) -> Result<Vec<(String, Cow<'f, str>)>, Failure> {
+    let mut texts = Vec::new();
+    for f in files {
+        let name = f.path.display().to_string();
+        if diagnostics.iter().any(|d| d.file == name) {
+            texts.push((name, f.text()?));
+        }
+    }
+    Ok(texts)
 }
 
 fn severity_config(a: &CheckArgs) -> Result<SeverityConfig, Failure> {
@@ -107,16 +129,14 @@ fn severity_config(a: &CheckArgs) -> Result<SeverityConfig, Failure> {
 fn check(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
     let cfg = severity_config(&a)?;
     let files = load_all(&a.maps)?;
-    let sources = files.iter().map(read_source).collect();
-    let diagnostics = cfg.apply(analyse::check(&files, sources));
+    let diagnostics = cfg.apply(analyse::check(&files, files.iter().map(read_source))?);
     let summary = present::json::Summary::of(&diagnostics, files.len());
     let text = match a.format {
         ReportFormat::Json => present::json::check_report(&diagnostics, summary),
         ReportFormat::Text => {
-            let texts: HashMap<String, &str> = files
-                .iter()
-                .map(|f| (f.path.display().to_string(), f.text.as_str()))
-                .collect();
+            let held = texts_of(&files, &diagnostics)?;
+            let texts: HashMap<String, &str> =
+                held.iter().map(|(n, t)| (n.clone(), t.as_ref())).collect();
             let mut s = present::terminal::render(&diagnostics, &texts);
             s.push_str(&present::terminal::summary_line(
                 summary.errors,
@@ -149,10 +169,8 @@ fn load_parsed(
     if errors.is_empty() {
         return Ok(Ok(files));
     }
-    let texts: HashMap<String, &str> = files
-        .iter()
-        .map(|f| (f.path.display().to_string(), f.text.as_str()))
-        .collect();
+    let held = texts_of(&files, &errors)?;
+    let texts: HashMap<String, &str> = held.iter().map(|(n, t)| (n.clone(), t.as_ref())).collect();
     io.err
         .write_all(present::terminal::render(&errors, &texts).as_bytes())?;
     Ok(Err(EXIT_FINDINGS))

@@ -86,9 +86,9 @@ pub enum EdgeKind {
     Undercuts {
         link: EdgeIndex,
     },
-    /// The `n`-th entry of the citing node's `cites`.
+    /// The `n`-th entry of the citing node's `cites` (32 bits keep the edge at 8 bytes).
     Cites {
-        n: usize,
+        n: u32,
     },
     SameAs,
 }
@@ -342,7 +342,13 @@ impl<'m> ArgGraph<'m> {
             }
             for (i, c) in node.cites.iter().enumerate() {
                 if let Some(to) = self.resolve(ix, Field::Cites, i, &c.source) {
-                    self.graph.add_edge(ix, to, EdgeKind::Cites { n: i });
+                    self.graph.add_edge(
+                        ix,
+                        to,
+                        EdgeKind::Cites {
+                            n: u32::try_from(i).unwrap_or(u32::MAX),
+                        },
+                    );
                 }
             }
             for (i, s) in node.same_as().iter().enumerate() {

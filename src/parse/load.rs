@@ -4,6 +4,8 @@ use super::deserializer::{Error as DeError, ErrorKind, ALIAS_HELP};
 use super::model::Map;
 use super::position::PositionIndex;
 use crate::diagnostic::{Diagnostic, Position, Rule, Target};
+use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
 /// A map file as loaded: its path, text and (when it could be read) typed map.
@@ -11,8 +13,9 @@ use std::path::{Path, PathBuf};
 pub struct MapFile {
     /// The path as the user gave it (used in diagnostics).
     pub path: PathBuf,
-    /// The text of the file, without a leading byte-order mark.
-    pub text: String,
+    /// The text of the file, without a leading byte-order mark: held, or let go once the
+    /// map is parsed (see [`MapFile::release_text`]).
+    text: Text,
     /// The map, or `None` when the file is not valid YAML or does not fit the format.
     pub map: Option<Map>,
     /// Problems found while loading (syntax, wrong types); located already.
@@ -33,6 +36,70 @@ impl std::fmt::Display for ReadError {
 }
 
 impl std::error::Error for ReadError {}
+
+/// A map file's text, or what is needed to read it again and know it is the same.
+#[derive(Debug)]
+enum Text {
+    Held(String),
+    Released { len: usize, hash: u64 },
+}
+
+/// The hash a released text is recognised by when it is read again.
+fn text_hash(text: &str) -> u64 {
+    foldhash::fast::FixedState::with_seed(0x6172_676d_6170).hash_one(text)
+}
+
+/// The file was changed (or removed) after argmap parsed it, so its diagnostics cannot
+/// be located in it.
+fn changed(path: &Path, why: &str) -> ReadError {
+    ReadError {
+        path: path.to_path_buf(),
+        error: std::io::Error::other(format!(
+            "{why} after argmap parsed it, so its diagnostics cannot be placed; run argmap again"
+        )),
+    }
+}
+
+impl MapFile {
+    /// The file's text without a leading byte-order mark. A released text is read from
+    /// the file again, and refused if the file no longer holds the text that was parsed.
+    pub fn text(&self) -> Result<Cow<'_, str>, ReadError> {
+        let (len, hash) = match &self.text {
+            Text::Held(t) => return Ok(Cow::Borrowed(t)),
+            Text::Released { len, hash } => (*len, *hash),
+        };
+        let bytes = std::fs::read(&self.path).map_err(|e| changed(&self.path, &e.to_string()))?;
+        let mut text =
+            String::from_utf8(bytes).map_err(|_| changed(&self.path, "the file changed"))?;
+        strip_bom(&mut text);
+        if text.len() != len || text_hash(&text) != hash {
+            return Err(changed(&self.path, "the file changed"));
+        }
+        Ok(Cow::Owned(text))
+    }
+
+    /// Lets go of the text of a map that parsed without errors, so that the commands do
+    /// not hold it beside the map (it is as large as the file). [`MapFile::text`] reads it
+    /// again if a diagnostic needs a position or a snippet. Only for files read by
+    /// [`load_file`]; a file with load errors keeps its text.
+    pub fn release_text(&mut self) {
+        if self.map.is_none() || !self.load_errors.is_empty() {
+            return;
+        }
+        if let Text::Held(t) = &self.text {
+            self.text = Text::Released {
+                len: t.len(),
+                hash: text_hash(t),
+            };
+        }
+    }
+}
+
+fn strip_bom(text: &mut String) {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+}
 
 /// Reads and parses the map file at `path`.
 pub fn load_file(path: &Path) -> Result<MapFile, ReadError> {
@@ -63,7 +130,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> MapFile {
             .at(Position { line, column });
             MapFile {
                 path: path.to_path_buf(),
-                text: prefix.into_owned(),
+                text: Text::Held(prefix.into_owned()),
                 map: None,
                 load_errors: vec![located(d, &file)],
             }
@@ -78,9 +145,7 @@ fn located(mut d: Diagnostic, file: &str) -> Diagnostic {
 
 /// Parses map text that was read from `path`.
 pub fn load_str(path: &Path, mut text: String) -> MapFile {
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
+    strip_bom(&mut text);
     let file = path.display().to_string();
     let (map, errors) = match parse_map(&text) {
         Ok(map) => (Some(map), Vec::new()),
@@ -88,7 +153,7 @@ pub fn load_str(path: &Path, mut text: String) -> MapFile {
     };
     MapFile {
         path: path.to_path_buf(),
-        text,
+        text: Text::Held(text),
         map,
         load_errors: errors,
     }
@@ -195,18 +260,65 @@ fn schema_help(message: &str) -> Option<String> {
     }
 }
 
-/// Gives every diagnostic of `file` its file name, line and column. The position index is
-/// built only if some diagnostic still needs a position.
-pub fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) {
+/// Gives every diagnostic of `file` its file name, line and column. The text is read
+/// and the position index built only if some diagnostic still needs a position.
+pub fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) -> Result<(), ReadError> {
     let name = file.path.display().to_string();
-    let mut index: Option<PositionIndex> = None;
     for d in diagnostics.iter_mut() {
         d.file.clone_from(&name);
-        if d.line == 0 {
-            let index = index.get_or_insert_with(|| PositionIndex::build(&file.text));
-            let p = index.locate(&d.target);
-            d.line = p.line;
-            d.column = p.column;
-        }
+    }
+    if diagnostics.iter().all(|d| d.line != 0) {
+        return Ok(());
+    }
+    let text = file.text()?;
+    let index = PositionIndex::build(&text);
+    for d in diagnostics.iter_mut().filter(|d| d.line == 0) {
+        let p = index.locate(&d.target);
+        d.line = p.line;
+        d.column = p.column;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn released(text: &str) -> (tempfile::TempDir, MapFile) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("map.yaml");
+        std::fs::write(&path, text).expect("write");
+        let mut file = load_file(&path).expect("readable");
+        file.release_text();
+        (dir, file)
+    }
+
+    #[test]
+    fn a_released_text_is_read_again_unchanged() {
+        let text = "\u{feff}id: m\nclaims:\n  C1: { text: \"A claim.\", thesis: true }\n";
+        let (_dir, file) = released(text);
+        assert!(matches!(file.text, Text::Released { .. }));
+        assert_eq!(file.text().expect("unchanged").as_ref(), &text[3..]);
+    }
+
+    #[test]
+    fn a_file_changed_after_parsing_is_refused_not_misplaced() {
+        let (_dir, file) = released("id: m\nclaims:\n  C1: { text: \"A claim.\" }\n");
+        // Same length, different text: only the hash tells.
+        std::fs::write(&file.path, "id: m\nclaims:\n  C2: { text: \"A claim.\" }\n").unwrap();
+        let e = file.text().expect_err("changed");
+        assert!(
+            e.to_string().contains("changed after argmap parsed it"),
+            "{e}"
+        );
+        std::fs::remove_file(&file.path).unwrap();
+        assert!(file.text().is_err());
+    }
+
+    #[test]
+    fn a_file_with_load_errors_keeps_its_text() {
+        let (_dir, file) = released("id: m\nclaims: [\n");
+        assert!(!file.load_errors.is_empty());
+        assert!(matches!(file.text, Text::Held(_)));
     }
 }

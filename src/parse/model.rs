@@ -403,22 +403,27 @@ impl<'de> Deserialize<'de> for Cite {
 #[schemars(deny_unknown_fields)]
 pub struct Node {
     /// What the node says, in one sentence (required, non-empty).
-    pub text: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub text: Option<Box<str>>,
     /// A verbatim passage of the map's `source`.
-    pub quote: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub quote: Option<Box<str>>,
     /// This claim is (one of) the map's main thesis.
     pub thesis: Option<bool>,
+    // Texts and lists are boxed (`Box<str>`, `Box<[T]>`), not `String`s and `Vec`s: 8 bytes
+    // less each, for a value that every node of a large map has (docs/performance.md).
     /// Ids this node supports.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub supports: Vec<Id>,
+    pub supports: Box<[Id]>,
     /// Ids this node attacks.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub attacks: Vec<Id>,
+    pub attacks: Box<[Id]>,
     /// Sources this node cites.
     #[serde(default)]
-    pub cites: Vec<Cite>,
+    #[schemars(with = "Vec<Cite>")]
+    pub cites: Box<[Cite]>,
     /// The rarely given fields; `None` when the node has none of them.
     #[serde(flatten)]
     pub more: Option<Box<NodeMore>>,
@@ -502,8 +507,18 @@ struct_visitor!(
     NODE_FIELDS,
     |key, m, out, p| {
         match key {
-            "text" => set(&mut out.text, m.next_value::<ScalarString>()?.0, key, p),
-            "quote" => set(&mut out.quote, m.next_value::<ScalarString>()?.0, key, p),
+            "text" => set(
+                &mut out.text,
+                m.next_value::<ScalarString>()?.0.into(),
+                key,
+                p,
+            ),
+            "quote" => set(
+                &mut out.quote,
+                m.next_value::<ScalarString>()?.0.into(),
+                key,
+                p,
+            ),
             "by" => {
                 let v = m.next_value::<ScalarString>()?.0;
                 set(&mut out.more_mut().by, v, key, p)
@@ -518,7 +533,7 @@ struct_visitor!(
                 if !out.cites.is_empty() {
                     set(&mut Some(()), (), key, p);
                 } else {
-                    out.cites = v.0;
+                    out.cites = v.0.into_boxed_slice();
                 }
             }
             _ => {
@@ -528,15 +543,27 @@ struct_visitor!(
                     // not given, here as below).
                     return Ok(());
                 }
+                let ids = || v.0.into_iter().map(|s| Id::from(s.0));
+                let list = match key {
+                    "supports" => Some(&mut out.supports),
+                    "attacks" => Some(&mut out.attacks),
+                    _ => None,
+                };
+                if let Some(list) = list {
+                    if list.is_empty() {
+                        *list = ids().collect();
+                    } else {
+                        set(&mut Some(()), (), key, p);
+                    }
+                    return Ok(());
+                }
                 let slot = match key {
-                    "supports" => &mut out.supports,
-                    "attacks" => &mut out.attacks,
                     "undercuts" => &mut out.more_mut().undercuts,
                     "with" => &mut out.more_mut().with,
                     _ => &mut out.more_mut().same_as,
                 };
                 if slot.is_empty() {
-                    *slot = v.0.into_iter().map(|s| Id::from(s.0)).collect();
+                    *slot = ids().collect();
                 } else {
                     set(&mut Some(()), (), key, p);
                 }

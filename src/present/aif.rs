@@ -73,7 +73,7 @@ pub fn document(m: &Analysed) -> Aif {
             id: Some(n.id.to_string()),
             kind: Some(n.kind.name().to_string()),
             thesis: n.is_thesis().then_some(true),
-            quote: node.and_then(|x| x.quote.clone()),
+            quote: node.and_then(|x| x.quote.as_deref()).map(String::from),
             by: node.and_then(|x| x.by().map(str::to_string)),
             note: node.and_then(|x| x.note().map(str::to_string)),
             cites: node

@@ -117,7 +117,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                 id: n.id.to_string(),
                 kind: n.kind,
                 text: n.text().to_string(),
-                quote: node.and_then(|x| x.quote.clone()),
+                quote: node.and_then(|x| x.quote.as_deref()).map(String::from),
                 by: node.and_then(|x| x.by().map(str::to_string)),
                 thesis: n.is_thesis(),
                 status: a.support.status(ix),

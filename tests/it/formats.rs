@@ -18,7 +18,7 @@ fn hostile_texts() -> Vec<String> {
         .flat_map(|(_, nodes)| {
             nodes
                 .iter()
-                .map(|(_, n)| n.text.clone().unwrap_or_default())
+                .map(|(_, n)| n.text.as_deref().unwrap_or_default().to_string())
         })
         .collect()
 }

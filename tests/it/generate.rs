@@ -14,10 +14,12 @@ fn diagnostics(nodes: usize, seed: u64) -> Vec<argmap::Diagnostic> {
     std::fs::write(dir.path().join("map.txt"), &g.source_text).unwrap();
     let path = dir.path().join("map.yaml");
     std::fs::write(&path, &g.map_yaml).unwrap();
-    let files = vec![load_file(&path).expect("readable")];
-    assert!(files[0].map.is_some(), "{:?}", files[0].load_errors);
-    let sources = files.iter().map(read_source).collect();
-    analyse::check(&files, sources)
+    let mut file = load_file(&path).expect("readable");
+    assert!(file.map.is_some(), "{:?}", file.load_errors);
+    // As `argmap check` does: the text is let go, and read again to place diagnostics.
+    file.release_text();
+    let files = [file];
+    analyse::check(&files, files.iter().map(read_source)).expect("unchanged")
 }
 
 #[test]

@@ -31,7 +31,8 @@ fn import_file(path: &Path) -> (String, Vec<String>) {
 /// The errors `argmap check` finds in a map text.
 fn check_errors(yaml: &str) -> Vec<String> {
     let file = load_str(Path::new("imported.yaml"), yaml.to_string());
-    argmap::analyse::check(std::slice::from_ref(&file), vec![SourceLoad::None])
+    argmap::analyse::check(std::slice::from_ref(&file), [SourceLoad::None])
+        .expect("the text is held")
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| format!("{}: {}", d.rule.id(), d.message))

@@ -135,7 +135,7 @@ fn render_map(nodes: &[GenNode]) -> String {
 fn run_all(yaml: &[u8], source: Option<&str>) {
     let file = load_bytes(Path::new("gen.yaml"), yaml.to_vec());
     let src = source.map_or(SourceLoad::None, |s| SourceLoad::Text(s.to_string()));
-    let diagnostics = analyse::check(std::slice::from_ref(&file), vec![src]);
+    let diagnostics = analyse::check(std::slice::from_ref(&file), [src]).expect("the text is held");
     for d in &diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "unlocated: {d:?}");
     }

@@ -17,7 +17,7 @@ pub mod uncited_evidence;
 pub mod unused_source;
 pub mod wrong_target_kind;
 
-use crate::analyse::quote::SourceIndex;
+use crate::analyse::quote::QuoteMiss;
 use crate::analyse::support::Support;
 use crate::build::{ArgGraph, Field, RefProblem};
 use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
@@ -31,8 +31,9 @@ pub enum SourceText<'a> {
     None,
     /// The map names a source that could not be read: why.
     Unreadable(&'a str),
-    /// The source text, indexed.
-    Indexed(&'a SourceIndex),
+    /// The source text was read and every quote looked up in it: the quotes it lacks
+    /// ([`crate::analyse::quote::misses`]; the text itself is not kept).
+    Checked(&'a [QuoteMiss]),
 }
 
 /// Everything a check may look at.
