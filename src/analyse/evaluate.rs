@@ -31,6 +31,7 @@
 use super::inference::{Inference, Inferences, LinkKind};
 use super::semantics::{Framework, Label, Labelling, TooMany};
 use crate::build::{ArgGraph, NodeKind};
+use crate::parse::model::Id;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
@@ -49,6 +50,39 @@ pub enum Argument {
     },
 }
 
+/// The argument of each node, indexed by node (sources have none): a map from node to
+/// argument that is a flat array, as every node but the sources has one.
+#[derive(Debug)]
+pub struct NodeArguments {
+    of: Vec<usize>,
+    len: usize,
+}
+
+const NO_ARGUMENT: usize = usize::MAX;
+
+impl NodeArguments {
+    /// The argument of node `ix`, if it has one.
+    pub fn get(&self, ix: &NodeIndex) -> Option<&usize> {
+        self.of.get(ix.index()).filter(|&&a| a != NO_ARGUMENT)
+    }
+    /// How many nodes have an argument.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl std::ops::Index<&NodeIndex> for NodeArguments {
+    type Output = usize;
+    /// The argument of node `ix`; panics for a source (a bug: sources have none).
+    fn index(&self, ix: &NodeIndex) -> &usize {
+        self.get(ix)
+            .expect("only claims, evidence and rebuttals have arguments")
+    }
+}
+
 /// A map encoded as an argumentation framework.
 #[derive(Debug)]
 pub struct Encoding {
@@ -58,7 +92,7 @@ pub struct Encoding {
     /// The map's inferences (the `Inference` arguments index into this).
     pub inferences: Inferences,
     /// The argument of each node (claims, evidence, rebuttals).
-    pub of_node: HashMap<NodeIndex, usize>,
+    pub of_node: NodeArguments,
     /// The argument of each flattened inference.
     pub of_inference: HashMap<usize, usize>,
 }
@@ -67,11 +101,15 @@ impl Encoding {
     /// Encodes the attacks and undercuts of `g` (see the module documentation).
     pub fn of(g: &ArgGraph) -> Encoding {
         let inferences = Inferences::of(g);
-        let mut arguments = Vec::new();
-        let mut of_node = HashMap::new();
+        let mut arguments = Vec::with_capacity(g.graph.node_count());
+        let mut of_node = NodeArguments {
+            of: vec![NO_ARGUMENT; g.graph.node_count()],
+            len: 0,
+        };
         for ix in g.graph.node_indices() {
             if g.graph[ix].kind != NodeKind::Source {
-                of_node.insert(ix, arguments.len());
+                of_node.of[ix.index()] = arguments.len();
+                of_node.len += 1;
                 arguments.push(Argument::Node(ix));
             }
         }
@@ -195,7 +233,7 @@ pub struct Acceptance {
 /// One node's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeResult {
-    pub id: String,
+    pub id: Id,
     pub kind: NodeKind,
     pub thesis: bool,
     /// Its grounded label.
@@ -213,17 +251,17 @@ pub struct LinkResult {
     /// `A -> B`, or `A + P -> B` for linked premises.
     pub link: String,
     pub kind: LinkKind,
-    pub premises: Vec<String>,
-    pub target: String,
+    pub premises: Vec<Id>,
+    pub target: Id,
     /// Whether the inference holds, under grounded semantics.
     pub grounded: Status,
-    pub undercut_by: Vec<String>,
+    pub undercut_by: Vec<Id>,
 }
 
 /// One extension: the nodes and the (flattened) inferences it accepts, in map order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Extension {
-    pub nodes: Vec<String>,
+    pub nodes: Vec<Id>,
     pub links: Vec<String>,
 }
 
@@ -243,7 +281,7 @@ pub struct Extensions {
 /// What the evaluation says about one thesis.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ThesisResult {
-    pub id: String,
+    pub id: Id,
     pub grounded: Status,
     /// One plain sentence per semantics computed, grounded first.
     pub statements: Vec<String>,
@@ -305,14 +343,14 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
             sceptical: count == exts.len(),
         })
     };
-    let mut nodes = Vec::new();
+    let mut nodes = Vec::with_capacity(enc.of_node.len());
     for ix in g.graph.node_indices() {
         let Some(&a) = enc.of_node.get(&ix) else {
             continue;
         };
         let n = &g.graph[ix];
         nodes.push(NodeResult {
-            id: n.id.to_string(),
+            id: n.id.into(),
             kind: n.kind,
             thesis: n.is_thesis(),
             grounded: label(&grounded, a),
@@ -328,17 +366,13 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
         links.push(LinkResult {
             link: inf.name(g),
             kind: inf.kind,
-            premises: inf
-                .premises
-                .iter()
-                .map(|&p| g.graph[p].id.to_string())
-                .collect(),
-            target: g.graph[inf.target].id.to_string(),
+            premises: inf.premises.iter().map(|&p| g.graph[p].id.into()).collect(),
+            target: g.graph[inf.target].id.into(),
             grounded: label(&grounded, a),
             undercut_by: inf
                 .undercutters
                 .iter()
-                .map(|&u| g.graph[u].id.to_string())
+                .map(|&u| g.graph[u].id.into())
                 .collect(),
         });
     }
@@ -360,7 +394,7 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
                 }
             }
             Some(ThesisResult {
-                id: id.to_string(),
+                id: id.into(),
                 grounded: label(&grounded, a),
                 statements,
             })
@@ -407,7 +441,7 @@ fn extension(g: &ArgGraph, enc: &Encoding, ext: &[usize]) -> Extension {
     let mut links = Vec::new();
     for &a in ext {
         match enc.arguments.get(a) {
-            Some(Argument::Node(ix)) => nodes.push(g.graph[*ix].id.to_string()),
+            Some(Argument::Node(ix)) => nodes.push(g.graph[*ix].id.into()),
             Some(Argument::Inference(i)) => links.push(enc.inferences.list[*i].name(g)),
             _ => {}
         }

@@ -42,8 +42,6 @@ pub struct Inference {
     /// The premises, in map order (one unless they are linked with `with`).
     pub premises: Few<NodeIndex>,
     pub target: NodeIndex,
-    /// The supports/attacks edges the inference carries (one per premise).
-    pub edges: Few<EdgeIndex>,
     /// The nodes that undercut one of its links, in map order, without repeats.
     pub undercutters: Few<NodeIndex>,
 }
@@ -96,20 +94,17 @@ impl Inferences {
             by_edge: vec![NO_INFERENCE; g.graph.edge_count()],
         };
         each_group(g, |kind, target, group, links| {
-            let i = out.list.len();
-            let edges: Few<EdgeIndex> = links
-                .iter()
-                .filter(|(p, _)| group.binary_search(p).is_ok())
-                .map(|&(_, e)| e)
-                .collect();
-            for &e in &edges {
-                out.by_edge[e.index()] = i as u32;
+            // The edges it carries: one per premise (its edges are not kept beside it).
+            let i = out.list.len() as u32;
+            for &(p, e) in links {
+                if group.binary_search(&p).is_ok() {
+                    out.by_edge[e.index()] = i;
+                }
             }
             out.list.push(Inference {
                 kind,
                 premises: Few::from_slice(group),
                 target,
-                edges,
                 undercutters: Few::new(),
             });
         });

@@ -9,6 +9,7 @@
 
 use super::inference::{each_group, LinkKind};
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use crate::parse::Cite;
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use serde::Serialize;
@@ -205,33 +206,39 @@ impl Coverage {
     }
 }
 
-/// One claim in the support report.
+/// One claim in the support report; it borrows from the map.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ClaimSupport {
-    pub id: String,
-    pub text: String,
+pub struct ClaimSupport<'m> {
+    pub id: &'m str,
+    pub text: &'m str,
     pub thesis: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
+    pub by: Option<&'m str>,
     pub status: Status,
     /// Ids from the claim down to the node that cites a source (empty unless cited).
-    pub chain: Vec<String>,
-    /// The citations at the end of the chain, as `source (at, footnote)` text.
-    pub citations: Vec<String>,
+    pub chain: Vec<&'m str>,
+    /// The citations at the end of the chain (in JSON as `source, p. at, fn. n` text:
+    /// [`describe_cite`]).
+    #[serde(serialize_with = "described")]
+    pub citations: &'m [Cite],
     /// Number of direct supporters.
     pub supporters: usize,
 }
 
+fn described<S: serde::Serializer>(cites: &&[Cite], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(cites.iter().map(describe_cite))
+}
+
 /// The support report of one map: every claim's status and chain, and coverage.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SupportReport {
-    pub map: String,
-    pub claims: Vec<ClaimSupport>,
+pub struct SupportReport<'m> {
+    pub map: &'m str,
+    pub claims: Vec<ClaimSupport<'m>>,
     pub coverage: Coverage,
 }
 
 /// Describes a citation: `deutscher-1965, p. 129, fn. 11`.
-pub fn describe_cite(c: &crate::parse::Cite) -> String {
+pub fn describe_cite(c: &Cite) -> String {
     let mut s = c.source.to_string();
     if let Some(at) = &c.at {
         s.push_str(&format!(", p. {at}"));
@@ -243,7 +250,7 @@ pub fn describe_cite(c: &crate::parse::Cite) -> String {
 }
 
 /// Builds the support report of a map.
-pub fn report(g: &ArgGraph, s: &Support) -> SupportReport {
+pub fn report<'m>(g: &ArgGraph<'m>, s: &Support) -> SupportReport<'m> {
     let claims = g
         .graph
         .node_indices()
@@ -254,22 +261,21 @@ pub fn report(g: &ArgGraph, s: &Support) -> SupportReport {
             let citations = chain
                 .last()
                 .and_then(|&end| g.graph[end].node)
-                .map(|node| node.cites.iter().map(describe_cite).collect())
-                .unwrap_or_default();
+                .map_or(&[][..], |node| &node.cites[..]);
             ClaimSupport {
-                id: n.id.to_string(),
-                text: n.text().to_string(),
+                id: n.id,
+                text: n.text(),
                 thesis: n.is_thesis(),
-                by: n.node.and_then(|x| x.by().map(str::to_string)),
+                by: n.node.and_then(|x| x.by()),
                 status: s.status(ix),
-                chain: chain.iter().map(|&c| g.graph[c].id.to_string()).collect(),
+                chain: chain.iter().map(|&c| g.graph[c].id).collect(),
                 citations,
                 supporters: g.incoming(ix, |k| matches!(k, EdgeKind::Supports)).count(),
             }
         })
         .collect();
     SupportReport {
-        map: g.map.id.clone().unwrap_or_default(),
+        map: g.map.id.as_deref().unwrap_or_default(),
         claims,
         coverage: Coverage::of(g, s),
     }

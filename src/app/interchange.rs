@@ -2,9 +2,10 @@
 //! `render` formats other than Graphviz's (Mermaid, JSON, GraphML, AIF, Argdown, AF).
 
 use super::args::{EvaluateArgs, ImportArgs, RenderFormat, ReportFormat, SemanticsArg};
-use super::{emit, load_parsed, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use super::{emit, emit_with, load_parsed, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
 use crate::analyse::evaluate::{evaluate as evaluate_map, Request};
 use crate::analyse::{Analysed, SameAsLink};
+use crate::build::ArgGraph;
 use crate::diagnostic::Severity;
 use crate::parse::aif;
 use crate::parse::load::load_str;
@@ -19,9 +20,11 @@ pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    let Some(m) = Analysed::new(&files[0]) else {
+    // Evaluation needs the graph only, not cited support.
+    let Some(map) = files[0].map.as_ref() else {
         return Ok(EXIT_FINDINGS);
     };
+    let graph = ArgGraph::build(map);
     let all = a.semantics == SemanticsArg::All;
     let request = Request {
         complete: all || a.semantics == SemanticsArg::Complete,
@@ -29,12 +32,13 @@ pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
         stable: all || a.semantics == SemanticsArg::Stable,
         limit: a.limit,
     };
-    let e = evaluate_map(&m.graph, request);
-    let text = match a.format {
-        ReportFormat::Text => present::evaluate::text(&e),
-        ReportFormat::Json => present::json::to_json(&e),
-    };
-    emit(a.output.as_deref(), &[a.map.as_path()], text.as_bytes(), io)?;
+    let e = evaluate_map(&graph, request);
+    emit_with(a.output.as_deref(), &[a.map.as_path()], io, |w| {
+        match a.format {
+            ReportFormat::Text => present::evaluate::write(&e, w),
+            ReportFormat::Json => present::json::write_json(&e, w),
+        }
+    })?;
     Ok(EXIT_OK)
 }
 

@@ -178,12 +178,27 @@ fn load_parsed(
 
 /// Writes `bytes` to `-o FILE` atomically, or to standard output.
 fn emit(output: Option<&Path>, inputs: &[&Path], bytes: &[u8], io: &mut Io) -> Result<(), Failure> {
+    emit_with(output, inputs, io, |w| w.write_all(bytes))
+}
+
+/// Writes what `write` produces to `-o FILE` atomically, or to standard output, as it
+/// is produced (buffered), not built in memory first.
+fn emit_with(
+    output: Option<&Path>,
+    inputs: &[&Path],
+    io: &mut Io,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
     match output {
         Some(p) => {
             output::check_output_path(p, inputs)?;
-            output::write_atomic(p, bytes)?;
+            output::write_atomic_with(p, write)?;
         }
-        None => io.out.write_all(bytes)?,
+        None => {
+            let mut out = std::io::BufWriter::new(&mut *io.out);
+            write(&mut out)?;
+            out.flush()?;
+        }
     }
     Ok(())
 }
@@ -197,11 +212,12 @@ fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
         return Ok(EXIT_FINDINGS);
     };
     let report = support::report(&m.graph, &m.support);
-    let text = match a.format {
-        ReportFormat::Text => present::support_report::text(&report),
-        ReportFormat::Json => present::json::to_json(&report),
-    };
-    emit(a.output.as_deref(), &[a.map.as_path()], text.as_bytes(), io)?;
+    emit_with(a.output.as_deref(), &[a.map.as_path()], io, |w| {
+        match a.format {
+            ReportFormat::Text => present::support_report::write(&report, w),
+            ReportFormat::Json => present::json::write_json(&report, w),
+        }
+    })?;
     Ok(EXIT_OK)
 }
 

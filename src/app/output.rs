@@ -48,6 +48,15 @@ pub fn check_output_path(output: &Path, inputs: &[&Path]) -> Result<(), OutputEr
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a
 /// rename. On failure nothing is left behind and an existing file is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes what `write` produces to `path` atomically, as [`write_atomic`] does, without
+/// holding it all in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(OutputError::IsDirectory(shown));
@@ -61,8 +70,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| OutputError::Io(shown.clone(), e))?;
-    tmp.write_all(bytes)
+    let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
         .map_err(|e| OutputError::Io(shown.clone(), e))?;
+    drop(buffered);
     // A temporary file is private (0600); the output gets the usual permissions, or
     // those of the file it replaces.
     #[cfg(unix)]

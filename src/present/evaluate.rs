@@ -4,7 +4,7 @@
 
 use crate::analyse::evaluate::{Acceptance, Evaluation, Extensions, Status};
 use std::collections::HashSet;
-use std::fmt::Write;
+use std::io::{self, Write};
 
 fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -29,25 +29,29 @@ fn acceptance(a: Option<Acceptance>) -> &'static str {
 
 /// Lists the extensions of one semantics. Every complete extension contains the grounded
 /// one, so each is shown as what it adds to the grounded `in` set.
-fn extensions(out: &mut String, name: &str, e: &Extensions, grounded: &HashSet<&str>) {
+fn extensions(
+    out: &mut dyn Write,
+    name: &str,
+    e: &Extensions,
+    grounded: &HashSet<&str>,
+) -> io::Result<()> {
     if !e.complete {
-        let _ = writeln!(
+        writeln!(
             out,
             "\n{name} extensions: the search stopped after {} (more than --limit, or too much work); none listed",
             e.stopped_after.unwrap_or(0)
-        );
-        return;
+        )?;
     }
     let n = e.extensions.len();
-    let _ = writeln!(out, "\n{name} extensions ({n}):");
+    writeln!(out, "\n{name} extensions ({n}):")?;
     if n == 0 {
-        out.push_str("  none\n");
+        out.write_all(b"  none\n")?;
     }
     for (i, x) in e.extensions.iter().enumerate() {
         let extra: Vec<&str> = x
             .nodes
             .iter()
-            .map(String::as_str)
+            .map(|n| n.as_str())
             .filter(|n| !grounded.contains(n))
             .collect();
         let nodes = match (grounded.is_empty(), extra.is_empty()) {
@@ -56,17 +60,25 @@ fn extensions(out: &mut String, name: &str, e: &Extensions, grounded: &HashSet<&
             (false, true) => "the grounded in-set".to_string(),
             (false, false) => format!("the grounded in-set + {}", extra.join(", ")),
         };
-        let _ = write!(out, "  {}. {nodes}", i + 1);
+        write!(out, "  {}. {nodes}", i + 1)?;
         if !x.links.is_empty() {
-            let _ = write!(out, "; links: {}", x.links.join(", "));
+            write!(out, "; links: {}", x.links.join(", "))?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
+    Ok(())
 }
 
 /// The evaluation as text.
 pub fn text(e: &Evaluation) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(e, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the evaluation as [`text`] gives it, line by line.
+pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
     let mut semantics = vec!["grounded"];
     for (name, on) in [
         ("complete", e.complete.is_some()),
@@ -77,14 +89,14 @@ pub fn text(e: &Evaluation) -> String {
             semantics.push(name);
         }
     }
-    let _ = writeln!(
+    writeln!(
         out,
         "evaluation of map `{}` ({} semantics)",
         e.map,
         semantics.join(", ")
-    );
+    )?;
     let f = &e.framework;
-    let _ = writeln!(
+    writeln!(
         out,
         "framework: {} argument{} ({} node{}, {} inference{}, {} auxiliary), {} attack{}\n",
         f.arguments,
@@ -96,23 +108,23 @@ pub fn text(e: &Evaluation) -> String {
         f.arguments - f.nodes - f.links,
         f.attacks,
         plural(f.attacks)
-    );
+    )?;
     if e.theses.is_empty() {
-        out.push_str("The map has no thesis (no claim has `thesis: true`).\n");
+        writeln!(out, "The map has no thesis (no claim has `thesis: true`).")?;
     }
     for t in &e.theses {
         for s in &t.statements {
-            let _ = writeln!(out, "{s}");
+            writeln!(out, "{s}")?;
         }
     }
     let count = |s: Status| e.nodes.iter().filter(|n| n.grounded == s).count();
-    let _ = writeln!(
+    writeln!(
         out,
         "\ngrounded labelling: {} in, {} out, {} undecided",
         count(Status::In),
         count(Status::Out),
         count(Status::Undecided)
-    );
+    )?;
     let width = e
         .nodes
         .iter()
@@ -129,7 +141,7 @@ pub fn text(e: &Evaluation) -> String {
         if stable {
             head.push_str("  stable   ");
         }
-        let _ = writeln!(out, "{}", head.trim_end());
+        writeln!(out, "{}", head.trim_end())?;
     }
     for n in &e.nodes {
         let thesis = if n.thesis { "  (thesis)" } else { "" };
@@ -145,12 +157,13 @@ pub fn text(e: &Evaluation) -> String {
         if stable {
             row.push_str(&format!("  {:<9}", acceptance(n.stable)));
         }
-        let _ = writeln!(out, "{}{thesis}", row.trim_end());
+        writeln!(out, "{}{thesis}", row.trim_end())?;
     }
     if !e.links.is_empty() {
-        out.push_str(
-            "\ninferences that are arguments of their own (undercut, or linked attacks):\n",
-        );
+        writeln!(
+            out,
+            "\ninferences that are arguments of their own (undercut, or linked attacks):"
+        )?;
         let width = e
             .links
             .iter()
@@ -163,13 +176,13 @@ pub fn text(e: &Evaluation) -> String {
             } else {
                 format!(", undercut by {}", l.undercut_by.join(", "))
             };
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {:<5} {:<width$}  {}{under}",
                 l.grounded.name(),
                 l.link,
                 l.kind.name()
-            );
+            )?;
         }
     }
     let grounded: HashSet<&str> = e
@@ -184,8 +197,8 @@ pub fn text(e: &Evaluation) -> String {
         ("stable", &e.stable),
     ] {
         if let Some(x) = x {
-            extensions(&mut out, name, x, &grounded);
+            extensions(out, name, x, &grounded)?;
         }
     }
-    out
+    Ok(())
 }

@@ -42,6 +42,13 @@ pub fn check_report(diagnostics: &[Diagnostic], summary: Summary) -> String {
     s
 }
 
+/// Writes any serialisable value as pretty JSON with a final newline, as it is
+/// serialised (not built in memory first).
+pub fn write_json<T: Serialize>(value: &T, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
 /// Any serialisable value as pretty JSON with a final newline.
 pub fn to_json<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();

@@ -1,54 +1,68 @@
 //! Text form of `argmap support`.
 
-use crate::analyse::support::{Status, SupportReport};
+use crate::analyse::support::{describe_cite, Status, SupportReport};
+use std::io::{self, Write};
 
 /// The support report as text: one line per claim, its chain, then coverage.
 pub fn text(r: &SupportReport) -> String {
-    let mut out = format!("support in map `{}`\n\n", r.map);
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(r, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes the report as [`text`] gives it, line by line (a large map's report is not
+/// built in memory first).
+pub fn write(r: &SupportReport, out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "support in map `{}`\n\n", r.map)?;
     let width = r.claims.iter().map(|c| c.id.len()).max().unwrap_or(0);
     for c in &r.claims {
         let mark = if c.thesis { "thesis " } else { "" };
-        let by =
-            c.by.as_deref()
-                .map(|b| format!(" (by {b})"))
-                .unwrap_or_default();
-        out.push_str(&format!(
-            "{:<11} {:<width$}  {mark}{}{by}\n",
+        write!(
+            out,
+            "{:<11} {:<width$}  {mark}{}",
             c.status.name(),
             c.id,
             c.text
-        ));
+        )?;
+        if let Some(b) = c.by {
+            write!(out, " (by {b})")?;
+        }
+        writeln!(out)?;
         match c.status {
             Status::Cited => {
-                out.push_str(&format!(
+                write!(
+                    out,
                     "{:11} {:width$}  chain: {}",
                     "",
                     "",
                     c.chain.join(" <- ")
-                ));
+                )?;
                 if !c.citations.is_empty() {
-                    out.push_str(&format!(" [{}]", c.citations.join("; ")));
+                    let cites: Vec<String> = c.citations.iter().map(describe_cite).collect();
+                    write!(out, " [{}]", cites.join("; "))?;
                 }
-                out.push('\n');
+                writeln!(out)?;
             }
-            Status::Uncited => out.push_str(&format!(
-                "{:11} {:width$}  {} supporter{}, none reaching a citation\n",
+            Status::Uncited => writeln!(
+                out,
+                "{:11} {:width$}  {} supporter{}, none reaching a citation",
                 "",
                 "",
                 c.supporters,
                 if c.supporters == 1 { "" } else { "s" }
-            )),
+            )?,
             Status::Unsupported => {}
         }
     }
     let cv = &r.coverage;
-    out.push_str(&format!(
-        "\ncoverage: {} of {} claims have cited support ({:.0}%); {} uncited, {} unsupported\n",
+    writeln!(
+        out,
+        "\ncoverage: {} of {} claims have cited support ({:.0}%); {} uncited, {} unsupported",
         cv.cited,
         cv.claims,
         cv.ratio * 100.0,
         cv.uncited,
         cv.unsupported
-    ));
-    out
+    )
 }

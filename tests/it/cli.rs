@@ -142,6 +142,35 @@ fn support_report_text_and_json() {
     assert_eq!(c2["status"], "unsupported");
 }
 
+/// `support` and `evaluate` write their reports as they go (not built in memory first):
+/// to `-o FILE` the same bytes as to standard output, and no temporary file left behind.
+#[test]
+fn streamed_reports_are_the_same_on_stdout_and_in_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (i, args) in [
+        &["support", CLEAN][..],
+        &["support", "--format", "json", CLEAN],
+        &["evaluate", CLEAN],
+        &["evaluate", "--format", "json", "--semantics", "all", CLEAN],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let stdout = argmap().args(args).output().expect("runs").stdout;
+        assert!(!stdout.is_empty(), "{args:?}");
+        let file = dir.path().join(format!("out-{i}"));
+        argmap()
+            .args(args)
+            .arg("-o")
+            .arg(&file)
+            .assert()
+            .code(0)
+            .stdout("");
+        assert_eq!(std::fs::read(&file).expect("written"), stdout, "{args:?}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 4);
+}
+
 #[test]
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().expect("tempdir");

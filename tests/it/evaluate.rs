@@ -43,7 +43,7 @@ fn sets(x: &Option<argmap::analyse::evaluate::Extensions>) -> Vec<Vec<String>> {
         .extensions
         .iter()
         .map(|e| {
-            let mut n = e.nodes.clone();
+            let mut n: Vec<String> = e.nodes.iter().map(|id| id.to_string()).collect();
             n.sort();
             n
         })
@@ -468,7 +468,7 @@ proptest! {
             }
         }
         for n in &e.nodes {
-            prop_assert_eq!(n.grounded, label[&n.id], "{}", n.id);
+            prop_assert_eq!(n.grounded, label[n.id.as_str()], "{}", n.id);
         }
     }
 }
