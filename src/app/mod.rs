@@ -270,14 +270,25 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
             }
         }
     }
-    let mut graph = present::dot::graph(&diagram, &links, a.rankdir.as_deref());
-    let page =
-        (format == RenderFormat::Html).then(|| present::html::Page::prepare(&mut graph, &diagram));
-    let dot = present::dot::print(&graph);
+    let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
+    let rankdir = a.rankdir.as_deref();
+    let dot_text = || -> Result<String, Failure> {
+        let mut dot = Vec::new();
+        present::dot::write(&diagram, &links, rankdir, &mut dot)?;
+        Ok(String::from_utf8_lossy(&dot).into_owned())
+    };
     let bytes = match format {
-        RenderFormat::Dot => dot.into_bytes(),
+        // Written as it is made: a large map's diagram is never held whole.
+        RenderFormat::Dot => {
+            emit_with(a.output.as_deref(), &inputs, io, |w| {
+                present::dot::write(&diagram, &links, rankdir, w)
+            })?;
+            return Ok(EXIT_OK);
+        }
         RenderFormat::Html => {
-            let svg = present::graphviz::layout(&dot, "svg")?;
+            let mut graph = present::dot::graph(&diagram, &links, rankdir);
+            let page = present::html::Page::prepare(&mut graph, &diagram);
+            let svg = present::graphviz::layout(&present::dot::print(&graph), "svg")?;
             let title = match maps.as_slice() {
                 [m] => m
                     .graph
@@ -288,16 +299,14 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
                     .unwrap_or("argmap"),
                 _ => "argmap",
             };
-            let page = page.ok_or_else(|| Failure("internal: HTML page not prepared".into()))?;
             page.render(&String::from_utf8_lossy(&svg), title)
                 .into_bytes()
         }
         RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
-            present::graphviz::layout(&dot, format.name())?
+            present::graphviz::layout(&dot_text()?, format.name())?
         }
         f => interchange::export(f, &diagram, &links, a.focus.is_some())?,
     };
-    let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
     emit(a.output.as_deref(), &inputs, &bytes, io)?;
     Ok(EXIT_OK)
 }

@@ -1,4 +1,5 @@
-//! DOT diagrams, built with graphviz-rust.
+//! DOT diagrams, built with graphviz-rust: statement by statement, printed as they are
+//! made ([`write`]) or collected into a graph ([`graph`]).
 //!
 //! Conventions: the thesis is bold and gold; claims blue, evidence green (a note shape,
 //! with its citation), rebuttals red; claims that lack cited support get a dashed orange
@@ -18,6 +19,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::HashSet;
+use std::io::Write;
 
 /// Characters per line of a node label.
 pub const WRAP: usize = 32;
@@ -143,17 +145,17 @@ fn edge_style(kind: &EdgeKind) -> Vec<Attribute> {
     }
 }
 
-/// The statements of one map: nodes, then edges, prefixing node names with `prefix`.
-fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
+/// The statements of one map, given one at a time to `sink`: nodes, then edges, node
+/// names prefixed with `prefix`.
+fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) -> Sunk {
     let m = dm.map;
     let g = &m.graph.graph;
     let shown = |ix: NodeIndex| {
         g[ix].kind != NodeKind::Source && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
     };
     let name = |ix: NodeIndex| format!("{prefix}{}", g[ix].id);
-    let mut stmts = Vec::new();
     for ix in g.node_indices().filter(|&ix| shown(ix)) {
-        stmts.push(Stmt::Node(Node::new(node_id(&name(ix)), node_attrs(m, ix))));
+        sink(Stmt::Node(Node::new(node_id(&name(ix)), node_attrs(m, ix))))?;
     }
     // Links that are undercut are drawn through a point the undercut can aim at.
     let undercut = m.graph.undercut_links();
@@ -171,22 +173,22 @@ fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
                 let Some(p) = link_point(e.id()) else {
                     continue;
                 };
-                stmts.push(Stmt::Node(Node::new(
+                sink(Stmt::Node(Node::new(
                     node_id(&p),
                     vec![
                         attr("shape", "point"),
                         attr("width", "0.08"),
                         attr("label", ""),
                     ],
-                )));
+                )))?;
                 let mut first = edge_style(e.weight());
                 first.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
                 first.push(attr("arrowhead", "none"));
-                stmts.push(edge(&name(a), &p, first));
-                stmts.push(edge(&p, &name(b), edge_style(e.weight())));
+                sink(edge(&name(a), &p, first))?;
+                sink(edge(&p, &name(b), edge_style(e.weight())))?;
             }
             EdgeKind::Supports | EdgeKind::Attacks => {
-                stmts.push(edge(&name(a), &name(b), edge_style(e.weight())));
+                sink(edge(&name(a), &name(b), edge_style(e.weight())))?;
             }
             EdgeKind::Undercuts { link } => {
                 let Some(p) = link_point(*link) else { continue };
@@ -194,15 +196,15 @@ fn map_stmts(dm: &DiagramMap, prefix: &str) -> Vec<Stmt> {
                     .edge_endpoints(*link)
                     .is_some_and(|(x, y)| shown(x) && shown(y));
                 let to = if visible_link { p } else { name(b) };
-                stmts.push(edge(&name(a), &to, edge_style(e.weight())));
+                sink(edge(&name(a), &to, edge_style(e.weight())))?;
             }
             EdgeKind::SameAs => {
-                stmts.push(edge(&name(a), &name(b), same_as_style()));
+                sink(edge(&name(a), &name(b), same_as_style()))?;
             }
             EdgeKind::Cites { .. } => {}
         }
     }
-    stmts
+    Ok(())
 }
 
 /// The style of a `same_as` link: a grey dashed line labelled "same as".
@@ -248,9 +250,26 @@ pub fn name_prefix(maps: &[DiagramMap], i: usize) -> String {
     }
 }
 
-/// The DOT graph of one or more maps; several maps become clusters joined by `links`.
-/// `rankdir` is Graphviz's direction (`BT`, `RL`...); `None` picks one by size.
-pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -> Graph {
+/// What a sink's step returns: an error stops the generation (a failed write).
+type Sunk = std::io::Result<()>;
+
+/// A piece of a DOT graph, in printing order: a statement, or the start or end of a
+/// cluster (whose statements come between).
+pub enum Part {
+    Stmt(Stmt),
+    Open(Id),
+    Close,
+}
+
+/// The parts of the DOT graph of one or more maps, given to `sink` one at a time;
+/// several maps become clusters joined by `links`. `rankdir` is Graphviz's direction
+/// (`BT`, `RL`...); `None` picks one by size.
+fn parts(
+    maps: &[DiagramMap],
+    links: &[SameAsLink],
+    rankdir: Option<&str>,
+    sink: &mut dyn FnMut(Part) -> Sunk,
+) -> Sunk {
     let drawn: usize = maps
         .iter()
         .map(|m| match &m.visible {
@@ -259,26 +278,27 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -
         })
         .sum();
     let rankdir = rankdir.unwrap_or(if drawn > TALL_FROM { "RL" } else { "BT" });
-    let mut stmts = header(rankdir);
+    for st in header(rankdir) {
+        sink(Part::Stmt(st))?;
+    }
     let several = maps.len() > 1;
     let prefix = |i: usize| name_prefix(maps, i);
     for (i, dm) in maps.iter().enumerate() {
-        let body = map_stmts(dm, &prefix(i));
         if several {
             let map = dm.map.graph.map;
             let title = map.title.as_deref().or(map.id.as_deref()).unwrap_or("");
-            let mut sub = vec![
+            sink(Part::Open(quoted(&format!("cluster_{i}"))))?;
+            for st in [
                 Stmt::Attribute(attr("label", &wrap(title, 60).join("\n"))),
                 Stmt::Attribute(attr("style", "rounded")),
                 Stmt::Attribute(attr("color", "#9e9e9e")),
-            ];
-            sub.extend(body);
-            stmts.push(Stmt::Subgraph(Subgraph {
-                id: quoted(&format!("cluster_{i}")),
-                stmts: sub,
-            }));
-        } else {
-            stmts.extend(body);
+            ] {
+                sink(Part::Stmt(st))?;
+            }
+        }
+        map_stmts(dm, &prefix(i), &mut |st| sink(Part::Stmt(st)))?;
+        if several {
+            sink(Part::Close)?;
         }
     }
     for l in links {
@@ -291,12 +311,100 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -
         }
         let na = format!("{}{}", prefix(ma), maps[ma].map.graph.graph[a].id);
         let nb = format!("{}{}", prefix(mb), maps[mb].map.graph.graph[b].id);
-        stmts.push(edge(&na, &nb, same_as_style()));
+        sink(Part::Stmt(edge(&na, &nb, same_as_style())))?;
     }
+    Ok(())
+}
+
+/// The name of every argmap diagram.
+fn graph_id() -> Id {
+    quoted("argmap")
+}
+
+/// The DOT graph of one or more maps ([`parts`], collected), for those that change it
+/// before printing (the HTML viewer) and for tests. [`write`] prints the same text without
+/// building it.
+pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -> Graph {
+    let mut stmts: Vec<Stmt> = Vec::new();
+    let mut cluster: Option<Subgraph> = None;
+    let collected = parts(maps, links, rankdir, &mut |part| {
+        match part {
+            Part::Stmt(st) => match cluster.as_mut() {
+                Some(c) => c.stmts.push(st),
+                None => stmts.push(st),
+            },
+            Part::Open(id) => cluster = Some(Subgraph { id, stmts: vec![] }),
+            Part::Close => stmts.extend(cluster.take().map(Stmt::Subgraph)),
+        }
+        Ok(())
+    });
+    // Collecting into vectors cannot fail.
+    debug_assert!(collected.is_ok());
     Graph::DiGraph {
-        id: quoted("argmap"),
+        id: graph_id(),
         strict: false,
         stmts,
+    }
+}
+
+/// Writes the DOT text of [`graph`] (byte for byte what [`print`] gives for it) one
+/// statement at a time, so a large map's diagram is never held in memory, as a syntax
+/// tree or as text.
+pub fn write(
+    maps: &[DiagramMap],
+    links: &[SameAsLink],
+    rankdir: Option<&str>,
+    out: &mut dyn Write,
+) -> Sunk {
+    let mut w = StmtWriter::new(out, &graph_id())?;
+    parts(maps, links, rankdir, &mut |part| w.part(&part))?;
+    w.finish()
+}
+
+/// Prints statements with graphviz-rust's printer as it prints them inside a digraph:
+/// its context is private, so one is primed for each depth by printing an empty digraph
+/// (which sets it to a directed graph, one indent step in).
+struct StmtWriter<'w> {
+    out: &'w mut dyn Write,
+    /// Top level (indent 2) and inside a cluster (indent 4).
+    ctx: [PrinterContext; 2],
+    depth: usize,
+}
+
+impl<'w> StmtWriter<'w> {
+    fn new(out: &'w mut dyn Write, id: &Id) -> std::io::Result<StmtWriter<'w>> {
+        let primed = |step: usize| {
+            let mut ctx = PrinterContext::default();
+            ctx.with_indent_step(step);
+            let empty = Graph::DiGraph {
+                id: id.clone(),
+                strict: false,
+                stmts: vec![],
+            };
+            empty.print(&mut ctx);
+            ctx
+        };
+        let mut ctx = [primed(2), primed(4)];
+        write!(out, "digraph {} {{", id.print(&mut ctx[0]))?;
+        Ok(StmtWriter { out, ctx, depth: 0 })
+    }
+
+    fn part(&mut self, part: &Part) -> Sunk {
+        match part {
+            Part::Stmt(st) => write!(self.out, "\n{}", st.print(&mut self.ctx[self.depth])),
+            Part::Open(id) => {
+                self.depth = 1;
+                write!(self.out, "\n  subgraph {} {{", id.print(&mut self.ctx[0]))
+            }
+            Part::Close => {
+                self.depth = 0;
+                write!(self.out, "\n  }}")
+            }
+        }
+    }
+
+    fn finish(self) -> Sunk {
+        writeln!(self.out, "\n}}")
     }
 }
 
@@ -322,7 +430,12 @@ pub fn cluster(
         attrs.retain(|Attribute(key, _)| *key != Id::Plain(k.into()));
         attrs.push(attr(k, v));
     };
-    let mut body = map_stmts(dm, prefix);
+    let mut body = Vec::new();
+    let collected = map_stmts(dm, prefix, &mut |st| {
+        body.push(st);
+        Ok(())
+    });
+    debug_assert!(collected.is_ok());
     for st in body.iter_mut() {
         match st {
             Stmt::Node(n) if is_grey(&Vertex::N(n.id.clone())) => {

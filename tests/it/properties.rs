@@ -141,19 +141,19 @@ fn run_all(yaml: &[u8], source: Option<&str>) {
     }
     if let Some(m) = Analysed::new(&file) {
         let _ = support::report(&m.graph, &m.support);
-        let g = dot::graph(
-            &[dot::DiagramMap {
-                map: &m,
-                visible: None,
-            }],
-            &[],
-            None,
-        );
-        let text = dot::print(&g);
+        let maps = [dot::DiagramMap {
+            map: &m,
+            visible: None,
+        }];
+        let text = dot::print(&dot::graph(&maps, &[], None));
         assert!(
             graphviz_rust::parse(&text).is_ok(),
             "DOT does not parse back:\n{text}"
         );
+        // `render --format dot` writes the same text statement by statement.
+        let mut written = Vec::new();
+        dot::write(&maps, &[], None, &mut written).expect("writes to a Vec");
+        assert_eq!(String::from_utf8_lossy(&written), text);
     }
 }
 

@@ -40,6 +40,33 @@ fn dot_of_two_maps_has_clusters_and_same_as_links() {
     assert!(graphviz_rust::parse(&dot).is_ok());
 }
 
+/// `render --format dot` prints statement by statement (dot::write); the text must be
+/// graphviz-rust's printing of the whole graph, clusters included.
+#[test]
+fn written_dot_is_the_printed_graph_for_two_maps() {
+    use argmap::analyse::{resolve_same_as, Analysed};
+    use argmap::present::dot;
+    let paths = [
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+    ];
+    let files: Vec<_> = paths
+        .iter()
+        .map(|p| argmap::parse::load_file(std::path::Path::new(p)).expect("readable"))
+        .collect();
+    let maps: Vec<Analysed> = files.iter().filter_map(Analysed::new).collect();
+    let (links, _) = resolve_same_as(&maps);
+    let diagram: Vec<dot::DiagramMap> = maps
+        .iter()
+        .map(|m| dot::DiagramMap {
+            map: m,
+            visible: None,
+        })
+        .collect();
+    let printed = dot::print(&dot::graph(&diagram, &links, None));
+    assert_eq!(render(&paths), printed);
+}
+
 #[test]
 fn focus_draws_a_neighbourhood() {
     let dot = render(&[
