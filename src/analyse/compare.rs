@@ -23,6 +23,7 @@
 use super::support::{Coverage, Status};
 use super::{Analysed, SameAsLink};
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use crate::parse::model::Id;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -187,7 +188,7 @@ impl Pair {
 /// A node as one map has it: its role, polarity, support and attribution.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeReport {
-    pub id: String,
+    pub id: Id,
     pub kind: NodeKind,
     pub text: String,
     /// Who holds it (`by`); absent when it is the map's author.
@@ -199,7 +200,7 @@ pub struct NodeReport {
     /// (`argmap support`'s chain).
     pub evidence: usize,
     /// Distinct sources cited by it, by its direct supporters, or along that chain.
-    pub sources: Vec<String>,
+    pub sources: Vec<Id>,
 }
 
 /// What a node does in its map.
@@ -208,11 +209,11 @@ pub struct Role {
     /// It is a thesis of the map.
     pub thesis: bool,
     /// Ids of the nodes it supports, in map order.
-    pub supports: Vec<String>,
+    pub supports: Vec<Id>,
     /// Ids of the nodes it attacks.
-    pub attacks: Vec<String>,
+    pub attacks: Vec<Id>,
     /// The links it undercuts, as `"X -> Y"`.
-    pub undercuts: Vec<String>,
+    pub undercuts: Vec<Id>,
     /// Whether it argues for (`pro`) or against (`con`) the map's thesis; absent when
     /// nothing connects it to a thesis. See [`Polarity`].
     pub polarity: Option<Polarity>,
@@ -390,6 +391,8 @@ pub fn compare(
     for (l, r, score) in vectors.suggest(&sides, &taken, opts.min_score) {
         raw.push((l, r, Origin::Suggested, Vec::new(), score));
     }
+    // The word vectors are as large as the maps' texts: gone before the reports are made.
+    drop(vectors);
 
     let pairs: Vec<Pair> = raw
         .iter()
@@ -504,11 +507,11 @@ impl<'a, 'f> SideData<'a, 'f> {
         out.sort_by_key(|e| (e.target(), e.id()));
         for e in out {
             match e.weight() {
-                EdgeKind::Supports => supports.push(g[e.target()].id.to_string()),
-                EdgeKind::Attacks => attacks.push(g[e.target()].id.to_string()),
+                EdgeKind::Supports => supports.push(g[e.target()].id.into()),
+                EdgeKind::Attacks => attacks.push(g[e.target()].id.into()),
                 EdgeKind::Undercuts { link } => {
                     if let Some((x, y)) = g.edge_endpoints(*link) {
-                        undercuts.push(format!("{} -> {}", g[x].id, g[y].id));
+                        undercuts.push(compact_str::format_compact!("{} -> {}", g[x].id, g[y].id));
                     }
                 }
                 _ => {}
@@ -527,14 +530,14 @@ impl<'a, 'f> SideData<'a, 'f> {
             .iter()
             .filter(|&&x| g[x].kind == NodeKind::Evidence)
             .count();
-        let sources: BTreeSet<String> = std::iter::once(ix)
+        let sources: BTreeSet<Id> = std::iter::once(ix)
             .chain(behind.iter().copied())
             .flat_map(|x| g.edges_directed(x, Direction::Outgoing))
             .filter(|e| matches!(e.weight(), EdgeKind::Cites { .. }))
-            .map(|e| g[e.target()].id.to_string())
+            .map(|e| g[e.target()].id.into())
             .collect();
         NodeReport {
-            id: n.id.to_string(),
+            id: n.id.into(),
             kind: n.kind,
             text: n.text().to_string(),
             by: n.node.and_then(|x| x.by().map(str::to_string)),
@@ -607,9 +610,9 @@ fn stance(pairs: &[Pair], own: Side, theses: &[NodeRef]) -> Stance {
             let (mp, tp) = (mine.role.polarity?, theirs.role.polarity?);
             Some(StanceReason {
                 pair: i,
-                own: mine.id.clone(),
+                own: mine.id.to_string(),
                 own_polarity: mp,
-                other: theirs.id.clone(),
+                other: theirs.id.to_string(),
                 other_polarity: tp,
                 effect: if mp == tp {
                     StanceKind::Supports
@@ -785,12 +788,12 @@ fn conflict(pair: usize, p: &Pair, l: &[String], r: &[String]) -> Option<Conflic
     Some(Conflict {
         pair,
         left: Numbers {
-            id: p.left.id.clone(),
+            id: p.left.id.to_string(),
             values: l.to_vec(),
             unmatched: only_l,
         },
         right: Numbers {
-            id: p.right.id.clone(),
+            id: p.right.id.to_string(),
             values: r.to_vec(),
             unmatched: only_r,
         },
@@ -955,7 +958,8 @@ pub mod similarity {
     use super::{Side, SideData, Sides, MAX_CANDIDATES, MAX_INDEXED_DF};
     use crate::build::NodeKind;
     use petgraph::graph::NodeIndex;
-    use std::collections::{BTreeMap, HashMap, HashSet};
+    use std::borrow::Cow;
+    use std::collections::{HashMap, HashSet};
 
     const STOP_WORDS: &[&str] = &[
         "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at",
@@ -970,76 +974,140 @@ pub mod similarity {
 
     /// The normalised words of `text`.
     pub fn words(text: &str) -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
-            .filter(|w| w.chars().count() > 1 && STOP_WORDS.binary_search(&w.as_str()).is_err())
-            .map(|w| stem(&w))
-            .collect()
+        let mut out = Vec::new();
+        each_word(text, |w| out.push(w.to_string()));
+        out
+    }
+
+    /// Calls `f` with each of the normalised [`words`] of `text`, without keeping them.
+    fn each_word(text: &str, mut f: impl FnMut(&str)) {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let w = w.to_lowercase();
+            if w.chars().count() > 1 && STOP_WORDS.binary_search(&w.as_str()).is_err() {
+                f(&stem(&w));
+            }
+        }
     }
 
     /// Strips a plural ending: `countries` → `country`, `classes` → `class`,
     /// `revolutions` → `revolution`; `class`, `thus`, `analysis` stay.
-    fn stem(w: &str) -> String {
+    fn stem(w: &str) -> Cow<'_, str> {
         let n = w.chars().count();
         if n > 4 && w.ends_with("ies") {
-            return format!("{}y", &w[..w.len() - 3]);
+            return Cow::Owned(format!("{}y", &w[..w.len() - 3]));
         }
         if n > 4
             && ["sses", "xes", "ches", "shes"]
                 .iter()
                 .any(|e| w.ends_with(e))
         {
-            return w[..w.len() - 2].to_string();
+            return Cow::Borrowed(&w[..w.len() - 2]);
         }
         if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
-            return w[..w.len() - 1].to_string();
+            return Cow::Borrowed(&w[..w.len() - 1]);
         }
-        w.to_string()
+        Cow::Borrowed(w)
     }
 
     /// A sparse unit vector: (term id, weight), ascending by term id.
     pub type Vector = Vec<(u32, f64)>;
 
+    /// Words numbered as they are first seen, and documents as (word number, count) lists:
+    /// each distinct word is stored once, not once per use.
+    #[derive(Default)]
+    struct Interned {
+        numbers: HashMap<Box<str>, u32>,
+        docs: Vec<Vec<(u32, u32)>>,
+        /// Reused: the word numbers of the document being read.
+        scratch: Vec<u32>,
+    }
+
+    impl Interned {
+        /// Adds a document (its words given to the closure `words`); returns its number.
+        fn add(&mut self, words: impl FnOnce(&mut dyn FnMut(&str))) -> usize {
+            let Interned {
+                numbers, scratch, ..
+            } = self;
+            scratch.clear();
+            words(&mut |w: &str| {
+                let n = match numbers.get(w) {
+                    Some(&n) => n,
+                    None => {
+                        let n = numbers.len() as u32;
+                        numbers.insert(w.into(), n);
+                        n
+                    }
+                };
+                scratch.push(n);
+            });
+            scratch.sort_unstable();
+            let mut doc: Vec<(u32, u32)> = Vec::new();
+            for &n in scratch.iter() {
+                match doc.last_mut() {
+                    Some((last, c)) if *last == n => *c += 1,
+                    _ => doc.push((n, 1)),
+                }
+            }
+            doc.shrink_to_fit();
+            self.docs.push(doc);
+            self.docs.len() - 1
+        }
+
+        /// The TF-IDF vectors of the documents, and the document frequency of each term.
+        /// Term ids follow the sorted vocabulary, so they do not depend on the order of the
+        /// documents.
+        fn vectorise(self) -> (Vec<Vector>, Vec<usize>) {
+            let mut vocabulary: Vec<(Box<str>, u32)> = self.numbers.into_iter().collect();
+            vocabulary.sort_unstable();
+            let mut term = vec![0u32; vocabulary.len()];
+            for (t, (_, n)) in vocabulary.iter().enumerate() {
+                term[*n as usize] = t as u32;
+            }
+            drop(vocabulary);
+            let mut dfs = vec![0usize; term.len()];
+            for d in &self.docs {
+                for &(n, _) in d {
+                    dfs[term[n as usize] as usize] += 1;
+                }
+            }
+            let n = self.docs.len() as f64;
+            let vectors = self
+                .docs
+                .into_iter()
+                .map(|d| {
+                    let mut v: Vector = d
+                        .into_iter()
+                        .map(|(w, c)| {
+                            let id = term[w as usize];
+                            let idf = 1.0 + ((1.0 + n) / (1.0 + dfs[id as usize] as f64)).ln();
+                            (id, (1.0 + (c as f64).ln()) * idf)
+                        })
+                        .collect();
+                    v.sort_unstable_by_key(|&(id, _)| id);
+                    let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+                    if norm > 0.0 {
+                        for (_, x) in v.iter_mut() {
+                            *x /= norm;
+                        }
+                    }
+                    v
+                })
+                .collect();
+            (vectors, dfs)
+        }
+    }
+
     /// Builds the TF-IDF vectors of `docs` (each a list of words). Term ids follow the
     /// sorted vocabulary, so they do not depend on the order of the documents.
     pub fn vectorise(docs: &[Vec<String>]) -> (Vec<Vector>, Vec<usize>) {
-        let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut interned = Interned::default();
         for d in docs {
-            let uniq: HashSet<&str> = d.iter().map(String::as_str).collect();
-            for w in uniq {
-                *df.entry(w).or_insert(0) += 1;
-            }
+            interned.add(|f| d.iter().for_each(|w| f(w)));
         }
-        let ids: HashMap<&str, u32> = df.keys().enumerate().map(|(i, w)| (*w, i as u32)).collect();
-        let dfs: Vec<usize> = df.values().copied().collect();
-        let n = docs.len() as f64;
-        let vectors = docs
-            .iter()
-            .map(|d| {
-                let mut tf: BTreeMap<u32, usize> = BTreeMap::new();
-                for w in d {
-                    if let Some(&id) = ids.get(w.as_str()) {
-                        *tf.entry(id).or_insert(0) += 1;
-                    }
-                }
-                let mut v: Vector = tf
-                    .into_iter()
-                    .map(|(id, c)| {
-                        let idf = 1.0 + ((1.0 + n) / (1.0 + dfs[id as usize] as f64)).ln();
-                        (id, (1.0 + (c as f64).ln()) * idf)
-                    })
-                    .collect();
-                let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
-                if norm > 0.0 {
-                    for (_, x) in v.iter_mut() {
-                        *x /= norm;
-                    }
-                }
-                v
-            })
-            .collect();
-        (vectors, dfs)
+        interned.vectorise()
     }
 
     /// The cosine of two unit vectors (a merge over ascending term ids, so it is the same
@@ -1070,20 +1138,18 @@ pub mod similarity {
 
     impl Vectors {
         pub(super) fn new(sides: &Sides<SideData>) -> Vectors {
-            let mut docs = Vec::new();
+            let mut docs = Interned::default();
             let slot = Sides::build(|s| {
                 let d = sides.get(s);
                 d.g.graph
                     .node_indices()
                     .map(|ix| {
-                        (d.g.graph[ix].kind != NodeKind::Source).then(|| {
-                            docs.push(words(&d.full_text(ix)));
-                            docs.len() - 1
-                        })
+                        (d.g.graph[ix].kind != NodeKind::Source)
+                            .then(|| docs.add(|f| each_word(&d.full_text(ix), f)))
                     })
                     .collect()
             });
-            let (vectors, df) = vectorise(&docs);
+            let (vectors, df) = docs.vectorise();
             Vectors { slot, vectors, df }
         }
 

@@ -339,31 +339,30 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
         min_score: a.min_score,
     };
     let c = analyse::compare::compare(&maps[0], &maps[1], &links, &opts);
-    let bytes = if a.suggest {
-        present::compare::suggestions(&c).into_bytes()
-    } else {
-        match format {
-            CompareFormat::Text => present::compare::text(&c).into_bytes(),
-            CompareFormat::Markdown => present::compare::markdown(&c).into_bytes(),
-            CompareFormat::Json => present::compare::json(&c).into_bytes(),
-            f => {
-                let dot =
-                    present::dot::print(&present::compare::diagram(&maps[0], &maps[1], &c, a.full));
-                match f {
-                    CompareFormat::Svg => present::graphviz::layout(&dot, "svg")?,
-                    CompareFormat::Png => present::graphviz::layout(&dot, "png")?,
-                    CompareFormat::Pdf => present::graphviz::layout(&dot, "pdf")?,
-                    _ => dot.into_bytes(),
-                }
+    let inputs = [a.a.as_path(), a.b.as_path()];
+    // The reports are written as they are made; diagrams are trimmed, so built whole.
+    let bytes = match format {
+        _ if a.suggest => present::compare::suggestions(&c).into_bytes(),
+        CompareFormat::Text | CompareFormat::Markdown | CompareFormat::Json => {
+            emit_with(a.output.as_deref(), &inputs, io, |w| match format {
+                CompareFormat::Text => present::compare::write_text(&c, w),
+                CompareFormat::Markdown => present::compare::write_markdown(&c, w),
+                _ => present::json::write_json(&c, w),
+            })?;
+            return Ok(EXIT_OK);
+        }
+        f => {
+            let dot =
+                present::dot::print(&present::compare::diagram(&maps[0], &maps[1], &c, a.full));
+            match f {
+                CompareFormat::Svg => present::graphviz::layout(&dot, "svg")?,
+                CompareFormat::Png => present::graphviz::layout(&dot, "png")?,
+                CompareFormat::Pdf => present::graphviz::layout(&dot, "pdf")?,
+                _ => dot.into_bytes(),
             }
         }
     };
-    emit(
-        a.output.as_deref(),
-        &[a.a.as_path(), a.b.as_path()],
-        &bytes,
-        io,
-    )?;
+    emit(a.output.as_deref(), &inputs, &bytes, io)?;
     Ok(EXIT_OK)
 }
 

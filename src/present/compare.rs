@@ -22,11 +22,6 @@ use std::fmt::Write as _;
 /// Width of wrapped terminal text.
 const WIDTH: usize = 88;
 
-/// The comparison as pretty JSON (the schema is [`Comparison`]'s).
-pub fn json(c: &Comparison) -> String {
-    super::json::to_json(c)
-}
-
 fn sides() -> [Side; 2] {
     [Side::Left, Side::Right]
 }
@@ -164,8 +159,20 @@ fn theses(c: &Comparison, s: Side) -> Vec<String> {
 
 /// The comparison as terminal text.
 pub fn text(c: &Comparison) -> String {
-    let (l, r) = (&c.maps.left.id, &c.maps.right.id);
     let mut o = String::new();
+    text_into(c, &mut o);
+    o
+}
+
+/// Writes [`text`] as it is made.
+pub fn write_text(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut o = super::FmtIo::new(out);
+    text_into(c, &mut o);
+    o.finish()
+}
+
+fn text_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
+    let (l, r) = (&c.maps.left.id, &c.maps.right.id);
     let _ = writeln!(o, "compare `{l}` (left) with `{r}` (right)\n");
     for line in wrap(&c.summary.replace('`', ""), WIDTH) {
         let _ = writeln!(o, "{line}");
@@ -265,7 +272,6 @@ pub fn text(c: &Comparison) -> String {
             let _ = writeln!(o, "  {:<11} {:<width$}  {}", n.status.name(), n.id, n.text);
         }
     }
-    o
 }
 
 /// Escapes text for a Markdown table cell or paragraph: characters Markdown or HTML would
@@ -319,20 +325,32 @@ fn md_node(n: &NodeReport) -> String {
 
 /// The comparison as a Markdown document.
 pub fn markdown(c: &Comparison) -> String {
-    let (l, r) = (&c.maps.left.id, &c.maps.right.id);
     let mut o = String::new();
+    markdown_into(c, &mut o);
+    o
+}
+
+/// Writes [`markdown`] as it is made.
+pub fn write_markdown(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut o = super::FmtIo::new(out);
+    markdown_into(c, &mut o);
+    o.finish()
+}
+
+fn markdown_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
+    let (l, r) = (&c.maps.left.id, &c.maps.right.id);
     let _ = writeln!(o, "# Comparison of {} and {}\n", code(l), code(r));
     let _ = writeln!(o, "{}\n", md_summary(&c.summary));
 
     let _ = writeln!(o, "| | {} | {} |", code(l), code(r));
     let _ = writeln!(o, "|---|---|---|");
-    let row = |o: &mut String, name: &str, f: &dyn Fn(Side) -> String| {
+    let row = |o: &mut dyn std::fmt::Write, name: &str, f: &dyn Fn(Side) -> String| {
         let _ = writeln!(o, "| {name} | {} | {} |", f(Side::Left), f(Side::Right));
     };
-    row(&mut o, "Title", &|s| {
+    row(o, "Title", &|s| {
         md(c.maps.get(s).title.as_deref().unwrap_or(""))
     });
-    row(&mut o, "Thesis", &|s| {
+    row(o, "Thesis", &|s| {
         c.maps
             .get(s)
             .theses
@@ -341,14 +359,14 @@ pub fn markdown(c: &Comparison) -> String {
             .collect::<Vec<_>>()
             .join("<br>")
     });
-    row(&mut o, "Nodes", &|s| counts_line(c, s));
-    row(&mut o, "Citation coverage", &|s| {
+    row(o, "Nodes", &|s| counts_line(c, s));
+    row(o, "Citation coverage", &|s| {
         coverage_line(c.coverage.get(s))
     });
-    row(&mut o, "Stance toward the other's thesis", &|s| {
+    row(o, "Stance toward the other's thesis", &|s| {
         format!("**{}**", stance_line(c.stance.get(s)))
     });
-    row(&mut o, "Claims only here", &|s| {
+    row(o, "Claims only here", &|s| {
         c.only.get(s).len().to_string()
     });
 
@@ -403,7 +421,7 @@ pub fn markdown(c: &Comparison) -> String {
                 effect
             );
         }
-        o.push('\n');
+        let _ = o.write_char('\n');
     }
 
     let _ = writeln!(
@@ -426,7 +444,7 @@ pub fn markdown(c: &Comparison) -> String {
                 md(&found_by(c, p))
             );
         }
-        o.push('\n');
+        let _ = o.write_char('\n');
     }
 
     let _ = writeln!(o, "## Factual conflicts\n");
@@ -471,7 +489,7 @@ pub fn markdown(c: &Comparison) -> String {
                 bold(&k.right.values, &k.right.unmatched)
             );
         }
-        o.push('\n');
+        let _ = o.write_char('\n');
     }
 
     for s in sides() {
@@ -505,9 +523,8 @@ pub fn markdown(c: &Comparison) -> String {
                     .unwrap_or_default()
             );
         }
-        o.push('\n');
+        let _ = o.write_char('\n');
     }
-    o
 }
 
 /// Ready-to-paste `same_as` lines for the suggested pairs, to go into the left map:

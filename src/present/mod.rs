@@ -17,3 +17,34 @@ pub mod map_yaml;
 pub mod mermaid;
 pub mod support_report;
 pub mod terminal;
+
+/// Text made with `write!` (`std::fmt::Write`, as into a `String`) sent on to an
+/// `io::Write` as it is made, so a large report is not held whole. The first I/O error
+/// stops the writing and is returned by [`FmtIo::finish`].
+pub struct FmtIo<'w> {
+    out: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl<'w> FmtIo<'w> {
+    pub fn new(out: &'w mut dyn std::io::Write) -> FmtIo<'w> {
+        FmtIo { out, error: None }
+    }
+
+    /// The first error met, if any.
+    pub fn finish(self) -> std::io::Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl std::fmt::Write for FmtIo<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}

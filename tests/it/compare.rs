@@ -43,7 +43,7 @@ fn ids(c: &Comparison, origin: Origin) -> Vec<(String, String)> {
         .pairs
         .iter()
         .filter(|p| p.origin == origin)
-        .map(|p| (p.left.id.clone(), p.right.id.clone()))
+        .map(|p| (p.left.id.to_string(), p.right.id.to_string()))
         .collect();
     v.sort();
     v
