@@ -1012,8 +1012,52 @@ pub mod similarity {
         Cow::Borrowed(w)
     }
 
-    /// A sparse unit vector: (term id, weight), ascending by term id.
-    pub type Vector = Vec<(u32, f64)>;
+    /// Sparse unit vectors, stored one after another (no allocation per vector): vector
+    /// `k` has the terms `terms[starts[k]..starts[k + 1]]`, ascending, with their weights
+    /// alongside.
+    #[derive(Clone, Debug, Default)]
+    pub struct WordVectors {
+        terms: Vec<u32>,
+        weights: Vec<f64>,
+        starts: Vec<u32>,
+    }
+
+    /// One sparse unit vector of [`WordVectors`]: term ids ascending, and their weights.
+    #[derive(Clone, Copy, Debug, Default)]
+    pub struct Vector<'a> {
+        pub terms: &'a [u32],
+        pub weights: &'a [f64],
+    }
+
+    impl<'a> Vector<'a> {
+        pub fn is_empty(&self) -> bool {
+            self.terms.is_empty()
+        }
+        /// (term id, weight), ascending by term id.
+        pub fn iter(&self) -> impl Iterator<Item = (u32, f64)> + 'a {
+            self.terms.iter().copied().zip(self.weights.iter().copied())
+        }
+    }
+
+    impl WordVectors {
+        /// Vector `k` (empty when there is none).
+        pub fn get(&self, k: usize) -> Vector<'_> {
+            let range = match (self.starts.get(k), self.starts.get(k + 1)) {
+                (Some(&a), Some(&b)) => a as usize..b as usize,
+                _ => 0..0,
+            };
+            Vector {
+                terms: &self.terms[range.clone()],
+                weights: &self.weights[range],
+            }
+        }
+        pub fn len(&self) -> usize {
+            self.starts.len().saturating_sub(1)
+        }
+        pub fn is_empty(&self) -> bool {
+            self.len() == 0
+        }
+    }
 
     /// Words numbered as they are first seen, and documents as (word number, count) lists:
     /// each distinct word is stored once, not once per use.
@@ -1059,7 +1103,7 @@ pub mod similarity {
         /// The TF-IDF vectors of the documents, and the document frequency of each term.
         /// Term ids follow the sorted vocabulary, so they do not depend on the order of the
         /// documents.
-        fn vectorise(self) -> (Vec<Vector>, Vec<usize>) {
+        fn vectorise(self) -> (WordVectors, Vec<usize>) {
             let mut vocabulary: Vec<(Box<str>, u32)> = self.numbers.into_iter().collect();
             vocabulary.sort_unstable();
             let mut term = vec![0u32; vocabulary.len()];
@@ -1068,41 +1112,43 @@ pub mod similarity {
             }
             drop(vocabulary);
             let mut dfs = vec![0usize; term.len()];
+            let mut total = 0;
             for d in &self.docs {
+                total += d.len();
                 for &(n, _) in d {
                     dfs[term[n as usize] as usize] += 1;
                 }
             }
             let n = self.docs.len() as f64;
-            let vectors = self
-                .docs
-                .into_iter()
-                .map(|d| {
-                    let mut v: Vector = d
-                        .into_iter()
-                        .map(|(w, c)| {
-                            let id = term[w as usize];
-                            let idf = 1.0 + ((1.0 + n) / (1.0 + dfs[id as usize] as f64)).ln();
-                            (id, (1.0 + (c as f64).ln()) * idf)
-                        })
-                        .collect();
-                    v.sort_unstable_by_key(|&(id, _)| id);
-                    let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
-                    if norm > 0.0 {
-                        for (_, x) in v.iter_mut() {
-                            *x /= norm;
-                        }
-                    }
-                    v
-                })
-                .collect();
-            (vectors, dfs)
+            let mut out = WordVectors {
+                terms: Vec::with_capacity(total),
+                weights: Vec::with_capacity(total),
+                starts: Vec::with_capacity(self.docs.len() + 1),
+            };
+            out.starts.push(0);
+            let mut v: Vec<(u32, f64)> = Vec::new();
+            for d in self.docs {
+                v.clear();
+                v.extend(d.into_iter().map(|(w, c)| {
+                    let id = term[w as usize];
+                    let idf = 1.0 + ((1.0 + n) / (1.0 + dfs[id as usize] as f64)).ln();
+                    (id, (1.0 + (c as f64).ln()) * idf)
+                }));
+                v.sort_unstable_by_key(|&(id, _)| id);
+                let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+                for &(id, x) in &v {
+                    out.terms.push(id);
+                    out.weights.push(if norm > 0.0 { x / norm } else { x });
+                }
+                out.starts.push(out.terms.len() as u32);
+            }
+            (out, dfs)
         }
     }
 
     /// Builds the TF-IDF vectors of `docs` (each a list of words). Term ids follow the
     /// sorted vocabulary, so they do not depend on the order of the documents.
-    pub fn vectorise(docs: &[Vec<String>]) -> (Vec<Vector>, Vec<usize>) {
+    pub fn vectorise(docs: &[Vec<String>]) -> (WordVectors, Vec<usize>) {
         let mut interned = Interned::default();
         for d in docs {
             interned.add(|f| d.iter().for_each(|w| f(w)));
@@ -1112,14 +1158,14 @@ pub mod similarity {
 
     /// The cosine of two unit vectors (a merge over ascending term ids, so it is the same
     /// number whichever comes first).
-    pub fn cosine(a: &Vector, b: &Vector) -> f64 {
+    pub fn cosine(a: Vector, b: Vector) -> f64 {
         let (mut i, mut j, mut s) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
+        while i < a.terms.len() && j < b.terms.len() {
+            match a.terms[i].cmp(&b.terms[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    s += a[i].1 * b[j].1;
+                    s += a.weights[i] * b.weights[j];
                     i += 1;
                     j += 1;
                 }
@@ -1132,7 +1178,7 @@ pub mod similarity {
     pub(super) struct Vectors {
         /// Per side, node index → position in `vectors` (None for sources).
         slot: Sides<Vec<Option<usize>>>,
-        vectors: Vec<Vector>,
+        vectors: WordVectors,
         df: Vec<usize>,
     }
 
@@ -1153,9 +1199,9 @@ pub mod similarity {
             Vectors { slot, vectors, df }
         }
 
-        fn vector(&self, s: Side, ix: NodeIndex) -> Option<&Vector> {
+        fn vector(&self, s: Side, ix: NodeIndex) -> Option<Vector<'_>> {
             let k = (*self.slot.get(s).get(ix.index())?)?;
-            self.vectors.get(k)
+            Some(self.vectors.get(k))
         }
 
         /// The similarity of left node `l` and right node `r`.
@@ -1190,44 +1236,52 @@ pub mod similarity {
             // words are all common meets the nodes whose word list is the same (by hash),
             // so two nodes with the same text still always meet.
             let cap = MAX_INDEXED_DF;
-            let indexed = |v: &Vector| -> Vec<(u32, f64)> {
+            let indexed = |v: Vector| -> Vec<(u32, f64)> {
                 v.iter()
                     .filter(|(t, _)| self.df[*t as usize] <= cap)
-                    .copied()
                     .collect()
-            };
-            let terms = |v: &Vector| -> Vec<u32> {
-                let mut t: Vec<u32> = v.iter().map(|(t, _)| *t).collect();
-                t.sort_unstable();
-                t
             };
             // The norm of a vector's part outside the capped words, which bounds what
             // those words can add to a cosine (Cauchy–Schwarz).
-            let rest = |v: &Vector| -> f64 {
+            let rest = |v: Vector| -> f64 {
                 v.iter()
                     .filter(|(t, _)| self.df[*t as usize] > cap)
                     .map(|(_, w)| w * w)
                     .sum::<f64>()
                     .sqrt()
             };
-            let mut postings: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
-            let mut common_only: HashMap<Vec<u32>, Vec<usize>> = HashMap::new();
+            let right = |r: NodeIndex| self.vector(Side::Right, r).unwrap_or_default();
+            // Postings of the indexed words over the right nodes, one after another:
+            // word t's are post[first[t]..first[t + 1]], as (right node k, weight), k
+            // ascending. Counted, then filled: no list per word.
+            let mut first = vec![0u32; self.df.len() + 1];
+            for &r in &rights {
+                for (t, _) in indexed(right(r)) {
+                    first[t as usize + 1] += 1;
+                }
+            }
+            for t in 0..self.df.len() {
+                first[t + 1] += first[t];
+            }
+            let mut fill = first.clone();
+            let mut post = vec![(0u32, 0.0f64); first[self.df.len()] as usize];
+            let mut common_only: HashMap<&[u32], Vec<usize>> = HashMap::new();
             let mut rest_r = Vec::with_capacity(rights.len());
             for (k, &r) in rights.iter().enumerate() {
-                let v = self
-                    .vector(Side::Right, r)
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                let v: Vector = v.to_vec();
-                let ix = indexed(&v);
+                let v = right(r);
+                let ix = indexed(v);
                 if ix.is_empty() {
-                    common_only.entry(terms(&v)).or_default().push(k);
+                    common_only.entry(v.terms).or_default().push(k);
                 }
                 for (t, w) in ix {
-                    postings.entry(t).or_default().push((k, w));
+                    post[fill[t as usize] as usize] = (k as u32, w);
+                    fill[t as usize] += 1;
                 }
-                rest_r.push(rest(&v));
+                rest_r.push(rest(v));
             }
+            drop(fill);
+            let postings =
+                |t: u32| &post[first[t as usize] as usize..first[t as usize + 1] as usize];
             let mut candidates: Vec<(NodeIndex, NodeIndex, f64)> = Vec::new();
             // Partial dot products over the capped words, per right node.
             let mut partial = vec![0.0f64; rights.len()];
@@ -1239,7 +1293,7 @@ pub mod similarity {
                 let ix = indexed(v);
                 if ix.is_empty() {
                     // Only common words: meet the right nodes with the same word list.
-                    for &k in common_only.get(&terms(v)).map(Vec::as_slice).unwrap_or(&[]) {
+                    for &k in common_only.get(v.terms).map(Vec::as_slice).unwrap_or(&[]) {
                         if partial[k] == 0.0 {
                             touched.push(k);
                         }
@@ -1247,7 +1301,8 @@ pub mod similarity {
                     }
                 }
                 for (t, wl) in ix {
-                    for &(k, wr) in postings.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
+                    for &(k, wr) in postings(t) {
+                        let k = k as usize;
                         if partial[k] == 0.0 {
                             touched.push(k);
                         }
@@ -1312,7 +1367,7 @@ pub mod similarity {
     mod tests {
         use super::*;
 
-        fn v(docs: &[&str]) -> Vec<Vector> {
+        fn v(docs: &[&str]) -> WordVectors {
             let docs: Vec<Vec<String>> = docs.iter().map(|d| words(d)).collect();
             vectorise(&docs).0
         }
@@ -1337,8 +1392,8 @@ pub mod similarity {
                 "Trotsky led the Red Army",
                 "Bread and peace",
             ]);
-            assert!((cosine(&vs[0], &vs[1]) - 1.0).abs() < 1e-9);
-            assert_eq!(cosine(&vs[0], &vs[2]), 0.0);
+            assert!((cosine(vs.get(0), vs.get(1)) - 1.0).abs() < 1e-9);
+            assert_eq!(cosine(vs.get(0), vs.get(2)), 0.0);
         }
 
         #[test]
@@ -1350,8 +1405,8 @@ pub mod similarity {
                 "Trotsky wrote about the army",
                 "Trotsky wrote on Lenin",
             ]);
-            let with_rare = cosine(&vs[0], &vs[1]);
-            let common_only = cosine(&vs[0], &vs[2]);
+            let with_rare = cosine(vs.get(0), vs.get(1));
+            let common_only = cosine(vs.get(0), vs.get(2));
             assert!(with_rare > common_only, "{with_rare} vs {common_only}");
             assert!(common_only > 0.0);
         }
@@ -1363,8 +1418,9 @@ pub mod similarity {
                 "one country cannot build socialism alone",
                 "permanent revolution",
             ]);
-            for a in &vs {
-                for b in &vs {
+            for i in 0..vs.len() {
+                for j in 0..vs.len() {
+                    let (a, b) = (vs.get(i), vs.get(j));
                     let (x, y) = (cosine(a, b), cosine(b, a));
                     assert_eq!(x.to_bits(), y.to_bits());
                     assert!((0.0..=1.0).contains(&x));
@@ -1375,8 +1431,8 @@ pub mod similarity {
         #[test]
         fn empty_text_has_an_empty_vector() {
             let vs = v(&["the of and", "Lenin"]);
-            assert!(vs[0].is_empty());
-            assert_eq!(cosine(&vs[0], &vs[1]), 0.0);
+            assert!(vs.get(0).is_empty());
+            assert_eq!(cosine(vs.get(0), vs.get(1)), 0.0);
         }
     }
 }

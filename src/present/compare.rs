@@ -366,9 +366,7 @@ fn markdown_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
     row(o, "Stance toward the other's thesis", &|s| {
         format!("**{}**", stance_line(c.stance.get(s)))
     });
-    row(o, "Claims only here", &|s| {
-        c.only.get(s).len().to_string()
-    });
+    row(o, "Claims only here", &|s| c.only.get(s).len().to_string());
 
     let declared = c
         .pairs

@@ -673,8 +673,13 @@ fn suggestions_match_a_brute_force_search() {
         let mut all: Vec<(f64, String, String)> = Vec::new();
         for (i, (si, a)) in who.iter().enumerate() {
             for (j, (sj, b)) in who.iter().enumerate() {
-                if *si == 0 && *sj == 1 && !taken(0, a) && !taken(1, b) && !vectors[i].is_empty() {
-                    let s = cosine(&vectors[i], &vectors[j]);
+                if *si == 0
+                    && *sj == 1
+                    && !taken(0, a)
+                    && !taken(1, b)
+                    && !vectors.get(i).is_empty()
+                {
+                    let s = cosine(vectors.get(i), vectors.get(j));
                     if s >= min_score {
                         all.push((s, a.clone(), b.clone()));
                     }
