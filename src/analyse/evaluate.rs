@@ -28,11 +28,12 @@
 //! Auxiliary `X` arguments never appear in the results: the labels and extensions
 //! report the nodes, and the inferences (`Y`) as links.
 
-use super::inference::{Inference, Inferences, LinkKind};
+use super::inference::{each_group, Few, Inference, LinkKind};
 use super::semantics::{Framework, Label, Labelling, TooMany};
-use crate::build::{ArgGraph, NodeKind};
+use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use crate::parse::model::Id;
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 
@@ -89,18 +90,19 @@ pub struct Encoding {
     pub framework: Framework,
     /// What each argument `0..n` stands for.
     pub arguments: Vec<Argument>,
-    /// The map's inferences (the `Inference` arguments index into this).
-    pub inferences: Inferences,
+    /// The flattened inferences, those that are arguments of their own (the `Inference`
+    /// arguments index into this); the others are encoded as direct attacks or not at
+    /// all, and are not kept.
+    pub inferences: Vec<Inference>,
     /// The argument of each node (claims, evidence, rebuttals).
     pub of_node: NodeArguments,
-    /// The argument of each flattened inference.
-    pub of_inference: HashMap<usize, usize>,
+    /// The argument of each flattened inference (parallel to `inferences`).
+    pub of_inference: Vec<usize>,
 }
 
 impl Encoding {
     /// Encodes the attacks and undercuts of `g` (see the module documentation).
     pub fn of(g: &ArgGraph) -> Encoding {
-        let inferences = Inferences::of(g);
         let mut arguments = Vec::with_capacity(g.graph.node_count());
         let mut of_node = NodeArguments {
             of: vec![NO_ARGUMENT; g.graph.node_count()],
@@ -113,16 +115,34 @@ impl Encoding {
                 arguments.push(Argument::Node(ix));
             }
         }
+        // The undercutters of each undercut link.
+        let mut undercut_by: HashMap<EdgeIndex, Few<NodeIndex>> = HashMap::new();
+        for e in g.graph.edge_references() {
+            if let EdgeKind::Undercuts { link } = e.weight() {
+                undercut_by.entry(*link).or_default().push(e.source());
+            }
+        }
         let mut attacks = Vec::new();
-        let mut of_inference = HashMap::new();
-        for (i, inf) in inferences.list.iter().enumerate() {
+        let mut inferences: Vec<Inference> = Vec::new();
+        let mut of_inference = Vec::new();
+        each_group(g, |kind, target, group, links| {
+            let mut undercutters: Few<NodeIndex> = links
+                .iter()
+                .filter(|(p, _)| group.binary_search(p).is_ok())
+                .filter_map(|(_, e)| undercut_by.get(e))
+                .flatten()
+                .copied()
+                .collect();
+            undercutters.sort();
+            undercutters.dedup();
             let flatten =
-                !inf.undercutters.is_empty() || (inf.kind == LinkKind::Attacks && inf.is_linked());
+                !undercutters.is_empty() || (kind == LinkKind::Attacks && group.len() > 1);
             if flatten {
+                let i = inferences.len();
                 let y = arguments.len();
                 arguments.push(Argument::Inference(i));
-                of_inference.insert(i, y);
-                for &p in &inf.premises {
+                of_inference.push(y);
+                for &p in group {
                     let x = arguments.len();
                     arguments.push(Argument::NotPremise {
                         inference: i,
@@ -131,16 +151,22 @@ impl Encoding {
                     attacks.push((of_node[&p], x));
                     attacks.push((x, y));
                 }
-                for u in &inf.undercutters {
+                for u in &undercutters {
                     attacks.push((of_node[u], y));
                 }
-                if inf.kind == LinkKind::Attacks {
-                    attacks.push((y, of_node[&inf.target]));
+                if kind == LinkKind::Attacks {
+                    attacks.push((y, of_node[&target]));
                 }
-            } else if inf.kind == LinkKind::Attacks {
-                attacks.push((of_node[&inf.premises[0]], of_node[&inf.target]));
+                inferences.push(Inference {
+                    kind,
+                    premises: Few::from_slice(group),
+                    target,
+                    undercutters,
+                });
+            } else if kind == LinkKind::Attacks {
+                attacks.push((of_node[&group[0]], of_node[&target]));
             }
-        }
+        });
         Encoding {
             framework: Framework::new(arguments.len(), &attacks),
             arguments,
@@ -155,12 +181,12 @@ impl Encoding {
     pub fn name(&self, g: &ArgGraph, a: usize) -> String {
         match self.arguments.get(a) {
             Some(Argument::Node(ix)) => g.graph[*ix].id.to_string(),
-            Some(Argument::Inference(i)) => self.inferences.list[*i].name(g),
+            Some(Argument::Inference(i)) => self.inferences[*i].name(g),
             Some(Argument::NotPremise { inference, premise }) => {
                 format!(
                     "not {} (in {})",
                     g.graph[*premise].id,
-                    self.inferences.list[*inference].name(g)
+                    self.inferences[*inference].name(g)
                 )
             }
             None => String::new(),
@@ -359,10 +385,7 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
         });
     }
     let mut links = Vec::new();
-    for (i, inf) in enc.inferences.list.iter().enumerate() {
-        let Some(&a) = enc.of_inference.get(&i) else {
-            continue;
-        };
+    for (inf, &a) in enc.inferences.iter().zip(&enc.of_inference) {
         links.push(LinkResult {
             link: inf.name(g),
             kind: inf.kind,
@@ -442,7 +465,7 @@ fn extension(g: &ArgGraph, enc: &Encoding, ext: &[usize]) -> Extension {
     for &a in ext {
         match enc.arguments.get(a) {
             Some(Argument::Node(ix)) => nodes.push(g.graph[*ix].id.into()),
-            Some(Argument::Inference(i)) => links.push(enc.inferences.list[*i].name(g)),
+            Some(Argument::Inference(i)) => links.push(enc.inferences[*i].name(g)),
             _ => {}
         }
     }
@@ -517,7 +540,7 @@ impl Explainer<'_, '_, '_> {
 
     fn inference(&self, a: usize) -> Option<&Inference> {
         match self.enc.arguments.get(a) {
-            Some(Argument::Inference(i)) => self.enc.inferences.list.get(*i),
+            Some(Argument::Inference(i)) => self.enc.inferences.get(*i),
             _ => None,
         }
     }
@@ -661,7 +684,7 @@ impl Explainer<'_, '_, '_> {
             }
             let name = match self.enc.arguments.get(b) {
                 Some(Argument::Node(ix)) => self.g.graph[*ix].id.to_string(),
-                Some(Argument::Inference(i)) => match self.enc.inferences.list.get(*i) {
+                Some(Argument::Inference(i)) => match self.enc.inferences.get(*i) {
                     Some(inf) if !inf.undercutters.is_empty() => {
                         format!("the link {}", inf.name(self.g))
                     }
