@@ -200,8 +200,8 @@ impl From<&crate::parse::model::Cite> for CiteOut {
         } else {
             CiteOut::Long {
                 source: c.source.to_string(),
-                at: c.at.clone(),
-                footnote: c.footnote.clone(),
+                at: c.at.as_deref().map(String::from),
+                footnote: c.footnote.as_deref().map(String::from),
             }
         }
     }

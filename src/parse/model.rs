@@ -340,15 +340,16 @@ struct_visitor!(
 pub struct Cite {
     #[schemars(with = "String")]
     pub source: Id,
+    // Pages and footnote numbers are short: stored inline, without an allocation.
     #[schemars(with = "Option<serde_json::Value>")]
-    pub at: Option<String>,
+    pub at: Option<Id>,
     #[schemars(with = "Option<serde_json::Value>")]
-    pub footnote: Option<String>,
+    pub footnote: Option<Id>,
     /// Whether the long form `{source, at, footnote}` was used.
     #[schemars(skip)]
     pub long: bool,
     #[schemars(skip)]
-    pub problems: Vec<FieldProblem>,
+    pub problems: Box<[FieldProblem]>,
 }
 
 pub const CITE_FIELDS: &[&str] = &["source", "at", "footnote"];
@@ -378,15 +379,15 @@ impl<'de> Deserialize<'de> for Cite {
                     let v = m.next_value::<ScalarString>()?.0;
                     match key {
                         "source" => set(&mut source, v, key, p),
-                        "at" => set(&mut out.at, v, key, p),
-                        _ => set(&mut out.footnote, v, key, p),
+                        "at" => set(&mut out.at, v.into(), key, p),
+                        _ => set(&mut out.footnote, v.into(), key, p),
                     }
                     Ok(())
                 })?;
                 out.source = source
                     .map(Id::from)
                     .ok_or_else(|| de::Error::missing_field("source"))?;
-                out.problems = problems;
+                out.problems = problems.into_boxed_slice();
                 Ok(out)
             }
         }

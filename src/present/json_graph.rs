@@ -127,8 +127,8 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                             .iter()
                             .map(|c| CiteJson {
                                 source: c.source.to_string(),
-                                at: c.at.clone(),
-                                footnote: c.footnote.clone(),
+                                at: c.at.as_deref().map(String::from),
+                                footnote: c.footnote.as_deref().map(String::from),
                             })
                             .collect()
                     })
