@@ -104,9 +104,10 @@ impl<T> Sides<T> {
 }
 
 /// The result of comparing two maps. Serialised, it is the JSON document of
-/// `argmap compare --format json`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Comparison {
+/// `argmap compare --format json`. It borrows the two maps (the claims only one map makes
+/// are reported from them when read: [`Only`]).
+#[derive(Debug, Serialize)]
+pub struct Comparison<'a> {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The options used.
@@ -119,7 +120,7 @@ pub struct Comparison {
     /// (best score first). Other fields refer to a pair by its index in this list.
     pub pairs: Vec<Pair>,
     /// Claims of each map that are in no pair: the claims only that map makes.
-    pub only: Sides<Vec<NodeReport>>,
+    pub only: Sides<Only<'a>>,
     /// The stance of each map toward the other's thesis: `stance.left` is the left map's
     /// stance toward the right map's thesis.
     pub stance: Sides<Stance>,
@@ -182,6 +183,43 @@ impl Pair {
             Side::Left => &self.left,
             Side::Right => &self.right,
         }
+    }
+}
+
+/// The claims of one map that are in no pair, in map order. Their [`NodeReport`]s are
+/// made when they are read or serialised, one at a time: a large map has hundreds of
+/// thousands, and holding them all would take more memory than the map itself.
+pub struct Only<'a> {
+    side: SideData<'a, 'a>,
+    nodes: Vec<NodeIndex>,
+}
+
+impl<'a> Only<'a> {
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+    /// Their ids, in map order.
+    pub fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.nodes.iter().map(|&ix| self.side.g.graph[ix].id)
+    }
+    /// Their reports, in map order, each made as it is taken.
+    pub fn reports(&self) -> impl Iterator<Item = NodeReport> + '_ {
+        self.nodes.iter().map(|&ix| self.side.report(ix))
+    }
+}
+
+impl Serialize for Only<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.reports())
+    }
+}
+
+impl std::fmt::Debug for Only<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.ids()).finish()
     }
 }
 
@@ -350,12 +388,12 @@ pub struct Numbers {
 /// Compares map `a` (left) with map `b` (right). `links` are the `same_as` links resolved
 /// between them, with map index 0 for `a` and 1 for `b` (as [`super::resolve_same_as`]
 /// returns them for `[a, b]`); links that involve other indices are ignored.
-pub fn compare(
-    a: &Analysed,
-    b: &Analysed,
+pub fn compare<'a>(
+    a: &'a Analysed<'a>,
+    b: &'a Analysed<'a>,
     links: &[SameAsLink],
     opts: &CompareOptions,
-) -> Comparison {
+) -> Comparison<'a> {
     let maps = Sides { left: a, right: b };
     let sides = Sides::build(|s| SideData::new(maps.get(s)));
     let vectors = similarity::Vectors::new(&sides);
@@ -409,13 +447,12 @@ pub fn compare(
             .map(|p| if s == Side::Left { p.0 } else { p.1 })
             .collect::<HashSet<NodeIndex>>()
     });
-    let only = Sides::build(|s| {
+    let only_nodes = Sides::build(|s| {
         let d = sides.get(s);
         d.g.graph
             .node_indices()
             .filter(|&ix| d.g.graph[ix].kind == NodeKind::Claim && !aligned.get(s).contains(&ix))
-            .map(|ix| d.report(ix))
-            .collect()
+            .collect::<Vec<NodeIndex>>()
     });
     let stance = Sides::build(|s| stance(&pairs, s, &sides.get(s.other()).info.theses));
     let coverage = Sides::build(|s| Coverage::of(&maps.get(s).graph, &maps.get(s).support));
@@ -427,13 +464,28 @@ pub fn compare(
             conflict(i, p, &sides.left.numbers(*l), &sides.right.numbers(*r))
         })
         .collect();
+    let maps_info = Sides::build(|s| sides.get(s).info.clone());
+    let Sides { left, right } = sides;
+    let Sides {
+        left: only_left,
+        right: only_right,
+    } = only_nodes;
     let mut c = Comparison {
         schema_version: SCHEMA_VERSION,
         options: opts.clone(),
-        maps: Sides::build(|s| sides.get(s).info.clone()),
+        maps: maps_info,
         summary: String::new(),
         pairs,
-        only,
+        only: Sides {
+            left: Only {
+                side: left,
+                nodes: only_left,
+            },
+            right: Only {
+                side: right,
+                nodes: only_right,
+            },
+        },
         stance,
         coverage,
         conflicts,
@@ -1059,17 +1111,27 @@ pub mod similarity {
         }
     }
 
-    /// Words numbered as they are first seen, and documents as (word number, count) lists:
-    /// each distinct word is stored once, not once per use.
-    #[derive(Default)]
+    /// Words numbered as they are first seen, and documents as (word number, count) lists
+    /// one after another (document `k`'s are `words[starts[k]..starts[k + 1]]`): each
+    /// distinct word is stored once, and no document has an allocation of its own.
     struct Interned {
         numbers: HashMap<Box<str>, u32>,
-        docs: Vec<Vec<(u32, u32)>>,
+        words: Vec<(u32, u32)>,
+        starts: Vec<u32>,
         /// Reused: the word numbers of the document being read.
         scratch: Vec<u32>,
     }
 
     impl Interned {
+        fn new() -> Interned {
+            Interned {
+                numbers: HashMap::new(),
+                words: Vec::new(),
+                starts: vec![0],
+                scratch: Vec::new(),
+            }
+        }
+
         /// Adds a document (its words given to the closure `words`); returns its number.
         fn add(&mut self, words: impl FnOnce(&mut dyn FnMut(&str))) -> usize {
             let Interned {
@@ -1088,23 +1150,28 @@ pub mod similarity {
                 scratch.push(n);
             });
             scratch.sort_unstable();
-            let mut doc: Vec<(u32, u32)> = Vec::new();
-            for &n in scratch.iter() {
-                match doc.last_mut() {
+            let first = self.words.len();
+            for &n in self.scratch.iter() {
+                match self.words[first..].last_mut() {
                     Some((last, c)) if *last == n => *c += 1,
-                    _ => doc.push((n, 1)),
+                    _ => self.words.push((n, 1)),
                 }
             }
-            doc.shrink_to_fit();
-            self.docs.push(doc);
-            self.docs.len() - 1
+            self.starts.push(self.words.len() as u32);
+            self.starts.len() - 2
         }
 
         /// The TF-IDF vectors of the documents, and the document frequency of each term.
         /// Term ids follow the sorted vocabulary, so they do not depend on the order of the
-        /// documents.
+        /// documents. The (word, count) lists become the vectors' terms in place.
         fn vectorise(self) -> (WordVectors, Vec<usize>) {
-            let mut vocabulary: Vec<(Box<str>, u32)> = self.numbers.into_iter().collect();
+            let Interned {
+                numbers,
+                mut words,
+                starts,
+                ..
+            } = self;
+            let mut vocabulary: Vec<(Box<str>, u32)> = numbers.into_iter().collect();
             vocabulary.sort_unstable();
             let mut term = vec![0u32; vocabulary.len()];
             for (t, (_, n)) in vocabulary.iter().enumerate() {
@@ -1112,44 +1179,46 @@ pub mod similarity {
             }
             drop(vocabulary);
             let mut dfs = vec![0usize; term.len()];
-            let mut total = 0;
-            for d in &self.docs {
-                total += d.len();
-                for &(n, _) in d {
-                    dfs[term[n as usize] as usize] += 1;
-                }
+            for (w, _) in words.iter_mut() {
+                *w = term[*w as usize];
+                dfs[*w as usize] += 1;
             }
-            let n = self.docs.len() as f64;
-            let mut out = WordVectors {
-                terms: Vec::with_capacity(total),
-                weights: Vec::with_capacity(total),
-                starts: Vec::with_capacity(self.docs.len() + 1),
-            };
-            out.starts.push(0);
-            let mut v: Vec<(u32, f64)> = Vec::new();
-            for d in self.docs {
-                v.clear();
-                v.extend(d.into_iter().map(|(w, c)| {
-                    let id = term[w as usize];
+            drop(term);
+            let n = (starts.len() - 1) as f64;
+            let mut weights: Vec<f64> = Vec::with_capacity(words.len());
+            for k in 0..starts.len() - 1 {
+                let doc = &mut words[starts[k] as usize..starts[k + 1] as usize];
+                doc.sort_unstable_by_key(|&(id, _)| id);
+                let first = weights.len();
+                weights.extend(doc.iter().map(|&(id, c)| {
                     let idf = 1.0 + ((1.0 + n) / (1.0 + dfs[id as usize] as f64)).ln();
-                    (id, (1.0 + (c as f64).ln()) * idf)
+                    (1.0 + (c as f64).ln()) * idf
                 }));
-                v.sort_unstable_by_key(|&(id, _)| id);
-                let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
-                for &(id, x) in &v {
-                    out.terms.push(id);
-                    out.weights.push(if norm > 0.0 { x / norm } else { x });
+                let norm = weights[first..].iter().map(|x| x * x).sum::<f64>().sqrt();
+                if norm > 0.0 {
+                    for x in &mut weights[first..] {
+                        *x /= norm;
+                    }
                 }
-                out.starts.push(out.terms.len() as u32);
             }
-            (out, dfs)
+            // Collected in place: the (word, count) buffer, twice the size, is given back.
+            let mut terms: Vec<u32> = words.into_iter().map(|(id, _)| id).collect();
+            terms.shrink_to_fit();
+            (
+                WordVectors {
+                    terms,
+                    weights,
+                    starts,
+                },
+                dfs,
+            )
         }
     }
 
     /// Builds the TF-IDF vectors of `docs` (each a list of words). Term ids follow the
     /// sorted vocabulary, so they do not depend on the order of the documents.
     pub fn vectorise(docs: &[Vec<String>]) -> (WordVectors, Vec<usize>) {
-        let mut interned = Interned::default();
+        let mut interned = Interned::new();
         for d in docs {
             interned.add(|f| d.iter().for_each(|w| f(w)));
         }
@@ -1174,24 +1243,27 @@ pub mod similarity {
         s.clamp(0.0, 1.0)
     }
 
+    /// The slot of a node without a vector (a source).
+    const NO_VECTOR: u32 = u32::MAX;
+
     /// The vectors of the claims, evidence and rebuttals of both maps.
     pub(super) struct Vectors {
-        /// Per side, node index → position in `vectors` (None for sources).
-        slot: Sides<Vec<Option<usize>>>,
+        /// Per side, node index → position in `vectors` ([`NO_VECTOR`] for sources).
+        slot: Sides<Vec<u32>>,
         vectors: WordVectors,
         df: Vec<usize>,
     }
 
     impl Vectors {
         pub(super) fn new(sides: &Sides<SideData>) -> Vectors {
-            let mut docs = Interned::default();
+            let mut docs = Interned::new();
             let slot = Sides::build(|s| {
                 let d = sides.get(s);
                 d.g.graph
                     .node_indices()
-                    .map(|ix| {
-                        (d.g.graph[ix].kind != NodeKind::Source)
-                            .then(|| docs.add(|f| each_word(&d.full_text(ix), f)))
+                    .map(|ix| match d.g.graph[ix].kind {
+                        NodeKind::Source => NO_VECTOR,
+                        _ => docs.add(|f| each_word(&d.full_text(ix), f)) as u32,
                     })
                     .collect()
             });
@@ -1200,8 +1272,8 @@ pub mod similarity {
         }
 
         fn vector(&self, s: Side, ix: NodeIndex) -> Option<Vector<'_>> {
-            let k = (*self.slot.get(s).get(ix.index())?)?;
-            Some(self.vectors.get(k))
+            let k = *self.slot.get(s).get(ix.index())?;
+            (k != NO_VECTOR).then(|| self.vectors.get(k as usize))
         }
 
         /// The similarity of left node `l` and right node `r`.

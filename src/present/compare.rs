@@ -267,8 +267,8 @@ fn text_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
     for s in sides() {
         let only = c.only.get(s);
         let _ = writeln!(o, "\nclaims only in {} ({})", c.maps.get(s).id, only.len());
-        let width = only.iter().map(|n| n.id.chars().count()).max().unwrap_or(0);
-        for n in only {
+        let width = only.ids().map(|id| id.chars().count()).max().unwrap_or(0);
+        for n in only.reports() {
             let _ = writeln!(o, "  {:<11} {:<width$}  {}", n.status.name(), n.id, n.text);
         }
     }
@@ -508,7 +508,7 @@ fn markdown_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
         }
         let _ = writeln!(o, "| Claim | Support | Bearing | Text |");
         let _ = writeln!(o, "|---|---|---|---|");
-        for n in only {
+        for n in only.reports() {
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {}{} |",

@@ -22,19 +22,20 @@ fn load(name: &str) -> MapFile {
     f
 }
 
-/// Compares two fixtures (or `maps/...` files) with the given options.
-fn compare_with(a: &str, b: &str, opts: &CompareOptions) -> Comparison {
-    let (fa, fb) = (load(a), load(b));
-    let maps = [
-        Analysed::new(&fa).expect("parsed"),
-        Analysed::new(&fb).expect("parsed"),
-    ];
-    let (links, problems) = resolve_same_as(&maps);
+/// Compares two fixtures (or `maps/...` files) with the given options. The comparison
+/// borrows the maps, so a test leaks them (a few small files per test process).
+fn compare_with(a: &str, b: &str, opts: &CompareOptions) -> Comparison<'static> {
+    let files: &'static [MapFile; 2] = Box::leak(Box::new([load(a), load(b)]));
+    let maps: &'static [Analysed<'static>; 2] = Box::leak(Box::new([
+        Analysed::new(&files[0]).expect("parsed"),
+        Analysed::new(&files[1]).expect("parsed"),
+    ]));
+    let (links, problems) = resolve_same_as(maps);
     assert!(problems.is_empty(), "{problems:?}");
     compare(&maps[0], &maps[1], &links, opts)
 }
 
-fn cmp(a: &str, b: &str) -> Comparison {
+fn cmp(a: &str, b: &str) -> Comparison<'static> {
     compare_with(a, b, &CompareOptions::default())
 }
 
@@ -55,8 +56,8 @@ fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn only(c: &Comparison, s: Side) -> Vec<&str> {
-    c.only.get(s).iter().map(|n| n.id.as_str()).collect()
+fn only<'a>(c: &'a Comparison, s: Side) -> Vec<&'a str> {
+    c.only.get(s).ids().collect()
 }
 
 #[test]
