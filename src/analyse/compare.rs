@@ -1337,13 +1337,18 @@ pub mod similarity {
             }
             let mut fill = first.clone();
             let mut post = vec![(0u32, 0.0f64); first[self.df.len()] as usize];
-            let mut common_only: HashMap<&[u32], Vec<usize>> = HashMap::new();
+            // Right nodes with only common words, by word list: the first, then a chain
+            // through `common_next` (no list per word list).
+            let mut common_first: HashMap<&[u32], u32> = HashMap::new();
+            let mut common_next: Vec<u32> = vec![u32::MAX; rights.len()];
             let mut rest_r = Vec::with_capacity(rights.len());
             for (k, &r) in rights.iter().enumerate() {
                 let v = right(r);
                 let ix = indexed(v);
                 if ix.is_empty() {
-                    common_only.entry(v.terms).or_default().push(k);
+                    if let Some(prev) = common_first.insert(v.terms, k as u32) {
+                        common_next[k] = prev;
+                    }
                 }
                 for (t, w) in ix {
                     post[fill[t as usize] as usize] = (k as u32, w);
@@ -1365,11 +1370,13 @@ pub mod similarity {
                 let ix = indexed(v);
                 if ix.is_empty() {
                     // Only common words: meet the right nodes with the same word list.
-                    for &k in common_only.get(v.terms).map(Vec::as_slice).unwrap_or(&[]) {
+                    let mut next = common_first.get(v.terms).copied();
+                    while let Some(k) = next.map(|k| k as usize) {
                         if partial[k] == 0.0 {
                             touched.push(k);
                         }
                         partial[k] += f64::MIN_POSITIVE;
+                        next = Some(common_next[k]).filter(|&n| n != u32::MAX);
                     }
                 }
                 for (t, wl) in ix {
