@@ -120,7 +120,10 @@ fn pipeline(c: &mut Criterion) {
                     map: &ma,
                     visible: None,
                 }];
-                black_box(present::dot::print(&present::dot::graph(&d, &[], None)))
+                // As `render --format dot` does: written statement by statement.
+                let mut out = Vec::new();
+                present::dot::write(&d, &[], None, &mut out).expect("writes to a Vec");
+                black_box(out)
             })
         });
         g.bench_function("evaluate", |bench| {

@@ -1,5 +1,6 @@
 //! Arbitrary bytes through load + check + support + DOT render: nothing may panic, every
-//! diagnostic must be located, and the DOT must parse back.
+//! diagnostic must be located, the DOT must parse back, and the DOT written statement by
+//! statement (`render --format dot`) must be the printed graph.
 #![no_main]
 
 use argmap::analyse::{self, support, Analysed};
@@ -13,14 +14,18 @@ const SOURCE: &str = "We argue here that the thesis holds, as the record shows.\
 
 fuzz_target!(|data: &[u8]| {
     let file = load_bytes(Path::new("fuzz.yaml"), data.to_vec());
-    let diagnostics = analyse::check(std::slice::from_ref(&file), vec![SourceLoad::Text(SOURCE.into())]);
+    let diagnostics = analyse::check(std::slice::from_ref(&file), [SourceLoad::Text(SOURCE.into())])
+        .expect("the text is held");
     for d in &diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "unlocated diagnostic {d:?}");
     }
     if let Some(m) = Analysed::new(&file) {
         let _ = support::report(&m.graph, &m.support);
-        let g = dot::graph(&[dot::DiagramMap { map: &m, visible: None }], &[], None);
-        let text = dot::print(&g);
+        let maps = [dot::DiagramMap { map: &m, visible: None }];
+        let text = dot::print(&dot::graph(&maps, &[], None));
         assert!(graphviz_rust::parse(&text).is_ok(), "DOT does not parse back:\n{text}");
+        let mut written = Vec::new();
+        dot::write(&maps, &[], None, &mut written).expect("writes to a Vec");
+        assert_eq!(String::from_utf8_lossy(&written), text);
     }
 });

@@ -261,24 +261,47 @@ pub struct QuoteMiss {
 /// Looks up the quote of every node of `map` in `index`; returns those not found, in
 /// section and file order. It needs only the map, so the index (and the source text it
 /// holds) is built, used and dropped before the graph and the rest of the analysis exist.
+/// A large section is split between the machine's cores (the index is only read).
 pub fn misses(index: &SourceIndex, map: &Map) -> Vec<QuoteMiss> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut out = Vec::new();
     for (section, nodes) in map.node_sections() {
-        for (id, node) in nodes.iter() {
-            let Some(quote) = node.quote.as_deref() else {
-                continue;
-            };
-            if let QuoteMatch::NotFound { closest } = index.find(quote) {
-                out.push(QuoteMiss {
-                    section,
-                    id: id.clone(),
-                    closest,
-                });
-            }
+        let all = nodes.entries.as_slice();
+        // Below this many nodes a thread costs more than it saves.
+        let parts = threads.min(all.len() / PARALLEL_FROM).max(1);
+        let chunk = all.len().div_ceil(parts).max(1);
+        let look_up = |part: &indexmap::map::Slice<Id, crate::parse::Node>| {
+            part.iter()
+                .filter_map(|(id, node)| match index.find(node.quote.as_deref()?) {
+                    QuoteMatch::Found { .. } => None,
+                    QuoteMatch::NotFound { closest } => Some(QuoteMiss {
+                        section,
+                        id: id.clone(),
+                        closest,
+                    }),
+                })
+                .collect::<Vec<_>>()
+        };
+        if parts == 1 {
+            out.extend(look_up(all));
+            continue;
         }
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..all.len())
+                .step_by(chunk)
+                .map(|a| &all[a..(a + chunk).min(all.len())])
+                .map(|part| s.spawn(move || look_up(part)))
+                .collect();
+            for h in handles {
+                out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+        });
     }
     out
 }
+
+/// Sections with fewer nodes than this per core are looked up on one thread.
+const PARALLEL_FROM: usize = 2048;
 
 /// A 64-bit mixer (splitmix64's finaliser): spreads window keys evenly over buckets.
 fn mix(mut x: u64) -> u64 {
