@@ -288,11 +288,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
     }
     let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
     let rankdir = a.rankdir.as_deref();
-    let dot_text = || -> Result<String, Failure> {
-        let mut dot = Vec::new();
-        present::dot::write(&diagram, &links, rankdir, &mut dot)?;
-        Ok(String::from_utf8_lossy(&dot).into_owned())
-    };
+    let dot_text = || present::written(|w| present::dot::write(&diagram, &links, rankdir, w));
     let bytes = match format {
         // Written as it is made: a large map's diagram is never held whole.
         RenderFormat::Dot => {
@@ -319,7 +315,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
                 .into_bytes()
         }
         RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
-            present::graphviz::layout(&dot_text()?, format.name())?
+            present::graphviz::layout(&dot_text(), format.name())?
         }
         f => interchange::export(f, &diagram, &links, a.focus.is_some())?,
     };

@@ -159,16 +159,12 @@ fn theses(c: &Comparison, s: Side) -> Vec<String> {
 
 /// The comparison as terminal text.
 pub fn text(c: &Comparison) -> String {
-    let mut o = String::new();
-    text_into(c, &mut o);
-    o
+    super::written(|w| write_text(c, w))
 }
 
 /// Writes [`text`] as it is made.
 pub fn write_text(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut o = super::FmtIo::new(out);
-    text_into(c, &mut o);
-    o.finish()
+    super::FmtIo::write_with(out, |o| text_into(c, o))
 }
 
 fn text_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
@@ -325,16 +321,12 @@ fn md_node(n: &NodeReport) -> String {
 
 /// The comparison as a Markdown document.
 pub fn markdown(c: &Comparison) -> String {
-    let mut o = String::new();
-    markdown_into(c, &mut o);
-    o
+    super::written(|w| write_markdown(c, w))
 }
 
 /// Writes [`markdown`] as it is made.
 pub fn write_markdown(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut o = super::FmtIo::new(out);
-    markdown_into(c, &mut o);
-    o.finish()
+    super::FmtIo::write_with(out, |o| markdown_into(c, o))
 }
 
 fn markdown_into(c: &Comparison, o: &mut dyn std::fmt::Write) {

@@ -71,10 +71,7 @@ fn extensions(
 
 /// The evaluation as text.
 pub fn text(e: &Evaluation) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write(e, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    super::written(|w| write(e, w))
 }
 
 /// Writes the evaluation as [`text`] gives it, line by line.

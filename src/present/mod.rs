@@ -27,14 +27,23 @@ pub struct FmtIo<'w> {
 }
 
 impl<'w> FmtIo<'w> {
-    pub fn new(out: &'w mut dyn std::io::Write) -> FmtIo<'w> {
-        FmtIo { out, error: None }
+    /// Writes to `out` what `make` writes to its `fmt::Write`; the first I/O error.
+    pub fn write_with(
+        out: &'w mut dyn std::io::Write,
+        make: impl FnOnce(&mut dyn std::fmt::Write),
+    ) -> std::io::Result<()> {
+        let mut o = FmtIo { out, error: None };
+        make(&mut o);
+        o.error.map_or(Ok(()), Err)
     }
+}
 
-    /// The first error met, if any.
-    pub fn finish(self) -> std::io::Result<()> {
-        self.error.map_or(Ok(()), Err)
-    }
+/// What a writer function writes, as one string: for callers that want a report whole
+/// (tests, small outputs). Writing to memory cannot fail.
+pub fn written(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 impl std::fmt::Write for FmtIo<'_> {

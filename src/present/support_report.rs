@@ -5,10 +5,7 @@ use std::io::{self, Write};
 
 /// The support report as text: one line per claim, its chain, then coverage.
 pub fn text(r: &SupportReport) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write(r, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
+    super::written(|w| write(r, w))
 }
 
 /// Writes the report as [`text`] gives it, line by line (a large map's report is not
