@@ -1,6 +1,7 @@
 //! Benchmarks of every stage of argmap on generated maps of 1k, 10k and 100k nodes
-//! (`cargo bench`; one stage: `cargo bench -- check/10000`). Results, machine and the
-//! 1M-node runs (benches/scale.sh) are in docs/performance.md.
+//! (`cargo bench`; one stage: `cargo bench -- check/10000`; other sizes:
+//! `ARGMAP_BENCH_SIZES="1000000" cargo bench`, about 20 minutes for 1M). Results, machine
+//! and the 1M-node runs as processes (benches/scale.sh) are in docs/performance.md.
 //!
 //! Each map is generated once per size, written to a temporary folder with its source
 //! text, and loaded outside the timed part; each stage is then timed alone:
@@ -31,7 +32,13 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingM
 use std::hint::black_box;
 use std::time::Duration;
 
-const SIZES: &[usize] = &[1_000, 10_000, 100_000];
+/// The map sizes: `$ARGMAP_BENCH_SIZES` (node counts separated by spaces), or these.
+fn sizes() -> Vec<usize> {
+    std::env::var("ARGMAP_BENCH_SIZES")
+        .ok()
+        .map(|v| v.split_whitespace().filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
 
 /// A generated map written to disk (with its source) and loaded.
 struct Fixture {
@@ -56,7 +63,7 @@ fn fixture(nodes: usize, seed: u64) -> Fixture {
 }
 
 fn pipeline(c: &mut Criterion) {
-    for &n in SIZES {
+    for n in sizes() {
         let a = fixture(n, 1);
         let b = fixture(n, 2);
         let ma = Analysed::new(&a.file).expect("analysed");
