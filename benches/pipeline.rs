@@ -36,7 +36,11 @@ use std::time::Duration;
 fn sizes() -> Vec<usize> {
     std::env::var("ARGMAP_BENCH_SIZES")
         .ok()
-        .map(|v| v.split_whitespace().filter_map(|n| n.parse().ok()).collect())
+        .map(|v| {
+            v.split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect()
+        })
         .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
 }
 

@@ -81,9 +81,13 @@ impl MapFile {
     /// Lets go of the text of a map that parsed without errors, so that the commands do
     /// not hold it beside the map (it is as large as the file). [`MapFile::text`] reads it
     /// again if a diagnostic needs a position or a snippet. Only for files read by
-    /// [`load_file`]; a file with load errors keeps its text.
+    /// [`load_file`]; a file with load errors keeps its text, and so does anything that
+    /// is not a regular file (a pipe such as `/dev/stdin` cannot be read twice).
     pub fn release_text(&mut self) {
         if self.map.is_none() || !self.load_errors.is_empty() {
+            return;
+        }
+        if !std::fs::metadata(&self.path).is_ok_and(|m| m.is_file()) {
             return;
         }
         if let Text::Held(t) = &self.text {

@@ -80,6 +80,20 @@ fn missing_map_file_is_exit_2() {
         .stderr(predicate::str::contains("cannot read no/such/map.yaml"));
 }
 
+/// Regression: a parsed map's text is let go and read again to show a diagnostic; a map
+/// read from a pipe cannot be read again, so it must keep its text (this failed with
+/// "changed after argmap parsed it" and exit 2).
+#[test]
+fn regression_a_map_on_stdin_shows_its_diagnostics() {
+    argmap()
+        .args(["check", "/dev/stdin"])
+        .write_stdin("id: m\nclaims:\n  C1: { text: \"A claim.\" }\n")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[no-thesis]"))
+        .stdout(predicate::str::contains("/dev/stdin:"));
+}
+
 #[test]
 fn bad_usage_is_exit_2() {
     argmap().args(["check"]).assert().code(2);
