@@ -417,7 +417,7 @@ pub fn compare<'a>(
                 r,
                 Origin::Declared,
                 by.into_iter().collect(),
-                vectors.score(l, r),
+                vectors.score(&sides, l, r),
             )
         })
         .collect();
@@ -1118,6 +1118,10 @@ pub mod similarity {
         numbers: HashMap<Box<str>, u32>,
         words: Vec<(u32, u32)>,
         starts: Vec<u32>,
+        /// Documents counted but not kept ([`Interned::count`]): how many, and in how
+        /// many of them each word (by number) occurs.
+        counted: usize,
+        counted_df: Vec<u32>,
         /// Reused: the word numbers of the document being read.
         scratch: Vec<u32>,
     }
@@ -1128,12 +1132,14 @@ pub mod similarity {
                 numbers: HashMap::new(),
                 words: Vec::new(),
                 starts: vec![0],
+                counted: 0,
+                counted_df: Vec::new(),
                 scratch: Vec::new(),
             }
         }
 
-        /// Adds a document (its words given to the closure `words`); returns its number.
-        fn add(&mut self, words: impl FnOnce(&mut dyn FnMut(&str))) -> usize {
+        /// Numbers the words of a document given to `words`, sorted, into `scratch`.
+        fn read(&mut self, words: impl FnOnce(&mut dyn FnMut(&str))) {
             let Interned {
                 numbers, scratch, ..
             } = self;
@@ -1150,6 +1156,26 @@ pub mod similarity {
                 scratch.push(n);
             });
             scratch.sort_unstable();
+        }
+
+        /// Counts a document in the document frequencies without keeping it (its vector
+        /// is made again from its text when needed: [`Vocabulary::vector`]).
+        fn count(&mut self, words: impl FnOnce(&mut dyn FnMut(&str))) {
+            self.read(words);
+            self.counted += 1;
+            self.counted_df.resize(self.numbers.len(), 0);
+            let mut last = None;
+            for &n in &self.scratch {
+                if last != Some(n) {
+                    self.counted_df[n as usize] += 1;
+                    last = Some(n);
+                }
+            }
+        }
+
+        /// Adds a document (its words given to the closure `words`); returns its number.
+        fn add(&mut self, words: impl FnOnce(&mut dyn FnMut(&str))) -> usize {
+            self.read(words);
             let first = self.words.len();
             for &n in self.scratch.iter() {
                 match self.words[first..].last_mut() {
@@ -1161,45 +1187,48 @@ pub mod similarity {
             self.starts.len() - 2
         }
 
-        /// The TF-IDF vectors of the documents, and the document frequency of each term.
-        /// Term ids follow the sorted vocabulary, so they do not depend on the order of the
-        /// documents. The (word, count) lists become the vectors' terms in place.
-        fn vectorise(self) -> (WordVectors, Vec<usize>) {
+        /// The TF-IDF vectors of the kept documents, and the vocabulary that makes the
+        /// vector of any counted one. Term ids follow the sorted vocabulary, so they do not
+        /// depend on the order of the documents. The (word, count) lists become the
+        /// vectors' terms in place.
+        fn vectorise(self) -> (WordVectors, Vocabulary) {
             let Interned {
                 numbers,
                 mut words,
                 starts,
+                counted,
+                mut counted_df,
                 ..
             } = self;
-            let mut vocabulary: Vec<(Box<str>, u32)> = numbers.into_iter().collect();
+            let mut vocabulary: Vec<(&str, u32)> =
+                numbers.iter().map(|(w, &n)| (&**w, n)).collect();
             vocabulary.sort_unstable();
             let mut term = vec![0u32; vocabulary.len()];
             for (t, (_, n)) in vocabulary.iter().enumerate() {
                 term[*n as usize] = t as u32;
             }
             drop(vocabulary);
+            counted_df.resize(term.len(), 0);
             let mut dfs = vec![0usize; term.len()];
+            for (n, &c) in counted_df.iter().enumerate() {
+                dfs[term[n] as usize] += c as usize;
+            }
+            drop(counted_df);
             for (w, _) in words.iter_mut() {
                 *w = term[*w as usize];
                 dfs[*w as usize] += 1;
             }
-            drop(term);
-            let n = (starts.len() - 1) as f64;
+            let vocabulary = Vocabulary {
+                numbers,
+                term,
+                dfs,
+                docs: (starts.len() - 1 + counted) as f64,
+            };
             let mut weights: Vec<f64> = Vec::with_capacity(words.len());
             for k in 0..starts.len() - 1 {
                 let doc = &mut words[starts[k] as usize..starts[k + 1] as usize];
                 doc.sort_unstable_by_key(|&(id, _)| id);
-                let first = weights.len();
-                weights.extend(doc.iter().map(|&(id, c)| {
-                    let idf = 1.0 + ((1.0 + n) / (1.0 + dfs[id as usize] as f64)).ln();
-                    (1.0 + (c as f64).ln()) * idf
-                }));
-                let norm = weights[first..].iter().map(|x| x * x).sum::<f64>().sqrt();
-                if norm > 0.0 {
-                    for x in &mut weights[first..] {
-                        *x /= norm;
-                    }
-                }
+                vocabulary.weigh(doc, &mut weights);
             }
             // Collected in place: the (word, count) buffer, twice the size, is given back.
             let mut terms: Vec<u32> = words.into_iter().map(|(id, _)| id).collect();
@@ -1210,8 +1239,78 @@ pub mod similarity {
                     weights,
                     starts,
                 },
-                dfs,
+                vocabulary,
             )
+        }
+    }
+
+    /// The vocabulary of all the documents, counted or kept: what turns a document's
+    /// words into its TF-IDF vector.
+    struct Vocabulary {
+        /// Word → number; number → term id (the word's place in the sorted vocabulary).
+        numbers: HashMap<Box<str>, u32>,
+        term: Vec<u32>,
+        /// Document frequency of each term id.
+        dfs: Vec<usize>,
+        /// How many documents there are.
+        docs: f64,
+    }
+
+    impl Vocabulary {
+        /// Appends to `out` the unit-length weights of a document given as (term id,
+        /// count), ascending by term id.
+        fn weigh(&self, doc: &[(u32, u32)], out: &mut Vec<f64>) {
+            let n = self.docs;
+            let first = out.len();
+            out.extend(doc.iter().map(|&(id, c)| {
+                let idf = 1.0 + ((1.0 + n) / (1.0 + self.dfs[id as usize] as f64)).ln();
+                (1.0 + (c as f64).ln()) * idf
+            }));
+            let norm = out[first..].iter().map(|x| x * x).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for x in &mut out[first..] {
+                    *x /= norm;
+                }
+            }
+        }
+
+        /// The vector of a counted document, made again from its text.
+        fn vector(&self, text: &str) -> OwnedVector {
+            let mut ids: Vec<u32> = Vec::new();
+            each_word(text, |w| {
+                if let Some(&n) = self.numbers.get(w) {
+                    ids.push(self.term[n as usize]);
+                }
+            });
+            ids.sort_unstable();
+            let mut doc: Vec<(u32, u32)> = Vec::new();
+            for id in ids {
+                match doc.last_mut() {
+                    Some((last, c)) if *last == id => *c += 1,
+                    _ => doc.push((id, 1)),
+                }
+            }
+            let mut weights = Vec::with_capacity(doc.len());
+            self.weigh(&doc, &mut weights);
+            OwnedVector {
+                terms: doc.into_iter().map(|(id, _)| id).collect(),
+                weights,
+            }
+        }
+    }
+
+    /// A vector made when needed, not stored with the others.
+    struct OwnedVector {
+        terms: Vec<u32>,
+        weights: Vec<f64>,
+    }
+
+    impl OwnedVector {
+        fn view(&self) -> Vector<'_> {
+            Vector {
+                terms: &self.terms,
+                weights: &self.weights,
+            }
         }
     }
 
@@ -1222,7 +1321,8 @@ pub mod similarity {
         for d in docs {
             interned.add(|f| d.iter().for_each(|w| f(w)));
         }
-        interned.vectorise()
+        let (vectors, vocabulary) = interned.vectorise();
+        (vectors, vocabulary.dfs)
     }
 
     /// The cosine of two unit vectors (a merge over ascending term ids, so it is the same
@@ -1246,40 +1346,58 @@ pub mod similarity {
     /// The slot of a node without a vector (a source).
     const NO_VECTOR: u32 = u32::MAX;
 
-    /// The vectors of the claims, evidence and rebuttals of both maps.
+    /// The vectors of the claims, evidence and rebuttals of the right map, and the
+    /// vocabulary of both: a left node's vector is made from its text when it is needed
+    /// (once per node while searching), so only one map's vectors are held.
     pub(super) struct Vectors {
-        /// Per side, node index → position in `vectors` ([`NO_VECTOR`] for sources).
-        slot: Sides<Vec<u32>>,
+        /// Right map: node index → position in `vectors` ([`NO_VECTOR`] for sources).
+        slot: Vec<u32>,
         vectors: WordVectors,
-        df: Vec<usize>,
+        vocabulary: Vocabulary,
     }
 
     impl Vectors {
         pub(super) fn new(sides: &Sides<SideData>) -> Vectors {
             let mut docs = Interned::new();
-            let slot = Sides::build(|s| {
-                let d = sides.get(s);
-                d.g.graph
-                    .node_indices()
-                    .map(|ix| match d.g.graph[ix].kind {
-                        NodeKind::Source => NO_VECTOR,
-                        _ => docs.add(|f| each_word(&d.full_text(ix), f)) as u32,
-                    })
-                    .collect()
-            });
-            let (vectors, df) = docs.vectorise();
-            Vectors { slot, vectors, df }
+            let (left, right) = (&sides.left, &sides.right);
+            for ix in left.g.graph.node_indices() {
+                if left.g.graph[ix].kind != NodeKind::Source {
+                    docs.count(|f| each_word(&left.full_text(ix), f));
+                }
+            }
+            let slot = right
+                .g
+                .graph
+                .node_indices()
+                .map(|ix| match right.g.graph[ix].kind {
+                    NodeKind::Source => NO_VECTOR,
+                    _ => docs.add(|f| each_word(&right.full_text(ix), f)) as u32,
+                })
+                .collect();
+            let (vectors, vocabulary) = docs.vectorise();
+            Vectors {
+                slot,
+                vectors,
+                vocabulary,
+            }
         }
 
-        fn vector(&self, s: Side, ix: NodeIndex) -> Option<Vector<'_>> {
-            let k = *self.slot.get(s).get(ix.index())?;
+        /// The vector of left node `ix` (None for a source).
+        fn left(&self, d: &SideData, ix: NodeIndex) -> Option<OwnedVector> {
+            (d.g.graph[ix].kind != NodeKind::Source)
+                .then(|| self.vocabulary.vector(&d.full_text(ix)))
+        }
+
+        /// The vector of right node `ix` (None for a source).
+        fn right(&self, ix: NodeIndex) -> Option<Vector<'_>> {
+            let k = *self.slot.get(ix.index())?;
             (k != NO_VECTOR).then(|| self.vectors.get(k as usize))
         }
 
         /// The similarity of left node `l` and right node `r`.
-        pub(super) fn score(&self, l: NodeIndex, r: NodeIndex) -> f64 {
-            match (self.vector(Side::Left, l), self.vector(Side::Right, r)) {
-                (Some(a), Some(b)) => cosine(a, b),
+        pub(super) fn score(&self, sides: &Sides<SideData>, l: NodeIndex, r: NodeIndex) -> f64 {
+            match (self.left(&sides.left, l), self.right(r)) {
+                (Some(a), Some(b)) => cosine(a.view(), b),
                 _ => 0.0,
             }
         }
@@ -1292,13 +1410,17 @@ pub mod similarity {
             taken: &Sides<HashSet<NodeIndex>>,
             min_score: f64,
         ) -> Vec<(NodeIndex, NodeIndex, f64)> {
+            // Left nodes: every claim, evidence item and rebuttal not taken (one whose
+            // vector turns out empty is skipped when it is made); right nodes: those with
+            // a non-empty vector.
             let free = |s: Side| -> Vec<NodeIndex> {
                 let d = sides.get(s);
                 d.g.graph
                     .node_indices()
-                    .filter(|ix| {
-                        !taken.get(s).contains(ix)
-                            && self.vector(s, *ix).is_some_and(|v| !v.is_empty())
+                    .filter(|ix| !taken.get(s).contains(ix))
+                    .filter(|&ix| match s {
+                        Side::Left => d.g.graph[ix].kind != NodeKind::Source,
+                        Side::Right => self.right(ix).is_some_and(|v| !v.is_empty()),
                     })
                     .collect()
             };
@@ -1310,33 +1432,34 @@ pub mod similarity {
             let cap = MAX_INDEXED_DF;
             let indexed = |v: Vector| -> Vec<(u32, f64)> {
                 v.iter()
-                    .filter(|(t, _)| self.df[*t as usize] <= cap)
+                    .filter(|(t, _)| self.vocabulary.dfs[*t as usize] <= cap)
                     .collect()
             };
             // The norm of a vector's part outside the capped words, which bounds what
             // those words can add to a cosine (Cauchy–Schwarz).
             let rest = |v: Vector| -> f64 {
                 v.iter()
-                    .filter(|(t, _)| self.df[*t as usize] > cap)
+                    .filter(|(t, _)| self.vocabulary.dfs[*t as usize] > cap)
                     .map(|(_, w)| w * w)
                     .sum::<f64>()
                     .sqrt()
             };
-            let right = |r: NodeIndex| self.vector(Side::Right, r).unwrap_or_default();
+            let right = |r: NodeIndex| self.right(r).unwrap_or_default();
             // Postings of the indexed words over the right nodes, one after another:
             // word t's are post[first[t]..first[t + 1]], as (right node k, weight), k
             // ascending. Counted, then filled: no list per word.
-            let mut first = vec![0u32; self.df.len() + 1];
+            let vocabulary_len = self.vocabulary.dfs.len();
+            let mut first = vec![0u32; vocabulary_len + 1];
             for &r in &rights {
                 for (t, _) in indexed(right(r)) {
                     first[t as usize + 1] += 1;
                 }
             }
-            for t in 0..self.df.len() {
+            for t in 0..vocabulary_len {
                 first[t + 1] += first[t];
             }
             let mut fill = first.clone();
-            let mut post = vec![(0u32, 0.0f64); first[self.df.len()] as usize];
+            let mut post = vec![(0u32, 0.0f64); first[vocabulary_len] as usize];
             // Right nodes with only common words, by word list: the first, then a chain
             // through `common_next` (no list per word list).
             let mut common_first: HashMap<&[u32], u32> = HashMap::new();
@@ -1364,9 +1487,13 @@ pub mod similarity {
             let mut partial = vec![0.0f64; rights.len()];
             let mut touched: Vec<usize> = Vec::new();
             for &l in &lefts {
-                let Some(v) = self.vector(Side::Left, l) else {
+                let Some(owned) = self.left(&sides.left, l) else {
                     continue;
                 };
+                let v = owned.view();
+                if v.is_empty() {
+                    continue;
+                }
                 let ix = indexed(v);
                 if ix.is_empty() {
                     // Only common words: meet the right nodes with the same word list.
@@ -1397,7 +1524,7 @@ pub mod similarity {
                     if bound + 1e-9 < min_score {
                         continue;
                     }
-                    let score = self.score(l, rights[k]);
+                    let score = cosine(v, right(rights[k]));
                     if score >= min_score {
                         candidates.push((l, rights[k], score));
                     }
