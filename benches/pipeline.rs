@@ -18,7 +18,8 @@
 //! - `compare`: the map against a generated map of another seed (`argmap compare`,
 //!   after analysing both).
 //!
-//! `quotes/*` measures quote verification alone: 10k quotes against a 1 MB source.
+//! `quotes/*` measures quote verification alone: 10k quotes against a 1 MB source, and
+//! 10k quotes of a passage a source repeats 20k times (`find_10k_repeated`).
 //!
 //! Sample counts are small (10 samples, flat sampling for the large maps) so that the
 //! whole run takes about ten minutes on two cores.
@@ -191,6 +192,24 @@ fn quotes(c: &mut Criterion) {
             },
             BatchSize::LargeInput,
         )
+    });
+    // The worst case for an index of words: a running header on each of 20k pages, and
+    // 10k quotes of it (each of its windows occurs 20k times). A quote is settled by its
+    // first occurrence, not by verifying all 20k.
+    let mut pages = String::new();
+    for page in 0..20_000 {
+        pages.push_str("Journal of Historical Materialism, volume twelve\n");
+        pages.push_str(&format!("page {page} of the long discussion\n"));
+    }
+    let header = "Journal of Historical Materialism, volume twelve";
+    let across = "of the long discussion Journal of Historical";
+    let index = SourceIndex::new(pages);
+    g.bench_function("find_10k_repeated", |bench| {
+        bench.iter(|| {
+            for i in 0..10_000 {
+                black_box(index.find(if i % 2 == 0 { header } else { across }));
+            }
+        })
     });
     g.finish();
 }

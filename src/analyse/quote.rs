@@ -445,13 +445,22 @@ impl SourceIndex {
         self.line_starts.partition_point(|&s| s as usize <= orig)
     }
 
-    /// Every position where `piece` occurs in the normalised text, starting at or after
-    /// `from` and before `to`, in order. Uses the window index for long pieces.
+    /// The positions where `piece` occurs in the normalised text, starting at or after
+    /// `from` and before `to`, in order: the first `limit` of them (a search stops at the
+    /// `limit`-th, so a passage the source repeats thousands of times is not verified
+    /// thousands of times). Uses the window index for long pieces.
     ///
     /// With `word_start`, a piece without a word start inside it is looked up by its own
     /// first window, which finds only the occurrences that start a word; the caller
     /// retries without it when that is not enough.
-    fn find_in(&self, piece: &str, from: usize, to: usize, word_start: bool) -> Vec<usize> {
+    fn find_in(
+        &self,
+        piece: &str,
+        from: usize,
+        to: usize,
+        word_start: bool,
+        limit: usize,
+    ) -> Vec<usize> {
         let text = &self.norm.text;
         let to = to.min(text.len());
         if from >= to {
@@ -496,6 +505,7 @@ impl SourceIndex {
                 .match_indices(piece)
                 .map(|(i, _)| start + i)
                 .filter(|&p| p < to)
+                .take(limit)
                 .collect();
         }
         probes.sort_by_key(|(off, occ)| (occ.len(), *off));
@@ -532,6 +542,9 @@ impl SourceIndex {
                 });
             if agreed && text.as_bytes()[start..].starts_with(pb) {
                 found.push(start);
+                if found.len() == limit {
+                    break;
+                }
             }
         }
         found
@@ -563,11 +576,17 @@ impl SourceIndex {
 
     fn find_from(&self, pieces: &[String], word_start: bool) -> Option<usize> {
         let len = self.norm.text.len();
-        for start in self.find_in(&pieces[0], 0, len, word_start) {
+        // One piece: its first occurrence settles it. More: each occurrence of the first
+        // is a possible start of the rest.
+        let limit = if pieces.len() == 1 { 1 } else { usize::MAX };
+        for start in self.find_in(&pieces[0], 0, len, word_start, limit) {
             let mut end = start + pieces[0].len();
             let mut ok = true;
             for piece in &pieces[1..] {
-                match self.find_in(piece, end, end + MAX_GAP + 1, false).first() {
+                match self
+                    .find_in(piece, end, end + MAX_GAP + 1, false, 1)
+                    .first()
+                {
                     Some(&p) => end = p + piece.len(),
                     None => {
                         ok = false;
@@ -805,5 +824,25 @@ mod tests {
     fn reports_the_line_of_a_match() {
         let ix = SourceIndex::new("a\nb\nc the quote here\n".into());
         assert_eq!(line(&ix, "the quote here"), Some(3));
+    }
+
+    #[test]
+    fn a_repeated_passage_is_found_at_its_first_occurrence() {
+        // A running header on every page: a quote of it is found on the first line,
+        // with or without an ellipsis, however often the source repeats it.
+        let mut source = String::from("Preface in the first line.\n");
+        for page in 0..5000 {
+            source.push_str("Journal of Historical Materialism, volume twelve\n");
+            source.push_str(&format!("page {page} of the long discussion\n"));
+        }
+        let ix = SourceIndex::new(source);
+        assert_eq!(
+            line(&ix, "Journal of Historical Materialism, volume"),
+            Some(2)
+        );
+        assert_eq!(line(&ix, "Historical Materialism … volume twelve"), Some(2));
+        assert_eq!(line(&ix, "page 4999 of the long discussion"), Some(10001));
+        assert_eq!(line(&ix, "volume twelve page 17 of the long"), Some(36));
+        assert_eq!(line(&ix, "volume twelve page 5000 of the long"), None);
     }
 }
