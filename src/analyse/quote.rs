@@ -445,10 +445,11 @@ impl SourceIndex {
         self.line_starts.partition_point(|&s| s as usize <= orig)
     }
 
-    /// The positions where `piece` occurs in the normalised text, starting at or after
-    /// `from` and before `to`, in order: the first `limit` of them (a search stops at the
-    /// `limit`-th, so a passage the source repeats thousands of times is not verified
-    /// thousands of times). Uses the window index for long pieces.
+    /// Visits the positions where `piece` occurs in the normalised text, starting at or
+    /// after `from` and before `to`, in order, until `visit` returns `true` (then returns
+    /// that position). A search ends at the first occurrence that settles it, so a passage
+    /// the source repeats thousands of times is not verified thousands of times. Uses the
+    /// window index for long pieces.
     ///
     /// With `word_start`, a piece without a word start inside it is looked up by its own
     /// first window, which finds only the occurrences that start a word; the caller
@@ -459,12 +460,12 @@ impl SourceIndex {
         from: usize,
         to: usize,
         word_start: bool,
-        limit: usize,
-    ) -> Vec<usize> {
+        mut visit: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
         let text = &self.norm.text;
         let to = to.min(text.len());
         if from >= to {
-            return Vec::new();
+            return None;
         }
         let pb = piece.as_bytes();
         // Word-start windows of the piece, looked up in the index: the rarest gives the
@@ -483,7 +484,7 @@ impl SourceIndex {
                 }
                 let occ = self.occurrences(key(&pb[off..]));
                 if occ.is_empty() {
-                    return Vec::new();
+                    return None;
                 }
                 probes.push((off, occ));
                 if occ.len() <= 64 || probes.len() == MAX_PROBES {
@@ -504,9 +505,8 @@ impl SourceIndex {
             return text[start..end_b]
                 .match_indices(piece)
                 .map(|(i, _)| start + i)
-                .filter(|&p| p < to)
-                .take(limit)
-                .collect();
+                .take_while(|&p| p < to)
+                .find(|&p| visit(p));
         }
         probes.sort_by_key(|(off, occ)| (occ.len(), *off));
         let (off, occ) = probes[0];
@@ -525,7 +525,6 @@ impl SourceIndex {
         // Each filter list is searched forward from where the last candidate left it
         // (all lists are sorted): a long list costs a few steps per candidate.
         let mut cursor = vec![0usize; filters.len()];
-        let mut found = Vec::new();
         for &p in occ {
             let Some(start) = (p as usize).checked_sub(off) else {
                 continue;
@@ -540,14 +539,11 @@ impl SourceIndex {
                     *j = gallop(list, *j, start + o);
                     *j < list.len() && list[*j] as usize == start + o
                 });
-            if agreed && text.as_bytes()[start..].starts_with(pb) {
-                found.push(start);
-                if found.len() == limit {
-                    break;
-                }
+            if agreed && text.as_bytes()[start..].starts_with(pb) && visit(start) {
+                return Some(start);
             }
         }
-        found
+        None
     }
 
     /// Looks a quote up.
@@ -576,29 +572,20 @@ impl SourceIndex {
 
     fn find_from(&self, pieces: &[String], word_start: bool) -> Option<usize> {
         let len = self.norm.text.len();
-        // One piece: its first occurrence settles it. More: each occurrence of the first
-        // is a possible start of the rest.
-        let limit = if pieces.len() == 1 { 1 } else { usize::MAX };
-        for start in self.find_in(&pieces[0], 0, len, word_start, limit) {
+        // Each occurrence of the first piece is a possible start: the first from which
+        // every later piece follows within its gap wins.
+        self.find_in(&pieces[0], 0, len, word_start, |start| {
             let mut end = start + pieces[0].len();
-            let mut ok = true;
-            for piece in &pieces[1..] {
-                match self
-                    .find_in(piece, end, end + MAX_GAP + 1, false, 1)
-                    .first()
-                {
-                    Some(&p) => end = p + piece.len(),
-                    None => {
-                        ok = false;
-                        break;
+            pieces[1..].iter().all(|piece| {
+                match self.find_in(piece, end, end + MAX_GAP + 1, false, |_| true) {
+                    Some(p) => {
+                        end = p + piece.len();
+                        true
                     }
+                    None => false,
                 }
-            }
-            if ok {
-                return Some(start);
-            }
-        }
-        None
+            })
+        })
     }
 
     /// The passage most like `q` (normalised): the start offset most windows of `q` agree
