@@ -22,9 +22,10 @@
 //! with its positions. A space in a quote is a space in the source, so every word start
 //! inside a quote piece is a word start in the source: finding a quote costs up to
 //! `MAX_PROBES` (8) table look-ups, then the rarest window's occurrences filtered by two
-//! other windows and verified against the text — not a scan of the text. A piece with no
-//! word start inside it is looked up by its own first window (occurrences that start a
-//! word), and scanned for only when that fails.
+//! other windows and verified against the text, in text order, until one settles the
+//! quote — not a scan of the text. A piece with no word start inside it is looked up by
+//! its own first window (occurrences that start a word), and scanned for only when that
+//! fails.
 
 use crate::parse::model::{Id, Map, Section};
 use std::collections::HashMap;
