@@ -25,7 +25,7 @@
 //! whole run takes about ten minutes on two cores.
 
 use argmap::analyse::{self, quote::SourceIndex, Analysed};
-use argmap::generate::{generate_named, source_and_quotes};
+use argmap::generate::{generate_named, running_header_pages, source_and_quotes, RUNNING_HEADER};
 use argmap::parse::load::{load_file, parse_map, MapFile};
 use argmap::parse::source_text::read_source;
 use argmap::present;
@@ -196,15 +196,10 @@ fn quotes(c: &mut Criterion) {
     // The worst case for an index of words: a running header on each of 20k pages, and
     // 10k quotes of it (each of its windows occurs 20k times), one in three with an
     // ellipsis. A quote is settled by its first occurrence, not by verifying all 20k.
-    let mut pages = String::new();
-    for page in 0..20_000 {
-        pages.push_str("Journal of Historical Materialism, volume twelve\n");
-        pages.push_str(&format!("page {page} of the long discussion\n"));
-    }
-    let header = "Journal of Historical Materialism, volume twelve";
+    let header = RUNNING_HEADER;
     let across = "of the long discussion Journal of Historical";
     let gap = "Journal of Historical … volume twelve page";
-    let index = SourceIndex::new(pages);
+    let index = SourceIndex::new(running_header_pages(20_000));
     g.bench_function("find_10k_repeated", |bench| {
         bench.iter(|| {
             for i in 0..10_000 {

@@ -1026,6 +1026,21 @@ pub fn generate_named(nodes: usize, seed: u64, source_name: &str) -> Generated {
     }
 }
 
+/// The running header of [`running_header_pages`].
+pub const RUNNING_HEADER: &str = "Journal of Historical Materialism, volume twelve";
+
+/// A source that repeats [`RUNNING_HEADER`] on each of `pages` two-line pages (the header,
+/// then `page N of the long discussion`): the worst case for an index of words, since
+/// every window of the header occurs once per page.
+pub fn running_header_pages(pages: usize) -> String {
+    let mut out = String::new();
+    for page in 0..pages {
+        out.push_str(RUNNING_HEADER);
+        out.push_str(&format!("\npage {page} of the long discussion\n"));
+    }
+    out
+}
+
 /// A source text of about `bytes` bytes and `quotes` quotes drawn from it (as in maps
 /// made by [`generate`]): for measuring quote look-up alone.
 pub fn source_and_quotes(bytes: usize, quotes: usize, seed: u64) -> (String, Vec<String>) {

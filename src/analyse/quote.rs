@@ -818,12 +818,8 @@ mod tests {
     fn a_repeated_passage_is_found_at_its_first_occurrence() {
         // A running header on every page: a quote of it is found on the first line,
         // with or without an ellipsis, however often the source repeats it.
-        let mut source = String::from("Preface in the first line.\n");
-        for page in 0..5000 {
-            source.push_str("Journal of Historical Materialism, volume twelve\n");
-            source.push_str(&format!("page {page} of the long discussion\n"));
-        }
-        let ix = SourceIndex::new(source);
+        let pages = crate::generate::running_header_pages(5000);
+        let ix = SourceIndex::new(format!("Preface in the first line.\n{pages}"));
         assert_eq!(
             line(&ix, "Journal of Historical Materialism, volume"),
             Some(2)
