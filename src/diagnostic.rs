@@ -251,38 +251,105 @@ impl Diagnostic {
     }
 }
 
-/// What the user did to rule severities: `--deny`, `--warn`, `--allow`, `--deny warnings`.
+/// A level a command-line flag sets: `--allow`, `--warn` or `--deny`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning (does not fail).
+    Warn,
+    /// Reported as an error (fails, and makes every command refuse the map).
+    Deny,
+}
+
+impl Level {
+    /// The severity a diagnostic gets at this level (`None`: not reported).
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Allow => None,
+            Level::Warn => Some(Severity::Warning),
+            Level::Deny => Some(Severity::Error),
+        }
+    }
+    fn of(severity: Severity) -> Level {
+        match severity {
+            Severity::Warning => Level::Warn,
+            Severity::Error => Level::Deny,
+        }
+    }
+}
+
+/// What a severity flag names: one rule, or the group `warnings` (every rule that is a
+/// warning at that point).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lint {
+    Rule(Rule),
+    Warnings,
+}
+
+impl Lint {
+    /// Parses `warnings` or a rule id; an unknown name gets a did-you-mean.
+    pub fn parse(name: &str) -> Result<Lint, String> {
+        if name == "warnings" {
+            return Ok(Lint::Warnings);
+        }
+        Rule::from_id(name).map(Lint::Rule).ok_or_else(|| {
+            let names = Rule::ALL.iter().map(|r| r.id()).chain(["warnings"]);
+            let hint = did_you_mean(name, names)
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            format!("unknown rule `{name}`{hint}")
+        })
+    }
+}
+
+/// What the user did to rule severities: `--deny`, `--warn` and `--allow` of rules or of
+/// the group `warnings`, in command-line order. As in rustc, the last flag that applies
+/// to a rule wins: a rule's own flag settles its level, and a later `--X warnings` then
+/// applies to it if that level (or its default, without a flag) is a warning.
+/// `--deny warnings --warn orphan` keeps `orphan` a warning; `--warn orphan --deny
+/// warnings` makes it an error; `--allow warnings` silences every warning.
 #[derive(Clone, Debug, Default)]
 pub struct SeverityConfig {
-    overrides: Vec<(Rule, Option<Severity>)>,
-    deny_warnings: bool,
+    directives: Vec<(Lint, Level)>,
 }
 
 impl SeverityConfig {
+    /// Adds a flag; later flags win over earlier ones.
+    pub fn push(&mut self, lint: Lint, level: Level) {
+        self.directives.push((lint, level));
+    }
     pub fn deny(&mut self, rule: Rule) {
-        self.overrides.push((rule, Some(Severity::Error)));
+        self.push(Lint::Rule(rule), Level::Deny);
     }
     pub fn warn(&mut self, rule: Rule) {
-        self.overrides.push((rule, Some(Severity::Warning)));
+        self.push(Lint::Rule(rule), Level::Warn);
     }
     pub fn allow(&mut self, rule: Rule) {
-        self.overrides.push((rule, None));
+        self.push(Lint::Rule(rule), Level::Allow);
     }
+    /// `--deny warnings`: every warning (at this point of the command line) an error.
     pub fn deny_warnings(&mut self) {
-        self.deny_warnings = true;
+        self.push(Lint::Warnings, Level::Deny);
     }
-    pub fn denies_warnings(&self) -> bool {
-        self.deny_warnings
-    }
-    /// The severity of `rule`, or `None` when it is allowed (not reported). The last
-    /// override of a rule wins.
+    /// The severity of `rule`, or `None` when it is allowed (not reported).
     pub fn severity(&self, rule: Rule) -> Option<Severity> {
-        self.overrides
-            .iter()
-            .rev()
-            .find(|(r, _)| *r == rule)
-            .map(|(_, s)| *s)
-            .unwrap_or(Some(rule.default_severity()))
+        let last = |want: Lint| {
+            self.directives
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, (l, _))| *l == want)
+                .map(|(i, (_, level))| (i, *level))
+        };
+        let own = last(Lint::Rule(rule));
+        let mut level = own.map_or(Level::of(rule.default_severity()), |(_, l)| l);
+        if let Some((group_at, group)) = last(Lint::Warnings) {
+            if level == Level::Warn && own.is_none_or(|(at, _)| at < group_at) {
+                level = group;
+            }
+        }
+        level.severity()
     }
     /// Applies the configuration: drops allowed diagnostics and sets severities.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -294,11 +361,10 @@ impl SeverityConfig {
             })
             .collect()
     }
-    /// Whether these diagnostics make `check` fail (exit code 1).
+    /// Whether these diagnostics (after [`SeverityConfig::apply`]) hold an error: `check`
+    /// then exits 1 and every other command refuses the maps.
     pub fn fails(&self, diagnostics: &[Diagnostic]) -> bool {
-        diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error || self.deny_warnings)
+        diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -324,4 +390,64 @@ pub fn did_you_mean<'a, I: IntoIterator<Item = &'a str>>(
         }
     }
     best.map(|(_, _, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod severity_tests {
+    use super::*;
+
+    fn cfg(flags: &[(&str, Level)]) -> SeverityConfig {
+        let mut c = SeverityConfig::default();
+        for (name, level) in flags {
+            c.push(Lint::parse(name).expect("known"), *level);
+        }
+        c
+    }
+
+    #[test]
+    fn the_last_flag_on_a_rule_wins() {
+        use Level::*;
+        let allow_deny = cfg(&[("orphan", Allow), ("orphan", Deny)]);
+        assert_eq!(allow_deny.severity(Rule::Orphan), Some(Severity::Error));
+        let deny_allow = cfg(&[("orphan", Deny), ("orphan", Allow)]);
+        assert_eq!(deny_allow.severity(Rule::Orphan), None);
+        let warn_error_rule = cfg(&[("schema", Allow), ("schema", Warn)]);
+        assert_eq!(
+            warn_error_rule.severity(Rule::Schema),
+            Some(Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn the_warnings_group_follows_command_line_order() {
+        use Level::*;
+        let c = cfg(&[("warnings", Deny), ("orphan", Warn)]);
+        assert_eq!(c.severity(Rule::Orphan), Some(Severity::Warning));
+        assert_eq!(c.severity(Rule::UncitedClaim), Some(Severity::Error));
+        let c = cfg(&[("orphan", Warn), ("warnings", Deny)]);
+        assert_eq!(c.severity(Rule::Orphan), Some(Severity::Error));
+        // A rule made a warning is in the group; an error rule is not.
+        let c = cfg(&[("dangling-reference", Warn), ("warnings", Allow)]);
+        assert_eq!(c.severity(Rule::DanglingReference), None);
+        assert_eq!(c.severity(Rule::Schema), Some(Severity::Error));
+        let c = cfg(&[("warnings", Allow)]);
+        assert_eq!(c.severity(Rule::UncitedClaim), None);
+        assert_eq!(c.severity(Rule::QuoteNotFound), Some(Severity::Error));
+        let c = cfg(&[("warnings", Deny), ("warnings", Warn)]);
+        assert_eq!(c.severity(Rule::Orphan), Some(Severity::Warning));
+        let c = cfg(&[("orphan", Allow), ("warnings", Deny)]);
+        assert_eq!(c.severity(Rule::Orphan), None);
+    }
+
+    #[test]
+    fn unknown_names_get_a_did_you_mean() {
+        assert_eq!(
+            Lint::parse("orphans").unwrap_err(),
+            "unknown rule `orphans` (did you mean `orphan`?)"
+        );
+        assert_eq!(
+            Lint::parse("warning").unwrap_err(),
+            "unknown rule `warning` (did you mean `warnings`?)"
+        );
+    }
 }

@@ -118,6 +118,9 @@ pub fn check(
     sources: impl IntoIterator<Item = SourceLoad>,
 ) -> Result<Vec<Diagnostic>, ReadError> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
+    for (fi, d) in checks::duplicate_id::across_maps(files) {
+        per_file[fi].push(d);
+    }
     let mut loaded: Vec<(usize, Analysed)> = Vec::new();
     for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
         let Some(map) = file.map.as_ref() else {

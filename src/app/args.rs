@@ -1,14 +1,132 @@
 //! The command line, declared with clap's derive API.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::diagnostic::{Level, Lint, SeverityConfig};
+use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Argument maps in YAML: check them, report cited support, render and compare them.
 #[derive(Debug, Parser)]
 #[command(name = "argmap", version, about, long_about = None)]
 pub struct Cli {
+    /// Colour diagnostics: `auto` (on a terminal, unless NO_COLOR is set), `always`, `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--color`: when diagnostics are coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// When the stream they go to is a terminal and NO_COLOR is unset or empty.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream: `terminal` says whether it is one, `no_color` is the
+    /// value of NO_COLOR (a non-empty value turns `auto` off; `always` wins over it).
+    pub fn enabled(self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// `--deny RULE`, `--warn RULE`, `--allow RULE` (RULE may be `warnings`, every warning),
+/// kept in command-line order: the last flag that applies to a rule wins, as in rustc.
+/// clap gives each flag's values apart; their indices on the command line put them back
+/// in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeverityArgs {
+    /// The flags in command-line order: level and the name given.
+    pub flags: Vec<(Level, String)>,
+}
+
+const SEVERITY_FLAGS: [(&str, char, Level, &str); 3] = [
+    (
+        "deny",
+        'D',
+        Level::Deny,
+        "Make RULE an error (`warnings`: every warning); the last flag on a rule wins",
+    ),
+    (
+        "warn",
+        'W',
+        Level::Warn,
+        "Make RULE a warning (`warnings`: every warning stays one)",
+    ),
+    (
+        "allow",
+        'A',
+        Level::Allow,
+        "Do not report RULE (`warnings`: no warning at all)",
+    ),
+];
+
+impl SeverityArgs {
+    /// The severity configuration, or the message for an unknown rule.
+    pub fn config(&self) -> Result<SeverityConfig, String> {
+        let mut cfg = SeverityConfig::default();
+        for (level, name) in &self.flags {
+            cfg.push(Lint::parse(name)?, *level);
+        }
+        Ok(cfg)
+    }
+}
+
+impl FromArgMatches for SeverityArgs {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut flags: Vec<(usize, Level, String)> = Vec::new();
+        for (id, _, level, _) in SEVERITY_FLAGS {
+            let values = m.get_many::<String>(id).into_iter().flatten();
+            let indices = m.indices_of(id).into_iter().flatten();
+            flags.extend(indices.zip(values).map(|(i, v)| (i, level, v.clone())));
+        }
+        flags.sort_by_key(|(i, _, _)| *i);
+        Ok(SeverityArgs {
+            flags: flags.into_iter().map(|(_, l, v)| (l, v)).collect(),
+        })
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = SeverityArgs::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+impl Args for SeverityArgs {
+    fn augment_args(mut cmd: clap::Command) -> clap::Command {
+        for (id, short, _, help) in SEVERITY_FLAGS {
+            cmd = cmd.arg(
+                Arg::new(id)
+                    .long(id)
+                    .short(short)
+                    .value_name("RULE")
+                    .action(ArgAction::Append)
+                    .help(help),
+            );
+        }
+        cmd
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        SeverityArgs::augment_args(cmd)
+    }
+}
+
+/// The check every command but `check` runs before it does anything: the severity
+/// flags, and `--force`.
+#[derive(Debug, Args)]
+pub struct GateArgs {
+    #[command(flatten)]
+    pub severity: SeverityArgs,
+    /// Run even when the maps have errors (the diagnostics go to standard error, and the
+    /// output says it was made from maps with errors).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,21 +164,22 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
-    /// Make RULE an error (`warnings` makes every warning fail the check).
-    #[arg(long, value_name = "RULE")]
-    pub deny: Vec<String>,
-    /// Make RULE a warning.
-    #[arg(long, value_name = "RULE")]
-    pub warn: Vec<String>,
-    /// Do not report RULE.
-    #[arg(long, value_name = "RULE")]
-    pub allow: Vec<String>,
+    #[command(flatten)]
+    pub severity: SeverityArgs,
+    /// Human output: print errors in full, count warnings only in the summary.
+    #[arg(long, short, conflicts_with = "summary")]
+    pub quiet: bool,
+    /// Human output: print only the summary (counts per rule).
+    #[arg(long)]
+    pub summary: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct SupportArgs {
     /// The map file.
     pub map: PathBuf,
+    #[command(flatten)]
+    pub gate: GateArgs,
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
     /// Write to FILE instead of standard output.
@@ -125,6 +244,8 @@ pub struct RenderArgs {
     /// Map files; several render as clusters joined by their `same_as` links.
     #[arg(required = true)]
     pub maps: Vec<PathBuf>,
+    #[command(flatten)]
+    pub gate: GateArgs,
     /// Write to FILE (format from its extension unless --format is given).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -211,6 +332,8 @@ pub struct CompareArgs {
     pub a: PathBuf,
     /// The second map (right).
     pub b: PathBuf,
+    #[command(flatten)]
+    pub gate: GateArgs,
     /// Output format (default: from -o's extension, else text). dot, svg, png and pdf
     /// draw both maps side by side.
     #[arg(long, value_enum)]
@@ -244,6 +367,8 @@ pub enum SemanticsArg {
 pub struct EvaluateArgs {
     /// The map file.
     pub map: PathBuf,
+    #[command(flatten)]
+    pub gate: GateArgs,
     /// Extensions to compute besides the grounded labelling (which is always given).
     #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
     pub semantics: SemanticsArg,

@@ -2,7 +2,8 @@
 //! `render` formats other than Graphviz's (Mermaid, JSON, GraphML, AIF, Argdown, AF).
 
 use super::args::{EvaluateArgs, ImportArgs, RenderFormat, ReportFormat, SemanticsArg};
-use super::{emit, emit_with, load_parsed, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use super::gate::{self, Forced};
+use super::{emit, emit_with, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
 use crate::analyse::evaluate::{evaluate as evaluate_map, Request};
 use crate::analyse::{Analysed, SameAsLink};
 use crate::build::ArgGraph;
@@ -16,10 +17,11 @@ use std::collections::HashMap;
 
 /// `argmap evaluate MAP`.
 pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
-    let files = match load_parsed(std::slice::from_ref(&a.map), io)? {
-        Ok(f) => f,
+    let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
+        Ok(c) => c,
         Err(code) => return Ok(code),
     };
+    let (forced, files) = (checked.forced, checked.files);
     // Evaluation needs the graph only, not cited support.
     let Some(map) = files[0].map.as_ref() else {
         return Ok(EXIT_FINDINGS);
@@ -35,8 +37,10 @@ pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
     let e = evaluate_map(&graph, request);
     emit_with(a.output.as_deref(), &[a.map.as_path()], io, |w| {
         match a.format {
-            ReportFormat::Text => present::evaluate::write(&e, w),
-            ReportFormat::Json => present::json::write_json(&e, w),
+            ReportFormat::Text => {
+                gate::write_text(w, forced, false, |w| present::evaluate::write(&e, w))
+            }
+            ReportFormat::Json => gate::write_json(w, forced, &e),
         }
     })?;
     Ok(EXIT_OK)
@@ -78,6 +82,27 @@ pub(super) fn export(
         }
     };
     Ok(text.into_bytes())
+}
+
+/// An export made with `--force`, marked as its format allows: a comment line in
+/// Mermaid, Argdown, GraphML and ICCMA AF (after the `p af N` line, which must come
+/// first), the `forced` and `errors` fields in JSON and AIF.
+pub(super) fn mark_export(format: RenderFormat, forced: Forced, bytes: Vec<u8>) -> Vec<u8> {
+    let prepend = |line: String| [line.into_bytes(), bytes.clone()].concat();
+    match format {
+        RenderFormat::Mermaid => prepend(forced.comment("%%", "")),
+        RenderFormat::Argdown => prepend(forced.comment("//", "")),
+        // `--` cannot stand in an XML comment.
+        RenderFormat::Graphml => Forced::after_first_line(
+            &bytes,
+            &forced
+                .comment("<!--", " -->")
+                .replace("--force", "the force option"),
+        ),
+        RenderFormat::Af => Forced::after_first_line(&bytes, &forced.comment("#", "")),
+        RenderFormat::Json | RenderFormat::Aif => forced.json(&bytes),
+        _ => bytes,
+    }
 }
 
 /// `argmap import FILE.json`: exit 2 when the file cannot be read or written, 1 when it

@@ -3,19 +3,19 @@
 //! standard output and standard error), so the library itself never prints.
 
 pub mod args;
+mod gate;
 mod interchange;
 pub mod output;
 
 use crate::analyse::{self, neighbourhood::neighbourhood, support, Analysed};
-use crate::diagnostic::{Rule, SeverityConfig};
 use crate::parse::load::{load_file, MapFile};
-use crate::parse::source_text::read_source;
 use crate::present;
+use crate::present::terminal::{Detail, Terminal};
 use args::{
     CheckArgs, Cli, Command, RenderArgs, RenderFormat, ReportFormat, SchemaArgs, SupportArgs,
 };
+use codespan_reporting::term::termcolor::WriteColor;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -45,8 +45,40 @@ impl<E: std::error::Error + 'static> From<E> for Failure {
 
 /// Where a command writes.
 pub struct Io<'a> {
+    /// Standard output, as it is: data formats (DOT, JSON, PNG...) pass unchanged; text
+    /// for a person goes through a [`Terminal`] ([`Io::text_out`]).
     pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
+    /// Standard error, through a [`Terminal`]: every control character written to it is
+    /// shown visibly, and colour comes only from `set_color` (when colour is on).
+    pub err: &'a mut dyn WriteColor,
+    /// Whether the diagnostics `check` prints on standard output are coloured.
+    pub color_out: bool,
+}
+
+impl Io<'_> {
+    /// Standard output for text meant for a person (control characters shown visibly),
+    /// coloured when `color` and colour is on for standard output.
+    pub fn text_out(&mut self, color: bool) -> Terminal<&mut dyn Write> {
+        Terminal::new(&mut *self.out, color && self.color_out)
+    }
+}
+
+/// Whether standard output and standard error are terminals (for `--color auto`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminals {
+    pub out: bool,
+    pub err: bool,
+}
+
+impl Terminals {
+    /// Asks the process's standard output and error.
+    pub fn of_process() -> Terminals {
+        use std::io::IsTerminal;
+        Terminals {
+            out: std::io::stdout().is_terminal(),
+            err: std::io::stderr().is_terminal(),
+        }
+    }
 }
 
 /// Pins glibc's mmap threshold at its default, 128 KiB, so that every large buffer (a
@@ -64,18 +96,42 @@ pub fn tune_allocator() {
     }
 }
 
-/// Runs a parsed command line and returns the process exit code.
+/// Runs a parsed command line and returns the process exit code, writing to `out` and
+/// `err` as to pipes (no colour under `--color auto`).
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    run_on(cli, out, err, Terminals::default())
+}
+
+/// Runs a parsed command line as [`run`] does; `terminals` says which of `out` and `err`
+/// are terminals (they get colour under `--color auto`, unless NO_COLOR is set).
+pub fn run_on(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, terminals: Terminals) -> u8 {
     tune_allocator();
-    let mut io = Io { out, err };
+    let no_color = std::env::var_os("NO_COLOR");
+    let color_out = cli.color.enabled(terminals.out, no_color.as_deref());
+    let color_err = cli.color.enabled(terminals.err, no_color.as_deref());
+    let mut err = Terminal::new(err, color_err);
+    let code = dispatch(
+        cli,
+        &mut Io {
+            out,
+            err: &mut err,
+            color_out,
+        },
+    );
+    let _ = err.finish();
+    code
+}
+
+fn dispatch(cli: Cli, io: &mut Io) -> u8 {
+    let io = &mut *io;
     let result = match cli.command {
-        Command::Check(a) => check(a, &mut io),
-        Command::Support(a) => support_cmd(a, &mut io),
-        Command::Render(a) => render(a, &mut io),
-        Command::Compare(a) => compare(a, &mut io),
-        Command::Evaluate(a) => interchange::evaluate(a, &mut io),
-        Command::Import(a) => interchange::import(a, &mut io),
-        Command::Schema(a) => schema(a, &mut io),
+        Command::Check(a) => check(a, io),
+        Command::Support(a) => support_cmd(a, io),
+        Command::Render(a) => render(a, io),
+        Command::Compare(a) => compare(a, io),
+        Command::Evaluate(a) => interchange::evaluate(a, io),
+        Command::Import(a) => interchange::import(a, io),
+        Command::Schema(a) => schema(a, io),
         Command::Generate(a) => generate(a),
     };
     match result {
@@ -116,80 +172,36 @@ fn texts_of<'f>(
     Ok(texts)
 }
 
-fn severity_config(a: &CheckArgs) -> Result<SeverityConfig, Failure> {
-    let mut cfg = SeverityConfig::default();
-    let rule = |name: &str| {
-        Rule::from_id(name).ok_or_else(|| {
-            let hint = crate::diagnostic::did_you_mean(name, Rule::ALL.iter().map(|r| r.id()))
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
-            Failure(format!("unknown rule `{name}`{hint}"))
-        })
-    };
-    for r in &a.deny {
-        if r == "warnings" {
-            cfg.deny_warnings();
-        } else {
-            cfg.deny(rule(r)?);
-        }
-    }
-    for r in &a.warn {
-        cfg.warn(rule(r)?);
-    }
-    for r in &a.allow {
-        cfg.allow(rule(r)?);
-    }
-    Ok(cfg)
-}
-
 fn check(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
-    let cfg = severity_config(&a)?;
-    let files = load_all(&a.maps)?;
-    let diagnostics = cfg.apply(analyse::check(&files, files.iter().map(read_source))?);
-    let summary = present::json::Summary::of(&diagnostics, files.len());
-    let text = match a.format {
-        ReportFormat::Json => present::json::check_report(&diagnostics, summary),
-        ReportFormat::Text => {
-            let held = texts_of(&files, &diagnostics)?;
-            let texts: HashMap<String, &str> =
-                held.iter().map(|(n, t)| (n.clone(), t.as_ref())).collect();
-            let mut s = present::terminal::render(&diagnostics, &texts);
-            s.push_str(&present::terminal::summary_line(
-                summary.errors,
-                summary.warnings,
-                summary.files,
-            ));
-            s.push('\n');
-            s
+    let cfg = a.severity.config().map_err(Failure)?;
+    let (files, diagnostics) = gate::diagnose(&a.maps, &cfg)?;
+    match a.format {
+        ReportFormat::Json => {
+            let summary = present::json::Summary::of(&diagnostics, files.len());
+            let text = present::json::check_report(&diagnostics, summary);
+            io.out.write_all(text.as_bytes())?;
         }
-    };
-    io.out.write_all(text.as_bytes())?;
+        ReportFormat::Text => {
+            let detail = if a.summary {
+                Detail::Summary
+            } else if a.quiet {
+                Detail::Errors
+            } else {
+                Detail::Full
+            };
+            let mut out = std::io::BufWriter::new(&mut *io.out);
+            let mut t = Terminal::new(&mut out as &mut dyn Write, io.color_out);
+            gate::write_report(&files, &diagnostics, detail, &mut t)?;
+            t.finish()?;
+            drop(t);
+            out.flush()?;
+        }
+    }
     Ok(if cfg.fails(&diagnostics) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
-}
-
-/// Loads map files for a command that needs them parsed; prints load errors and returns
-/// `Err(1)` when one does not parse.
-fn load_parsed(
-    paths: &[std::path::PathBuf],
-    io: &mut Io,
-) -> Result<Result<Vec<MapFile>, u8>, Failure> {
-    let files = load_all(paths)?;
-    let errors: Vec<_> = files
-        .iter()
-        .flat_map(|f| f.load_errors.iter().cloned())
-        .collect();
-    if errors.is_empty() {
-        return Ok(Ok(files));
-    }
-    let held = texts_of(&files, &errors)?;
-    let texts: HashMap<String, &str> = held.iter().map(|(n, t)| (n.clone(), t.as_ref())).collect();
-    io.err
-        .write_all(present::terminal::render(&errors, &texts).as_bytes())?;
-    Ok(Err(EXIT_FINDINGS))
 }
 
 /// Writes `bytes` to `-o FILE` atomically, or to standard output.
@@ -220,18 +232,21 @@ fn emit_with(
 }
 
 fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
-    let files = match load_parsed(std::slice::from_ref(&a.map), io)? {
-        Ok(f) => f,
+    let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
+        Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let Some(m) = Analysed::new(&files[0]) else {
+    let Some(m) = Analysed::new(&checked.files[0]) else {
         return Ok(EXIT_FINDINGS);
     };
+    let forced = checked.forced;
     let report = support::report(&m.graph, &m.support);
     emit_with(a.output.as_deref(), &[a.map.as_path()], io, |w| {
         match a.format {
-            ReportFormat::Text => present::support_report::write(&report, w),
-            ReportFormat::Json => present::json::write_json(&report, w),
+            ReportFormat::Text => gate::write_text(w, forced, false, |w| {
+                present::support_report::write(&report, w)
+            }),
+            ReportFormat::Json => gate::write_json(w, forced, &report),
         }
     })?;
     Ok(EXIT_OK)
@@ -248,10 +263,12 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
         })?,
         (None, None) => RenderFormat::Dot,
     };
-    let files = match load_parsed(&a.maps, io)? {
-        Ok(f) => f,
+    let checked = match gate::load_checked(&a.maps, &a.gate, io)? {
+        Ok(c) => c,
         Err(code) => return Ok(code),
     };
+    let forced = checked.forced;
+    let files = checked.files;
     let maps: Vec<Analysed> = files.iter().filter_map(Analysed::new).collect();
     let (links, _) = analyse::resolve_same_as(&maps);
     let mut diagram: Vec<present::dot::DiagramMap> = maps
@@ -288,18 +305,26 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
     }
     let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
     let rankdir = a.rankdir.as_deref();
-    let dot_text = || present::written(|w| present::dot::write(&diagram, &links, rankdir, w));
+    // A forced diagram is built whole, to carry its title.
+    let dot_text = || match forced {
+        None => present::written(|w| present::dot::write(&diagram, &links, rankdir, w)),
+        Some(f) => f.dot(present::dot::graph(&diagram, &links, rankdir)),
+    };
     let bytes = match format {
         // Written as it is made: a large map's diagram is never held whole.
-        RenderFormat::Dot => {
+        RenderFormat::Dot if forced.is_none() => {
             emit_with(a.output.as_deref(), &inputs, io, |w| {
                 present::dot::write(&diagram, &links, rankdir, w)
             })?;
             return Ok(EXIT_OK);
         }
+        RenderFormat::Dot => dot_text().into_bytes(),
         RenderFormat::Html => {
             let mut graph = present::dot::graph(&diagram, &links, rankdir);
             let page = present::html::Page::prepare(&mut graph, &diagram);
+            if let Some(f) = forced {
+                f.label(&mut graph);
+            }
             let svg = present::graphviz::layout(&present::dot::print(&graph), "svg")?;
             let title = match maps.as_slice() {
                 [m] => m
@@ -311,13 +336,23 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
                     .unwrap_or("argmap"),
                 _ => "argmap",
             };
-            page.render(&String::from_utf8_lossy(&svg), title)
+            let title = match forced {
+                Some(f) => Cow::Owned(format!("{} — {title}", f.sentence())),
+                None => Cow::Borrowed(title),
+            };
+            page.render(&String::from_utf8_lossy(&svg), &title)
                 .into_bytes()
         }
         RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
             present::graphviz::layout(&dot_text(), format.name())?
         }
-        f => interchange::export(f, &diagram, &links, a.focus.is_some())?,
+        f => {
+            let bytes = interchange::export(f, &diagram, &links, a.focus.is_some())?;
+            match forced {
+                None => bytes,
+                Some(forced) => interchange::mark_export(f, forced, bytes),
+            }
+        }
     };
     emit(a.output.as_deref(), &inputs, &bytes, io)?;
     Ok(EXIT_OK)
@@ -338,10 +373,11 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
         (None, None) => CompareFormat::Text,
     };
     let paths = [a.a.clone(), a.b.clone()];
-    let files = match load_parsed(&paths, io)? {
-        Ok(f) => f,
+    let checked = match gate::load_checked(&paths, &a.gate, io)? {
+        Ok(c) => c,
         Err(code) => return Ok(code),
     };
+    let (forced, files) = (checked.forced, checked.files);
     let (Some(left), Some(right)) = (Analysed::new(&files[0]), Analysed::new(&files[1])) else {
         return Ok(EXIT_FINDINGS);
     };
@@ -354,18 +390,29 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
     let inputs = [a.a.as_path(), a.b.as_path()];
     // The reports are written as they are made; diagrams are trimmed, so built whole.
     let bytes = match format {
-        _ if a.suggest => present::compare::suggestions(&c).into_bytes(),
+        _ if a.suggest => {
+            let mut text = forced.map(|f| f.comment("#", "")).unwrap_or_default();
+            text.push_str(&present::compare::suggestions(&c));
+            present::escape::visible(&text).into_owned().into_bytes()
+        }
         CompareFormat::Text | CompareFormat::Markdown | CompareFormat::Json => {
             emit_with(a.output.as_deref(), &inputs, io, |w| match format {
-                CompareFormat::Text => present::compare::write_text(&c, w),
-                CompareFormat::Markdown => present::compare::write_markdown(&c, w),
-                _ => present::json::write_json(&c, w),
+                CompareFormat::Text => {
+                    gate::write_text(w, forced, false, |w| present::compare::write_text(&c, w))
+                }
+                CompareFormat::Markdown => {
+                    gate::write_text(w, forced, true, |w| present::compare::write_markdown(&c, w))
+                }
+                _ => gate::write_json(w, forced, &c),
             })?;
             return Ok(EXIT_OK);
         }
         f => {
-            let dot =
-                present::dot::print(&present::compare::diagram(&maps[0], &maps[1], &c, a.full));
+            let graph = present::compare::diagram(&maps[0], &maps[1], &c, a.full);
+            let dot = match forced {
+                Some(forced) => forced.dot(graph),
+                None => present::dot::print(&graph),
+            };
             match f {
                 CompareFormat::Svg => present::graphviz::layout(&dot, "svg")?,
                 CompareFormat::Png => present::graphviz::layout(&dot, "png")?,

@@ -1,5 +1,61 @@
 //! Escaping map text for each output language, so no map can inject markup or script.
 
+use std::borrow::Cow;
+
+/// Whether `c` does more on a terminal (or in an editor) than show a character: the C0
+/// and C1 controls (ESC, BEL, CR, tab, NUL, DEL, U+0085 NEL, U+009B CSI...), the line and
+/// paragraph separators U+2028 and U+2029, the bidirectional controls (U+061C, U+200E,
+/// U+200F, U+202A-U+202E, U+2066-U+2069, which reorder text as it is shown) and the
+/// byte-order mark U+FEFF (invisible).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// Whether text for a terminal must show `c` escaped: every [`is_hidden_control`] but the
+/// line break `\n`.
+pub fn needs_terminal_escape(c: char) -> bool {
+    c != '\n' && is_hidden_control(c)
+}
+
+/// Appends `c` as text for a terminal: as itself, or, when [`needs_terminal_escape`], as
+/// a visible escape in Rust's notation: `\t`, `\r`, `\0`, else `\u{1b}`.
+pub fn push_visible(out: &mut String, c: char) {
+    use std::fmt::Write;
+    match c {
+        '\t' => out.push_str("\\t"),
+        '\r' => out.push_str("\\r"),
+        '\0' => out.push_str("\\0"),
+        c if needs_terminal_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
+}
+
+/// `s` as text for a terminal: every control character shown as a visible escape
+/// ([`push_visible`]); line breaks kept.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_terminal_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
 /// Text inside a DOT double-quoted string. Backslashes are doubled (so `\N`, `\l` in map
 /// text stay literal), quotes escaped, line breaks become DOT's `\n`, and `&` becomes
 /// `&amp;` (Graphviz reads entities in labels).
@@ -12,7 +68,7 @@ pub fn dot(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => {}
             '&' => out.push_str("&amp;"),
-            c if c.is_control() => out.push(' '),
+            c if is_hidden_control(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -76,7 +132,7 @@ pub fn mermaid(s: &str) -> String {
             '>' => out.push_str("#gt;"),
             '`' => out.push_str("#96;"),
             '%' => out.push_str("#37;"),
-            c if c.is_control() => out.push(' '),
+            c if is_hidden_control(c) => out.push(' '),
             c => out.push(c),
         }
     }
@@ -92,7 +148,7 @@ pub fn argdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let chars: Vec<char> = s
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if is_hidden_control(c) { ' ' } else { c })
         .collect();
     let mut prev_space = true;
     for (i, &c) in chars.iter().enumerate() {
@@ -140,9 +196,10 @@ pub fn argdown_title(s: &str) -> String {
     out
 }
 
-/// A name inside a one-line comment (`#` or `//`): control characters become spaces.
+/// A name inside a one-line comment (`#` or `//`): control characters (and the other
+/// [`is_hidden_control`] characters) become spaces.
 pub fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if is_hidden_control(c) { ' ' } else { c })
         .collect()
 }

@@ -27,3 +27,54 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         );
     }
 }
+
+/// `duplicate-id` between maps checked together: a map whose top-level `id` an earlier
+/// map already has (their nodes would merge, and `same_as` could not tell them apart).
+/// Reported on the later map's `id:` value, with its index among `files`. The same file
+/// given twice gets its own message.
+pub fn across_maps(files: &[crate::parse::load::MapFile]) -> Vec<(usize, Diagnostic)> {
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let Some(id) = f.map.as_ref().and_then(|m| m.id.as_deref()) else {
+            continue;
+        };
+        let Some(&j) = first.get(id) else {
+            first.insert(id, i);
+            continue;
+        };
+        let earlier = &files[j].path;
+        let same_file = match (earlier.canonicalize(), f.path.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => *earlier == f.path,
+        };
+        let (message, help) = if same_file {
+            (
+                format!(
+                    "the map `{id}` is given twice ({} is the same file as {})",
+                    f.path.display(),
+                    earlier.display()
+                ),
+                "give each map once; maps given together must be different maps".to_string(),
+            )
+        } else {
+            (
+                format!(
+                    "the maps {} and {} share the id `{id}`",
+                    earlier.display(),
+                    f.path.display()
+                ),
+                format!(
+                    "give this map its own `id:` (maps given together are told apart by id, and `same_as: [{id}:NODE]` would not know which one it names)"
+                ),
+            )
+        };
+        out.push((
+            i,
+            Diagnostic::new(Rule::DuplicateId, Target::value(path!["id"]), message)
+                .with_ids([id])
+                .with_help(help),
+        ));
+    }
+    out
+}

@@ -1,0 +1,271 @@
+//! The check every command runs first. [`diagnose`] loads the maps and runs every rule
+//! `check` runs (sources and quotes included) under the severity flags; `check` prints
+//! the result, and every other command goes through [`load_checked`], which refuses maps
+//! with errors (the report on standard error, exit 1, nothing written) unless `--force`
+//! is given, and then hands the maps on with a [`Forced`] mark that the command puts
+//! into its output.
+
+use super::args::GateArgs;
+use super::{load_all, texts_of, Failure, Io, EXIT_FINDINGS};
+use crate::analyse;
+use crate::diagnostic::{Diagnostic, SeverityConfig};
+use crate::parse::load::MapFile;
+use crate::parse::source_text::read_source;
+use crate::present;
+use crate::present::terminal::{Detail, Terminal};
+use codespan_reporting::term::termcolor::WriteColor;
+use graphviz_rust::dot_structures::{Graph, GraphAttributes, Stmt};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Loads `paths` and runs every check on them, as `check` does: the located diagnostics,
+/// with the severities the flags give (allowed rules left out).
+pub(super) fn diagnose(
+    paths: &[PathBuf],
+    cfg: &SeverityConfig,
+) -> Result<(Vec<MapFile>, Vec<Diagnostic>), Failure> {
+    let files = load_all(paths)?;
+    let diagnostics = cfg.apply(analyse::check(&files, files.iter().map(read_source))?);
+    Ok((files, diagnostics))
+}
+
+/// Writes the human report of a check run: the diagnostics `detail` shows, with their
+/// snippets, then the summary and the count of each rule.
+pub(super) fn write_report(
+    files: &[MapFile],
+    diagnostics: &[Diagnostic],
+    detail: Detail,
+    out: &mut dyn WriteColor,
+) -> Result<(), Failure> {
+    let shown: Vec<Diagnostic> = match detail {
+        Detail::Full => diagnostics.to_vec(),
+        Detail::Errors => diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+            .cloned()
+            .collect(),
+        Detail::Summary => Vec::new(),
+    };
+    let held = texts_of(files, &shown)?;
+    let texts: HashMap<String, &str> = held.iter().map(|(n, t)| (n.clone(), t.as_ref())).collect();
+    present::terminal::write_report(diagnostics, &texts, files.len(), detail, out)?;
+    Ok(())
+}
+
+/// Maps that passed the check (or were forced through it).
+pub(super) struct Checked {
+    pub files: Vec<MapFile>,
+    /// Set when `--force` let maps with errors through.
+    pub forced: Option<Forced>,
+}
+
+/// For every command but `check`: loads the maps and checks them. Maps with errors are
+/// refused: the errors are printed to standard error as `check --quiet` prints them
+/// (warnings counted in the summary), and `Err(1)` is returned, before anything is
+/// written. With `--force` they go on, marked [`Forced`], unless a map could not be read
+/// at all. Warnings never stop a command and are not printed (`argmap check` lists them).
+pub(super) fn load_checked(
+    paths: &[PathBuf],
+    gate: &GateArgs,
+    io: &mut Io,
+) -> Result<Result<Checked, u8>, Failure> {
+    let cfg = gate.severity.config().map_err(Failure)?;
+    let (files, diagnostics) = diagnose(paths, &cfg)?;
+    if !cfg.fails(&diagnostics) {
+        return Ok(Ok(Checked {
+            files,
+            forced: None,
+        }));
+    }
+    write_report(&files, &diagnostics, Detail::Errors, io.err)?;
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .count();
+    let unread: Vec<String> = files
+        .iter()
+        .filter(|f| f.map.is_none())
+        .map(|f| f.path.display().to_string())
+        .collect();
+    if !gate.force {
+        writeln!(
+            io.err,
+            "argmap: error: the maps have errors; nothing written (fix them, or pass --force to run anyway)"
+        )?;
+        return Ok(Err(EXIT_FINDINGS));
+    }
+    if !unread.is_empty() {
+        writeln!(
+            io.err,
+            "argmap: error: --force cannot help: {} could not be read as a map; nothing written",
+            unread.join(", ")
+        )?;
+        return Ok(Err(EXIT_FINDINGS));
+    }
+    writeln!(
+        io.err,
+        "argmap: warning: --force: running on maps with {}; the output says so",
+        plural_errors(errors)
+    )?;
+    Ok(Ok(Checked {
+        files,
+        forced: Some(Forced { errors }),
+    }))
+}
+
+fn plural_errors(n: usize) -> String {
+    format!("{n} error{}", if n == 1 { "" } else { "s" })
+}
+
+/// The mark of an output made with `--force` from maps with errors. Each format says so
+/// in its own way: a first line in text reports, a comment in DOT, Mermaid, Argdown,
+/// ICCMA AF and GraphML, the fields `"forced": true, "errors": N` in JSON, and a red
+/// title in drawn diagrams (SVG, PNG, PDF, HTML).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Forced {
+    /// The errors the maps have.
+    pub errors: usize,
+}
+
+impl Forced {
+    /// `FORCED: made with --force from maps with 2 errors; it may be wrong`.
+    pub fn sentence(self) -> String {
+        format!(
+            "FORCED: made with --force from maps with {}; it may be wrong",
+            plural_errors(self.errors)
+        )
+    }
+
+    /// The first lines of a text report.
+    pub fn text_header(self, w: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(w, "{}\n", self.sentence())
+    }
+
+    /// The first lines of a Markdown report.
+    pub fn markdown_header(self, w: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(w, "> **{}**\n", self.sentence())
+    }
+
+    /// A comment line: `{prefix} argmap: FORCED: ...{suffix}`.
+    pub fn comment(self, prefix: &str, suffix: &str) -> String {
+        format!("{prefix} argmap: {}{suffix}\n", self.sentence())
+    }
+
+    /// Puts a red title with [`Forced::sentence`] on a diagram (as the last statement,
+    /// so that clusters do not inherit it).
+    pub fn label(self, g: &mut Graph) {
+        let (Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. }) = g;
+        stmts.push(Stmt::GAttribute(GraphAttributes::Graph(vec![
+            present::dot::attr("label", &self.sentence()),
+            present::dot::attr("labelloc", "t"),
+            present::dot::attr("fontcolor", "#c62828"),
+            present::dot::attr("fontsize", "16"),
+        ])));
+    }
+
+    /// DOT text of a diagram with the mark: a comment line, then the labelled graph.
+    pub fn dot(self, mut g: Graph) -> String {
+        self.label(&mut g);
+        let mut s = self.comment("//", "");
+        s.push_str(&present::dot::print(&g));
+        s
+    }
+
+    /// A JSON object's text with `"forced": true, "errors": N` as its first fields.
+    pub fn json(self, text: &[u8]) -> Vec<u8> {
+        let fields = format!("\n  \"forced\": true,\n  \"errors\": {}", self.errors);
+        let Some(open) = text.iter().position(|&b| b == b'{') else {
+            return text.to_vec();
+        };
+        let rest = &text[open + 1..];
+        let empty = rest
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'}');
+        let mut out = Vec::with_capacity(text.len() + fields.len() + 2);
+        out.extend_from_slice(&text[..=open]);
+        out.extend_from_slice(fields.as_bytes());
+        out.extend_from_slice(if empty { b"\n" } else { b"," });
+        out.extend_from_slice(rest);
+        out
+    }
+
+    /// `text` with `line` inserted after its first line.
+    pub fn after_first_line(text: &[u8], line: &str) -> Vec<u8> {
+        let at = text
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| i + 1);
+        let mut out = Vec::with_capacity(text.len() + line.len());
+        out.extend_from_slice(&text[..at]);
+        if at == text.len() && !text.ends_with(b"\n") && !text.is_empty() {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(line.as_bytes());
+        out.extend_from_slice(&text[at..]);
+        out
+    }
+}
+
+/// Writes a text report for a person through a [`Terminal`] (control characters from
+/// the maps shown visibly, no colour), after the [`Forced`] header when there is one.
+pub(super) fn write_text(
+    w: &mut dyn Write,
+    forced: Option<Forced>,
+    markdown: bool,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut t = Terminal::new(w, false);
+    match forced {
+        Some(f) if markdown => f.markdown_header(&mut t)?,
+        Some(f) => f.text_header(&mut t)?,
+        None => {}
+    }
+    write(&mut t)?;
+    t.finish()
+}
+
+/// Writes `value` as pretty JSON, as it is serialised; forced, with the [`Forced`]
+/// fields first (then built whole first: forced runs are rare and small enough).
+pub(super) fn write_json<T: serde::Serialize>(
+    w: &mut dyn Write,
+    forced: Option<Forced>,
+    value: &T,
+) -> std::io::Result<()> {
+    match forced {
+        None => present::json::write_json(value, w),
+        Some(f) => {
+            let mut text = Vec::new();
+            present::json::write_json(value, &mut text)?;
+            w.write_all(&f.json(&text))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forced_json_gets_its_fields_first_and_stays_json() {
+        let f = Forced { errors: 2 };
+        for text in ["{\n  \"a\": 1\n}\n", "{}\n", "{\n}\n"] {
+            let marked = f.json(text.as_bytes());
+            let v: serde_json::Value = serde_json::from_slice(&marked).expect("JSON");
+            assert_eq!(v["forced"], true, "{text}");
+            assert_eq!(v["errors"], 2, "{text}");
+        }
+        let marked = String::from_utf8(f.json(b"{\n  \"a\": 1\n}\n")).expect("utf-8");
+        assert!(marked.starts_with("{\n  \"forced\": true,\n  \"errors\": 2,\n  \"a\""));
+    }
+
+    #[test]
+    fn a_line_goes_after_the_first() {
+        assert_eq!(
+            Forced::after_first_line(b"p af 2\n1 2\n", "# x\n"),
+            b"p af 2\n# x\n1 2\n"
+        );
+        assert_eq!(Forced::after_first_line(b"p", "# x\n"), b"p\n# x\n");
+    }
+}
