@@ -26,13 +26,13 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Whether to colour a stream: `terminal` says whether it is one, `no_color` is the
-    /// value of NO_COLOR (a non-empty value turns `auto` off; `always` wins over it).
-    pub fn enabled(self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    /// Whether to colour a stream: `terminal` says whether it is one, `no_color` whether
+    /// NO_COLOR is set to a non-empty value (which turns `auto` off; `always` wins).
+    pub fn enabled(self, terminal: bool, no_color: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => terminal && !no_color,
         }
     }
 }

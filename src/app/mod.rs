@@ -63,20 +63,23 @@ impl Io<'_> {
     }
 }
 
-/// Whether standard output and standard error are terminals (for `--color auto`).
+/// What `--color auto` looks at: whether standard output and standard error are
+/// terminals, and whether NO_COLOR is set to something (it then turns colour off).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Terminals {
     pub out: bool,
     pub err: bool,
+    pub no_color: bool,
 }
 
 impl Terminals {
-    /// Asks the process's standard output and error.
+    /// Asks the process: its standard output and error, and NO_COLOR.
     pub fn of_process() -> Terminals {
         use std::io::IsTerminal;
         Terminals {
             out: std::io::stdout().is_terminal(),
             err: std::io::stderr().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         }
     }
 }
@@ -106,9 +109,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 /// are terminals (they get colour under `--color auto`, unless NO_COLOR is set).
 pub fn run_on(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, terminals: Terminals) -> u8 {
     tune_allocator();
-    let no_color = std::env::var_os("NO_COLOR");
-    let color_out = cli.color.enabled(terminals.out, no_color.as_deref());
-    let color_err = cli.color.enabled(terminals.err, no_color.as_deref());
+    let color_out = cli.color.enabled(terminals.out, terminals.no_color);
+    let color_err = cli.color.enabled(terminals.err, terminals.no_color);
     let mut err = Terminal::new(err, color_err);
     let code = dispatch(
         cli,

@@ -12,5 +12,6 @@ mod html;
 mod import;
 mod maps;
 mod properties;
+mod refuse;
 mod render;
 mod rules;
