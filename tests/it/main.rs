@@ -15,3 +15,4 @@ mod properties;
 mod refuse;
 mod render;
 mod rules;
+mod terminal;
