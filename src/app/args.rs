@@ -8,7 +8,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "argmap", version, about, long_about = None)]
 pub struct Cli {
-    /// Colour diagnostics: `auto` (on a terminal, unless NO_COLOR is set), `always`, `never`.
+    /// When to colour diagnostics.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(subcommand)]
@@ -21,7 +21,9 @@ pub enum ColorChoice {
     /// When the stream they go to is a terminal and NO_COLOR is unset or empty.
     #[default]
     Auto,
+    /// Always, also when piped or under NO_COLOR.
     Always,
+    /// Never.
     Never,
 }
 

@@ -46,21 +46,13 @@ impl<E: std::error::Error + 'static> From<E> for Failure {
 /// Where a command writes.
 pub struct Io<'a> {
     /// Standard output, as it is: data formats (DOT, JSON, PNG...) pass unchanged; text
-    /// for a person goes through a [`Terminal`] ([`Io::text_out`]).
+    /// for a person goes through a [`Terminal`] (`gate::write_text`, `check`'s report).
     pub out: &'a mut dyn Write,
     /// Standard error, through a [`Terminal`]: every control character written to it is
     /// shown visibly, and colour comes only from `set_color` (when colour is on).
     pub err: &'a mut dyn WriteColor,
     /// Whether the diagnostics `check` prints on standard output are coloured.
     pub color_out: bool,
-}
-
-impl Io<'_> {
-    /// Standard output for text meant for a person (control characters shown visibly),
-    /// coloured when `color` and colour is on for standard output.
-    pub fn text_out(&mut self, color: bool) -> Terminal<&mut dyn Write> {
-        Terminal::new(&mut *self.out, color && self.color_out)
-    }
 }
 
 /// What `--color auto` looks at: whether standard output and standard error are
@@ -111,7 +103,9 @@ pub fn run_on(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, terminals: Ter
     tune_allocator();
     let color_out = cli.color.enabled(terminals.out, terminals.no_color);
     let color_err = cli.color.enabled(terminals.err, terminals.no_color);
-    let mut err = Terminal::new(err, color_err);
+    // Written a line at a time: a diagnostic is many small writes.
+    let mut err_lines = std::io::LineWriter::new(err);
+    let mut err = Terminal::new(&mut err_lines as &mut dyn Write, color_err);
     let code = dispatch(
         cli,
         &mut Io {
@@ -121,11 +115,12 @@ pub fn run_on(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, terminals: Ter
         },
     );
     let _ = err.finish();
+    drop(err);
+    let _ = err_lines.flush();
     code
 }
 
 fn dispatch(cli: Cli, io: &mut Io) -> u8 {
-    let io = &mut *io;
     let result = match cli.command {
         Command::Check(a) => check(a, io),
         Command::Support(a) => support_cmd(a, io),
