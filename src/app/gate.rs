@@ -38,16 +38,7 @@ pub(super) fn write_report(
     detail: Detail,
     out: &mut dyn WriteColor,
 ) -> Result<(), Failure> {
-    let shown: Vec<Diagnostic> = match detail {
-        Detail::Full => diagnostics.to_vec(),
-        Detail::Errors => diagnostics
-            .iter()
-            .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-            .cloned()
-            .collect(),
-        Detail::Summary => Vec::new(),
-    };
-    let held = texts_of(files, &shown)?;
+    let held = texts_of(files, diagnostics.iter().filter(|d| detail.shows(d)))?;
     let texts: HashMap<String, &str> = held.iter().map(|(n, t)| (n.clone(), t.as_ref())).collect();
     present::terminal::write_report(diagnostics, &texts, files.len(), detail, out)?;
     Ok(())

@@ -155,14 +155,16 @@ fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
 }
 
 /// The texts of the files that `diagnostics` point into, for snippets.
-fn texts_of<'f>(
+fn texts_of<'f, 'd>(
     files: &'f [MapFile],
-    diagnostics: &[crate::diagnostic::Diagnostic],
+    diagnostics: impl IntoIterator<Item = &'d crate::diagnostic::Diagnostic>,
 ) -> Result<Vec<(String, Cow<'f, str>)>, Failure> {
+    let named: std::collections::HashSet<&str> =
+        diagnostics.into_iter().map(|d| d.file.as_str()).collect();
     let mut texts = Vec::new();
     for f in files {
         let name = f.path.display().to_string();
-        if diagnostics.iter().any(|d| d.file == name) {
+        if named.contains(name.as_str()) {
             texts.push((name, f.text()?));
         }
     }

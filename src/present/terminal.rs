@@ -194,7 +194,8 @@ pub enum Detail {
 }
 
 impl Detail {
-    fn shows(self, d: &Diagnostic) -> bool {
+    /// Whether the report shows `d` in full.
+    pub fn shows(self, d: &Diagnostic) -> bool {
         match self {
             Detail::Full => true,
             Detail::Errors => d.severity == Severity::Error,
@@ -205,8 +206,8 @@ impl Detail {
 
 /// Writes diagnostics as rustc-style text (coloured when `out` writes colour). `texts`
 /// maps each file name to its text.
-pub fn write_diagnostics(
-    diagnostics: &[Diagnostic],
+pub fn write_diagnostics<'d>(
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
     texts: &HashMap<String, &str>,
     out: &mut dyn WriteColor,
 ) -> io::Result<()> {
@@ -269,12 +270,7 @@ pub fn write_report(
     detail: Detail,
     out: &mut dyn WriteColor,
 ) -> io::Result<()> {
-    let shown: Vec<Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| detail.shows(d))
-        .cloned()
-        .collect();
-    write_diagnostics(&shown, texts, out)?;
+    write_diagnostics(diagnostics.iter().filter(|d| detail.shows(d)), texts, out)?;
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
