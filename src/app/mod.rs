@@ -53,6 +53,26 @@ pub struct Io<'a> {
     pub err: &'a mut dyn WriteColor,
     /// Whether the diagnostics `check` prints on standard output are coloured.
     pub color_out: bool,
+    /// Whether standard output is a terminal (PNG and PDF are not written to one).
+    pub out_terminal: bool,
+}
+
+impl Io<'_> {
+    /// Refuses to write a binary format (PNG, PDF) to standard output when it is a
+    /// terminal: its bytes would be read as control sequences.
+    fn refuse_binary_on_terminal(
+        &self,
+        output: Option<&Path>,
+        format: &str,
+    ) -> Result<(), Failure> {
+        if output.is_none() && self.out_terminal && matches!(format, "png" | "pdf") {
+            return Err(Failure(format!(
+                "refusing to write {} to a terminal: give -o FILE, or pipe standard output",
+                format.to_uppercase()
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// What `--color auto` looks at: whether standard output and standard error are
@@ -112,6 +132,7 @@ pub fn run_on(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, terminals: Ter
             out,
             err: &mut err,
             color_out,
+            out_terminal: terminals.out,
         },
     );
     let _ = err.finish();
@@ -343,6 +364,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
                 .into_bytes()
         }
         RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
+            io.refuse_binary_on_terminal(a.output.as_deref(), format.name())?;
             present::graphviz::layout(&dot_text(), format.name())?
         }
         f => {
@@ -414,8 +436,15 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
             };
             match f {
                 CompareFormat::Svg => present::graphviz::layout(&dot, "svg")?,
-                CompareFormat::Png => present::graphviz::layout(&dot, "png")?,
-                CompareFormat::Pdf => present::graphviz::layout(&dot, "pdf")?,
+                CompareFormat::Png | CompareFormat::Pdf => {
+                    let name = if f == CompareFormat::Png {
+                        "png"
+                    } else {
+                        "pdf"
+                    };
+                    io.refuse_binary_on_terminal(a.output.as_deref(), name)?;
+                    present::graphviz::layout(&dot, name)?
+                }
                 _ => dot.into_bytes(),
             }
         }

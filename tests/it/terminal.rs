@@ -409,3 +409,27 @@ mod property {
         }
     }
 }
+
+#[test]
+fn png_and_pdf_are_not_written_to_a_terminal() {
+    let path = root().join("tests/fixtures/refuse/partner.yaml");
+    let p = path.to_string_lossy();
+    for args in [
+        vec!["render", &p, "--format", "png"],
+        vec!["render", &p, "--format", "pdf"],
+        vec!["compare", &p, HOSTILE, "--format", "png"],
+    ] {
+        let (code, out, err) = on_terminal(&args, false);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}");
+        let err = String::from_utf8(err).expect("utf-8");
+        assert!(
+            err.contains("to a terminal: give -o FILE, or pipe standard output"),
+            "{err}"
+        );
+    }
+    // Text formats still go to a terminal.
+    let (code, out, _) = on_terminal(&["render", &p], false);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(b"digraph"));
+}
