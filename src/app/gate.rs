@@ -8,11 +8,11 @@
 use super::args::GateArgs;
 use super::{load_all, texts_of, Failure, Io, EXIT_FINDINGS};
 use crate::analyse;
-use crate::diagnostic::{Diagnostic, SeverityConfig};
+use crate::diagnostic::{Diagnostic, Severity, SeverityConfig};
 use crate::parse::load::MapFile;
 use crate::parse::source_text::read_source;
 use crate::present;
-use crate::present::terminal::{Detail, Terminal};
+use crate::present::terminal::{write_message, Detail, Terminal};
 use codespan_reporting::term::termcolor::WriteColor;
 use graphviz_rust::dot_structures::{Graph, GraphAttributes, Stmt};
 use std::collections::HashMap;
@@ -72,7 +72,7 @@ pub(super) fn load_checked(
     write_report(&files, &diagnostics, Detail::Errors, io.err)?;
     let errors = diagnostics
         .iter()
-        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .filter(|d| d.severity == Severity::Error)
         .count();
     let unread: Vec<String> = files
         .iter()
@@ -80,25 +80,26 @@ pub(super) fn load_checked(
         .map(|f| f.path.display().to_string())
         .collect();
     if !gate.force {
-        writeln!(
+        write_message(
             io.err,
-            "argmap: error: the maps have errors; nothing written (fix them, or pass --force to run anyway)"
+            Severity::Error,
+            "the maps have errors; nothing written (fix them, or pass --force to run anyway)",
         )?;
         return Ok(Err(EXIT_FINDINGS));
     }
     if !unread.is_empty() {
-        writeln!(
-            io.err,
-            "argmap: error: --force cannot help: {} could not be read as a map; nothing written",
+        let message = format!(
+            "--force cannot help: {} could not be read as a map; nothing written",
             unread.join(", ")
-        )?;
+        );
+        write_message(io.err, Severity::Error, &message)?;
         return Ok(Err(EXIT_FINDINGS));
     }
-    writeln!(
-        io.err,
-        "argmap: warning: --force: running on maps with {}; the output says so",
+    let message = format!(
+        "--force: running on maps with {}; the output says so",
         plural_errors(errors)
-    )?;
+    );
+    write_message(io.err, Severity::Warning, &message)?;
     Ok(Ok(Checked {
         files,
         forced: Some(Forced { errors }),

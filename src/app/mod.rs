@@ -156,7 +156,8 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
         Ok(code) => code,
         Err(Failure(msg)) if msg == BROKEN_PIPE => EXIT_OK,
         Err(Failure(msg)) => {
-            let _ = writeln!(io.err, "argmap: error: {msg}");
+            let _ =
+                present::terminal::write_message(io.err, crate::diagnostic::Severity::Error, &msg);
             EXIT_FAILURE
         }
     }

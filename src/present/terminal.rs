@@ -285,16 +285,36 @@ pub fn write_report(
     for c in counts {
         write!(out, "  {:>width$} × {} (", c.count, c.rule)?;
         let mut spec = ColorSpec::new();
-        spec.set_fg(Some(match c.severity {
-            Severity::Error => codespan_reporting::term::termcolor::Color::Red,
-            Severity::Warning => codespan_reporting::term::termcolor::Color::Yellow,
-        }));
+        spec.set_fg(Some(severity_color(c.severity)));
         out.set_color(&spec)?;
         write!(out, "{}", c.severity)?;
         out.reset()?;
         writeln!(out, ")")?;
     }
     Ok(())
+}
+
+/// A message of argmap's own: `argmap: error: MESSAGE` (or `warning`), the severity
+/// coloured as in diagnostics when `out` writes colour.
+pub fn write_message(
+    out: &mut dyn WriteColor,
+    severity: Severity,
+    message: &str,
+) -> io::Result<()> {
+    write!(out, "argmap: ")?;
+    let mut spec = ColorSpec::new();
+    spec.set_bold(true).set_fg(Some(severity_color(severity)));
+    out.set_color(&spec)?;
+    write!(out, "{severity}")?;
+    out.reset()?;
+    writeln!(out, ": {message}")
+}
+
+fn severity_color(severity: Severity) -> codespan_reporting::term::termcolor::Color {
+    match severity {
+        Severity::Error => codespan_reporting::term::termcolor::Color::Red,
+        Severity::Warning => codespan_reporting::term::termcolor::Color::Yellow,
+    }
 }
 
 /// How many diagnostics one rule gave (at one severity).
