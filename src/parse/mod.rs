@@ -4,6 +4,7 @@ pub mod deserializer;
 pub mod load;
 pub mod model;
 pub mod position;
+pub mod schema;
 pub mod source_text;
 pub use load::{load_file, load_str, MapFile};
 pub use model::{Cite, Map, Node, Section, SourceEntry};

@@ -6,7 +6,6 @@
 //! (serde cannot go on past them) and are reported at the value (see `deserializer.rs`).
 
 use indexmap::IndexMap;
-use schemars::JsonSchema;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -210,32 +209,24 @@ macro_rules! struct_visitor {
 }
 
 /// A whole map file.
-#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields, title = "argmap map")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Map {
     /// The map id: `[a-z0-9][a-z0-9-]*`.
-    #[schemars(regex(pattern = r"^[a-z0-9][a-z0-9-]*$"))]
     pub id: Option<String>,
     /// A title for people.
     pub title: Option<String>,
     /// The text quotes are checked against, relative to the map file.
     pub source: Option<String>,
     /// Works cited: id -> entry.
-    #[schemars(with = "Option<IndexMap<String, SourceEntry>>")]
     pub sources: IdMap<SourceEntry>,
     /// Claims: id -> claim.
-    #[schemars(with = "Option<IndexMap<String, Node>>")]
     pub claims: IdMap<Node>,
     /// Evidence: id -> evidence; it should cite a source.
-    #[schemars(with = "Option<IndexMap<String, Node>>")]
     pub evidence: IdMap<Node>,
     /// Rebuttals: id -> rebuttal; it must attack or undercut something.
-    #[schemars(with = "Option<IndexMap<String, Node>>")]
     pub rebuttals: IdMap<Node>,
     /// The order the sections appear in the file.
-    #[schemars(skip)]
     pub section_order: Vec<Section>,
-    #[schemars(skip)]
     pub problems: Vec<FieldProblem>,
 }
 
@@ -291,19 +282,16 @@ struct_visitor!(
 );
 
 /// A work cited.
-#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SourceEntry {
     pub author: Option<String>,
     /// The title; a source needs a title or a note.
     pub title: Option<String>,
-    #[schemars(with = "Option<serde_json::Value>")]
     pub year: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
     /// What is known of the source when its title is not (e.g. a lost footnote).
     pub note: Option<String>,
-    #[schemars(skip)]
     pub problems: Vec<FieldProblem>,
 }
 
@@ -335,20 +323,14 @@ struct_visitor!(
 );
 
 /// A citation: a source id, with an optional page (`at`) and footnote number.
-#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cite {
-    #[schemars(with = "String")]
     pub source: Id,
     // Pages and footnote numbers are short: stored inline, without an allocation.
-    #[schemars(with = "Option<serde_json::Value>")]
     pub at: Option<Id>,
-    #[schemars(with = "Option<serde_json::Value>")]
     pub footnote: Option<Id>,
     /// Whether the long form `{source, at, footnote}` was used.
-    #[schemars(skip)]
     pub long: bool,
-    #[schemars(skip)]
     pub problems: Box<[FieldProblem]>,
 }
 
@@ -398,57 +380,39 @@ impl<'de> Deserialize<'de> for Cite {
 /// A claim, an evidence item or a rebuttal.
 // The fields most nodes leave out live in `NodeMore`, boxed, so that a node without them
 // takes half the memory (136 bytes instead of 272; a map holds up to millions of nodes):
-// read them through the accessors (`Node::by`, `Node::undercuts`, ...). Not a doc comment:
-// the schema shows doc comments to map authors.
-#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+// read them through the accessors (`Node::by`, `Node::undercuts`, ...).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Node {
     /// What the node says, in one sentence (required, non-empty).
-    #[schemars(with = "Option<String>")]
     pub text: Option<Box<str>>,
     /// A verbatim passage of the map's `source`.
-    #[schemars(with = "Option<String>")]
     pub quote: Option<Box<str>>,
     /// This claim is (one of) the map's main thesis.
     pub thesis: Option<bool>,
     // Texts and lists are boxed (`Box<str>`, `Box<[T]>`), not `String`s and `Vec`s: 8 bytes
     // less each, for a value that every node of a large map has (docs/performance.md).
     /// Ids this node supports.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
     pub supports: Box<[Id]>,
     /// Ids this node attacks.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
     pub attacks: Box<[Id]>,
     /// Sources this node cites.
-    #[serde(default)]
-    #[schemars(with = "Vec<Cite>")]
     pub cites: Box<[Cite]>,
     /// The rarely given fields; `None` when the node has none of them.
-    #[serde(flatten)]
     pub more: Option<Box<NodeMore>>,
 }
 
 /// The fields of a node that most nodes leave out.
-#[derive(Clone, Debug, Default, PartialEq, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeMore {
     /// Who holds the claim (default: the author of the text).
     pub by: Option<String>,
     pub note: Option<String>,
     /// Links `A -> B` whose inference this node attacks.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
     pub undercuts: Vec<Id>,
     /// Co-premises of a linked argument.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
     pub with: Vec<Id>,
     /// `other-map-id:NODE`: the same proposition in another map.
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
     pub same_as: Vec<Id>,
-    #[schemars(skip)]
     pub problems: Vec<FieldProblem>,
 }
 
@@ -620,7 +584,8 @@ impl Map {
     }
 }
 
-/// The JSON Schema of the map format (for editors: yaml-language-server and the like).
-pub fn json_schema() -> schemars::Schema {
-    schemars::schema_for!(Map)
+/// The JSON Schema of the map format (for editors: yaml-language-server and the like),
+/// written by hand in `schema.rs` to say exactly what these visitors accept.
+pub fn json_schema() -> serde_json::Value {
+    super::schema::json_schema()
 }

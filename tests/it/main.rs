@@ -15,4 +15,5 @@ mod properties;
 mod refuse;
 mod render;
 mod rules;
+mod schema;
 mod terminal;

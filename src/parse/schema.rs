@@ -1,0 +1,207 @@
+//! The JSON Schema of the map format (`argmap schema`), for editors (yaml-language-server
+//! and the like).
+//!
+//! Written by hand, next to the hand-written visitors of `model.rs`, because it must say
+//! exactly what the loader and the `schema` rule accept, no more and no less: a map the
+//! loader reads without a `schema` or `yaml-syntax` error validates, and one with such an
+//! error does not (except for what JSON cannot see: a key given twice). In particular:
+//!
+//! - text fields are scalars: a string or a number (`at: 129`, `year: 1999`), and `null`
+//!   where an empty value is allowed; `text` is required and not blank;
+//! - a citation is a source id (`cites: [smith-2001]`) or `{source, at, footnote}`;
+//! - ids (the keys of `sources`, `claims`, `evidence` and `rebuttals`) match
+//!   [`NODE_ID_PATTERN`], the map id [`MAP_ID_PATTERN`];
+//! - `undercuts` items are links `A -> B`, `same_as` items `map-id:NODE`;
+//! - `thesis` is allowed on claims only; unknown fields are errors everywhere.
+//!
+//! `tests/it/schema.rs` checks it with a JSON Schema validator against every fixture,
+//! generated maps, the essay maps and a set of invalid maps.
+
+use serde_json::{json, Value};
+
+/// A node or source id: `[A-Za-z0-9][A-Za-z0-9_.-]*` (see `valid_node_id`).
+pub const NODE_ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";
+/// A map id: `[a-z0-9][a-z0-9-]*` (see `valid_map_id`).
+pub const MAP_ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";
+/// An `undercuts` item: exactly one `->`, with something other than white space before
+/// and after it (as `build::parse_link` splits it). The "exactly one" is the `not` below.
+const LINK_PATTERN: &str = r"^\s*\S[\s\S]*->\s*\S";
+/// A second `->`, which makes an `undercuts` item malformed.
+const TWO_ARROWS_PATTERN: &str = "->[\\s\\S]*->";
+/// A `same_as` item: `map-id:NODE`, both parts not blank (split at the first `:`).
+const SAME_AS_PATTERN: &str = r"^[^:]*[^:\s][^:]*:[\s\S]*\S";
+/// Not blank: what `text`, and a source's `title` or `note`, must be.
+const NOT_BLANK_PATTERN: &str = r"\S";
+
+/// The schema, as a JSON value (draft 2020-12).
+pub fn json_schema() -> Value {
+    let scalar = json!({
+        "description": "A string or a number, read as the text written.",
+        "type": ["string", "number", "null"]
+    });
+    let id_list = |description: &str| {
+        json!({
+            "description": description,
+            "type": ["array", "null"],
+            "items": { "$ref": "#/$defs/reference" }
+        })
+    };
+    let mut node_properties = json!({
+        "text": {
+            "description": "What the node says, in one sentence (required, not blank).",
+            "anyOf": [
+                { "type": "string", "pattern": NOT_BLANK_PATTERN },
+                { "type": "number" }
+            ]
+        },
+        "quote": {
+            "description": "A verbatim passage of the map's `source`.",
+            "$ref": "#/$defs/scalar"
+        },
+        "by": {
+            "description": "Who holds the claim (default: the author of the text).",
+            "$ref": "#/$defs/scalar"
+        },
+        "note": { "description": "A note for people.", "$ref": "#/$defs/scalar" },
+        "supports": id_list("Ids of nodes of this map that this node supports."),
+        "attacks": id_list("Ids of nodes of this map that this node attacks."),
+        "with": id_list("Co-premises of a linked argument: ids of nodes of this map."),
+        "undercuts": {
+            "description": "Links `A -> B` (A supports or attacks B) whose inference this node attacks.",
+            "type": ["array", "null"],
+            "items": {
+                "type": "string",
+                "pattern": LINK_PATTERN,
+                "not": { "pattern": TWO_ARROWS_PATTERN }
+            }
+        },
+        "same_as": {
+            "description": "`other-map-id:NODE`: the same proposition in another map.",
+            "type": ["array", "null"],
+            "items": { "type": "string", "pattern": SAME_AS_PATTERN }
+        },
+        "cites": {
+            "description": "Sources this node cites: `ID` or `{source: ID, at: \"page\", footnote: N}`.",
+            "type": ["array", "null"],
+            "items": { "$ref": "#/$defs/cite" }
+        }
+    });
+    let node = json!({
+        "description": "An evidence item or a rebuttal.",
+        "type": "object",
+        "properties": node_properties.clone(),
+        "required": ["text"],
+        "additionalProperties": false
+    });
+    node_properties["thesis"] = json!({
+        "description": "This claim is (one of) the map's main thesis.",
+        "type": "boolean"
+    });
+    let claim = json!({
+        "description": "A claim.",
+        "type": "object",
+        "properties": node_properties,
+        "required": ["text"],
+        "additionalProperties": false
+    });
+    let section = |description: &str, entry: &str| {
+        json!({
+            "description": description,
+            "type": ["object", "null"],
+            "propertyNames": { "pattern": NODE_ID_PATTERN },
+            "additionalProperties": { "$ref": format!("#/$defs/{entry}") }
+        })
+    };
+    let not_blank = |field: &str| {
+        json!({
+            "required": [field],
+            "properties": {
+                field: { "anyOf": [
+                    { "type": "string", "pattern": NOT_BLANK_PATTERN },
+                    { "type": "number" }
+                ] }
+            }
+        })
+    };
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "argmap map",
+        "description": "An argument map: claims, evidence (with citations and quotes) and rebuttals of a text.",
+        "type": "object",
+        "properties": {
+            "id": {
+                "description": "The map id: `[a-z0-9][a-z0-9-]*` (required).",
+                "anyOf": [
+                    { "type": "string", "pattern": MAP_ID_PATTERN },
+                    { "type": "integer", "minimum": 0 }
+                ]
+            },
+            "title": { "description": "A title for people.", "$ref": "#/$defs/scalar" },
+            "source": {
+                "description": "The text quotes are checked against, relative to the map file.",
+                "type": ["string", "number"]
+            },
+            "sources": section("Works cited: id -> entry.", "source"),
+            "claims": section("Claims: id -> claim.", "claim"),
+            "evidence": section("Evidence: id -> evidence; it should cite a source.", "node"),
+            "rebuttals": section(
+                "Rebuttals: id -> rebuttal; it must attack or undercut something.",
+                "node"
+            )
+        },
+        "required": ["id"],
+        "additionalProperties": false,
+        "$defs": {
+            "scalar": scalar,
+            "reference": {
+                "description": "The id of a node of this map.",
+                "type": ["string", "number"]
+            },
+            "cite": {
+                "description": "A citation: a source id, or `{source, at, footnote}`.",
+                "anyOf": [
+                    { "description": "A source id (short form).", "type": "string" },
+                    {
+                        "description": "The long form: a source id, a page and a footnote number.",
+                        "type": "object",
+                        "properties": {
+                            "source": {
+                                "description": "The id of a source of this map.",
+                                "$ref": "#/$defs/reference"
+                            },
+                            "at": {
+                                "description": "Where in the source: a page, a range.",
+                                "$ref": "#/$defs/scalar"
+                            },
+                            "footnote": {
+                                "description": "The footnote number in the essay.",
+                                "$ref": "#/$defs/scalar"
+                            }
+                        },
+                        "required": ["source"],
+                        "additionalProperties": false
+                    }
+                ]
+            },
+            "source": {
+                "description": "A work cited; it needs a `title` or a `note`.",
+                "type": "object",
+                "properties": {
+                    "author": { "$ref": "#/$defs/scalar" },
+                    "title": { "description": "The title.", "$ref": "#/$defs/scalar" },
+                    "year": { "$ref": "#/$defs/scalar" },
+                    "publisher": { "$ref": "#/$defs/scalar" },
+                    "url": { "$ref": "#/$defs/scalar" },
+                    "note": {
+                        "description": "What is known of the source when its title is not (e.g. a lost footnote).",
+                        "$ref": "#/$defs/scalar"
+                    }
+                },
+                "anyOf": [not_blank("title"), not_blank("note")],
+                "additionalProperties": false
+            },
+            "claim": claim,
+            "node": node
+        }
+    })
+}
