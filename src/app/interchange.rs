@@ -105,8 +105,10 @@ pub(super) fn mark_export(format: RenderFormat, forced: Forced, bytes: Vec<u8>) 
     }
 }
 
-/// `argmap import FILE.json`: exit 2 when the file cannot be read or written, 1 when it
-/// is not usable AIF; nothing is written then.
+/// `argmap import FILE.json`: exit 2 when the file cannot be read or written or is not
+/// AIF JSON at all (not UTF-8, not JSON, not the shape of an AIF document), 1 when it is
+/// AIF with errors (an edge naming no node, an I-node without text...) or gives a map
+/// that does not pass `check`; nothing is written then.
 pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
     let bytes = std::fs::read(&a.file)
         .map_err(|e| Failure(format!("cannot read {}: {e}", a.file.display())))?;
@@ -115,13 +117,15 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
         writeln!(io.err, "argmap: error: {shown}: {msg}")?;
         Ok(EXIT_FINDINGS)
     };
+    let not_aif = |msg: &str| {
+        Failure(format!(
+            "{shown}: {msg}\n  = help: `argmap import` reads AIF JSON (as AIFdb and OVA write it, or `argmap render --format aif`)"
+        ))
+    };
     let Ok(text) = String::from_utf8(bytes) else {
-        return fail(io, "not UTF-8 text".into());
+        return Err(not_aif("not UTF-8 text, so not AIF JSON"));
     };
-    let doc = match aif::parse(&text) {
-        Ok(d) => d,
-        Err(e) => return fail(io, e.to_string()),
-    };
+    let doc = aif::parse(&text).map_err(|e| not_aif(&e.to_string()))?;
     let file_name = a
         .file
         .file_name()
@@ -139,8 +143,7 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
         Ok(m) => m,
         Err(e) => return fail(io, e.to_string()),
     };
-    let yaml =
-        present::map_yaml::render(&imported.map, &file_name).map_err(|e| Failure(e.to_string()))?;
+    let yaml = present::map_yaml::render(&imported.map, &file_name);
     // The result must pass `check`: refuse to write a map that does not.
     let out_name = a
         .output

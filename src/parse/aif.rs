@@ -24,9 +24,11 @@
 //! * What would fail `argmap check` is dropped with a note: a relation of a node to
 //!   itself, an attack between nodes that also support each other the same way round,
 //!   and the link that closes a cycle of supports.
-//! * The thesis: the first I-node (in file order) that is the conclusion of an RA or CA
-//!   node and the premise of none; failing that, the first I-node that is the premise of
-//!   nothing; failing that, the first I-node.
+//! * The thesis: in a document argmap exported (it has the `argmap` member), exactly the
+//!   recorded flags, so a map without a thesis stays without one. Otherwise the claims
+//!   recorded as theses; failing that, the first I-node (in file order) that is the
+//!   conclusion of an RA or CA node and the premise of none; failing that, the first
+//!   I-node that is the premise of nothing; failing that, the first I-node.
 
 use indexmap::{IndexMap, IndexSet};
 use serde::de::{self, Deserializer, Visitor};
@@ -121,6 +123,9 @@ pub struct MapExt {
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The map's `source` text, as the map wrote it (relative to the map file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub sources: IndexMap<String, SourceOut>,
 }
@@ -146,6 +151,14 @@ pub struct NodeExt {
     /// `same_as` references to nodes of other maps (those within the map are MA nodes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same_as: Vec<String>,
+    /// The links `A -> B` the node undercuts, as the map names them: AIF undercuts a whole
+    /// inference (its S-node), which may hold several links of a linked argument.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undercuts: Vec<String>,
+    /// The co-premises the node names in `with`: AIF has the linked group (one S-node),
+    /// not which member named which.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
 }
 
 /// A source entry as written to a map (and kept in AIF's `argmap` member).
@@ -243,12 +256,14 @@ pub struct NodeOut {
     pub same_as: Vec<String>,
 }
 
-/// A map as written by `argmap import`: serialised with serde_yaml, so every text is
-/// quoted as YAML needs.
+/// A map as written by `argmap import` (`present::map_yaml`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct MapOut {
     pub id: String,
-    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub sources: IndexMap<String, SourceOut>,
     pub claims: IndexMap<String, NodeOut>,
@@ -358,6 +373,9 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         .or(recorded)
         .map_or_else(|| map_id_from(&stem), str::to_string);
     let map_id = map_id.as_str();
+    // Exported by argmap: the document's `argmap` member says what the map had, so
+    // nothing is guessed (a map without a thesis stays without one).
+    let from_argmap = aif.argmap.is_some();
     let mut notes = Vec::new();
     // Nodes by id.
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -576,6 +594,39 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
             }
         }
     }
+    // A map exported by argmap says which premise names which in `with`: keep that when
+    // it makes the same linked groups.
+    let id_pos: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (id.as_str(), k))
+        .collect();
+    let recorded_with: Vec<Vec<usize>> = (0..ni)
+        .map(|k| {
+            ext(k)
+                .map(|e| e.with.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|w| id_pos.get(w.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    if recorded_with.iter().any(|w| !w.is_empty()) {
+        let computed: Vec<Vec<usize>> = nodes
+            .iter()
+            .map(|n| {
+                n.with
+                    .iter()
+                    .filter_map(|w| id_pos.get(w.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        if groups(&recorded_with) == groups(&computed) {
+            for (node, w) in nodes.iter_mut().zip(&recorded_with) {
+                node.with = w.iter().map(|&q| ids[q].clone()).collect();
+            }
+        }
+    }
     // Undercuts: every surviving link of the undercut S-node.
     for &(u, s) in &undercuts {
         let premises = inode_premises(s);
@@ -598,6 +649,25 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
                 "{} undercuts {} node {}, which carries no link of the map: left out",
                 ids[u], aif.nodes[s].kind, aif.nodes[s].node_id
             ));
+        }
+    }
+    // A map exported by argmap names the links it undercuts: keep those when they are
+    // all among the links found (an undercut of one link of a linked argument is, in
+    // AIF, an undercut of the whole inference).
+    for (k, node) in nodes.iter_mut().enumerate() {
+        let recorded: Vec<String> = ext(k)
+            .map(|e| e.undercuts.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|l| crate::build::graph::parse_link(l).map(|(a, b)| format!("{a} -> {b}")))
+            .collect();
+        let found: HashSet<&String> = node.undercuts.iter().collect();
+        if !recorded.is_empty() && recorded.iter().all(|l| found.contains(l)) {
+            let mut seen = HashSet::new();
+            node.undercuts = recorded
+                .into_iter()
+                .filter(|l| seen.insert(l.clone()))
+                .collect();
         }
     }
     for &(p, t) in &rephrases {
@@ -637,11 +707,22 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         .enumerate()
         .map(|(k, n)| kind_of(k, n))
         .collect();
-    // Theses.
+    // Theses: as recorded in a map exported by argmap (`thesis: true`, `thesis: false`,
+    // or none, which may be no thesis at all); else as recorded on some I-nodes; else
+    // guessed from the structure.
     let recorded: Vec<usize> = (0..ni)
         .filter(|&k| kinds[k] == "claim" && ext(k).and_then(|e| e.thesis) == Some(true))
         .collect();
-    let theses = if recorded.is_empty() {
+    if from_argmap {
+        for (k, node) in nodes.iter_mut().enumerate() {
+            if kinds[k] == "claim" {
+                node.thesis = ext(k).and_then(|e| e.thesis);
+            }
+        }
+    }
+    let theses = if from_argmap {
+        Vec::new()
+    } else if recorded.is_empty() {
         let is_premise: HashSet<usize> = relations
             .iter()
             .flat_map(|r| r.premises.iter().copied())
@@ -659,11 +740,16 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
     for k in theses {
         nodes[k].thesis = Some(true);
     }
+    // A map exported by argmap keeps its title, or its lack of one.
+    let title = if from_argmap {
+        map_ext.title
+    } else {
+        Some(format!("Imported from {file}"))
+    };
     let mut map = MapOut {
         id: map_id.to_string(),
-        title: map_ext
-            .title
-            .unwrap_or_else(|| format!("Imported from {file}")),
+        title,
+        source: map_ext.source,
         sources,
         ..MapOut::default()
     };
@@ -676,6 +762,26 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         section.insert(ids[k].clone(), node);
     }
     Ok(Imported { map, notes })
+}
+
+/// The linked groups that `with` lists make: for each node, the smallest member of its
+/// group (union-find).
+fn groups(with: &[Vec<usize>]) -> Vec<usize> {
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut parent: Vec<usize> = (0..with.len()).collect();
+    for (a, list) in with.iter().enumerate() {
+        for &b in list {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    (0..with.len()).map(|x| root(&mut parent, x)).collect()
 }
 
 /// The support links (of `links`) to drop so that supports have no cycle: the back

@@ -6,9 +6,10 @@
 //! conclusion. An undercut is a CA node from the undercutter to the RA or CA node of the
 //! link it names; a `same_as` within the map is an MA node ("Default Rephrase"). Ids are
 //! strings: `"1"`, `"2"`... in that order (I-nodes in map order, then S-nodes); edges
-//! likewise. `locutions` is empty. What AIF has no place for (node kind and id, thesis,
-//! quote, `by`, citations, sources) rides in `argmap` members, which other tools
-//! ignore and `argmap import` reads back.
+//! likewise. `locutions` is empty. What AIF has no place for (node kind and id, the
+//! thesis flag as written, quote, `by`, note, citations, the exact `undercuts` and `with`
+//! lists; the map's title, `source` and sources) rides in `argmap` members, which other
+//! tools ignore and `argmap import` reads back, so a round trip gives the same map.
 
 use crate::analyse::inference::{Inferences, LinkKind};
 use crate::analyse::Analysed;
@@ -53,6 +54,7 @@ pub fn document(m: &Analysed) -> Aif {
             argmap: Some(MapExt {
                 id: map.id.clone(),
                 title: map.title.clone(),
+                source: map.source.clone(),
                 sources: map
                     .sources
                     .iter()
@@ -72,7 +74,8 @@ pub fn document(m: &Analysed) -> Aif {
         let ext = NodeExt {
             id: Some(n.id.to_string()),
             kind: Some(n.kind.name().to_string()),
-            thesis: n.is_thesis().then_some(true),
+            // As written, `thesis: false` included, so the import restores it exactly.
+            thesis: node.and_then(|x| x.thesis),
             quote: node.and_then(|x| x.quote.as_deref()).map(String::from),
             by: node.and_then(|x| x.by().map(str::to_string)),
             note: node.and_then(|x| x.note().map(str::to_string)),
@@ -88,6 +91,18 @@ pub fn document(m: &Analysed) -> Aif {
                         .map(|s| s.to_string())
                         .collect()
                 })
+                .unwrap_or_default(),
+            undercuts: node
+                .map(|x| {
+                    x.undercuts()
+                        .iter()
+                        .filter_map(|u| crate::build::graph::parse_link(u))
+                        .map(|(a, b)| format!("{a} -> {b}"))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            with: node
+                .map(|x| x.with().iter().map(|w| w.to_string()).collect())
                 .unwrap_or_default(),
         };
         let id = b.node(n.text(), "I", Some(ext));
