@@ -131,6 +131,7 @@ fn pipeline(c: &mut Criterion) {
                 let d = [present::dot::DiagramMap {
                     map: &ma,
                     visible: None,
+                    focus: None,
                 }];
                 // As `render --format dot` does: written statement by statement.
                 let mut out = Vec::new();

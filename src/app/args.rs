@@ -261,8 +261,8 @@ pub struct RenderArgs {
     #[arg(long, default_value_t = 2, requires = "focus")]
     pub depth: usize,
     /// Direction of the arrows: BT (wide picture, the default up to 60 nodes) or RL
-    /// (tall picture, the default for larger maps); TB and LR also work.
-    #[arg(long, value_parser = ["BT", "TB", "LR", "RL"])]
+    /// (tall picture, the default for larger maps); TB and LR also work, in any case.
+    #[arg(long, value_parser = parse_rankdir)]
     pub rankdir: Option<String>,
 }
 
@@ -317,14 +317,25 @@ impl CompareFormat {
 }
 
 /// A similarity score: a number from 0 to 1 (above 1 turns suggestions off).
-fn parse_score(s: &str) -> Result<f64, String> {
-    let x: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if x.is_finite() && x >= 0.0 {
-        Ok(x)
+/// `--rankdir`: Graphviz's direction, in any case (`lr` is `LR`).
+fn parse_rankdir(s: &str) -> Result<String, String> {
+    let up = s.to_ascii_uppercase();
+    if ["BT", "TB", "LR", "RL"].contains(&up.as_str()) {
+        Ok(up)
     } else {
         Err(format!(
-            "`{s}`: the score must be 0 or more (scores run from 0 to 1)"
+            "`{s}` is not a direction: use BT, TB, LR or RL (any case)"
         ))
+    }
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    let x: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    // Scores run from 0 to 1: above 1 no pair could ever be suggested.
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("`{s}`: the score must be from 0 to 1"))
     }
 }
 

@@ -246,17 +246,20 @@ fn text_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
     }
 
     let _ = writeln!(o, "\nfactual conflicts ({})", c.conflicts.len());
-    for k in &c.conflicts {
+    // Numbered in their own list, as every list of the report is; the aligned pair a
+    // conflict belongs to is named in words.
+    for (i, k) in c.conflicts.iter().enumerate() {
         let _ = writeln!(
             o,
-            "  {:>3}. {} [{}] vs {} [{}]: {} against {}",
-            k.pair + 1,
+            "  {:>3}. {} [{}] vs {} [{}]: {} against {} (aligned pair {})",
+            i + 1,
             k.left.id,
             k.left.values.join(", "),
             k.right.id,
             k.right.values.join(", "),
             k.left.unmatched.join(", "),
-            k.right.unmatched.join(", ")
+            k.right.unmatched.join(", "),
+            k.pair + 1
         );
     }
 
@@ -603,6 +606,9 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
             .count()
     };
     let trim = !full && drawable(a) + drawable(b) > TRIM_FROM;
+    // The node of each map that holds its cluster in place: its first drawn thesis, else
+    // its first drawn node.
+    let mut anchors: Vec<Option<String>> = Vec::with_capacity(2);
     for (i, (m, s)) in maps.iter().zip(sides()).enumerate() {
         let aligned: HashSet<&str> = c.pairs.iter().map(|p| p.node(s).id.as_str()).collect();
         let dimmed = m
@@ -616,8 +622,23 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
             .collect();
         let visible = trim.then(|| trimmed(m, &aligned));
         let left_out = visible.as_ref().map_or(0, |v| drawable(m) - v.len());
-        let dm = DiagramMap { map: m, visible };
-        // Graphviz places the clusters as it sees fit: the map id says which is which.
+        let g = &m.graph.graph;
+        let drawn = |ix: &NodeIndex| {
+            g[*ix].kind != NodeKind::Source && visible.as_ref().is_none_or(|v| v.contains(ix))
+        };
+        let anchor = g
+            .node_indices()
+            .filter(drawn)
+            .find(|&ix| g[ix].is_thesis())
+            .or_else(|| g.node_indices().find(drawn));
+        anchors.push(anchor.map(|ix| format!("{}{}", prefix(i), g[ix].id)));
+        let dm = DiagramMap {
+            map: m,
+            visible,
+            focus: None,
+        };
+        // The first map is drawn on the left (see `left_of` below); the map id in the
+        // title says which is which.
         let mut note = format!("map {}", m.map_id());
         if left_out > 0 {
             note.push_str(&format!(
@@ -625,6 +646,9 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
             ));
         }
         stmts.push(dot::cluster(&dm, i, &prefix(i), &dimmed, Some(&note)));
+    }
+    if let [Some(left), Some(right)] = anchors.as_slice() {
+        stmts.extend(dot::left_of(left, right));
     }
     let conflicting: HashSet<usize> = c.conflicts.iter().map(|k| k.pair).collect();
     for (i, p) in c.pairs.iter().enumerate() {

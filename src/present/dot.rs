@@ -28,6 +28,22 @@ pub const WRAP: usize = 32;
 pub struct DiagramMap<'a, 'f> {
     pub map: &'a Analysed<'f>,
     pub visible: Option<HashSet<NodeIndex>>,
+    /// The node `render --focus` names: drawn with a double border ([`FOCUS_COLOR`]).
+    pub focus: Option<NodeIndex>,
+}
+
+/// The border colour of the `--focus` node (drawn double).
+pub const FOCUS_COLOR: &str = "#00695c";
+
+/// Marks a node's attributes as the focus: a double border, thick, in [`FOCUS_COLOR`]
+/// (the dashed style of a claim without cited support stays).
+fn mark_focus(attrs: &mut Vec<Attribute>) {
+    attrs.retain(|Attribute(k, _)| {
+        !matches!(k, Id::Plain(k) if k == "color" || k == "penwidth" || k == "peripheries")
+    });
+    attrs.push(attr("peripheries", "2"));
+    attrs.push(attr("color", FOCUS_COLOR));
+    attrs.push(attr("penwidth", "2.5"));
 }
 
 fn quoted(s: &str) -> Id {
@@ -49,6 +65,39 @@ pub fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
         ty: EdgeTy::Pair(Vertex::N(node_id(from)), Vertex::N(node_id(to))),
         attributes,
     })
+}
+
+/// Statements that put the cluster holding node `left` to the left of the one holding
+/// node `right` (clusters side by side, `rankdir` BT or TB). Graphviz orders such
+/// clusters as it sees fit; here two invisible points outside the clusters share a rank
+/// and are joined by an invisible edge, which Graphviz draws from left to right, and
+/// each is tied to its node by an invisible edge: the other order would cross those
+/// edges. (Putting the two nodes themselves on one rank would take a lone node out of
+/// its cluster, and Graphviz 2.43 aborts on a named subgraph doing so.)
+pub fn left_of(left: &str, right: &str) -> Vec<Stmt> {
+    let point = |name: &str| {
+        Stmt::Node(Node {
+            id: node_id(name),
+            attributes: vec![
+                attr("shape", "point"),
+                attr("style", "invis"),
+                attr("width", "0"),
+                attr("height", "0"),
+                attr("label", ""),
+            ],
+        })
+    };
+    // Node names hold a `:` (`map-id:NODE`): these never clash with one.
+    let (la, ra) = ("left-anchor", "right-anchor");
+    vec![
+        Stmt::Subgraph(Subgraph {
+            id: Id::Anonymous(String::new()),
+            stmts: vec![Stmt::Attribute(attr("rank", "same")), point(la), point(ra)],
+        }),
+        edge(la, ra, vec![attr("style", "invis")]),
+        edge(left, la, vec![attr("style", "invis")]),
+        edge(right, ra, vec![attr("style", "invis")]),
+    ]
 }
 
 /// The lines of a node's label, unescaped: id (and role), wrapped text, holder,
@@ -155,7 +204,11 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
     };
     let name = |ix: NodeIndex| format!("{prefix}{}", g[ix].id);
     for ix in g.node_indices().filter(|&ix| shown(ix)) {
-        sink(Stmt::Node(Node::new(node_id(&name(ix)), node_attrs(m, ix))))?;
+        let mut attrs = node_attrs(m, ix);
+        if dm.focus == Some(ix) {
+            mark_focus(&mut attrs);
+        }
+        sink(Stmt::Node(Node::new(node_id(&name(ix)), attrs)))?;
     }
     // Links that are undercut are drawn through a point the undercut can aim at.
     let undercut = m.graph.undercut_links();
@@ -282,6 +335,25 @@ fn parts(
         sink(Part::Stmt(st))?;
     }
     let several = maps.len() > 1;
+    // The legend of a focused diagram: which node the double border marks.
+    if let Some((i, ix)) = maps
+        .iter()
+        .enumerate()
+        .find_map(|(i, dm)| dm.focus.map(|ix| (i, ix)))
+    {
+        let id = &maps[i].map.graph.graph[ix].id;
+        let shown = if several {
+            format!("{}:{id}", maps[i].map.map_id())
+        } else {
+            id.to_string()
+        };
+        sink(Part::Stmt(Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("label", &format!("double border: the --focus node {shown}")),
+            attr("labelloc", "b"),
+            attr("fontsize", "10"),
+            attr("fontcolor", FOCUS_COLOR),
+        ]))))?;
+    }
     let prefix = |i: usize| name_prefix(maps, i);
     for (i, dm) in maps.iter().enumerate() {
         if several {

@@ -179,6 +179,8 @@ fn unquote(q: &str) -> String {
 /// Prepares `graph` for the page: tags its nodes and returns the data to embed.
 pub struct Page {
     data: String,
+    /// Whether a node is drawn as the `--focus` (the legend then says what marks it).
+    focus: bool,
 }
 
 impl Page {
@@ -188,6 +190,7 @@ impl Page {
             tag_nodes(graph, maps).into_iter().collect();
         Page {
             data: script_json(&data),
+            focus: maps.iter().any(|m| m.focus.is_some()),
         }
     }
 
@@ -218,13 +221,14 @@ impl Page {
 </div>
 <aside id="details" aria-live="polite"><p class="hint">Click a node to see its full text, quote, citations and support status.</p></aside>
 </main>
-<footer id="legend">{LEGEND}</footer>
+<footer id="legend">{LEGEND}{focus}</footer>
 <script type="application/json" id="argmap-data">{data}</script>
 <script nonce="{nonce}">{JS}</script>
 </body>
 </html>
 "#,
             data = self.data,
+            focus = if self.focus { FOCUS_LEGEND } else { "" },
         )
     }
 }
@@ -271,6 +275,10 @@ const LEGEND: &str = r##"<span><span class="sw" style="background:#fff3b0;border
 <span style="color:#c62828">&#8867; attacks</span>
 <span style="color:#c62828">&#8674; undercuts (attacks a link)</span>
 <span style="color:#757575">- - same as</span>"##;
+
+/// The legend entry of a page drawn with `--focus`.
+const FOCUS_LEGEND: &str =
+    "\n<span><span class=\"sw\" style=\"border:3px double #00695c\"></span>focus (--focus)</span>";
 
 const JS: &str = r###"
 (function () {

@@ -162,5 +162,16 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
     for (c, names) in by_class {
         let _ = writeln!(out, "  class {} {c}", names.join(","));
     }
+    // The `--focus` node: a thick border in the focus colour of the DOT diagram.
+    for (mi, dm) in maps.iter().enumerate() {
+        if let Some(ix) = dm.focus.filter(|&ix| shown(dm, ix)) {
+            let _ = writeln!(
+                out,
+                "  style {} stroke:{},stroke-width:5px",
+                node_name(mi, ix),
+                super::dot::FOCUS_COLOR
+            );
+        }
+    }
     out
 }

@@ -441,13 +441,7 @@ fn suggest_prints_ready_to_paste_same_as_lines() {
     assert_eq!(std::fs::read_to_string(&file).expect("written"), out);
     let (code, _, _) = run(&[&fx("alpha"), &fx("beta"), "--suggest", "--format", "json"]);
     assert_eq!(code, 2);
-    let (_, none, _) = run(&[
-        &fx("alpha"),
-        &fx("beta"),
-        "--suggest",
-        "--min-score",
-        "1.01",
-    ]);
+    let (_, none, _) = run(&[&fx("alpha"), &fx("beta"), "--suggest", "--min-score", "1"]);
     assert!(none.starts_with("# no suggested pairs"), "{none}");
 }
 
@@ -698,5 +692,178 @@ fn suggestions_match_a_brute_force_search() {
         }
         want.sort();
         assert_eq!(ids(&c, Origin::Suggested), want, "min score {min_score}");
+    }
+}
+
+/// Graphviz is needed: missing, the test fails under CI (which installs it) and is
+/// skipped elsewhere.
+fn graphviz_or_skip() -> bool {
+    if crate::common::graphviz_installed() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "Graphviz's `dot` is required (apt-get install graphviz)"
+    );
+    eprintln!("skipped: Graphviz not installed");
+    false
+}
+
+/// The clusters of a compare SVG: the map id their title names, and their left and right
+/// x coordinates.
+fn svg_clusters(svg: &str) -> Vec<(String, f64, f64)> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(svg, options).expect("SVG parses");
+    let mut out = Vec::new();
+    for g in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("cluster"))
+    {
+        // The label line `map ID (...)` under the title.
+        let map = g
+            .children()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .find_map(|t| t.strip_prefix("map "))
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_default()
+            .to_string();
+        let mut xs = Vec::new();
+        for shape in g
+            .descendants()
+            .filter(|n| n.has_tag_name("path") || n.has_tag_name("polygon"))
+        {
+            let coords = shape
+                .attribute("d")
+                .or(shape.attribute("points"))
+                .unwrap_or("");
+            for pair in coords.split(|c: char| c.is_ascii_alphabetic() || c == ' ') {
+                if let Some((x, _)) = pair.split_once(',') {
+                    if let Ok(x) = x.parse::<f64>() {
+                        xs.push(x);
+                    }
+                }
+            }
+        }
+        let lo = xs.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        out.push((map, lo, hi));
+    }
+    out
+}
+
+#[test]
+fn compare_svg_draws_the_first_map_on_the_left_and_swapping_swaps() {
+    if !graphviz_or_skip() {
+        return;
+    }
+    let essays = [
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+    ];
+    let pairs: Vec<(String, String, &str, &str)> = vec![
+        (fx("alpha"), fx("beta"), "alpha", "beta"),
+        (fx("agrees"), fx("thesis"), "agrees", "thesis-map"),
+        (
+            fx("alpha"),
+            essays[0].to_string(),
+            "alpha",
+            "permanent-revolution",
+        ),
+        (
+            essays[0].to_string(),
+            essays[1].to_string(),
+            "permanent-revolution",
+            "quantum-dialectics",
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (a, b, ida, idb) in pairs {
+        for (first, second, id1, id2) in [(&a, &b, ida, idb), (&b, &a, idb, ida)] {
+            let p = dir.path().join("c.svg");
+            let (code, _, err) = run(&[first, second, "-o", p.to_str().unwrap_or_default()]);
+            assert_eq!(code, 0, "{err}");
+            let svg = std::fs::read_to_string(&p).expect("svg written");
+            let clusters = svg_clusters(&svg);
+            assert_eq!(clusters.len(), 2, "{first} {second}: {clusters:?}");
+            let left = clusters
+                .iter()
+                .find(|c| c.0 == id1)
+                .expect("first map drawn");
+            let right = clusters
+                .iter()
+                .find(|c| c.0 == id2)
+                .expect("second map drawn");
+            assert!(
+                left.2 <= right.1,
+                "compare {first} {second}: {id1} must be left of {id2}: {clusters:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn compare_dot_ties_the_first_map_to_the_left() {
+    for (a, b) in [("alpha", "beta"), ("beta", "alpha")] {
+        let (code, dot, err) = run(&[&fx(a), &fx(b), "--format", "dot"]);
+        assert_eq!(code, 0, "{err}");
+        let c0 = dot.find("subgraph \"cluster_0\"").expect("cluster 0");
+        let c1 = dot.find("subgraph \"cluster_1\"").expect("cluster 1");
+        assert!(c0 < c1);
+        assert!(dot[c0..c1].contains(&format!("map {a}")), "{dot}");
+        assert!(dot[c1..].contains(&format!("map {b}")), "{dot}");
+        for want in [
+            format!("\"{a}:T\" -> \"left-anchor\""),
+            format!("\"{b}:T\" -> \"right-anchor\""),
+            "\"left-anchor\" -> \"right-anchor\"".to_string(),
+        ] {
+            assert!(dot.contains(&want), "{want}:\n{dot}");
+        }
+        let rank = dot.find("rank=\"same\"").expect("one rank for the anchors");
+        assert!(dot[rank..].contains("\"left-anchor\""), "{dot}");
+    }
+}
+
+#[test]
+fn compare_text_numbers_every_list_from_one() {
+    let (code, text, err) = run(&[&fx("alpha"), &fx("beta")]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("compare-alpha-beta-text", text);
+    // The essays have several conflicts: numbered 1, 2, 3... whatever their pairs.
+    let (code, text, err) = run(&[
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for heading in ["aligned pairs (", "factual conflicts ("] {
+        let start = text.find(heading).expect(heading);
+        let numbers: Vec<usize> = text[start..]
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .filter_map(|l| l.trim_start().split_once(". "))
+            .filter_map(|(n, _)| n.parse().ok())
+            .collect();
+        let expected: Vec<usize> = (1..=numbers.len()).collect();
+        assert!(!numbers.is_empty(), "{heading}");
+        assert_eq!(numbers, expected, "{heading}\n{text}");
+    }
+}
+
+#[test]
+fn min_score_outside_0_to_1_is_refused() {
+    for bad in ["1.5", "-0.1", "2", "NaN", "inf", "1.01"] {
+        let flag = format!("--min-score={bad}");
+        let (code, out, err) = run(&[&fx("alpha"), &fx("beta"), &flag]);
+        assert_eq!(code, 2, "{bad}: {err}");
+        assert!(out.is_empty());
+        assert!(err.contains("--min-score"), "{err}");
+    }
+    for good in ["0", "1", "0.5"] {
+        let (code, _, err) = run(&[&fx("alpha"), &fx("beta"), "--min-score", good]);
+        assert_eq!(code, 0, "{good}: {err}");
     }
 }

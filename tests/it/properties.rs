@@ -144,6 +144,7 @@ fn run_all(yaml: &[u8], source: Option<&str>) {
         let maps = [dot::DiagramMap {
             map: &m,
             visible: None,
+            focus: None,
         }];
         let text = dot::print(&dot::graph(&maps, &[], None));
         assert!(

@@ -61,6 +61,7 @@ fn written_dot_is_the_printed_graph_for_two_maps() {
         .map(|m| dot::DiagramMap {
             map: m,
             visible: None,
+            focus: None,
         })
         .collect();
     let printed = dot::print(&dot::graph(&diagram, &links, None));
@@ -154,5 +155,197 @@ fn hostile_text_is_escaped_in_svg() {
     assert!(
         svg.contains("A &#45;&gt; B") || svg.contains("A -&gt; B"),
         "arrow text missing"
+    );
+}
+
+/// The DOT attribute lines of the node statements, by node name.
+fn node_lines(dot: &str) -> Vec<(&str, &str)> {
+    dot.lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let rest = l.strip_prefix('"')?;
+            let (name, attrs) = rest.split_once("\"[")?;
+            Some((name, attrs))
+        })
+        .collect()
+}
+
+#[test]
+fn focus_marks_the_focused_node_with_a_double_border_and_says_so() {
+    let dot = render(&["tests/fixtures/formats/small.yaml", "--focus", "C1"]);
+    let marked: Vec<&str> = node_lines(&dot)
+        .into_iter()
+        .filter(|(_, a)| a.contains("peripheries=\"2\""))
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(marked, ["C1"], "{dot}");
+    assert!(
+        dot.contains("label=\"double border: the --focus node C1\""),
+        "the diagram says what the double border means: {dot}"
+    );
+    // Without --focus nothing is marked.
+    let plain = render(&["tests/fixtures/formats/small.yaml"]);
+    assert!(!plain.contains("peripheries"), "{plain}");
+    assert!(!plain.contains("--focus"), "{plain}");
+}
+
+#[test]
+fn focus_accepts_the_qualified_map_id_form() {
+    let plain = render(&["tests/fixtures/formats/small.yaml", "--focus", "C1"]);
+    let qualified = render(&["tests/fixtures/formats/small.yaml", "--focus", "small:C1"]);
+    assert_eq!(plain, qualified);
+    // With several maps, the qualified form picks the map.
+    let dot = render(&[
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+        "--focus",
+        "quantum-dialectics:T1",
+        "--depth",
+        "1",
+    ]);
+    let marked: Vec<&str> = node_lines(&dot)
+        .into_iter()
+        .filter(|(_, a)| a.contains("peripheries=\"2\""))
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(marked, ["quantum-dialectics:T1"]);
+}
+
+#[test]
+fn focus_errors_name_what_exists_with_a_did_you_mean() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["tests/fixtures/formats/small.yaml", "--focus", "C11"],
+            "--focus `C11`: no such node in the given maps; did you mean `C1`?",
+        ),
+        (
+            &["tests/fixtures/formats/small.yaml", "--focus", "smal:C1"],
+            "--focus `smal:C1`: no map `smal` is given (the maps are small); did you mean `small:C1`?",
+        ),
+        (
+            &["tests/fixtures/formats/small.yaml", "--focus", "small:C9x"],
+            "--focus `small:C9x`: no node `C9x` in map `small`",
+        ),
+        (
+            &[
+                "maps/permanent-revolution.yaml",
+                "maps/quantum-dialectics.yaml",
+                "--focus",
+                "T1",
+            ],
+            "several maps have a node `T1`: name one as permanent-revolution:T1 or quantum-dialectics:T1",
+        ),
+        (
+            &[
+                "maps/permanent-revolution.yaml",
+                "maps/quantum-dialectics.yaml",
+                "--focus",
+                "bio-expeled",
+            ],
+            "did you mean `quantum-dialectics:bio-expelled`?",
+        ),
+    ];
+    for (args, message) in cases {
+        argmap()
+            .arg("render")
+            .args(*args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(*message));
+    }
+}
+
+#[test]
+fn rankdir_accepts_any_case() {
+    for (given, used) in [("lr", "LR"), ("Rl", "RL"), ("tb", "TB"), ("BT", "BT")] {
+        let dot = render(&["tests/fixtures/formats/small.yaml", "--rankdir", given]);
+        assert!(
+            dot.contains(&format!("rankdir=\"{used}\"")),
+            "{given}: {dot}"
+        );
+    }
+    argmap()
+        .args([
+            "render",
+            "tests/fixtures/formats/small.yaml",
+            "--rankdir",
+            "up",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("use BT, TB, LR or RL"));
+}
+
+#[test]
+fn focus_is_marked_in_svg_and_html() {
+    if !crate::common::graphviz_installed() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Graphviz's `dot` is required (apt-get install graphviz)"
+        );
+        eprintln!("skipped: Graphviz not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg = dir.path().join("f.svg");
+    let html = dir.path().join("f.html");
+    for out in [&svg, &html] {
+        argmap()
+            .args([
+                "render",
+                "tests/fixtures/formats/small.yaml",
+                "--focus",
+                "C1",
+                "-o",
+            ])
+            .arg(out)
+            .assert()
+            .code(0);
+    }
+    let svg = std::fs::read_to_string(&svg).expect("svg");
+    // The focused node's group draws two outlines in the focus colour.
+    let group = svg
+        .split("<g id=\"node")
+        .find(|g| g.contains("<title>C1</title>"))
+        .expect("C1 drawn");
+    let group = &group[..group.find("</g>").unwrap_or(group.len())];
+    assert_eq!(group.matches("stroke=\"#00695c\"").count(), 2, "{group}");
+    assert!(
+        svg.contains("double border: the &#45;&#45;focus node C1"),
+        "{svg}"
+    );
+    let html = std::fs::read_to_string(&html).expect("html");
+    assert!(
+        html.contains("focus (--focus)</span>"),
+        "the legend has the focus"
+    );
+    let plain = render(&["tests/fixtures/formats/small.yaml", "--format", "html"]);
+    assert!(!plain.contains("focus (--focus)"));
+}
+
+#[test]
+fn focus_is_marked_in_mermaid() {
+    let out = render(&[
+        "tests/fixtures/formats/small.yaml",
+        "--format",
+        "mermaid",
+        "--focus",
+        "C1",
+    ]);
+    let styled: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("style "))
+        .collect();
+    assert_eq!(styled.len(), 1, "{out}");
+    assert!(
+        styled[0].ends_with("stroke:#00695c,stroke-width:5px"),
+        "{out}"
+    );
+    let name = styled[0].split_whitespace().nth(1).expect("a node name");
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with(name) && l.contains("C1")),
+        "the styled node is C1: {out}"
     );
 }
