@@ -1,5 +1,5 @@
 //! DOT diagrams, built with graphviz-rust: statement by statement, printed as they are
-//! made ([`write`]) or collected into a graph ([`graph`]).
+//! made ([`write()`]) or collected into a graph ([`graph`]).
 //!
 //! Conventions: the thesis is bold and gold; claims blue, evidence green (a note shape,
 //! with its citation), rebuttals red; claims that lack cited support get a dashed orange
@@ -393,8 +393,8 @@ fn graph_id() -> Id {
     quoted("argmap")
 }
 
-/// The DOT graph of one or more maps ([`parts`], collected), for those that change it
-/// before printing (the HTML viewer) and for tests. [`write`] prints the same text without
+/// The DOT graph of one or more maps (`parts`, collected), for those that change it
+/// before printing (the HTML viewer) and for tests. [`write()`] prints the same text without
 /// building it.
 pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -> Graph {
     let mut stmts: Vec<Stmt> = Vec::new();
@@ -419,7 +419,7 @@ pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -
     }
 }
 
-/// Writes the DOT text of [`graph`] (byte for byte what [`print`] gives for it) one
+/// Writes the DOT text of [`graph`] (byte for byte what [`print()`] gives for it) one
 /// statement at a time, so a large map's diagram is never held in memory, as a syntax
 /// tree or as text.
 pub fn write(
