@@ -23,15 +23,29 @@ use serde_json::{json, Value};
 pub const NODE_ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";
 /// A map id: `[a-z0-9][a-z0-9-]*` (see `valid_map_id`).
 pub const MAP_ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";
-/// An `undercuts` item: exactly one `->`, with something other than white space before
-/// and after it (as `build::parse_link` splits it). The "exactly one" is the `not` below.
-const LINK_PATTERN: &str = r"^\s*\S[\s\S]*->\s*\S";
-/// A second `->`, which makes an `undercuts` item malformed.
-const TWO_ARROWS_PATTERN: &str = "->[\\s\\S]*->";
-/// A `same_as` item: `map-id:NODE`, both parts not blank (split at the first `:`).
-const SAME_AS_PATTERN: &str = r"^[^:]*[^:\s][^:]*:[\s\S]*\S";
+/// White space as `str::trim` has it (Unicode's White_Space), for a character class:
+/// spelled out because the `\s` of JSON Schema's regular expressions (ECMA-262's) is
+/// another set (it has U+FEFF, not U+0085).
+const WS: &str = r"\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+
 /// Not blank: what `text`, and a source's `title` or `note`, must be.
-const NOT_BLANK_PATTERN: &str = r"\S";
+fn not_blank_pattern() -> String {
+    format!("[^{WS}]")
+}
+
+/// An `undercuts` item: `->` with something other than white space before and after it
+/// (as `build::parse_link` splits it); "only one `->`" is [`TWO_ARROWS_PATTERN`], negated.
+fn link_pattern() -> String {
+    format!(r"^[{WS}]*[^{WS}][\s\S]*->[{WS}]*[^{WS}]")
+}
+
+/// A second `->`, which makes an `undercuts` item malformed.
+const TWO_ARROWS_PATTERN: &str = r"->[\s\S]*->";
+
+/// A `same_as` item: `map-id:NODE`, both parts not blank (split at the first `:`).
+fn same_as_pattern() -> String {
+    format!(r"^[^:]*[^:{WS}][^:]*:[\s\S]*[^{WS}]")
+}
 
 /// The schema, as a JSON value (draft 2020-12).
 pub fn json_schema() -> Value {
@@ -50,7 +64,7 @@ pub fn json_schema() -> Value {
         "text": {
             "description": "What the node says, in one sentence (required, not blank).",
             "anyOf": [
-                { "type": "string", "pattern": NOT_BLANK_PATTERN },
+                { "type": "string", "pattern": not_blank_pattern() },
                 { "type": "number" }
             ]
         },
@@ -71,14 +85,14 @@ pub fn json_schema() -> Value {
             "type": ["array", "null"],
             "items": {
                 "type": "string",
-                "pattern": LINK_PATTERN,
+                "pattern": link_pattern(),
                 "not": { "pattern": TWO_ARROWS_PATTERN }
             }
         },
         "same_as": {
             "description": "`other-map-id:NODE`: the same proposition in another map.",
             "type": ["array", "null"],
-            "items": { "type": "string", "pattern": SAME_AS_PATTERN }
+            "items": { "type": "string", "pattern": same_as_pattern() }
         },
         "cites": {
             "description": "Sources this node cites: `ID` or `{source: ID, at: \"page\", footnote: N}`.",
@@ -117,7 +131,7 @@ pub fn json_schema() -> Value {
             "required": [field],
             "properties": {
                 field: { "anyOf": [
-                    { "type": "string", "pattern": NOT_BLANK_PATTERN },
+                    { "type": "string", "pattern": not_blank_pattern() },
                     { "type": "number" }
                 ] }
             }

@@ -494,7 +494,7 @@ fn aif_round_trip_keeps_source_title_and_sources() {
 
 /// Text as a YAML double-quoted scalar, every character outside printable ASCII escaped
 /// (independent of the writer under test).
-fn quoted(s: &str) -> String {
+pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -508,7 +508,7 @@ fn quoted(s: &str) -> String {
     out
 }
 
-fn any_text() -> impl Strategy<Value = String> {
+pub(crate) fn any_text() -> impl Strategy<Value = String> {
     let special = prop::sample::select(vec![
         '\u{2028}', '\u{2029}', '\u{85}', '\t', '\n', '\r', '"', '\'', '\\', '😀', ' ', ':', '#',
         '-', '>', '\u{feff}', '\u{0}', '\u{1b}', '\u{a0}', '\u{7f}', '\u{fffe}', '&', '*',
@@ -520,13 +520,13 @@ fn any_text() -> impl Strategy<Value = String> {
     .prop_map(|v| v.into_iter().collect::<String>())
 }
 
-fn nonblank_text() -> impl Strategy<Value = String> {
+pub(crate) fn nonblank_text() -> impl Strategy<Value = String> {
     any_text().prop_filter("not blank", |s| !s.trim().is_empty())
 }
 
 /// A generated node: kind (0 claim, 1 evidence, 2 rebuttal), text, optional fields, and
 /// choices that pick its links among earlier nodes.
-type NodeSpec = (
+pub(crate) type NodeSpec = (
     u8,
     String,
     (Option<String>, Option<String>, Option<String>),
@@ -570,14 +570,14 @@ fn node_spec() -> impl Strategy<Value = NodeSpec> {
     )
 }
 
-type MapSpec = (
+pub(crate) type MapSpec = (
     Option<String>,
     Option<String>,
     Vec<(Option<String>, Option<String>)>,
     Vec<NodeSpec>,
 );
 
-fn map_spec() -> impl Strategy<Value = MapSpec> {
+pub(crate) fn map_spec() -> impl Strategy<Value = MapSpec> {
     (
         prop::option::of(any_text()),
         prop::option::of(nonblank_text()),
@@ -595,7 +595,7 @@ fn map_spec() -> impl Strategy<Value = MapSpec> {
 /// A valid map (no error `check` would find but quotes) from a spec: links go to earlier
 /// nodes only (no support cycle), no node both supports and attacks another, every
 /// rebuttal attacks something.
-fn map_yaml((title, source, sources, specs): &MapSpec) -> String {
+pub(crate) fn map_yaml((title, source, sources, specs): &MapSpec) -> String {
     let mut y = String::from("id: m\n");
     if let Some(t) = title {
         y.push_str(&format!("title: {}\n", quoted(t)));

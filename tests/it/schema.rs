@@ -263,3 +263,47 @@ fn schema_accepts_the_short_and_long_citation_forms_and_every_node_field() {
         "{rules:?}"
     );
 }
+
+/// Every kind of white space `check` counts as blank (Unicode's White_Space, as
+/// `str::trim` has it) makes a blank `text`, for the schema too; U+FEFF is not white space
+/// there (though it is for JSON Schema's `\s`).
+#[test]
+fn schema_blank_text_is_what_check_calls_blank() {
+    let v = validator();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("m.yaml");
+    let ws = [
+        "\\t", "\\n", "\\v", "\\f", "\\r", " ", "\\u0085", "\\u00a0", "\\u1680", "\\u2000",
+        "\\u2005", "\\u200a", "\\u2028", "\\u2029", "\\u202f", "\\u205f", "\\u3000",
+    ];
+    for (blank, c) in ws
+        .iter()
+        .map(|c| (true, *c))
+        .chain([(false, "\\ufeff"), (false, "\\u200b")])
+    {
+        let text = format!("id: m\nclaims:\n  T1: {{text: \"{c}{c}\", thesis: true}}\n");
+        std::fs::write(&path, &text).expect("write");
+        let rules = check_rules(&path);
+        let schema_error = rules.iter().any(|(r, _)| r == "schema");
+        assert_eq!(schema_error, blank, "{c}: check says {rules:?}");
+        assert_eq!(
+            !schema_errors(&v, &text).is_empty(),
+            blank,
+            "{c}: the schema disagrees with check"
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, .. proptest::prelude::ProptestConfig::default() })]
+
+    /// Generated maps (every field, arbitrary Unicode text; see `import.rs`) validate.
+    #[test]
+    fn schema_accepts_generated_maps_with_any_text(spec in crate::import::map_spec()) {
+        let text = crate::import::map_yaml(&spec);
+        let errors = schema_errors(&VALIDATOR, &text);
+        proptest::prop_assert!(errors.is_empty(), "{:?}\n{}", errors, text);
+    }
+}
+
+static VALIDATOR: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(validator);
