@@ -168,8 +168,8 @@ pub fn json_schema() -> Value {
         "$defs": {
             "scalar": scalar,
             "reference": {
-                "description": "The id of a node of this map.",
-                "type": ["string", "number"]
+                "description": "The id of a node of this map (a null names none: `check` reports it as a dangling reference, not a schema error).",
+                "type": ["string", "number", "null"]
             },
             "cite": {
                 "description": "A citation: a source id, or `{source, at, footnote}`.",

@@ -252,6 +252,10 @@ fn schema_accepts_the_short_and_long_citation_forms_and_every_node_field() {
     let v = validator();
     let text = "id: m\ntitle: 1999\nsource: s.txt\nsources:\n  s1: {title: B, year: 1999, author: ~}\n  s.2: {note: lost, url: 'http://x'}\n  '007': {title: 7, publisher: P}\nclaims:\n  T1: {text: a, thesis: true, cites: [s1, {source: s.2, at: 12, footnote: 3}, {source: '007'}], same_as: ['other-map:X1', 'm:C1']}\n  C1: {text: 42, by: ~, note: n, supports: [T1], with: [C2], quote: ~}\n  C2: {text: c, supports: [T1], attacks: ~, undercuts: ~, cites: ~}\nevidence:\n  E1: {text: e, cites: ['007'], attacks: [R1]}\n  E2:\n    text: f\n    supports:\nrebuttals:\n  R1: {text: r, undercuts: ['C1 -> T1', 'C2->T1'], attacks: []}\n";
     assert_eq!(schema_errors(&v, text), Vec::<String>::new());
+    // A null reference names nothing: a dangling reference for check, not a schema error.
+    let dangling =
+        "id: m\nclaims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [~]}\n";
+    assert_eq!(schema_errors(&v, dangling), Vec::<String>::new());
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("m.yaml");
     std::fs::write(&path, text).expect("write");
@@ -307,3 +311,198 @@ proptest::proptest! {
 }
 
 static VALIDATOR: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(validator);
+
+/// A YAML value from a small grammar that reaches every kind the format distinguishes
+/// (strings, blank strings, numbers, booleans, null, lists, mappings), for the
+/// differential test below.
+fn value(depth: u32) -> proptest::prelude::BoxedStrategy<String> {
+    use proptest::prelude::*;
+    let leaf = prop_oneof![
+        Just("a".to_string()),
+        Just("T1".to_string()),
+        Just("'C1 -> T1'".to_string()),
+        Just("'m:T1'".to_string()),
+        Just("'x y'".to_string()),
+        Just("''".to_string()),
+        Just("' '".to_string()),
+        Just("12".to_string()),
+        Just("-3".to_string()),
+        Just("1.5".to_string()),
+        Just("true".to_string()),
+        Just("~".to_string()),
+        Just("[]".to_string()),
+        Just("{}".to_string()),
+    ];
+    if depth == 0 {
+        return leaf.boxed();
+    }
+    let key = prop_oneof![
+        Just("text"),
+        Just("thesis"),
+        Just("supports"),
+        Just("attacks"),
+        Just("undercuts"),
+        Just("with"),
+        Just("cites"),
+        Just("same_as"),
+        Just("quote"),
+        Just("by"),
+        Just("note"),
+        Just("source"),
+        Just("at"),
+        Just("footnote"),
+        Just("title"),
+        Just("author"),
+        Just("year"),
+        Just("T1"),
+        Just("C1"),
+        Just("s1"),
+        Just("'bad id'"),
+        Just("txt"),
+    ];
+    prop_oneof![
+        2 => leaf,
+        1 => proptest::collection::vec(value(depth - 1), 0..3)
+            .prop_map(|v| format!("[{}]", v.join(", "))),
+        2 => proptest::collection::btree_map(key, value(depth - 1), 0..4).prop_map(|m| {
+            let fields: Vec<String> = m.into_iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            format!("{{{}}}", fields.join(", "))
+        }),
+    ]
+    .boxed()
+}
+
+/// A node or source entry that is often well-formed: `text` (or `title`) usually given,
+/// and a few fields with values of the grammar, mostly plausible ones.
+fn entry() -> impl proptest::prelude::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let plausible = prop_oneof![
+        Just(("supports", "[T1]")),
+        Just(("attacks", "[C1]")),
+        Just(("undercuts", "['C1 -> T1']")),
+        Just(("undercuts", "[C1]")),
+        Just(("with", "[C1]")),
+        Just(("cites", "[s1]")),
+        Just(("cites", "[{source: s1, at: 12}]")),
+        Just(("cites", "[{at: 12}]")),
+        Just(("same_as", "['o:T1']")),
+        Just(("same_as", "[T1]")),
+        Just(("thesis", "true")),
+        Just(("thesis", "'yes'")),
+        Just(("quote", "q")),
+        Just(("by", "12")),
+        Just(("note", "~")),
+        Just(("note", "n")),
+        Just(("year", "1999")),
+        Just(("author", "A")),
+        Just(("txt", "a")),
+    ];
+    (
+        prop_oneof![
+            4 => Just("text: a"),
+            1 => Just("title: B"),
+            1 => Just("note: lost"),
+            1 => Just(""),
+        ],
+        proptest::collection::vec(plausible, 0..4),
+        proptest::option::of(value(1)),
+    )
+        .prop_map(|(first, fields, wild)| {
+            let mut parts: Vec<String> = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
+            if let Some((k, _)) = first.split_once(':') {
+                seen.insert(k);
+                parts.push(first.to_string());
+            }
+            for (k, v) in fields {
+                if seen.insert(k) {
+                    parts.push(format!("{k}: {v}"));
+                }
+            }
+            if let Some(w) = wild.filter(|_| seen.insert("by")) {
+                parts.push(format!("by: {w}"));
+            }
+            format!("{{{}}}", parts.join(", "))
+        })
+}
+
+/// A map whose sections hold arbitrary values of the grammar, and a few well-formed
+/// nodes to refer to.
+fn any_map() -> impl proptest::prelude::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let section = prop_oneof![
+        Just("sources"),
+        Just("claims"),
+        Just("evidence"),
+        Just("rebuttals")
+    ];
+    (
+        prop_oneof![
+            Just("id: m\n"),
+            Just("id: M x\n"),
+            Just("id: 7\n"),
+            Just("")
+        ],
+        proptest::collection::btree_map(
+            section,
+            proptest::collection::btree_map(
+                prop_oneof![Just("T1"), Just("C1"), Just("s1"), Just("'bad id'")],
+                prop_oneof![1 => value(2), 4 => entry().boxed()],
+                0..3,
+            ),
+            0..4,
+        ),
+        proptest::option::of(prop_oneof![
+            Just("title: [a]\n"),
+            Just("title: 3\n"),
+            Just("junk: 1\n"),
+            Just("source: s.txt\n")
+        ]),
+    )
+        .prop_map(|(id, sections, extra)| {
+            let mut y = id.to_string();
+            y.push_str(extra.unwrap_or(""));
+            for (s, entries) in sections {
+                y.push_str(&format!("{s}:\n"));
+                for (k, v) in entries {
+                    y.push_str(&format!("  {k}: {v}\n"));
+                }
+            }
+            y
+        })
+}
+
+/// Whether `check` (the library, as `argmap check` runs it) finds a `schema` error.
+fn check_finds_schema_error(text: &str) -> bool {
+    use argmap::parse::source_text::SourceLoad;
+    let file = argmap::parse::load::load_str(std::path::Path::new("m.yaml"), text.to_string());
+    argmap::analyse::check(std::slice::from_ref(&file), [SourceLoad::None])
+        .expect("the text is held")
+        .iter()
+        .any(|d| d.rule == argmap::Rule::Schema)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, .. proptest::prelude::ProptestConfig::default() })]
+
+    /// The schema and `check` agree on every map of the grammar: it validates exactly
+    /// when `check` finds no `schema` error.
+    #[test]
+    fn schema_agrees_with_check_on_arbitrary_maps(text in any_map()) {
+        let json: serde_json::Value = match serde_yaml::from_str::<serde_yaml::Value>(&text) {
+            Ok(v) => yaml_to_json(v),
+            Err(_) => return Ok(()),
+        };
+        let valid = VALIDATOR.is_valid(&json);
+        eprintln!("CASE valid={valid}\n{text}");
+        let schema_error = check_finds_schema_error(&text);
+        proptest::prop_assert_eq!(
+            valid,
+            !schema_error,
+            "schema says {}, check says {}:\n{}",
+            if valid { "valid" } else { "invalid" },
+            if schema_error { "schema error" } else { "no schema error" },
+            text
+        );
+    }
+}
