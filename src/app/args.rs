@@ -254,7 +254,8 @@ pub struct RenderArgs {
     /// Output format (default: from -o's extension, else dot).
     #[arg(long, value_enum)]
     pub format: Option<RenderFormat>,
-    /// Draw only the neighbourhood of this node.
+    /// Draw only the neighbourhood of this node (`ID`, or `MAP-ID:ID`), marked with a
+    /// double border.
     #[arg(long, value_name = "ID")]
     pub focus: Option<String>,
     /// Steps from --focus to include.
