@@ -606,9 +606,8 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
             .count()
     };
     let trim = !full && drawable(a) + drawable(b) > TRIM_FROM;
-    // The node of each map that holds its cluster in place: its first drawn thesis, else
-    // its first drawn node.
-    let mut anchors: Vec<Option<String>> = Vec::with_capacity(2);
+    // The node of each map that holds its cluster in place (`dot::in_order`).
+    let mut anchors: Vec<String> = Vec::with_capacity(2);
     for (i, (m, s)) in maps.iter().zip(sides()).enumerate() {
         let aligned: HashSet<&str> = c.pairs.iter().map(|p| p.node(s).id.as_str()).collect();
         let dimmed = m
@@ -622,22 +621,15 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
             .collect();
         let visible = trim.then(|| trimmed(m, &aligned));
         let left_out = visible.as_ref().map_or(0, |v| drawable(m) - v.len());
-        let g = &m.graph.graph;
-        let drawn = |ix: &NodeIndex| {
-            g[*ix].kind != NodeKind::Source && visible.as_ref().is_none_or(|v| v.contains(ix))
-        };
-        let anchor = g
-            .node_indices()
-            .filter(drawn)
-            .find(|&ix| g[ix].is_thesis())
-            .or_else(|| g.node_indices().find(drawn));
-        anchors.push(anchor.map(|ix| format!("{}{}", prefix(i), g[ix].id)));
         let dm = DiagramMap {
             map: m,
             visible,
             focus: None,
         };
-        // The first map is drawn on the left (see `left_of` below); the map id in the
+        if let Some(ix) = dot::anchor_node(&dm) {
+            anchors.push(format!("{}{}", prefix(i), m.graph.graph[ix].id));
+        }
+        // The first map is drawn on the left (`dot::in_order` below); the map id in the
         // title says which is which.
         let mut note = format!("map {}", m.map_id());
         if left_out > 0 {
@@ -647,9 +639,7 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
         }
         stmts.push(dot::cluster(&dm, i, &prefix(i), &dimmed, Some(&note)));
     }
-    if let [Some(left), Some(right)] = anchors.as_slice() {
-        stmts.extend(dot::left_of(left, right));
-    }
+    stmts.extend(dot::in_order(&anchors));
     let conflicting: HashSet<usize> = c.conflicts.iter().map(|k| k.pair).collect();
     for (i, p) in c.pairs.iter().enumerate() {
         let (na, nb) = (

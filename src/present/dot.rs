@@ -67,17 +67,24 @@ pub fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
     })
 }
 
-/// Statements that put the cluster holding node `left` to the left of the one holding
-/// node `right` (clusters side by side, `rankdir` BT or TB). Graphviz orders such
-/// clusters as it sees fit; here two invisible points outside the clusters share a rank
-/// and are joined by an invisible edge, which Graphviz draws from left to right, and
-/// each is tied to its node by an invisible edge: the other order would cross those
-/// edges. (Putting the two nodes themselves on one rank would take a lone node out of
-/// its cluster, and Graphviz 2.43 aborts on a named subgraph doing so.)
-pub fn left_of(left: &str, right: &str) -> Vec<Stmt> {
-    let point = |name: &str| {
+/// Statements that put the clusters holding `nodes` in that order, left to right (for
+/// `rankdir` BT or TB; top to bottom for LR or RL). Graphviz orders side-by-side
+/// clusters as it sees fit; here one invisible point per cluster, outside them all, share
+/// a rank and are chained by invisible edges, which Graphviz draws in order, and each is
+/// tied to its node by an invisible edge: another order of the clusters would cross
+/// those edges. (Putting the nodes themselves on one rank would take a lone node out of
+/// its cluster, and Graphviz 2.43 aborts on a named subgraph doing so.) Fewer than two
+/// nodes need nothing.
+pub fn in_order(nodes: &[String]) -> Vec<Stmt> {
+    if nodes.len() < 2 {
+        return Vec::new();
+    }
+    // Node names of several maps hold a `:` (`map-id:NODE`): these never clash with one.
+    let anchors: Vec<String> = (0..nodes.len()).map(|i| format!("anchor-{i}")).collect();
+    let mut rank = vec![Stmt::Attribute(attr("rank", "same"))];
+    rank.extend(anchors.iter().map(|a| {
         Stmt::Node(Node {
-            id: node_id(name),
+            id: node_id(a),
             attributes: vec![
                 attr("shape", "point"),
                 attr("style", "invis"),
@@ -86,18 +93,33 @@ pub fn left_of(left: &str, right: &str) -> Vec<Stmt> {
                 attr("label", ""),
             ],
         })
+    }));
+    let invisible = || vec![attr("style", "invis")];
+    let mut out = vec![Stmt::Subgraph(Subgraph {
+        id: Id::Anonymous(String::new()),
+        stmts: rank,
+    })];
+    out.extend(anchors.windows(2).map(|w| edge(&w[0], &w[1], invisible())));
+    out.extend(
+        nodes
+            .iter()
+            .zip(&anchors)
+            .map(|(n, a)| edge(n, a, invisible())),
+    );
+    out
+}
+
+/// The node that holds a map's cluster in place ([`in_order`]): its first drawn thesis,
+/// else its first drawn node; `None` when nothing of it is drawn.
+pub fn anchor_node(dm: &DiagramMap) -> Option<NodeIndex> {
+    let g = &dm.map.graph.graph;
+    let drawn = |ix: &NodeIndex| {
+        g[*ix].kind != NodeKind::Source && dm.visible.as_ref().is_none_or(|v| v.contains(ix))
     };
-    // Node names hold a `:` (`map-id:NODE`): these never clash with one.
-    let (la, ra) = ("left-anchor", "right-anchor");
-    vec![
-        Stmt::Subgraph(Subgraph {
-            id: Id::Anonymous(String::new()),
-            stmts: vec![Stmt::Attribute(attr("rank", "same")), point(la), point(ra)],
-        }),
-        edge(la, ra, vec![attr("style", "invis")]),
-        edge(left, la, vec![attr("style", "invis")]),
-        edge(right, ra, vec![attr("style", "invis")]),
-    ]
+    g.node_indices()
+        .filter(drawn)
+        .find(|&ix| g[ix].is_thesis())
+        .or_else(|| g.node_indices().find(drawn))
 }
 
 /// The lines of a node's label, unescaped: id (and role), wrapped text, holder,
@@ -371,6 +393,19 @@ fn parts(
         map_stmts(dm, &prefix(i), &mut |st| sink(Part::Stmt(st)))?;
         if several {
             sink(Part::Close)?;
+        }
+    }
+    if several {
+        // The maps side by side in the order given.
+        let anchors: Vec<String> = maps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, dm)| {
+                anchor_node(dm).map(|ix| format!("{}{}", prefix(i), dm.map.graph.graph[ix].id))
+            })
+            .collect();
+        for st in in_order(&anchors) {
+            sink(Part::Stmt(st))?;
         }
     }
     for l in links {

@@ -349,3 +349,72 @@ fn focus_is_marked_in_mermaid() {
         "the styled node is C1: {out}"
     );
 }
+
+/// The left x of each cluster of an SVG, by cluster name (`cluster_0` is the first map).
+fn cluster_lefts(svg: &str) -> Vec<(String, f64)> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(svg, options).expect("SVG parses");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("cluster"))
+        .map(|g| {
+            let name = g
+                .children()
+                .find(|n| n.has_tag_name("title"))
+                .and_then(|t| t.text())
+                .unwrap_or_default()
+                .to_string();
+            let left = g
+                .descendants()
+                .filter_map(|n| n.attribute("d").or(n.attribute("points")))
+                .flat_map(|d| d.split(|c: char| c.is_ascii_alphabetic() || c == ' '))
+                .filter_map(|p| p.split_once(',').and_then(|(x, _)| x.parse::<f64>().ok()))
+                .fold(f64::INFINITY, f64::min);
+            (name, left)
+        })
+        .collect()
+}
+
+#[test]
+fn several_maps_are_drawn_left_to_right_in_the_order_given() {
+    if !crate::common::graphviz_installed() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Graphviz's `dot` is required (apt-get install graphviz)"
+        );
+        eprintln!("skipped: Graphviz not installed");
+        return;
+    }
+    let pr = "maps/permanent-revolution.yaml";
+    let qd = "maps/quantum-dialectics.yaml";
+    let (a, b, t) = (
+        "tests/fixtures/compare/alpha.yaml",
+        "tests/fixtures/compare/beta.yaml",
+        "tests/fixtures/compare/thesis.yaml",
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("r.svg");
+    for maps in [
+        vec![pr, qd],
+        vec![qd, pr],
+        vec![b, a],
+        vec![t, b, a],
+        vec![a, t, b],
+    ] {
+        argmap()
+            .arg("render")
+            .args(&maps)
+            .args(["--rankdir", "BT", "-o"])
+            .arg(&out)
+            .assert()
+            .code(0);
+        let mut lefts = cluster_lefts(&std::fs::read_to_string(&out).expect("svg"));
+        assert_eq!(lefts.len(), maps.len(), "{maps:?}: {lefts:?}");
+        lefts.sort_by(|x, y| x.1.total_cmp(&y.1));
+        let order: Vec<&str> = lefts.iter().map(|(n, _)| n.as_str()).collect();
+        let expected: Vec<String> = (0..maps.len()).map(|i| format!("cluster_{i}")).collect();
+        assert_eq!(order, expected, "{maps:?}: {lefts:?}");
+    }
+}
