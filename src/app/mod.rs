@@ -188,7 +188,7 @@ fn texts_of<'f, 'd>(
     for f in files {
         let name = f.path.display().to_string();
         if named.contains(name.as_str()) {
-            texts.push((name, f.text()?));
+            texts.push((name, crate::parse::position::snippet_text(f.text()?)));
         }
     }
     Ok(texts)

@@ -216,6 +216,19 @@ impl<'a> Events<'a> {
         Ok(self.peeked.insert(item))
     }
 
+    /// Moves the mark of the next event to `to` if it is a value not written at all (an
+    /// empty plain scalar, marked where the next token starts): errors about `text:` with
+    /// nothing after it point at `text`, not at the following line.
+    fn mark_unwritten_at(&mut self, to: Marker) -> Result<(), Error> {
+        self.peek()?;
+        if let Some((Event::Scalar(v, TScalarStyle::Plain, _, None), mark)) = &mut self.peeked {
+            if v.is_empty() {
+                *mark = to;
+            }
+        }
+        Ok(())
+    }
+
     fn next(&mut self) -> Result<Item, Error> {
         let item = match self.peeked.take() {
             Some(item) => item,
@@ -228,7 +241,15 @@ impl<'a> Events<'a> {
     /// The first event of the next node, with an alias replaced by its anchor's events.
     fn next_node(&mut self) -> Result<Item, Error> {
         loop {
-            let (event, mark) = self.next()?;
+            let (event, mut mark) = self.next()?;
+            if let Event::MappingStart(..) = event {
+                // A block mapping's start is marked at its first `:`, after its first key:
+                // the mapping starts where that key does.
+                let first = self.peek()?.1;
+                if first.index() < mark.index() {
+                    mark = first;
+                }
+            }
             let Event::Alias(id) = event else {
                 return Ok((event, mark));
             };
@@ -256,14 +277,21 @@ impl<'a> Events<'a> {
     }
 
     /// Skips the rest of a node whose first event was `first`; aliases are not expanded.
-    fn skip_rest(&mut self, first: &Event) -> Result<(), Error> {
+    /// Nesting deeper than `room` more levels is refused, as it is where values are read.
+    fn skip_rest(&mut self, first: &Event, room: usize) -> Result<(), Error> {
         let mut depth = match first {
             Event::SequenceStart(..) | Event::MappingStart(..) => 1usize,
             _ => return Ok(()),
         };
         while depth > 0 {
-            match self.next()?.0 {
-                Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
+            let (event, mark) = self.next()?;
+            match event {
+                Event::SequenceStart(..) | Event::MappingStart(..) => {
+                    depth += 1;
+                    if depth > room {
+                        return Err(too_deep(mark));
+                    }
+                }
                 Event::SequenceEnd | Event::MappingEnd => depth -= 1,
                 Event::StreamEnd => break,
                 _ => {}
@@ -273,8 +301,38 @@ impl<'a> Events<'a> {
     }
 }
 
+/// The line and column (1-based, in characters) of byte `offset` of `text`, lines ending
+/// at `\n`, `\r\n` or a lone `\r` as in YAML.
+pub fn position_of(text: &str, offset: usize) -> Position {
+    let before = text.get(..offset).unwrap_or(text);
+    let b = before.as_bytes();
+    let mut line = 1;
+    let mut start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || c == b'\r' && b.get(i + 1) != Some(&b'\n') {
+            line += 1;
+            start = i + 1;
+        }
+    }
+    Position {
+        line,
+        column: before[start..].chars().count() + 1,
+    }
+}
+
 /// Deserialises one YAML document from `text`.
+///
+/// A NUL byte is refused where it is: YAML forbids it, and yaml-rust2 would take it for
+/// the end of the text and read no further.
 pub fn from_str<'de, T: de::Deserialize<'de>>(text: &str) -> Result<T, Error> {
+    if let Some(i) = text.find('\0') {
+        return Err(Error {
+            kind: ErrorKind::Syntax,
+            message: "a NUL byte (U+0000) in the text: YAML does not allow it in a file".into(),
+            position: Some(position_of(text, i)),
+            help: Some("remove it (a file holding NUL bytes may not be text, or UTF-16)".into()),
+        });
+    }
     let mut de = YamlDeserializer {
         events: Events::new(text),
         depth: 0,
@@ -473,20 +531,30 @@ fn not_a_scalar<'de, V: Visitor<'de>>(event: &Event, mark: Marker, visitor: &V) 
     }
 }
 
+/// The error for nesting deeper than [`MAX_DEPTH`], where it goes past it.
+fn too_deep(mark: Marker) -> Error {
+    Error::new(
+        ErrorKind::Limit,
+        format!("recursion limit exceeded: nested more than {MAX_DEPTH} levels deep"),
+        mark,
+    )
+    .with_help(format!(
+        "argmap refuses YAML nested more than {MAX_DEPTH} levels deep"
+    ))
+}
+
 impl<'a> YamlDeserializer<'a> {
     fn enter(&mut self, mark: Marker) -> Result<(), Error> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(Error::new(
-                ErrorKind::Limit,
-                format!("recursion limit exceeded: nested more than {MAX_DEPTH} levels deep"),
-                mark,
-            )
-            .with_help(format!(
-                "argmap refuses YAML nested more than {MAX_DEPTH} levels deep"
-            )));
+            return Err(too_deep(mark));
         }
         Ok(())
+    }
+
+    /// How many more levels a skipped value may nest.
+    fn room(&self) -> usize {
+        MAX_DEPTH.saturating_sub(self.depth)
     }
 
     /// Deserialises a collection whose start event was just taken, then takes its end.
@@ -498,9 +566,15 @@ impl<'a> YamlDeserializer<'a> {
     ) -> Result<V::Value, Error> {
         self.enter(mark)?;
         let value = if mapping {
-            visitor.visit_map(Entries { de: self })
+            visitor.visit_map(Entries {
+                de: self,
+                key: None,
+            })
         } else {
-            visitor.visit_seq(Entries { de: self })
+            visitor.visit_seq(Entries {
+                de: self,
+                key: None,
+            })
         }
         .map_err(|e: Error| e.or_at(mark))?;
         // Whatever the visitor did not read is skipped.
@@ -509,7 +583,10 @@ impl<'a> YamlDeserializer<'a> {
             match event {
                 Event::MappingEnd | Event::SequenceEnd => break,
                 Event::StreamEnd => break,
-                other => self.events.skip_rest(&other)?,
+                other => {
+                    let room = self.room();
+                    self.events.skip_rest(&other, room)?
+                }
             }
         }
         self.depth -= 1;
@@ -596,15 +673,23 @@ impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
         ) {
             return Err(YamlDeserializer::unexpected_event(mark));
         }
-        self.events.skip_rest(&event)?;
+        let room = self.room();
+        self.events.skip_rest(&event, room)?;
         visitor.visit_unit()
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
+        if name == RAW_TEXT || name == RAW_KEY {
+            let null_as_text = name == RAW_KEY;
+            return visitor.visit_newtype_struct(RawText {
+                de: self,
+                null_as_text,
+            });
+        }
         visitor.visit_newtype_struct(self)
     }
 
@@ -614,9 +699,66 @@ impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
     }
 }
 
+/// The name of the newtype struct through which a visitor asks for the next node with its
+/// scalars as the author wrote them: a plain `1.10`, `007`, `0x7CF`, `1e3` or `true` is
+/// given to the visitor as that text (`visit_string`), not resolved to a number or a
+/// bool first; a null (`~`, `null`, nothing) is still `visit_unit`, and collections are
+/// read as usual. A deserializer that does not know the name (serde_yaml) sees a plain
+/// newtype struct and resolves scalars its own way.
+pub const RAW_TEXT: &str = "$argmap::raw_text";
+
+/// Like [`RAW_TEXT`], for mapping keys: a null scalar too is given as written (`~`, the
+/// empty string), so that a null key keeps its text, as the position index has it.
+pub const RAW_KEY: &str = "$argmap::raw_key";
+
+/// Whether a scalar is null by the core schema (or its `!!null` tag).
+fn is_null_scalar(value: &str, style: TScalarStyle, tag: &Option<Tag>) -> bool {
+    match tag_name(tag) {
+        Some("null") => true,
+        Some(_) => false,
+        None => style == TScalarStyle::Plain && is_null(value),
+    }
+}
+
+/// The deserializer handed to a [`RAW_TEXT`] newtype's visitor: the next node, with its
+/// scalar (if it is one) given as written.
+struct RawText<'b, 'a> {
+    de: &'b mut YamlDeserializer<'a>,
+    null_as_text: bool,
+}
+
+impl<'de> Deserializer<'de> for RawText<'_, '_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let (event, mark) = self.de.events.next_node()?;
+        match event {
+            Event::Scalar(value, style, _, tag) => {
+                if !self.null_as_text && is_null_scalar(&value, style, &tag) {
+                    visitor.visit_unit()
+                } else {
+                    visitor.visit_string(exact(value))
+                }
+                .map_err(|e: Error| e.or_at(mark))
+            }
+            Event::MappingStart(..) => self.de.collection(true, mark, visitor),
+            Event::SequenceStart(..) => self.de.collection(false, mark, visitor),
+            _ => Err(YamlDeserializer::unexpected_event(mark)),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
 /// Entries of a mapping or items of a sequence.
 struct Entries<'b, 'a> {
     de: &'b mut YamlDeserializer<'a>,
+    /// Where the last key read starts.
+    key: Option<Marker>,
 }
 
 impl Entries<'_, '_> {
@@ -638,10 +780,14 @@ impl<'de> MapAccess<'de> for Entries<'_, '_> {
         if self.at_end()? {
             return Ok(None);
         }
+        self.key = Some(self.de.events.peek()?.1);
         seed.deserialize(&mut *self.de).map(Some)
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
+        if let Some(key) = self.key.take() {
+            self.de.events.mark_unwritten_at(key)?;
+        }
         seed.deserialize(&mut *self.de)
     }
 }
@@ -774,6 +920,52 @@ mod tests {
         let e = from_str::<V>("a: 1\n---\nb: 2\n").unwrap_err();
         assert!(e.message.contains("more than one YAML document"));
         assert_eq!(e.position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn a_nul_byte_is_refused_where_it_is() {
+        let e = from_str::<V>("a: 1\rb: [x,\r\n  y\0]\n").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Syntax);
+        assert_eq!(e.position, Some(Position { line: 3, column: 4 }));
+        assert!(e.message.contains("NUL byte (U+0000)"), "{e}");
+    }
+
+    #[test]
+    fn raw_text_keeps_plain_scalars_as_written() {
+        struct Raw(Option<String>);
+        impl<'de> de::Deserialize<'de> for Raw {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
+                struct W;
+                impl<'de> Visitor<'de> for W {
+                    type Value = Raw;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("text")
+                    }
+                    fn visit_newtype_struct<D: Deserializer<'de>>(
+                        self,
+                        d: D,
+                    ) -> Result<Raw, D::Error> {
+                        d.deserialize_any(W)
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+                        Ok(Raw(Some(v.to_string())))
+                    }
+                    fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+                        Ok(Raw(None))
+                    }
+                }
+                d.deserialize_newtype_struct(RAW_TEXT, W)
+            }
+        }
+        for s in [
+            "1.10", "0x7CF", "007", "1e3", ".inf", "true", "-0", "!!int 12",
+        ] {
+            let want = s.trim_start_matches("!!int ");
+            assert_eq!(from_str::<Raw>(s).expect(s).0.as_deref(), Some(want), "{s}");
+        }
+        for s in ["~", "null", "", "!!null x"] {
+            assert_eq!(from_str::<Raw>(s).expect(s).0, None, "{s}");
+        }
     }
 
     #[test]

@@ -123,8 +123,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> MapFile {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let Position { line, column } = super::deserializer::position_of(&prefix, prefix.len());
             let d = Diagnostic::new(
                 Rule::YamlSyntax,
                 Target::file(),
@@ -172,20 +171,10 @@ pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
                 .at(Position { line: 1, column: 1 }),
         ));
     }
-    if let Some(pos) = too_deep(text) {
-        return Err(Box::new(
-            Diagnostic::new(
-                Rule::YamlSyntax,
-                Target::file(),
-                format!("brackets nested more than {MAX_FLOW_DEPTH} levels deep"),
-            )
-            .with_help(
-                "a map never needs such nesting; argmap refuses it rather than parse it slowly",
-            )
-            .at(pos),
-        ));
+    if let Some(d) = scan(text) {
+        return Err(Box::new(d));
     }
-    super::deserializer::from_str::<Map>(text).map_err(|e| Box::new(yaml_error(&e)))
+    super::deserializer::from_str::<Map>(text).map_err(|e| Box::new(yaml_error(&e, text)))
 }
 
 /// The deepest bracket nesting argmap parses. YAML parsers check every open flow
@@ -193,34 +182,190 @@ pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
 /// refuses more than 128 levels anyway.
 pub const MAX_FLOW_DEPTH: usize = 1000;
 
-/// Where the text first opens more than [`MAX_FLOW_DEPTH`] unclosed brackets (`[`, `{`),
-/// counted over the whole text in one linear pass. Brackets inside strings count too,
-/// which can only overestimate the depth.
-fn too_deep(text: &str) -> Option<Position> {
+/// Whether YAML allows `c` in a stream (the `c-printable` set of YAML 1.2): tab, line
+/// feed, carriage return, and every character but the other C0 and C1 controls, DEL,
+/// and U+FFFE / U+FFFF. The others can only be written as escapes in a double-quoted
+/// string (`"\0"`, `"\x07"`).
+pub fn is_yaml_printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{85}')
+        || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
+}
+
+/// The name of a character YAML forbids, for a message: `a NUL byte (U+0000)`.
+fn forbidden_name(c: char) -> String {
+    match c {
+        '\0' => "a NUL byte (U+0000)".to_string(),
+        '\u{7f}' => "a DEL character (U+007F)".to_string(),
+        '\u{fffe}' | '\u{ffff}' => format!("the noncharacter U+{:04X}", u32::from(c)),
+        _ => format!("a control character (U+{:04X})", u32::from(c)),
+    }
+}
+
+/// One linear pass over the text before it is parsed, for what yaml-rust2 would get
+/// wrong: a character YAML forbids (yaml-rust2 takes a NUL for the end of the text and
+/// silently ignores the rest), and brackets opened more than [`MAX_FLOW_DEPTH`] deep
+/// (counted over the whole text; brackets inside strings count too, which can only
+/// overestimate the depth). Lines end at `\n`, `\r\n` or a lone `\r`, as in YAML.
+fn scan(text: &str) -> Option<Diagnostic> {
     let mut depth = 0usize;
     let (mut line, mut column) = (1, 0);
+    let mut after_cr = false;
     for c in text.chars() {
         column += 1;
         match c {
-            '\n' => {
+            '\n' if after_cr => column = 0,
+            '\n' | '\r' => {
                 line += 1;
                 column = 0;
             }
             '[' | '{' => {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
-                    return Some(Position { line, column });
+                    return Some(
+                        Diagnostic::new(
+                            Rule::YamlSyntax,
+                            Target::file(),
+                            format!("brackets nested more than {MAX_FLOW_DEPTH} levels deep"),
+                        )
+                        .with_help(
+                            "a map never needs such nesting; argmap refuses it rather than parse it slowly",
+                        )
+                        .at(Position { line, column }),
+                    );
                 }
             }
             ']' | '}' => depth = depth.saturating_sub(1),
+            c if !is_yaml_printable(c) => {
+                return Some(
+                    Diagnostic::new(
+                        Rule::YamlSyntax,
+                        Target::file(),
+                        format!("{} in the text: YAML does not allow it in a file", forbidden_name(c)),
+                    )
+                    .with_help(
+                        "remove it; to put such a character in a text, write it as an escape in double quotes (`\"\\0\"`, `\"\\x07\"`)",
+                    )
+                    .at(Position { line, column }),
+                );
+            }
             _ => {}
         }
+        after_cr = c == '\r';
     }
     None
 }
 
-fn yaml_error(e: &DeError) -> Diagnostic {
+/// The lines of `text` as YAML counts them (ending at `\n`, `\r\n` or a lone `\r`),
+/// without their line break.
+fn yaml_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.find(['\n', '\r']) {
+            Some(i) => {
+                let next = if r[i..].starts_with("\r\n") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                rest = Some(&r[next..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// The most characters yaml-rust2 reads in an implicit (plain, one-line) key.
+const MAX_IMPLICIT_KEY: usize = 1024;
+
+/// A parser error made precise from the text: where the offending character is and what
+/// it means, for the errors whose position or wording says too little.
+fn refine_syntax(message: &str, at: Position, text: &str) -> Option<(Position, String, String)> {
+    if message.contains("tab") {
+        // yaml-rust2 marks the character after the tab, or the start of the plain scalar
+        // whose next line is indented with one: find the tab itself.
+        let mut lines = yaml_lines(text).enumerate().skip(at.line.saturating_sub(1));
+        let (i, line) = lines.next()?;
+        let before: Vec<char> = line.chars().take(at.column.saturating_sub(1)).collect();
+        let found = match before.iter().rposition(|&c| c == '\t') {
+            Some(col) => Some((i, line, col)),
+            None => std::iter::once((i, line))
+                .chain(lines)
+                .find_map(|(i, line)| {
+                    let indent: Vec<char> = line
+                        .chars()
+                        .take_while(|c| matches!(c, ' ' | '\t'))
+                        .collect();
+                    indent
+                        .iter()
+                        .position(|&c| c == '\t')
+                        .map(|col| (i, line, col))
+                }),
+        };
+        let (i, line, col) = found?;
+        let indents = line.chars().take(col).all(|c| c == ' ' || c == '\t');
+        let p = Position {
+            line: i + 1,
+            column: col + 1,
+        };
+        return Some(if indents {
+            (
+                p,
+                "a tab character cannot indent YAML; use spaces".to_string(),
+                "indent with spaces only (tabs are allowed inside quoted text)".to_string(),
+            )
+        } else {
+            (
+                p,
+                "a tab character is not allowed here".to_string(),
+                "use spaces, or quote the text that holds the tab".to_string(),
+            )
+        });
+    }
+    let line = yaml_lines(text).nth(at.line.checked_sub(1)?)?;
+    let key_start = line.chars().take_while(|c| *c == ' ').count();
+    if message.contains("simple key expect ':'") && at.column > key_start + MAX_IMPLICIT_KEY {
+        return Some((
+            Position {
+                line: at.line,
+                column: key_start + 1,
+            },
+            format!(
+                "a plain key longer than 1,024 characters: YAML reads at most {MAX_IMPLICIT_KEY} characters before a key's `:`"
+            ),
+            "write `? ` before a long key and its `:` on the next line, or shorten it (ids are short)".to_string(),
+        ));
+    }
+    if message.contains("did not find expected key")
+        && line.chars().nth(at.column.saturating_sub(1)) == Some(':')
+    {
+        // yaml-rust2 marks a mapping that starts where none may at its first `:`: point
+        // at the key before it.
+        return Some((
+            Position {
+                line: at.line,
+                column: key_start + 1,
+            },
+            message.to_string(),
+            "this key is indented more than the keys before it: align it with them, or quote the text it continues".to_string(),
+        ));
+    }
+    None
+}
+
+fn yaml_error(e: &DeError, text: &str) -> Diagnostic {
     let pos = e.position.unwrap_or(Position { line: 1, column: 1 });
+    if e.kind == ErrorKind::Syntax {
+        if let Some((pos, message, help)) = refine_syntax(&e.message, pos, text) {
+            return Diagnostic::new(Rule::YamlSyntax, Target::file(), message)
+                .with_help(help)
+                .at(pos);
+        }
+    }
     let message = e.message.clone();
     let rule = match e.kind {
         ErrorKind::Schema => Rule::Schema,

@@ -10,6 +10,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use super::deserializer::{RAW_KEY, RAW_TEXT};
+
 /// A field-level problem found while reading a mapping.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldProblem {
@@ -94,7 +96,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
                 let mut out = IdMap::default();
                 let mut repeats: std::collections::HashMap<String, usize> = Default::default();
-                while let Some(key) = m.next_key::<ScalarString>()? {
+                while let Some(key) = m.next_key::<KeyString>()? {
                     let key = key.0;
                     let value: T = m.next_value()?;
                     if out.entries.contains_key(key.as_str()) {
@@ -113,12 +115,62 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
     }
 }
 
-/// A scalar read as a string: `129`, `"129"` and `12.5` all give text.
+/// Reads the next node with `visitor`, its scalar (if it is one) given as the text the
+/// author wrote: with argmap's deserializer a plain `1.10` is the string `1.10`, not the
+/// number 1.1 (see [`RAW_TEXT`]). Other deserializers resolve the scalar as they do.
+fn raw_text<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+    d: D,
+    visitor: V,
+) -> Result<V::Value, D::Error> {
+    raw(d, RAW_TEXT, visitor)
+}
+
+fn raw<'de, D: Deserializer<'de>, V: Visitor<'de>>(
+    d: D,
+    name: &'static str,
+    visitor: V,
+) -> Result<V::Value, D::Error> {
+    struct Raw<V>(V);
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Raw<V> {
+        type Value = V::Value;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            self.0.expecting(f)
+        }
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+            d.deserialize_any(self.0)
+        }
+    }
+    d.deserialize_newtype_struct(name, Raw(visitor))
+}
+
+/// A scalar read as text, exactly as written: `129`, `"129"`, `1.10`, `007` and `true`
+/// all give the characters between their delimiters; a null (`~`, nothing) gives the
+/// empty string.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ScalarString(pub String);
 
 impl<'de> Deserialize<'de> for ScalarString {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        scalar_string(d, RAW_TEXT)
+    }
+}
+
+/// A mapping key read as text, exactly as written, a null one too: `~:` is the key `~`
+/// (and the empty key is `""`), so that messages name it and can locate it.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct KeyString(pub String);
+
+impl<'de> Deserialize<'de> for KeyString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        scalar_string(d, RAW_KEY).map(|s| KeyString(s.0))
+    }
+}
+
+fn scalar_string<'de, D: Deserializer<'de>>(
+    d: D,
+    name: &'static str,
+) -> Result<ScalarString, D::Error> {
+    {
         struct V;
         impl Visitor<'_> for V {
             type Value = ScalarString;
@@ -140,11 +192,14 @@ impl<'de> Deserialize<'de> for ScalarString {
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<ScalarString, E> {
                 Ok(ScalarString(v.to_string()))
             }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ScalarString, E> {
+                Ok(ScalarString(v.to_string()))
+            }
             fn visit_unit<E: de::Error>(self) -> Result<ScalarString, E> {
                 Ok(ScalarString(String::new()))
             }
         }
-        d.deserialize_any(V)
+        raw(d, name, V)
     }
 }
 
@@ -172,7 +227,7 @@ fn read_fields<'de, A: MapAccess<'de>>(
     problems: &mut Vec<FieldProblem>,
     mut field: impl FnMut(&str, &mut A, &mut Vec<FieldProblem>) -> Result<(), A::Error>,
 ) -> Result<(), A::Error> {
-    while let Some(key) = m.next_key::<ScalarString>()? {
+    while let Some(key) = m.next_key::<KeyString>()? {
         let key = key.0;
         if known.contains(&key.as_str()) {
             field(&key, &mut m, problems)?;
@@ -193,6 +248,11 @@ macro_rules! struct_visitor {
                     type Value = $ty;
                     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                         f.write_str($name)
+                    }
+                    /// A null value (`T1:` with nothing after it) is an empty mapping,
+                    /// as serde_yaml reads it: the checks then say what it lacks.
+                    fn visit_unit<E: de::Error>(self) -> Result<$ty, E> {
+                        Ok($ty::default())
                     }
                     fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<$ty, A::Error> {
                         let mut $out = $ty::default();
@@ -254,7 +314,12 @@ struct_visitor!(
         match key {
             "id" => set(&mut out.id, m.next_value::<ScalarString>()?.0, key, p),
             "title" => set(&mut out.title, m.next_value::<ScalarString>()?.0, key, p),
-            "source" => set(&mut out.source, m.next_value::<String>()?, key, p),
+            // A null `source` (`source: ~`, or nothing) is no source, not a file named `~`.
+            "source" => match m.next_value::<Option<ScalarString>>()? {
+                Some(v) => set(&mut out.source, v.0, key, p),
+                None if out.source.is_some() => set(&mut Some(()), (), key, p),
+                None => {}
+            },
             _ => {
                 let section = match key {
                     "sources" => Section::Sources,
@@ -373,7 +438,7 @@ impl<'de> Deserialize<'de> for Cite {
                 Ok(out)
             }
         }
-        d.deserialize_any(V)
+        raw_text(d, V)
     }
 }
 

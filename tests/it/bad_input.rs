@@ -262,3 +262,21 @@ fn a_recursive_alias_is_a_located_syntax_error() {
         .as_str()
         .is_some_and(|h| h.contains("anchor `&name` defined before it")));
 }
+
+#[test]
+fn a_1_mb_deeply_nested_unknown_field_is_refused_where_it_is_too_deep() {
+    // 500,000 levels of compact nesting in a field argmap skips: it used to be skipped
+    // whole, and the position index built for the unknown-field error then copied the
+    // path of every level (8 KB of it took 400 MB; this would take terabytes).
+    let mut s = String::from("id: x\nclaims:\n  T1:\n    text: a\n    thesis: true\n    junk:\n      ");
+    s.push_str(&"- ".repeat(500_000));
+    s.push_str("x\n");
+    assert!(s.len() > 1_000_000);
+    let (code, v) = check_bytes(s.as_bytes());
+    assert_eq!(code, 1);
+    // T1's fields are 3 levels deep: the 126th `-` opens level 129.
+    assert_eq!(first(&v), ("yaml-syntax".into(), 7, 7 + 2 * 125));
+    assert!(v["diagnostics"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("nested more than 128 levels deep")));
+}

@@ -10,6 +10,7 @@ mod formats;
 mod generate;
 mod html;
 mod import;
+mod locations;
 mod maps;
 mod properties;
 mod refuse;

@@ -189,7 +189,12 @@ fn check_id(id: &str, base: &[Seg], out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 Rule::Schema,
                 Target::key(base.to_vec()),
-                format!("bad id `{id}`"),
+                match id {
+                    // A null key, as written (the deserializer keeps `~` and `` as text).
+                    "" => "a null key (an empty key) is not an id".to_string(),
+                    "~" => "a null key (`~`) is not an id".to_string(),
+                    _ => format!("bad id `{id}`"),
+                },
             )
             .with_ids([id])
             .with_help(
