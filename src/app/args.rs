@@ -129,6 +129,8 @@ pub struct GateArgs {
     /// output says it was made from maps with errors).
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -158,11 +160,33 @@ pub enum ReportFormat {
     Json,
 }
 
+/// Where a map's `source` may be read from: flattened into `check`'s arguments and into
+/// [`GateArgs`], which every command that checks a map has.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct SourceArgs {
+    /// Read a map's `source` even when it resolves (symbolic links followed) outside the
+    /// map's project (the nearest folder with `.git`, else the map's folder) and the
+    /// working directory.
+    #[arg(long)]
+    pub allow_source_outside: bool,
+}
+
+impl SourceArgs {
+    pub fn policy(self) -> crate::parse::source_text::SourcePolicy {
+        crate::parse::source_text::SourcePolicy {
+            allow_outside: self.allow_source_outside,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Map files to check (their `same_as` links are resolved between them).
+    /// Map files to check (their `same_as` links are resolved between them); `-` reads
+    /// one from standard input.
     #[arg(required = true)]
     pub maps: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

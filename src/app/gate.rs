@@ -10,7 +10,7 @@ use super::{load_all, texts_of, Failure, Io, EXIT_FINDINGS};
 use crate::analyse;
 use crate::diagnostic::{Diagnostic, Severity, SeverityConfig};
 use crate::parse::load::MapFile;
-use crate::parse::source_text::read_source;
+use crate::parse::source_text::{read_source_with, SourcePolicy};
 use crate::present;
 use crate::present::terminal::{write_message, Detail, Terminal};
 use codespan_reporting::term::termcolor::WriteColor;
@@ -24,9 +24,11 @@ use std::path::PathBuf;
 pub(super) fn diagnose(
     paths: &[PathBuf],
     cfg: &SeverityConfig,
+    sources: SourcePolicy,
 ) -> Result<(Vec<MapFile>, Vec<Diagnostic>), Failure> {
     let files = load_all(paths)?;
-    let diagnostics = cfg.apply(analyse::check(&files, files.iter().map(read_source))?);
+    let read = files.iter().map(|f| read_source_with(f, sources));
+    let diagnostics = cfg.apply(analyse::check(&files, read)?);
     Ok((files, diagnostics))
 }
 
@@ -62,7 +64,7 @@ pub(super) fn load_checked(
     io: &mut Io,
 ) -> Result<Result<Checked, u8>, Failure> {
     let cfg = gate.severity.config().map_err(Failure)?;
-    let (files, diagnostics) = diagnose(paths, &cfg)?;
+    let (files, diagnostics) = diagnose(paths, &cfg, gate.sources.policy())?;
     if !cfg.fails(&diagnostics) {
         return Ok(Ok(Checked {
             files,

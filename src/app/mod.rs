@@ -196,7 +196,7 @@ fn texts_of<'f, 'd>(
 
 fn check(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
     let cfg = a.severity.config().map_err(Failure)?;
-    let (files, diagnostics) = gate::diagnose(&a.maps, &cfg)?;
+    let (files, diagnostics) = gate::diagnose(&a.maps, &cfg, a.sources.policy())?;
     match a.format {
         ReportFormat::Json => {
             let summary = present::json::Summary::of(&diagnostics, files.len());

@@ -6,13 +6,73 @@ use super::position::PositionIndex;
 use crate::diagnostic::{Diagnostic, Position, Rule, Target};
 use std::borrow::Cow;
 use std::hash::BuildHasher;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// The largest map or source file argmap reads: 1 GiB. A larger file (or standard input
+/// going on past it) is refused, not read without end.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// The path that names standard input on the command line: `argmap check -`.
+pub const STDIN_PATH: &str = "-";
+
+/// How a map read from standard input is named in diagnostics.
+pub const STDIN_NAME: &str = "<stdin>";
+
+fn too_large() -> std::io::Error {
+    std::io::Error::other(format!(
+        "it is larger than {} GiB, more than argmap reads",
+        MAX_FILE_BYTES >> 30
+    ))
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] from `r`; more is an error. `expected` is the
+/// capacity to start with (the file's size, when known).
+fn read_bounded(r: impl Read, expected: u64) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(usize::try_from(expected.min(MAX_FILE_BYTES)).unwrap_or(0));
+    r.take(MAX_FILE_BYTES + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(buf)
+}
+
+/// Reads the whole of the regular file at `path` (a symbolic link to one is fine), at
+/// most [`MAX_FILE_BYTES`]. A directory, a FIFO, a device or a socket is refused without
+/// being read: the file is opened without blocking (a FIFO with no writer would wait
+/// for one), and what was opened is checked, so it cannot be swapped in between.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::other("it is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(std::io::Error::other(
+            "it is not a regular file (a FIFO, a device or a socket); argmap reads only regular files (and a map from standard input, `-`)",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    read_bounded(&file, meta.len())
+}
 
 /// A map file as loaded: its path, text and (when it could be read) typed map.
 #[derive(Debug)]
 pub struct MapFile {
-    /// The path as the user gave it (used in diagnostics).
+    /// The path as the user gave it (used in diagnostics); `<stdin>` for standard input.
     pub path: PathBuf,
+    /// Whether the map was read from standard input (its text cannot be read again, and
+    /// its `source` is relative to the working directory).
+    pub stdin: bool,
     /// The text of the file, without a leading byte-order mark: held, or let go once the
     /// map is parsed (see [`MapFile::release_text`]).
     text: Text,
@@ -68,7 +128,7 @@ impl MapFile {
             Text::Held(t) => return Ok(Cow::Borrowed(t)),
             Text::Released { len, hash } => (*len, *hash),
         };
-        let bytes = std::fs::read(&self.path).map_err(|e| changed(&self.path, &e.to_string()))?;
+        let bytes = read_regular(&self.path).map_err(|e| changed(&self.path, &e.to_string()))?;
         let mut text =
             String::from_utf8(bytes).map_err(|_| changed(&self.path, "the file changed"))?;
         strip_bom(&mut text);
@@ -84,7 +144,7 @@ impl MapFile {
     /// [`load_file`]; a file with load errors keeps its text, and so does anything that
     /// is not a regular file (a pipe such as `/dev/stdin` cannot be read twice).
     pub fn release_text(&mut self) {
-        if self.map.is_none() || !self.load_errors.is_empty() {
+        if self.map.is_none() || !self.load_errors.is_empty() || self.stdin {
             return;
         }
         if !std::fs::metadata(&self.path).is_ok_and(|m| m.is_file()) {
@@ -105,9 +165,20 @@ fn strip_bom(text: &mut String) {
     }
 }
 
-/// Reads and parses the map file at `path`.
+/// Reads and parses the map file at `path`: a regular file (see [`read_regular`]), or
+/// standard input when `path` is `-` (named `<stdin>` in diagnostics; write `./-` for a
+/// file called `-`).
 pub fn load_file(path: &Path) -> Result<MapFile, ReadError> {
-    let bytes = std::fs::read(path).map_err(|error| ReadError {
+    if path == Path::new(STDIN_PATH) {
+        let bytes = read_bounded(std::io::stdin().lock(), 0).map_err(|error| ReadError {
+            path: PathBuf::from(STDIN_NAME),
+            error,
+        })?;
+        let mut file = load_bytes(Path::new(STDIN_NAME), bytes);
+        file.stdin = true;
+        return Ok(file);
+    }
+    let bytes = read_regular(path).map_err(|error| ReadError {
         path: path.to_path_buf(),
         error,
     })?;
@@ -133,6 +204,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> MapFile {
             .at(Position { line, column });
             MapFile {
                 path: path.to_path_buf(),
+                stdin: false,
                 text: Text::Held(prefix.into_owned()),
                 map: None,
                 load_errors: vec![located(d, &file)],
@@ -156,6 +228,7 @@ pub fn load_str(path: &Path, mut text: String) -> MapFile {
     };
     MapFile {
         path: path.to_path_buf(),
+        stdin: false,
         text: Text::Held(text),
         map,
         load_errors: errors,

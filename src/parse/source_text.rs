@@ -1,6 +1,19 @@
 //! Reading the text a map's quotes are checked against (`source:`, relative to the map).
+//!
+//! A source is read only if it is a regular file (see [`read_regular`]) that resolves,
+//! symbolic links followed, inside the map's project or the working directory: the map's
+//! project is the nearest folder holding the map with a `.git` entry (a repository), or
+//! else the map's own folder. A map read from standard input has its source relative to
+//! the working directory, and its project is found from there. `--allow-source-outside`
+//! ([`SourcePolicy::allow_outside`]) lifts the containment, for a user who means it: a
+//! map is data, and without it any map could have argmap print passages of any file
+//! (`source: ../../../../etc/passwd` with a near-miss quote).
 
-use super::load::MapFile;
+use super::load::{read_regular, MapFile};
+use std::path::{Path, PathBuf};
+
+/// The command-line flag that lets a source be read from anywhere.
+pub const ALLOW_OUTSIDE_FLAG: &str = "--allow-source-outside";
 
 /// The outcome of reading a map's `source`.
 #[derive(Debug)]
@@ -13,30 +26,88 @@ pub enum SourceLoad {
     Text(String),
 }
 
-/// Reads the `source` of `file`, relative to the directory of the map file.
+/// Where a map's source may be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SourcePolicy {
+    /// Read a source wherever it is (`--allow-source-outside`); by default it must be
+    /// inside the map's project or the working directory.
+    pub allow_outside: bool,
+}
+
+/// Reads the `source` of `file`, relative to the directory of the map file, if it is
+/// inside the map's project or the working directory.
 pub fn read_source(file: &MapFile) -> SourceLoad {
+    read_source_with(file, SourcePolicy::default())
+}
+
+/// The folder a map's relative paths start from: the map's folder, or the working
+/// directory for a map read from standard input.
+fn base_dir(file: &MapFile) -> &Path {
+    match file.path.parent() {
+        Some(d) if !file.stdin => d,
+        _ => Path::new(""),
+    }
+}
+
+/// The nearest folder from `dir` up that has a `.git` entry (a directory, or the file
+/// of a worktree or submodule); `dir` itself when there is none.
+pub fn project_root(dir: &Path) -> PathBuf {
+    dir.ancestors()
+        .find(|d| std::fs::symlink_metadata(d.join(".git")).is_ok())
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
+/// Why `canonical` may not be read as the source of `file`, if it may not.
+fn outside(file: &MapFile, canonical: &Path) -> Option<String> {
+    let cwd = std::env::current_dir().and_then(|d| d.canonicalize()).ok();
+    let dir = base_dir(file);
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let project = dir.canonicalize().ok().map(|d| project_root(&d));
+    let inside = |root: &Option<PathBuf>| root.as_ref().is_some_and(|r| canonical.starts_with(r));
+    if inside(&project) || inside(&cwd) {
+        return None;
+    }
+    let show = |root: &Option<PathBuf>| {
+        root.as_ref()
+            .map_or_else(|| "?".to_string(), |r| r.display().to_string())
+    };
+    Some(format!(
+        "it resolves to {}, outside the map's project ({}) and the working directory ({}); argmap reads a source only inside them, unless it is run with {ALLOW_OUTSIDE_FLAG}",
+        canonical.display(),
+        show(&project),
+        show(&cwd),
+    ))
+}
+
+/// Reads the `source` of `file`, relative to the directory of the map file (the working
+/// directory for standard input), as `policy` allows.
+pub fn read_source_with(file: &MapFile, policy: SourcePolicy) -> SourceLoad {
     let Some(source) = file.map.as_ref().and_then(|m| m.source.as_deref()) else {
         return SourceLoad::None;
     };
     if source.trim().is_empty() {
         return SourceLoad::Unreadable("the path is empty".into());
     }
-    let dir = file
-        .path
-        .parent()
-        .unwrap_or_else(|| std::path::Path::new(""));
-    let path = dir.join(source);
-    if path.is_dir() {
-        return SourceLoad::Unreadable(format!("{} is a directory", path.display()));
-    }
-    // The quote index addresses the text with 32-bit offsets.
-    if std::fs::metadata(&path).is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
-        return SourceLoad::Unreadable(format!(
-            "{} is larger than 4 GiB, more than argmap indexes",
-            path.display()
-        ));
-    }
-    match std::fs::read(&path) {
+    let path = base_dir(file).join(source);
+    // The file read is the one checked: the resolved path, not the link.
+    let read_from = match path.canonicalize() {
+        Ok(canonical) => {
+            if !policy.allow_outside {
+                if let Some(why) = outside(file, &canonical) {
+                    return SourceLoad::Unreadable(why);
+                }
+            }
+            canonical
+        }
+        // Missing, or not allowed: reading it says why.
+        Err(_) => path.clone(),
+    };
+    match read_regular(&read_from) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => SourceLoad::Text(t),
             Err(e) => SourceLoad::Unreadable(format!(
@@ -46,5 +117,21 @@ pub fn read_source(file: &MapFile) -> SourceLoad {
             )),
         },
         Err(e) => SourceLoad::Unreadable(format!("{}: {e}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_project_is_the_nearest_folder_with_git() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let inner = dir.path().join("repo/maps/deep");
+        std::fs::create_dir_all(&inner).expect("dirs");
+        assert_eq!(project_root(&inner), inner);
+        // A worktree's `.git` is a file.
+        std::fs::write(dir.path().join("repo/.git"), "gitdir: elsewhere\n").expect("write");
+        assert_eq!(project_root(&inner), dir.path().join("repo"));
     }
 }

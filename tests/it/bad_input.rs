@@ -268,7 +268,8 @@ fn a_1_mb_deeply_nested_unknown_field_is_refused_where_it_is_too_deep() {
     // 500,000 levels of compact nesting in a field argmap skips: it used to be skipped
     // whole, and the position index built for the unknown-field error then copied the
     // path of every level (8 KB of it took 400 MB; this would take terabytes).
-    let mut s = String::from("id: x\nclaims:\n  T1:\n    text: a\n    thesis: true\n    junk:\n      ");
+    let mut s =
+        String::from("id: x\nclaims:\n  T1:\n    text: a\n    thesis: true\n    junk:\n      ");
     s.push_str(&"- ".repeat(500_000));
     s.push_str("x\n");
     assert!(s.len() > 1_000_000);

@@ -82,16 +82,24 @@ fn missing_map_file_is_exit_2() {
 
 /// Regression: a parsed map's text is let go and read again to show a diagnostic; a map
 /// read from a pipe cannot be read again, so it must keep its text (this failed with
-/// "changed after argmap parsed it" and exit 2).
+/// "changed after argmap parsed it" and exit 2). Standard input is `-`; `/dev/stdin` on
+/// a pipe is not a regular file, and is refused with a pointer to `-`.
 #[test]
 fn regression_a_map_on_stdin_shows_its_diagnostics() {
     argmap()
-        .args(["check", "/dev/stdin"])
+        .args(["check", "-"])
         .write_stdin("id: m\nclaims:\n  C1: { text: \"A claim.\" }\n")
         .assert()
         .code(0)
         .stdout(predicate::str::contains("warning[no-thesis]"))
-        .stdout(predicate::str::contains("/dev/stdin:"));
+        .stdout(predicate::str::contains("<stdin>:"));
+    argmap()
+        .args(["check", "/dev/stdin"])
+        .write_stdin("id: m\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a regular file"))
+        .stderr(predicate::str::contains("standard input, `-`"));
 }
 
 #[test]

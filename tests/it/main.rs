@@ -6,6 +6,7 @@ mod common;
 mod compare;
 mod deserializer;
 mod evaluate;
+mod files;
 mod formats;
 mod generate;
 mod html;

@@ -14,7 +14,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 format!("cannot read source `{source}`: {why}"),
             )
             .with_help(
-                "`source` is relative to the map file; quotes are not checked until it can be read",
+                "`source` is relative to the map file (to the working directory for a map read from `-`); quotes are not checked until it can be read",
             ),
         );
     }
