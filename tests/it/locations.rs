@@ -78,6 +78,15 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         136,
         "nested more than 128 levels deep",
     ),
+    // Invisible characters are shown as escapes in messages.
+    ("bom-in-id.yaml", "schema", 4, 3, "bad id `\\u{feff}C1`"),
+    (
+        "nul-in-reference.yaml",
+        "dangling-reference",
+        4,
+        35,
+        "no node `T1\\u{0}`",
+    ),
 ];
 
 #[test]
