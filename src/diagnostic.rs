@@ -404,22 +404,6 @@ impl SeverityConfig {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_show_invisible_characters() {
-        let d = Diagnostic::new(Rule::Schema, Target::file(), "bad id `\u{feff}C1\0`")
-            .with_help("did you mean `\u{200b}C1`?")
-            .with_note("a\nb");
-        assert_eq!(d.message, "bad id `\\u{feff}C1\\u{0}`");
-        assert_eq!(d.help.as_deref(), Some("did you mean `\\u{200b}C1`?"));
-        assert_eq!(d.notes, ["a\\u{a}b"]);
-        assert_eq!(visible("café — ok".into()), "café — ok");
-    }
-}
-
 /// The closest candidate to `word` among `candidates`, for a "did you mean" help line:
 /// the one at the smallest edit distance, if that distance is at most a third of the
 /// word's length (at least 1), ties broken by Jaro-Winkler similarity.
@@ -501,5 +485,21 @@ mod severity_tests {
             Lint::parse("warning").unwrap_err(),
             "unknown rule `warning` (did you mean `warnings`?)"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_show_invisible_characters() {
+        let d = Diagnostic::new(Rule::Schema, Target::file(), "bad id `\u{feff}C1\0`")
+            .with_help("did you mean `\u{200b}C1`?")
+            .with_note("a\nb");
+        assert_eq!(d.message, "bad id `\\u{feff}C1\\u{0}`");
+        assert_eq!(d.help.as_deref(), Some("did you mean `\\u{200b}C1`?"));
+        assert_eq!(d.notes, ["a\\u{a}b"]);
+        assert_eq!(visible("café — ok".into()), "café — ok");
     }
 }
