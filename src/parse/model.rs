@@ -627,7 +627,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdList<T> {
                 Ok(IdList(v))
             }
         }
-        d.deserialize_any(V(std::marker::PhantomData))
+        // A scalar where a list belongs is named as written in the error (`"007"`).
+        raw_text(d, V(std::marker::PhantomData))
     }
 }
 
