@@ -228,7 +228,8 @@ fn invisible(c: char) -> bool {
         )
 }
 
-/// `text` with every invisible character (see [`invisible`]) written as a visible
+/// `text` with every invisible character (controls, U+FEFF, zero-width and bidi
+/// formatting characters, line and paragraph separators) written as a visible
 /// escape, `\u{feff}`, `\u{0}`, so that a message quoting a map's text shows a BOM or a
 /// NUL that the text holds rather than hiding it.
 pub fn visible(text: String) -> String {
