@@ -333,6 +333,12 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(text: &str) -> Result<T, Error> {
             help: Some("remove it (a file holding NUL bytes may not be text, or UTF-16)".into()),
         });
     }
+    from_str_scanned(text)
+}
+
+/// [`from_str`] for a text already known to hold no NUL byte (`load.rs` scans every map
+/// for the characters YAML forbids before parsing it).
+pub(crate) fn from_str_scanned<'de, T: de::Deserialize<'de>>(text: &str) -> Result<T, Error> {
     let mut de = YamlDeserializer {
         events: Events::new(text),
         depth: 0,

@@ -247,7 +247,8 @@ pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
     if let Some(d) = scan(text) {
         return Err(Box::new(d));
     }
-    super::deserializer::from_str::<Map>(text).map_err(|e| Box::new(yaml_error(&e, text)))
+    // `scan` refused NUL bytes already.
+    super::deserializer::from_str_scanned::<Map>(text).map_err(|e| Box::new(yaml_error(&e, text)))
 }
 
 /// The deepest bracket nesting argmap parses. YAML parsers check every open flow
@@ -279,19 +280,46 @@ fn forbidden_name(c: char) -> String {
 /// silently ignores the rest), and brackets opened more than [`MAX_FLOW_DEPTH`] deep
 /// (counted over the whole text; brackets inside strings count too, which can only
 /// overestimate the depth). Lines end at `\n`, `\r\n` or a lone `\r`, as in YAML.
+/// The bytes [`scan`] looks at: line breaks, brackets, controls, and the lead bytes of
+/// the forbidden characters outside ASCII. Every other byte is passed over.
+const NOTABLE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = i < 0x20 || matches!(i, 0x5b | 0x5d | 0x7b | 0x7d | 0x7f | 0xc2 | 0xef);
+        i += 1;
+    }
+    t
+};
+
 fn scan(text: &str) -> Option<Diagnostic> {
+    // Bytes, not characters: this runs over every map, and a forbidden character is
+    // either an ASCII byte or starts with 0xC2 (C1 controls) or 0xEF 0xBF (U+FFFE/F).
+    let b = text.as_bytes();
     let mut depth = 0usize;
-    let (mut line, mut column) = (1, 0);
-    let mut after_cr = false;
-    for c in text.chars() {
-        column += 1;
-        match c {
-            '\n' if after_cr => column = 0,
-            '\n' | '\r' => {
-                line += 1;
-                column = 0;
+    let (mut line, mut line_start) = (1, 0);
+    let at = |line: usize, line_start: usize, i: usize| Position {
+        line,
+        column: text[line_start..i].chars().count() + 1,
+    };
+    for (i, &c) in b.iter().enumerate() {
+        if !NOTABLE[usize::from(c)] {
+            continue;
+        }
+        let forbidden = match c {
+            b'\n' => {
+                if i == 0 || b[i - 1] != b'\r' {
+                    line += 1;
+                }
+                line_start = i + 1;
+                false
             }
-            '[' | '{' => {
+            b'\r' => {
+                line += 1;
+                line_start = i + 1;
+                false
+            }
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return Some(
@@ -303,27 +331,38 @@ fn scan(text: &str) -> Option<Diagnostic> {
                         .with_help(
                             "a map never needs such nesting; argmap refuses it rather than parse it slowly",
                         )
-                        .at(Position { line, column }),
+                        .at(at(line, line_start, i)),
                     );
                 }
+                false
             }
-            ']' | '}' => depth = depth.saturating_sub(1),
-            c if !is_yaml_printable(c) => {
-                return Some(
-                    Diagnostic::new(
-                        Rule::YamlSyntax,
-                        Target::file(),
-                        format!("{} in the text: YAML does not allow it in a file", forbidden_name(c)),
-                    )
-                    .with_help(
-                        "remove it; to put such a character in a text, write it as an escape in double quotes (`\"\\0\"`, `\"\\x07\"`)",
-                    )
-                    .at(Position { line, column }),
-                );
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                false
             }
-            _ => {}
+            b'\t' => false,
+            0..=0x1f | 0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9f)),
+            0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
+            _ => false,
+        };
+        if forbidden {
+            let ch = text[i..].chars().next().unwrap_or('\0');
+            return Some(
+                Diagnostic::new(
+                    Rule::YamlSyntax,
+                    Target::file(),
+                    format!(
+                        "{} in the text: YAML does not allow it in a file",
+                        forbidden_name(ch)
+                    ),
+                )
+                .with_help(
+                    "remove it; to put such a character in a text, write it as an escape in double quotes (`\"\\0\"`, `\"\\x07\"`)",
+                )
+                .at(at(line, line_start, i)),
+            );
         }
-        after_cr = c == '\r';
     }
     None
 }
@@ -513,6 +552,28 @@ mod tests {
         let mut file = load_file(&path).expect("readable");
         file.release_text();
         (dir, file)
+    }
+
+    #[test]
+    fn the_scan_refuses_exactly_what_yaml_forbids() {
+        let chars = (0..0x800u32)
+            .chain(0xd7f0..0xd800)
+            .chain(0xe000..0xe010)
+            .chain(0xfef0..0x10010)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let refused = scan(&format!("a: [b\r\nc]\rd{c}e"));
+            assert_eq!(
+                refused.is_some(),
+                !is_yaml_printable(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            if let Some(d) = refused {
+                // Line 3 (CR LF, then a lone CR), after `d`.
+                assert_eq!((d.line, d.column), (3, 2), "U+{:04X}", u32::from(c));
+            }
+        }
     }
 
     #[test]
