@@ -10,11 +10,17 @@
 //! unit; `true`/`false` (any case form YAML allows) → bool; decimal, `0x`, `0o` integers;
 //! floats including `.inf` and `.nan`; anything else, and every quoted or block scalar, is
 //! a string. Explicit `!!str`, `!!int`, `!!float`, `!!bool`, `!!null` tags are honoured.
+//! A visitor that wants text asks through the [`RAW_TEXT`] (or [`RAW_KEY`]) newtype name
+//! and gets every scalar as written (`1.10`, `007`), never resolved first.
 //!
 //! Limits, each a located error rather than a hang or a stack overflow: collections nested
-//! more than [`MAX_DEPTH`] deep; aliases that expand to more than [`MAX_REPLAYED`] events
-//! in all (alias bombs); anchors whose recorded copies exceed [`MAX_RECORDED`] events.
-//! An alias inside a value that is skipped (an unknown field) is not expanded at all.
+//! more than [`MAX_DEPTH`] deep (in skipped values too); aliases that expand to more than
+//! [`MAX_REPLAYED`] events in all (alias bombs); anchors whose recorded copies exceed
+//! [`MAX_RECORDED`] events; a NUL byte, which yaml-rust2 would take for the end of the
+//! text. An alias inside a value that is skipped (an unknown field) is not expanded at all.
+//!
+//! Positions: a value not written at all (`text:` with nothing after it) is marked at its
+//! key, and a block mapping at its first key (yaml-rust2 marks both at the next token).
 
 use crate::diagnostic::Position;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};

@@ -440,6 +440,20 @@ fn refine_syntax(message: &str, at: Position, text: &str) -> Option<(Position, S
     }
     let line = yaml_lines(text).nth(at.line.checked_sub(1)?)?;
     let key_start = line.chars().take_while(|c| *c == ' ').count();
+    if message.contains("must be followed by a valid YAML whitespace") {
+        // `key:<TAB>value`: yaml-rust2 wants a space after the `:`.
+        let chars: Vec<char> = line.chars().take(at.column).collect();
+        if let Some(col) = chars.windows(2).rposition(|w| w == [':', '\t']) {
+            return Some((
+                Position {
+                    line: at.line,
+                    column: col + 2,
+                },
+                "a tab character after `:`: the YAML reader needs a space there".to_string(),
+                "write a space after the `:` (tabs are allowed inside quoted text)".to_string(),
+            ));
+        }
+    }
     if message.contains("simple key expect ':'") && at.column > key_start + MAX_IMPLICIT_KEY {
         return Some((
             Position {

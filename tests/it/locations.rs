@@ -32,6 +32,13 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         3,
         "a tab character cannot indent YAML; use spaces",
     ),
+    (
+        "tab-after-colon.yaml",
+        "yaml-syntax",
+        4,
+        10,
+        "a tab character after `:`",
+    ),
     ("cr-only.yaml", "dangling-reference", 6, 20, "no node `T9`"),
     ("null-key.yaml", "schema", 4, 3, "a null key (`~`)"),
     ("empty-text.yaml", "schema", 4, 5, "has empty `text`"),
