@@ -167,6 +167,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
 /// Loads map files; each that parses lets go of its text (read again only if a
 /// diagnostic needs a snippet), so no command holds a file's text beside its map.
 fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
+    crate::parse::load::check_stdin_once(paths)?;
     paths
         .iter()
         .map(|p| {

@@ -165,6 +165,18 @@ fn strip_bom(text: &mut String) {
     }
 }
 
+/// Refuses a list of map paths that names standard input (`-`) more than once: it can
+/// be read only once.
+pub fn check_stdin_once(paths: &[PathBuf]) -> Result<(), ReadError> {
+    if paths.iter().filter(|p| *p == Path::new(STDIN_PATH)).count() > 1 {
+        return Err(ReadError {
+            path: PathBuf::from(STDIN_NAME),
+            error: std::io::Error::other("`-` (standard input) is given more than once"),
+        });
+    }
+    Ok(())
+}
+
 /// Reads and parses the map file at `path`: a regular file (see [`read_regular`]), or
 /// standard input when `path` is `-` (named `<stdin>` in diagnostics; write `./-` for a
 /// file called `-`).

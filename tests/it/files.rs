@@ -148,6 +148,18 @@ fn a_map_from_standard_input_is_named_stdin_and_cites_from_the_working_directory
     assert!(human.contains("┌─ <stdin>:13:12"), "{human}");
 }
 
+#[test]
+fn standard_input_can_be_given_once() {
+    let out = argmap()
+        .args(["check", "-", "-"])
+        .write_stdin("id: m\n")
+        .timeout(HANG_GUARD)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("given more than once"));
+}
+
 /// A project (a folder with `.git`) holding `maps/map.yaml`, and `outside.txt` beside it.
 fn project() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
