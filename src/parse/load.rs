@@ -141,8 +141,8 @@ impl MapFile {
     /// Lets go of the text of a map that parsed without errors, so that the commands do
     /// not hold it beside the map (it is as large as the file). [`MapFile::text`] reads it
     /// again if a diagnostic needs a position or a snippet. Only for files read by
-    /// [`load_file`]; a file with load errors keeps its text, and so does anything that
-    /// is not a regular file (a pipe such as `/dev/stdin` cannot be read twice).
+    /// [`load_file`]; a file with load errors keeps its text, and so does a map read from
+    /// standard input or anything else that is not a regular file (it cannot be read twice).
     pub fn release_text(&mut self) {
         if self.map.is_none() || !self.load_errors.is_empty() || self.stdin {
             return;
