@@ -132,7 +132,10 @@ struct Recording {
 struct Events<'a> {
     parser: Parser<std::str::Chars<'a>>,
     peeked: Option<Item>,
-    replays: Vec<(Rc<[Item]>, usize)>,
+    /// Aliases being replayed: the anchor's events, how many were given, and where the
+    /// alias is (every replayed event is marked there: an error about the value an alias
+    /// stands for is where the alias is used, not where its anchor was defined).
+    replays: Vec<(Rc<[Item]>, usize, Marker)>,
     anchors: HashMap<usize, Rc<[Item]>>,
     recording: Vec<Recording>,
     replayed: usize,
@@ -156,10 +159,10 @@ impl<'a> Events<'a> {
 
     /// The next event, from an alias being replayed or from the parser.
     fn pull(&mut self) -> Result<Item, Error> {
-        while let Some((events, at)) = self.replays.last_mut() {
-            if let Some(item) = events.get(*at) {
+        while let Some((events, at, alias)) = self.replays.last_mut() {
+            if let Some((event, _)) = events.get(*at) {
                 *at += 1;
-                return Ok(item.clone());
+                return Ok((event.clone(), *alias));
             }
             self.replays.pop();
         }
@@ -278,7 +281,7 @@ impl<'a> Events<'a> {
             }
             // The peeked event (if any) comes after the alias: replay first.
             debug_assert!(self.peeked.is_none());
-            self.replays.push((events, 0));
+            self.replays.push((events, 0, mark));
         }
     }
 

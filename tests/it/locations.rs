@@ -50,6 +50,14 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         3,
         "`T1` is declared twice",
     ),
+    // An error about the value an alias stands for is where the alias is used.
+    (
+        "alias-value-wrong-type.yaml",
+        "schema",
+        6,
+        34,
+        "invalid type: map, expected a list",
+    ),
     (
         "indented-garbage.yaml",
         "yaml-syntax",
