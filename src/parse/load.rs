@@ -39,26 +39,36 @@ fn read_bounded(r: impl Read, expected: u64) -> std::io::Result<Vec<u8>> {
 
 /// Reads the whole of the regular file at `path` (a symbolic link to one is fine), at
 /// most [`MAX_FILE_BYTES`]. A directory, a FIFO, a device or a socket is refused without
-/// being read: the file is opened without blocking (a FIFO with no writer would wait
-/// for one), and what was opened is checked, so it cannot be swapped in between.
+/// being read: checked before it is opened (a FIFO with no writer would make the open
+/// wait for one), opened without blocking where the platform allows, and checked again
+/// once open.
 pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    let regular = |meta: &std::fs::Metadata| {
+        if meta.is_dir() {
+            return Err(std::io::Error::other("it is a directory"));
+        }
+        if !meta.is_file() {
+            return Err(std::io::Error::other(
+                "it is not a regular file (a FIFO, a device or a socket); argmap reads only regular files (and a map from standard input, `-`)",
+            ));
+        }
+        Ok(())
+    };
+    // Checked before opening (opening a FIFO waits for a writer) and, on what was opened,
+    // after.
+    regular(&std::fs::metadata(path)?)?;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
-    #[cfg(unix)]
+    // Where libc is at hand, the open itself cannot wait either, should the file be
+    // replaced by a FIFO in between.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
     let meta = file.metadata()?;
-    if meta.is_dir() {
-        return Err(std::io::Error::other("it is a directory"));
-    }
-    if !meta.is_file() {
-        return Err(std::io::Error::other(
-            "it is not a regular file (a FIFO, a device or a socket); argmap reads only regular files (and a map from standard input, `-`)",
-        ));
-    }
+    regular(&meta)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
