@@ -219,6 +219,21 @@ fn set<T>(slot: &mut Option<T>, value: T, key: &str, problems: &mut Vec<FieldPro
     }
 }
 
+/// Records an optional text: a null value (`title: ~`, or nothing) is no value, though it
+/// still repeats a field that was given.
+fn set_opt<T>(slot: &mut Option<T>, value: Option<T>, key: &str, problems: &mut Vec<FieldProblem>) {
+    match value {
+        Some(v) => set(slot, v, key, problems),
+        None if slot.is_some() => set(&mut Some(()), (), key, problems),
+        None => {}
+    }
+}
+
+/// An optional text field's value: `None` for a null.
+fn opt_text<'de, A: MapAccess<'de>>(m: &mut A) -> Result<Option<String>, A::Error> {
+    Ok(m.next_value::<Option<ScalarString>>()?.map(|s| s.0))
+}
+
 /// Reads the fields of a mapping with a per-key closure; unknown keys are skipped and
 /// recorded. Used by every hand-written struct visitor below.
 fn read_fields<'de, A: MapAccess<'de>>(
@@ -312,14 +327,10 @@ struct_visitor!(
     MAP_FIELDS,
     |key, m, out, p| {
         match key {
-            "id" => set(&mut out.id, m.next_value::<ScalarString>()?.0, key, p),
-            "title" => set(&mut out.title, m.next_value::<ScalarString>()?.0, key, p),
-            // A null `source` (`source: ~`, or nothing) is no source, not a file named `~`.
-            "source" => match m.next_value::<Option<ScalarString>>()? {
-                Some(v) => set(&mut out.source, v.0, key, p),
-                None if out.source.is_some() => set(&mut Some(()), (), key, p),
-                None => {}
-            },
+            // A null is no value: `source: ~` is no source, not a file named `~`.
+            "id" => set_opt(&mut out.id, opt_text(m)?, key, p),
+            "title" => set_opt(&mut out.title, opt_text(m)?, key, p),
+            "source" => set_opt(&mut out.source, opt_text(m)?, key, p),
             _ => {
                 let section = match key {
                     "sources" => Section::Sources,
@@ -373,7 +384,7 @@ struct_visitor!(
     "a source (a mapping with title or note)",
     SOURCE_FIELDS,
     |key, m, out, p| {
-        let v = m.next_value::<ScalarString>()?.0;
+        let v = opt_text(m)?;
         let slot = match key {
             "author" => &mut out.author,
             "title" => &mut out.title,
@@ -382,7 +393,7 @@ struct_visitor!(
             "url" => &mut out.url,
             _ => &mut out.note,
         };
-        set(slot, v, key, p);
+        set_opt(slot, v, key, p);
         Ok(())
     }
 );
@@ -423,11 +434,11 @@ impl<'de> Deserialize<'de> for Cite {
                 let mut source = None;
                 let mut problems = Vec::new();
                 read_fields(m, CITE_FIELDS, &mut problems, |key, m, p| {
-                    let v = m.next_value::<ScalarString>()?.0;
+                    let v = opt_text(m)?;
                     match key {
-                        "source" => set(&mut source, v, key, p),
-                        "at" => set(&mut out.at, v.into(), key, p),
-                        _ => set(&mut out.footnote, v.into(), key, p),
+                        "source" => set_opt(&mut source, v, key, p),
+                        "at" => set_opt(&mut out.at, v.map(Id::from), key, p),
+                        _ => set_opt(&mut out.footnote, v.map(Id::from), key, p),
                     }
                     Ok(())
                 })?;
@@ -549,13 +560,18 @@ struct_visitor!(
                 key,
                 p,
             ),
-            "by" => {
-                let v = m.next_value::<ScalarString>()?.0;
-                set(&mut out.more_mut().by, v, key, p)
-            }
-            "note" => {
-                let v = m.next_value::<ScalarString>()?.0;
-                set(&mut out.more_mut().note, v, key, p)
+            "by" | "note" => {
+                let v = opt_text(m)?;
+                // A null needs no box, unless it repeats a field given before.
+                if v.is_some() || out.more.is_some() {
+                    let more = out.more_mut();
+                    let slot = if key == "by" {
+                        &mut more.by
+                    } else {
+                        &mut more.note
+                    };
+                    set_opt(slot, v, key, p);
+                }
             }
             "thesis" => set(&mut out.thesis, m.next_value::<bool>()?, key, p),
             "cites" => {

@@ -167,9 +167,18 @@ fn plain_scalars_keep_their_text_unlike_serde_yaml() {
     assert_eq!(theirs.title.as_deref(), Some("1.1"));
     let t = theirs.claims.iter().next().map(|(_, t)| t);
     assert_eq!(t.and_then(|t| t.text.as_deref()), Some("1000"));
-    // Null stays null: no text, no source.
-    let nulls = deserializer::from_str::<Map>("id: x\nsource: ~\ntitle: ~\n").expect("reads");
-    assert_eq!((nulls.source, nulls.title.as_deref()), (None, Some("")));
+    // Null stays null: no source, no title, no page; an empty text for `text`.
+    let nulls = deserializer::from_str::<Map>(
+        "id: x\nsource: ~\ntitle:\nclaims:\n  T1: {text: ~, by: null, cites: [{source: s, at: ~}]}\n",
+    )
+    .expect("reads");
+    assert_eq!((nulls.source, nulls.title), (None, None));
+    let t1 = nulls.claims.get("T1").expect("T1");
+    assert_eq!(
+        (t1.text.as_deref(), t1.by(), t1.more.is_none()),
+        (Some(""), None, true)
+    );
+    assert_eq!(t1.cites[0].at, None);
 }
 
 proptest! {
