@@ -666,9 +666,7 @@ impl<'de> Deserializer<'de> for &mut YamlDeserializer<'_> {
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         let null = match &self.events.peek()?.0 {
-            Event::Scalar(v, style, _, tag) => {
-                matches!(resolve(v, *style, tag), Resolved::Null)
-            }
+            Event::Scalar(v, style, _, tag) => is_null_scalar(v, *style, tag),
             _ => false,
         };
         if null {
@@ -728,10 +726,11 @@ pub const RAW_KEY: &str = "$argmap::raw_key";
 
 /// Whether a scalar is null by the core schema (or its `!!null` tag).
 fn is_null_scalar(value: &str, style: TScalarStyle, tag: &Option<Tag>) -> bool {
+    // As `resolve` decides, without trying numbers first.
     match tag_name(tag) {
         Some("null") => true,
-        Some(_) => false,
-        None => style == TScalarStyle::Plain && is_null(value),
+        Some("str" | "bool" | "int" | "float") => false,
+        _ => style == TScalarStyle::Plain && is_null(value),
     }
 }
 
@@ -876,6 +875,27 @@ mod tests {
         assert_eq!(v("'1917'"), V::Str("1917".into()));
         assert_eq!(v("!!str 1917"), V::Str("1917".into()));
         assert_eq!(v("\"true\""), V::Str("true".into()));
+    }
+
+    #[test]
+    fn null_is_decided_as_resolve_decides() {
+        let styles = [TScalarStyle::Plain, TScalarStyle::SingleQuoted];
+        let tags = [None, Some("null"), Some("str"), Some("int"), Some("binary")];
+        for value in ["", "~", "null", "NULL", "nil", "0", "true"] {
+            for style in styles {
+                for suffix in tags {
+                    let tag = suffix.map(|s| Tag {
+                        handle: "!!".into(),
+                        suffix: s.into(),
+                    });
+                    assert_eq!(
+                        is_null_scalar(value, style, &tag),
+                        matches!(resolve(value, style, &tag), Resolved::Null),
+                        "{value:?} {style:?} {suffix:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
