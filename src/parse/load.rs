@@ -460,7 +460,8 @@ fn refine_syntax(message: &str, at: Position, text: &str) -> Option<(Position, S
             )
         });
     }
-    let line = yaml_lines(text).nth(at.line.checked_sub(1)?)?;
+    // The mark's line: empty past the end of the text (the mark of its end).
+    let line = yaml_lines(text).nth(at.line.checked_sub(1)?).unwrap_or("");
     let key_start = line.chars().take_while(|c| *c == ' ').count();
     if message.contains("must be followed by a valid YAML whitespace") {
         // `key:<TAB>value`: yaml-rust2 wants a space after the `:`.
@@ -486,6 +487,45 @@ fn refine_syntax(message: &str, at: Position, text: &str) -> Option<(Position, S
                 "a plain key longer than 1,024 characters: YAML reads at most {MAX_IMPLICIT_KEY} characters before a key's `:`"
             ),
             "write `? ` before a long key and its `:` on the next line, or shorten it (ids are short)".to_string(),
+        ));
+    }
+    if message.contains("simple key expect") {
+        // A plain line where a `key: value` entry belongs: yaml-rust2 notices when the
+        // next line (or the end) comes, and marks that. The offending line is the last
+        // one with content before the mark (the mark's own, if the mark is past its start).
+        let lines: Vec<&str> = yaml_lines(text).take(at.line).collect();
+        let content = |l: &&str| {
+            let t = l.trim_start_matches([' ', '\t']);
+            !t.is_empty() && !t.starts_with('#')
+        };
+        let on_mark_line = lines.len() == at.line;
+        let own = lines.last().filter(|l| {
+            on_mark_line
+                && content(l)
+                && l.chars().take_while(|c| *c == ' ').count() + 1 < at.column
+        });
+        let before = if on_mark_line {
+            lines.len() - 1
+        } else {
+            lines.len()
+        };
+        let (i, l) = match own {
+            Some(l) => (lines.len() - 1, *l),
+            None => lines[..before]
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, l)| content(l))
+                .map(|(i, l)| (i, *l))?,
+        };
+        return Some((
+            Position {
+                line: i + 1,
+                column: l.chars().take_while(|c| *c == ' ').count() + 1,
+            },
+            "a line without `key:` where a `key: value` entry belongs".to_string(),
+            "write it as `key: value`, indent it under the text it continues, or quote the text"
+                .to_string(),
         ));
     }
     if message.contains("did not find expected key")

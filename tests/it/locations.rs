@@ -66,6 +66,20 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         "did not find expected key",
     ),
     (
+        "plain-line-in-mapping.yaml",
+        "yaml-syntax",
+        4,
+        3,
+        "a line without `key:`",
+    ),
+    (
+        "plain-line-at-end.yaml",
+        "yaml-syntax",
+        5,
+        3,
+        "a line without `key:`",
+    ),
+    (
         "block-map-for-string.yaml",
         "schema",
         6,
