@@ -212,50 +212,13 @@ pub struct Diagnostic {
     pub target: Target,
 }
 
-/// Whether `c` would be invisible (or act on the terminal) in a message: a control
-/// character (line breaks and tabs too: a message is one line), a byte-order mark or
-/// zero-width no-break space (U+FEFF), a zero-width or bidirectional formatting
-/// character, a line or paragraph separator.
-fn invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{feff}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-        )
-}
-
-/// `text` with every invisible character (controls, U+FEFF, zero-width and bidi
-/// formatting characters, line and paragraph separators) written as a visible
-/// escape, `\u{feff}`, `\u{0}`, so that a message quoting a map's text shows a BOM or a
-/// NUL that the text holds rather than hiding it.
-pub fn visible(text: String) -> String {
-    if !text.chars().any(invisible) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if invisible(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 impl Diagnostic {
-    /// A diagnostic with the rule's default severity, not yet located. Invisible
-    /// characters in the message are shown as escapes (see [`visible`]), as they are in
-    /// its help line and notes.
+    /// A diagnostic with the rule's default severity, not yet located.
     pub fn new(rule: Rule, target: Target, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             rule,
             severity: rule.default_severity(),
-            message: visible(message.into()),
+            message: message.into(),
             file: String::new(),
             line: 0,
             column: 0,
@@ -270,15 +233,15 @@ impl Diagnostic {
         self
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(visible(help.into()));
+        self.help = Some(help.into());
         self
     }
     pub fn with_help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help.map(visible);
+        self.help = help;
         self
     }
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(visible(note.into()));
+        self.notes.push(note.into());
         self
     }
     pub fn at(mut self, pos: Position) -> Self {
@@ -486,21 +449,5 @@ mod severity_tests {
             Lint::parse("warning").unwrap_err(),
             "unknown rule `warning` (did you mean `warnings`?)"
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_show_invisible_characters() {
-        let d = Diagnostic::new(Rule::Schema, Target::file(), "bad id `\u{feff}C1\0`")
-            .with_help("did you mean `\u{200b}C1`?")
-            .with_note("a\nb");
-        assert_eq!(d.message, "bad id `\\u{feff}C1\\u{0}`");
-        assert_eq!(d.help.as_deref(), Some("did you mean `\\u{200b}C1`?"));
-        assert_eq!(d.notes, ["a\\u{a}b"]);
-        assert_eq!(visible("café — ok".into()), "café — ok");
     }
 }

@@ -434,11 +434,11 @@ impl<'de> Deserialize<'de> for Cite {
                 let mut source = None;
                 let mut problems = Vec::new();
                 read_fields(m, CITE_FIELDS, &mut problems, |key, m, p| {
-                    let v = opt_text(m)?;
                     match key {
-                        "source" => set_opt(&mut source, v, key, p),
-                        "at" => set_opt(&mut out.at, v.map(Id::from), key, p),
-                        _ => set_opt(&mut out.footnote, v.map(Id::from), key, p),
+                        // A null source names none: a dangling reference, as in lists.
+                        "source" => set(&mut source, m.next_value::<ScalarString>()?.0, key, p),
+                        "at" => set_opt(&mut out.at, opt_text(m)?.map(Id::from), key, p),
+                        _ => set_opt(&mut out.footnote, opt_text(m)?.map(Id::from), key, p),
                     }
                     Ok(())
                 })?;

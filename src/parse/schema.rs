@@ -6,8 +6,9 @@
 //! loader reads without a `schema` or `yaml-syntax` error validates, and one with such an
 //! error does not (except for what JSON cannot see: a key given twice). In particular:
 //!
-//! - text fields are scalars: a string or a number (`at: 129`, `year: 1999`), and `null`
-//!   where an empty value is allowed; `text` is required and not blank;
+//! - text fields are scalars: a string, a number or a boolean, read as the text written
+//!   (`at: 1.10` is `1.10`, `by: true` is `true`), and `null` where an empty value is
+//!   allowed; `text` is required and not blank;
 //! - a citation is a source id (`cites: [smith-2001]`) or `{source, at, footnote}`;
 //! - ids (the keys of `sources`, `claims`, `evidence` and `rebuttals`) match
 //!   [`NODE_ID_PATTERN`], the map id [`MAP_ID_PATTERN`];
@@ -50,8 +51,8 @@ fn same_as_pattern() -> String {
 /// The schema, as a JSON value (draft 2020-12).
 pub fn json_schema() -> Value {
     let scalar = json!({
-        "description": "A string or a number, read as the text written.",
-        "type": ["string", "number", "null"]
+        "description": "A string, a number or a boolean, read as the text written.",
+        "type": ["string", "number", "boolean", "null"]
     });
     let id_list = |description: &str| {
         json!({
@@ -65,7 +66,7 @@ pub fn json_schema() -> Value {
             "description": "What the node says, in one sentence (required, not blank).",
             "anyOf": [
                 { "type": "string", "pattern": not_blank_pattern() },
-                { "type": "number" }
+                { "type": ["number", "boolean"] }
             ]
         },
         "quote": {
@@ -132,7 +133,7 @@ pub fn json_schema() -> Value {
             "properties": {
                 field: { "anyOf": [
                     { "type": "string", "pattern": not_blank_pattern() },
-                    { "type": "number" }
+                    { "type": ["number", "boolean"] }
                 ] }
             }
         })
@@ -147,13 +148,14 @@ pub fn json_schema() -> Value {
                 "description": "The map id: `[a-z0-9][a-z0-9-]*` (required).",
                 "anyOf": [
                     { "type": "string", "pattern": MAP_ID_PATTERN },
-                    { "type": "integer", "minimum": 0 }
+                    { "type": "integer", "minimum": 0 },
+                    { "type": "boolean" }
                 ]
             },
             "title": { "description": "A title for people.", "$ref": "#/$defs/scalar" },
             "source": {
-                "description": "The text quotes are checked against, relative to the map file.",
-                "type": ["string", "number"]
+                "description": "The text quotes are checked against, relative to the map file (null: none).",
+                "type": ["string", "number", "boolean", "null"]
             },
             "sources": section("Works cited: id -> entry.", "source"),
             "claims": section("Claims: id -> claim.", "claim"),
@@ -169,12 +171,15 @@ pub fn json_schema() -> Value {
             "scalar": scalar,
             "reference": {
                 "description": "The id of a node of this map (a null names none: `check` reports it as a dangling reference, not a schema error).",
-                "type": ["string", "number", "null"]
+                "type": ["string", "number", "boolean", "null"]
             },
             "cite": {
                 "description": "A citation: a source id, or `{source, at, footnote}`.",
                 "anyOf": [
-                    { "description": "A source id (short form).", "type": "string" },
+                    {
+                        "description": "A source id (short form), read as the text written.",
+                        "type": ["string", "number", "boolean"]
+                    },
                     {
                         "description": "The long form: a source id, a page and a footnote number.",
                         "type": "object",

@@ -107,14 +107,14 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         136,
         "nested more than 128 levels deep",
     ),
-    // Invisible characters are shown as escapes in messages.
-    ("bom-in-id.yaml", "schema", 4, 3, "bad id `\\u{feff}C1`"),
+    // Invisible characters: exact in JSON, shown as escapes in human output (below).
+    ("bom-in-id.yaml", "schema", 4, 3, "bad id `\u{feff}C1`"),
     (
         "nul-in-reference.yaml",
         "dangling-reference",
         4,
         35,
-        "no node `T1\\u{0}`",
+        "no node `T1\u{0}`",
     ),
 ];
 
@@ -164,7 +164,7 @@ fn ids_that_look_like_numbers_keep_their_text() {
     assert!(ids.contains(&"007") && ids.contains(&"1e3"), "{ids:?}");
     // `007` in the supports list is the claim `007`, not `7`: only `1.10` dangles.
     let out = argmap()
-        .args(["render", "--format", "json"])
+        .args(["render", "--format", "json", "--force"])
         .arg("tests/fixtures/locations/number-like-ids.yaml")
         .output()
         .expect("runs");
@@ -196,6 +196,14 @@ fn human_output_of_cr_only_line_endings_shows_the_right_line() {
     assert!(text.contains("cr-only.yaml:6:20"), "{text}");
     assert!(text.contains("6 │     supports: [T1, T9]"), "{text}");
     insta::assert_snapshot!("human-cr-only", text);
+}
+
+#[test]
+fn human_output_shows_a_bom_and_a_nul_in_messages() {
+    let text = human("bom-in-id.yaml");
+    assert!(text.contains("bad id `\\u{feff}C1`"), "{text}");
+    let text = human("nul-in-reference.yaml");
+    assert!(text.contains("no node `T1\\0`"), "{text}");
 }
 
 #[test]

@@ -321,7 +321,17 @@ fn no_control_character_from_a_map_reaches_the_terminal() {
         text.contains("errors-hostile\\u{1b}[2J\\u{7}.yaml:"),
         "{text}"
     );
+    // YAML forbids raw control characters even in a comment: that copy is refused at the
+    // first one (shown escaped, above); the quote's closest passage is shown for the map
+    // without it.
+    assert!(
+        text.contains("error[yaml-syntax]: a control character (U+001B)"),
+        "{text}"
+    );
+    let (_, out, _) = run(&["check", HOSTILE_ERRORS]);
+    let text = String::from_utf8(out).expect("utf-8");
     assert!(text.contains("closest passage"), "{text}");
+    assert!(raw_controls(text.as_bytes(), false).is_empty(), "{text}");
     let (code, _, err) = run(&["check", &missing]);
     assert_eq!(code, Some(2));
     let err = String::from_utf8(err).expect("utf-8");
