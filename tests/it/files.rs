@@ -214,6 +214,37 @@ fn a_source_outside_the_project_is_refused_unless_allowed() {
 }
 
 #[test]
+fn every_command_that_checks_takes_allow_source_outside() {
+    let (_dir, proj) = project();
+    let map = proj.join("maps/map.yaml");
+    std::fs::write(&map, map_citing("../../outside.txt")).expect("write");
+    for command in ["render", "support", "evaluate"] {
+        let out = argmap()
+            .arg(command)
+            .arg(&map)
+            .timeout(HANG_GUARD)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--allow-source-outside"), "{command}: {err}");
+        let out = argmap()
+            .arg(command)
+            .arg(&map)
+            .arg("--allow-source-outside")
+            .timeout(HANG_GUARD)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{command}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn a_symlink_inside_the_project_to_a_file_outside_is_refused() {
     let (dir, proj) = project();
     std::os::unix::fs::symlink(dir.path().join("outside.txt"), proj.join("seeds/link.txt"))
