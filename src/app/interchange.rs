@@ -110,7 +110,8 @@ pub(super) fn mark_export(format: RenderFormat, forced: Forced, bytes: Vec<u8>) 
 /// AIF with errors (an edge naming no node, an I-node without text...) or gives a map
 /// that does not pass `check`; nothing is written then.
 pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
-    let bytes = std::fs::read(&a.file)
+    // A regular file, at most 1 GiB: a FIFO or a device is refused, not waited on.
+    let bytes = crate::parse::load::read_regular(&a.file)
         .map_err(|e| Failure(format!("cannot read {}: {e}", a.file.display())))?;
     let shown = a.file.display().to_string();
     let fail = |io: &mut Io, msg: String| -> Result<u8, Failure> {

@@ -58,6 +58,21 @@ fn a_fifo_as_map_is_refused_without_waiting_for_a_writer() {
 }
 
 #[test]
+fn a_fifo_to_import_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("aif.json");
+    mkfifo(&fifo);
+    let out = argmap()
+        .arg("import")
+        .arg(&fifo)
+        .timeout(HANG_GUARD)
+        .output()
+        .expect("runs and ends");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
+
+#[test]
 fn a_fifo_as_source_is_refused_at_the_source_value() {
     let dir = tempfile::tempdir().expect("tempdir");
     mkfifo(&dir.path().join("essay.txt"));
