@@ -297,11 +297,6 @@ fn forbidden_name(c: char) -> String {
     }
 }
 
-/// One linear pass over the text before it is parsed, for what yaml-rust2 would get
-/// wrong: a character YAML forbids (yaml-rust2 takes a NUL for the end of the text and
-/// silently ignores the rest), and brackets opened more than [`MAX_FLOW_DEPTH`] deep
-/// (counted over the whole text; brackets inside strings count too, which can only
-/// overestimate the depth). Lines end at `\n`, `\r\n` or a lone `\r`, as in YAML.
 /// The bytes [`scan`] looks at: line breaks, brackets, controls, and the lead bytes of
 /// the forbidden characters outside ASCII. Every other byte is passed over.
 const NOTABLE: [bool; 256] = {
@@ -314,6 +309,11 @@ const NOTABLE: [bool; 256] = {
     t
 };
 
+/// One linear pass over the text before it is parsed, for what yaml-rust2 would get
+/// wrong: a character YAML forbids (yaml-rust2 takes a NUL for the end of the text and
+/// silently ignores the rest), and brackets opened more than [`MAX_FLOW_DEPTH`] deep
+/// (counted over the whole text; brackets inside strings count too, which can only
+/// overestimate the depth). Lines end at `\n`, `\r\n` or a lone `\r`, as in YAML.
 fn scan(text: &str) -> Option<Diagnostic> {
     // Bytes, not characters: this runs over every map, and a forbidden character is
     // either an ASCII byte or starts with 0xC2 (C1 controls) or 0xEF 0xBF (U+FFFE/F).
