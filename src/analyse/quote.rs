@@ -51,6 +51,11 @@ const MAX_PROBES: usize = 8;
 pub struct Normalized {
     pub text: String,
     segments: Vec<(u32, u32)>,
+    /// Normalised offsets where a hyphen between two letters on one line was dropped
+    /// (`self-determination` → `selfdetermination`, a join at 4): the source had a word
+    /// boundary there, so a quote may begin or end at one. (A hyphen at a line break is
+    /// not a boundary: `revolu-⏎tion` is one word.) Sorted.
+    joins: Vec<u32>,
 }
 
 impl Normalized {
@@ -114,6 +119,7 @@ fn char_at(bytes: &[u8], i: usize) -> Option<char> {
 pub fn normalize_owned(text: String) -> Normalized {
     let mut bytes = text.into_bytes();
     let mut segments: Vec<(u32, u32)> = Vec::new();
+    let mut joins: Vec<u32> = Vec::new();
     // Written so far: bytes[..w]. Invariant: w <= at, and w <= the pending space's start.
     let mut w = 0;
     let mut write = |bytes: &mut Vec<u8>, w: &mut usize, c: char, from: usize| {
@@ -159,6 +165,9 @@ pub fn normalize_owned(text: String) -> Normalized {
             }
             let next_letter = char_at(&bytes, j).is_some_and(char::is_alphabetic);
             if next_letter && (j == next_at || newline) {
+                if j == next_at {
+                    joins.push(w as u32);
+                }
                 prev = Some(last);
                 at = j;
                 continue;
@@ -198,7 +207,53 @@ pub fn normalize_owned(text: String) -> Normalized {
     // Whole characters were written: the bytes are UTF-8.
     let text = String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Normalized { text, segments }
+    Normalized {
+        text,
+        segments,
+        joins,
+    }
+}
+
+/// Whether `c` belongs to a word: a letter, a digit, or a combining mark (an accent
+/// written after its letter, `e\u{301}`).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether a quote has no word in it (empty, or only spaces, punctuation and
+/// ellipses): such a quote says nothing, and matches anywhere or nowhere.
+pub fn is_empty_quote(quote: &str) -> bool {
+    !quote.chars().any(is_word_char)
+}
+
+impl Normalized {
+    /// Whether normalised byte `pos` (a char boundary) is a word boundary: the text
+    /// starts or ends there, a non-word character is on either side, or a hyphen between
+    /// letters was dropped there.
+    fn boundary_at(&self, pos: usize) -> bool {
+        let before = self.text[..pos].chars().next_back();
+        let after = self.text[pos..].chars().next();
+        match (before, after) {
+            (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
+                self.joins.binary_search(&(pos as u32)).is_ok()
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether `piece`, found at normalised byte `start`, begins and ends on word
+    /// boundaries of the text: a piece that begins with a word character must not
+    /// continue a word of the text, and one that ends with a word character must not be
+    /// followed by one (`revolution` is found in `revolution,` but not in
+    /// `revolutionary`; `olution` not at all). Punctuation at either end needs nothing.
+    fn whole_words(&self, start: usize, piece: &str) -> bool {
+        let starts_word = piece.chars().next().is_some_and(is_word_char);
+        let ends_word = piece.chars().next_back().is_some_and(is_word_char);
+        (!starts_word || self.boundary_at(start))
+            && (!ends_word || self.boundary_at(start + piece.len()))
+    }
 }
 
 /// Splits a quote at its ellipses and normalises each piece; empty pieces are dropped.
@@ -503,11 +558,9 @@ impl SourceIndex {
             while !text.is_char_boundary(end_b) {
                 end_b += 1;
             }
-            return text[start..end_b]
-                .match_indices(piece)
-                .map(|(i, _)| start + i)
+            return Occurrences::new(text, piece, start, end_b)
                 .take_while(|&p| p < to)
-                .find(|&p| visit(p));
+                .find(|&p| self.norm.whole_words(p, piece) && visit(p));
         }
         probes.sort_by_key(|(off, occ)| (occ.len(), *off));
         let (off, occ) = probes[0];
@@ -540,7 +593,11 @@ impl SourceIndex {
                     *j = gallop(list, *j, start + o);
                     *j < list.len() && list[*j] as usize == start + o
                 });
-            if agreed && text.as_bytes()[start..].starts_with(pb) && visit(start) {
+            if agreed
+                && text.as_bytes()[start..].starts_with(pb)
+                && self.norm.whole_words(start, piece)
+                && visit(start)
+            {
                 return Some(start);
             }
         }
@@ -571,22 +628,23 @@ impl SourceIndex {
         }
     }
 
+    /// Where the earliest chain of `pieces` starts: each piece found after the previous
+    /// one, within [`MAX_GAP`] of its end. One piece is a look-up; for more, every
+    /// occurrence of the first piece is fed, in text order, to a [`Chain`], which follows
+    /// all of them at once through the text.
     fn find_from(&self, pieces: &[String], word_start: bool) -> Option<usize> {
         let len = self.norm.text.len();
-        // Each occurrence of the first piece is a possible start: the first from which
-        // every later piece follows within its gap wins.
+        if pieces.len() == 1 {
+            return self.find_in(&pieces[0], 0, len, word_start, |_| true);
+        }
+        let mut chain = Chain::new(self, pieces);
+        let mut found = None;
         self.find_in(&pieces[0], 0, len, word_start, |start| {
-            let mut end = start + pieces[0].len();
-            pieces[1..].iter().all(|piece| {
-                match self.find_in(piece, end, end + MAX_GAP + 1, false, |_| true) {
-                    Some(p) => {
-                        end = p + piece.len();
-                        true
-                    }
-                    None => false,
-                }
-            })
-        })
+            chain.first.push_back(start as u32);
+            found = chain.advance(start);
+            found.is_some()
+        });
+        found.or_else(|| chain.advance(usize::MAX))
     }
 
     /// The passage most like `q` (normalised): the start offset most windows of `q` agree
@@ -632,6 +690,175 @@ impl SourceIndex {
             passage,
             similarity,
         })
+    }
+}
+
+/// The occurrences of `piece` in `text[from..to]` (both char boundaries), overlapping
+/// ones included (`a a` occurs twice in `a a a`), in order.
+struct Occurrences<'t> {
+    text: &'t str,
+    piece: &'t str,
+    at: usize,
+    to: usize,
+}
+
+impl<'t> Occurrences<'t> {
+    fn new(text: &'t str, piece: &'t str, from: usize, to: usize) -> Occurrences<'t> {
+        Occurrences {
+            text,
+            piece,
+            at: from,
+            to,
+        }
+    }
+}
+
+impl Iterator for Occurrences<'_> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        let first = self.piece.chars().next()?;
+        let p = self.at + self.text.get(self.at..self.to)?.find(self.piece)?;
+        self.at = p + first.len_utf8();
+        Some(p)
+    }
+}
+
+/// How much text a [`Chain`] advances by at a time.
+const BLOCK: usize = 4096;
+
+/// A search for a quote with ellipses: which ends of each piece are reachable.
+///
+/// An end of piece `i` is reachable when the piece occurs there (on word boundaries)
+/// and starts within [`MAX_GAP`] after a reachable end of piece `i - 1` (any occurrence
+/// of the first piece is reachable). The text is processed in blocks, in order: in each
+/// block every piece with a reachable predecessor end in reach is looked for (once per
+/// distinct piece, however often the quote repeats it), and its occurrences are matched
+/// against those ends in one merge. Each block costs its length per active distinct
+/// piece plus the occurrences, so a quote costs about the text it spans — not the
+/// number of starts times the number of pieces, as following each start alone did —
+/// and no chain is missed (taking the earliest occurrence of each piece, as a greedy
+/// search does, can miss one that a later occurrence allows). Ends older than the gap
+/// are dropped, so memory stays bounded by a few blocks per piece. Text with nothing
+/// reachable in it is skipped to the next occurrence of the first piece.
+///
+/// The earliest start wins: an end's origin is the earliest first-piece start that
+/// reaches it, and origins never decrease along a piece's ends (the earliest reachable
+/// predecessor end in a window that slides forward), so the first end of the last piece
+/// has the earliest origin.
+struct Chain<'a> {
+    index: &'a SourceIndex,
+    pieces: &'a [String],
+    /// For each piece, the first piece equal to it (so equal pieces are looked for once).
+    same: Vec<usize>,
+    /// The starts of the first piece not yet processed, in order.
+    first: std::collections::VecDeque<u32>,
+    /// For each piece but the last: its reachable ends still in reach, with their
+    /// origins, in order.
+    ends: Vec<Vec<(u32, u32)>>,
+    /// The next block starts here.
+    at: usize,
+    /// Occurrences in the current block, by distinct piece.
+    found: Vec<Option<Vec<u32>>>,
+}
+
+impl<'a> Chain<'a> {
+    fn new(index: &'a SourceIndex, pieces: &'a [String]) -> Chain<'a> {
+        let mut firsts: HashMap<&str, usize> = HashMap::new();
+        let same = pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| *firsts.entry(p.as_str()).or_insert(i))
+            .collect();
+        Chain {
+            index,
+            pieces,
+            same,
+            first: Default::default(),
+            ends: vec![Vec::new(); pieces.len() - 1],
+            at: 0,
+            found: vec![None; pieces.len()],
+        }
+    }
+
+    /// Processes the blocks that end by `limit` (every first-piece start before it has
+    /// been given); returns the start of a complete chain as soon as one is found.
+    fn advance(&mut self, limit: usize) -> Option<usize> {
+        let len = self.index.norm.text.len();
+        loop {
+            if self.ends.iter().all(Vec::is_empty) {
+                // Nothing reachable: skip to the next start of the first piece.
+                self.at = self.at.max(*self.first.front()? as usize);
+            }
+            if self.at >= len {
+                return None;
+            }
+            let end = self.at + BLOCK;
+            if end > limit {
+                return None;
+            }
+            if let Some(origin) = self.block(self.at, end) {
+                return Some(origin);
+            }
+            self.at = end;
+            for ends in &mut self.ends {
+                let old = ends.partition_point(|&(e, _)| (e as usize) + MAX_GAP < end);
+                ends.drain(..old);
+            }
+        }
+    }
+
+    /// Finds the reachable occurrences of every piece that start in `a..b`.
+    fn block(&mut self, a: usize, b: usize) -> Option<usize> {
+        let text = self.index.norm.text.as_str();
+        for f in &mut self.found {
+            *f = None;
+        }
+        let mut reached = Vec::new();
+        while let Some(&s) = self.first.front().filter(|&&s| (s as usize) < b) {
+            self.first.pop_front();
+            reached.push((s + self.pieces[0].len() as u32, s));
+        }
+        self.ends[0].extend(reached);
+        for i in 1..self.pieces.len() {
+            let (before, after) = self.ends.split_at_mut(i);
+            let prev = &before[i - 1];
+            if prev.first().is_none_or(|&(e, _)| e as usize >= b) {
+                continue;
+            }
+            let piece = self.pieces[i].as_str();
+            let occ = self.found[self.same[i]].get_or_insert_with(|| {
+                let mut from = a;
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let mut to = (b + piece.len()).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                Occurrences::new(text, piece, from, to)
+                    .take_while(|&p| p < b)
+                    .filter(|&p| self.index.norm.whole_words(p, piece))
+                    .map(|p| p as u32)
+                    .collect()
+            });
+            // For each occurrence, the earliest reachable end at most the gap before it.
+            let mut j = 0;
+            for &o in occ.iter() {
+                while j < prev.len() && (prev[j].0 as usize) + MAX_GAP < o as usize {
+                    j += 1;
+                }
+                match prev.get(j) {
+                    Some(&(e, origin)) if e <= o => {
+                        if i == self.pieces.len() - 1 {
+                            return Some(origin as usize);
+                        }
+                        after[0].push((o + piece.len() as u32, origin));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 }
 
@@ -783,9 +1010,11 @@ mod tests {
         let ix = SourceIndex::new(src);
         // Found through the index by its own first window (it starts a word)...
         assert_eq!(line(&ix, "extraordinarily"), Some(5001));
-        // ...or, starting inside a word, by the scan that follows.
-        assert_eq!(line(&ix, "xtraordinarily the"), Some(5001));
-        assert_eq!(line(&ix, "omething. sen"), Some(1));
+        // ...or, starting after punctuation, by the scan that follows.
+        assert_eq!(line(&ix, "something. sentence"), Some(1));
+        // Cut inside a word: not a quote of the source.
+        assert_eq!(line(&ix, "xtraordinarily the"), None);
+        assert_eq!(line(&ix, "omething. sen"), None);
         assert_eq!(line(&ix, "unheardofword"), None);
     }
 
@@ -828,5 +1057,194 @@ mod tests {
         assert_eq!(line(&ix, "page 4999 of the long discussion"), Some(10001));
         assert_eq!(line(&ix, "volume twelve page 17 of the long"), Some(36));
         assert_eq!(line(&ix, "volume twelve page 5000 of the long"), None);
+    }
+
+    #[test]
+    fn a_quote_begins_and_ends_on_word_boundaries() {
+        let src = "the revolution of the workers, and “theory” here";
+        assert!(!found(src, "e"));
+        assert!(!found(src, "olution of the work"));
+        assert!(!found(src, "revolution of the work"));
+        assert!(!found(src, "olution of the workers"));
+        assert!(found(src, "revolution of the workers"));
+        // Punctuation is a boundary, and a quote may begin or end with it.
+        assert!(found(src, "workers"));
+        assert!(found(src, "workers,"));
+        assert!(found(src, ", and"));
+        assert!(found(src, "theory"));
+        assert!(found(src, "\"theory\" here"));
+        assert!(found(src, "the"));
+    }
+
+    #[test]
+    fn a_later_occurrence_on_word_boundaries_is_found() {
+        // The first occurrence of `the cat` is inside `bathe cat`.
+        let ix = SourceIndex::new("bathe cat\nthe cattle\nthe cat".into());
+        assert_eq!(line(&ix, "the cat"), Some(3));
+        // Overlapping occurrences are candidates too.
+        assert!(found("xab ab ab", "ab ab"));
+    }
+
+    #[test]
+    fn boundaries_are_judged_in_the_normalised_text() {
+        // A hyphen joining a word across a line break is no boundary...
+        assert!(!found("the revolu-\ntion began", "tion began"));
+        assert!(!found("the revolu-\ntion began", "the revolu"));
+        // ...a hyphen of a compound on one line is.
+        assert!(found("the self-determination of", "determination of"));
+        assert!(found("the self-determination of", "the self"));
+        // A footnote marker glued to a word, and a dash, end the word.
+        assert!(found("embraced Marxism.1 From this", "embraced Marxism"));
+        assert!(found("the theory12 was", "the theory"));
+        assert!(found("his ideas—\nparticularly his", "particularly his"));
+        assert!(found("his ideas—\nparticularly his", "his ideas"));
+        // Accents written as combining marks belong to their word.
+        assert!(!found("un cafe\u{301} noir", "un cafe"));
+        assert!(found("un cafe\u{301} noir", "un cafe\u{301}"));
+    }
+
+    #[test]
+    fn each_ellipsis_piece_begins_and_ends_on_word_boundaries() {
+        let src = "First part of the sentence, then a long aside, and finally the end.";
+        assert!(found(src, "First part … finally the end"));
+        assert!(!found(src, "First par … finally the end"));
+        assert!(!found(src, "First part … nally the end"));
+        assert!(!found(src, "First part … the en"));
+        assert!(found(src, "First part … the end."));
+    }
+
+    #[test]
+    fn an_ellipsis_chain_is_found_when_a_later_occurrence_allows_it() {
+        // `beta` first occurs right after `alpha`, but `gamma` is more than the gap after
+        // that one: the second `beta` (within the gap of `alpha`) leads on to it.
+        let pad = |n: usize| "x ".repeat(n / 2);
+        let src = format!(
+            "alpha beta {} beta {} gamma",
+            pad(MAX_GAP - 300),
+            pad(MAX_GAP - 300)
+        );
+        assert!(found(&src, "alpha … beta … gamma"));
+        assert!(!found(&src, "alpha … gamma"));
+    }
+
+    #[test]
+    fn many_ellipses_over_a_repeated_passage() {
+        // Every page repeats `volume twelve`: a chain of a thousand pieces starts at
+        // every page, and a failing one is settled without following each alone.
+        let pages = crate::generate::running_header_pages(3000);
+        let ix = SourceIndex::new(pages);
+        let mut pieces = vec!["volume twelve"; 1000];
+        assert_eq!(line(&ix, &pieces.join(" … ")), Some(1));
+        *pieces.last_mut().expect("pieces") = "volume thirteen";
+        assert_eq!(line(&ix, &pieces.join(" … ")), None);
+        // A piece may follow up to the gap after the previous one, so a chain of a
+        // thousand pieces reaches the last page from the first.
+        *pieces.last_mut().expect("pieces") = "page 2999 of";
+        assert_eq!(line(&ix, &pieces.join(" … ")), Some(1));
+        pieces.truncate(2);
+        pieces[1] = "page 2999 of";
+        assert_eq!(line(&ix, &pieces.join(" … ")), Some(2 * 2975 + 1));
+    }
+
+    #[test]
+    fn empty_quotes_have_no_words() {
+        assert!(is_empty_quote(""));
+        assert!(is_empty_quote("   "));
+        assert!(is_empty_quote(" … , . -- "));
+        assert!(!is_empty_quote("a"));
+        assert!(!is_empty_quote("1917"));
+    }
+
+    /// Whether `piece` occurs in `text` on word boundaries at or after `from`, starting
+    /// at most `to`: the reference, by trying every position.
+    fn naive_at(n: &Normalized, piece: &str, from: usize, to: usize) -> Vec<usize> {
+        (from..=to.min(n.text.len()))
+            .filter(|&p| n.text.is_char_boundary(p))
+            .filter(|&p| n.text[p..].starts_with(piece) && n.whole_words(p, piece))
+            .collect()
+    }
+
+    /// The reference for a quote: some chain of occurrences, each piece within the gap
+    /// of the previous one's end, tried exhaustively.
+    fn naive_found(source: &str, quote: &str) -> bool {
+        let n = normalize(source);
+        let pieces = quote_pieces(quote);
+        fn chain(n: &Normalized, pieces: &[String], end: usize) -> bool {
+            match pieces.split_first() {
+                None => true,
+                Some((p, rest)) => naive_at(n, p, end, end + MAX_GAP)
+                    .into_iter()
+                    .any(|o| chain(n, rest, o + p.len())),
+            }
+        }
+        match pieces.split_first() {
+            None => false,
+            Some((p, rest)) => naive_at(&n, p, 0, n.text.len())
+                .into_iter()
+                .any(|o| chain(&n, rest, o + p.len())),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Whole words cut from a source are always found; a cut that begins or ends
+        /// inside a word (letters on both sides of the cut) is found only where the same
+        /// characters occur on word boundaries elsewhere.
+        #[test]
+        fn whole_word_cuts_are_found_and_mid_word_cuts_are_not(
+            words in proptest::collection::vec("[a-e]{1,4}", 3..40),
+            seps in proptest::collection::vec("( |, |\n|\\. |—|“|” )", 40),
+            a in 0usize..1000,
+            len in 1usize..6,
+            trim_start in 0usize..3,
+            trim_end in 0usize..3,
+        ) {
+            let mut source = String::new();
+            let mut spans = Vec::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                let s = source.len();
+                source.push_str(w);
+                spans.push((s, source.len()));
+                source.push_str(sep);
+            }
+            let a = a % words.len();
+            let b = (a + len).min(words.len()) - 1;
+            let whole = &source[spans[a].0..spans[b].1];
+            proptest::prop_assert!(found(&source, whole), "{:?} in {:?}", whole, source);
+            // Cut inside the first and/or last word.
+            let (s, e) = (spans[a].0 + trim_start, spans[b].1.saturating_sub(trim_end));
+            if s < e && (trim_start > 0 || trim_end > 0)
+                && spans[a].1 - spans[a].0 > trim_start
+                && spans[b].1 - spans[b].0 > trim_end
+            {
+                let cut = &source[s..e];
+                proptest::prop_assert_eq!(
+                    found(&source, cut),
+                    naive_found(&source, cut),
+                    "{:?} in {:?}", cut, source
+                );
+                // Its own place is not a match: it begins or ends inside a word.
+                let ix = SourceIndex::new(source.clone());
+                if let QuoteMatch::Found { offset } = ix.find(cut) {
+                    proptest::prop_assert!(ix.norm.whole_words(offset, &normalize(cut).text));
+                }
+            }
+        }
+
+        /// A quote with ellipses is found exactly when some chain of its pieces occurs
+        /// in order on word boundaries, each within the gap of the previous one.
+        #[test]
+        fn ellipsis_quotes_agree_with_exhaustive_search(
+            words in proptest::collection::vec("(ab|ba|a|b|x{300,900})", 2..30),
+            picks in proptest::collection::vec(("(ab|ba|a|b|aba)", proptest::bool::ANY), 1..5),
+        ) {
+            let source = words.join(" ");
+            let quote = picks
+                .iter()
+                .map(|(w, two)| if *two { format!("{w} {w}") } else { w.clone() })
+                .collect::<Vec<_>>()
+                .join(" … ");
+            proptest::prop_assert_eq!(found(&source, &quote), naive_found(&source, &quote), "{}", quote);
+        }
     }
 }
