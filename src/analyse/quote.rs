@@ -15,7 +15,14 @@
 //! - soft hyphens (U+00AD) are dropped.
 //!
 //! An ellipsis in a quote (`…`, `...` or `. . .`) stands for a gap: the pieces must occur
-//! in order, each starting within [`MAX_GAP`] characters of the end of the previous one.
+//! in order, each starting within [`MAX_GAP`] characters of the end of the previous one
+//! (followed for every start at once, in one sweep of the text).
+//!
+//! A quote, and each piece of it, begins and ends on word boundaries of the normalised
+//! text: `e` and `olution of the work` are not quotes of
+//! `the revolution of the workers`. A hyphen dropped between two letters on one line
+//! leaves a boundary (`determination` is in `self-determination`); one dropped at a line
+//! break does not (`revolu-⏎tion` is one word).
 //!
 //! The source is normalised (in place) and indexed once ([`SourceIndex`]): the distinct
 //! 8-byte windows that start a word of the normalised text, in a hash-bucketed table, each
@@ -302,8 +309,78 @@ pub enum QuoteMatch {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Closest {
     pub line: usize,
+    /// Whole words of the normalised source.
     pub passage: String,
     pub similarity: f64,
+    /// Whether the source goes on before / after the passage.
+    pub more_before: bool,
+    pub more_after: bool,
+    /// The first word where the passage and the quote differ, if any.
+    pub difference: Option<WordDifference>,
+}
+
+impl std::fmt::Display for Closest {
+    /// `closest passage (line 2, 87% similar): "…the workers of…"; first difference:
+    /// "workers" where the quote has "worker"`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (before, after) = (
+            if self.more_before { "…" } else { "" },
+            if self.more_after { "…" } else { "" },
+        );
+        write!(
+            f,
+            "closest passage (line {}, {:.0}% similar): \"{before}{}{after}\"",
+            self.line,
+            self.similarity * 100.0,
+            self.passage
+        )?;
+        if let Some(d) = &self.difference {
+            write!(f, "; first difference: {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The first word where a passage and a quote differ: `None` where one of them has
+/// already ended.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordDifference {
+    pub passage: Option<String>,
+    pub quote: Option<String>,
+}
+
+impl std::fmt::Display for WordDifference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.passage, &self.quote) {
+            (Some(p), Some(q)) => write!(f, "\"{p}\" where the quote has \"{q}\""),
+            (Some(p), None) => write!(f, "\"{p}\" where the quote ends"),
+            (None, Some(q)) => write!(f, "the passage ends where the quote has \"{q}\""),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+/// The longest stretch (in characters) a closest passage is widened by to reach a word's
+/// edge.
+const MAX_WORD: usize = 64;
+
+/// The first word (split at spaces: both are normalised) where `passage` and `quote`
+/// differ, or `None` if every word agrees.
+fn first_difference(passage: &str, quote: &str) -> Option<WordDifference> {
+    let mut p = passage.split(' ').filter(|w| !w.is_empty());
+    let mut q = quote.split(' ').filter(|w| !w.is_empty());
+    loop {
+        match (p.next(), q.next()) {
+            (None, None) => return None,
+            (a, b) if a == b => continue,
+            (a, b) => {
+                return Some(WordDifference {
+                    passage: a.map(str::to_string),
+                    quote: b.map(str::to_string),
+                })
+            }
+        }
+    }
 }
 
 /// A quote of the map that its source lacks: the node, and the closest passage.
@@ -328,13 +405,16 @@ pub fn misses(index: &SourceIndex, map: &Map) -> Vec<QuoteMiss> {
         let chunk = all.len().div_ceil(parts).max(1);
         let look_up = |part: &indexmap::map::Slice<Id, crate::parse::Node>| {
             part.iter()
-                .filter_map(|(id, node)| match index.find(node.quote.as_deref()?) {
-                    QuoteMatch::Found { .. } => None,
-                    QuoteMatch::NotFound { closest } => Some(QuoteMiss {
-                        section,
-                        id: id.clone(),
-                        closest,
-                    }),
+                // An empty quote is a schema error (checks::schema), not a miss.
+                .filter_map(|(id, node)| {
+                    match index.find(node.quote.as_deref().filter(|q| !is_empty_quote(q))?) {
+                        QuoteMatch::Found { .. } => None,
+                        QuoteMatch::NotFound { closest } => Some(QuoteMiss {
+                            section,
+                            id: id.clone(),
+                            closest,
+                        }),
+                    }
                 })
                 .collect::<Vec<_>>()
         };
@@ -681,14 +761,32 @@ impl SourceIndex {
         while !text.is_char_boundary(start) {
             start -= 1;
         }
+        // Whole words: widened to the words the ends fall in (a word is not endless).
+        let word_before = |p: usize| text[..p].chars().next_back().filter(|&c| is_word_char(c));
+        let word_after = |p: usize| text[p..].chars().next().filter(|&c| is_word_char(c));
+        for _ in 0..MAX_WORD {
+            match (word_before(start), word_after(start)) {
+                (Some(c), Some(_)) => start -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        for _ in 0..MAX_WORD {
+            match (word_before(end), word_after(end)) {
+                (Some(_), Some(c)) => end += c.len_utf8(),
+                _ => break,
+            }
+        }
         let passage = text[start..end].to_string();
         // Levenshtein is quadratic: compare at most the first 400 characters.
         let cut = |s: &str| s.chars().take(400).collect::<String>();
         let similarity = strsim::normalized_levenshtein(&cut(q), &cut(&passage));
         Some(Closest {
             line: self.line_of(start),
+            difference: first_difference(&passage, q),
             passage,
             similarity,
+            more_before: start > 0,
+            more_after: end < text.len(),
         })
     }
 }

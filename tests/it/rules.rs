@@ -116,7 +116,7 @@ fn quote_not_found_shows_closest_passage_and_line() {
     let report = check_json("quote-not-found.yaml");
     let notes = report["diagnostics"][0]["notes"][0].as_str().unwrap_or("");
     assert!(notes.contains("line 1"), "{notes}");
-    assert!(notes.contains("\"the thesis holds\""), "{notes}");
+    assert!(notes.contains("\"…the thesis holds…\""), "{notes}");
 }
 
 #[test]
@@ -130,4 +130,68 @@ fn circular_support_lists_the_cycle() {
         report["diagnostics"][0]["ids"],
         serde_json::json!(["T1", "C1"])
     );
+}
+
+#[test]
+fn quote_near_misses_show_whole_words_and_the_first_difference() {
+    let out = argmap()
+        .args(["check", "--format", "json"])
+        .arg("tests/fixtures/quotes/near-miss.yaml")
+        .output()
+        .expect("argmap runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
+    insta::assert_json_snapshot!("quote-near-misses", report["diagnostics"]);
+    let text = argmap()
+        .arg("check")
+        .arg("tests/fixtures/quotes/near-miss.yaml")
+        .output()
+        .expect("argmap runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(
+            "closest passage (line 2, 98% similar): \"…calls on the workers of the world to \
+             unite…\"; first difference: \"workers\" where the quote has \"worker\""
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_quote_is_a_schema_error_not_a_missing_quote() {
+    for (quote, with_source) in [
+        ("\"\"", true),
+        ("\"   \"", true),
+        ("\" … \"", true),
+        ("\", . --\"", true),
+        ("\"\"", false),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("s.txt"), "Some words of the source.").expect("write");
+        let source = if with_source { "source: s.txt\n" } else { "" };
+        let map = format!(
+            "id: x\n{source}sources:\n  b: {{title: B}}\nclaims:\n  T1:\n    text: A thesis.\n    thesis: true\n    cites: [b]\n    quote: {quote}\n"
+        );
+        let path = dir.path().join("m.yaml");
+        std::fs::write(&path, &map).expect("write");
+        let out = argmap()
+            .args(["check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .expect("argmap runs");
+        let report: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
+        let d = report["diagnostics"].as_array().expect("diagnostics");
+        assert_eq!(d.len(), 1, "{quote}: {d:?}");
+        assert_eq!(d[0]["rule"], "schema", "{quote}");
+        assert_eq!(d[0]["message"], "`T1` has an empty quote", "{quote}");
+        let line = if with_source { 10 } else { 9 };
+        assert_eq!(
+            (&d[0]["line"], &d[0]["column"]),
+            (&line.into(), &12.into()),
+            "{quote}"
+        );
+        assert!(d[0]["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("verbatim")));
+        assert_eq!(out.status.code(), Some(1));
+    }
 }

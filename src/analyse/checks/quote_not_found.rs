@@ -19,17 +19,10 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         )
         .with_ids([id]);
         out.push(match &miss.closest {
-            Some(c) => d
-                .with_note(format!(
-                    "closest passage, line {} ({:.0}% similar): \"{}\"",
-                    c.line,
-                    c.similarity * 100.0,
-                    c.passage
-                ))
-                .with_help(format!(
-                    "copy the passage from line {} of the source verbatim",
-                    c.line
-                )),
+            Some(c) => d.with_note(c.to_string()).with_help(format!(
+                "copy the passage from line {} of the source verbatim",
+                c.line
+            )),
             None => d.with_help("no similar passage found: is `source` the right text?"),
         });
     }
