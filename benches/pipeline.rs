@@ -18,8 +18,13 @@
 //! - `compare`: the map against a generated map of another seed (`argmap compare`,
 //!   after analysing both).
 //!
-//! `quotes/*` measures quote verification alone: 10k quotes against a 1 MB source, and
-//! 10k quotes of a passage a source repeats 20k times (`find_10k_repeated`).
+//! `quotes/*` measures quote verification alone: 10k quotes against a 1 MB source,
+//! 10k quotes of a passage a source repeats 20k times (`find_10k_repeated`), and one
+//! quote with 1,000 ellipses over a 4 MB source repeating its pieces (`ellipses_1000`).
+//!
+//! `star/*` measures evaluate and the af, argdown and aif exports on a star: one claim
+//! with 100k links into it (`ARGMAP_BENCH_STAR` for another size), as attacks, as
+//! supports, and as supports linked in pairs by `with`.
 //!
 //! Sample counts are small (10 samples, flat sampling for the large maps) so that the
 //! whole run takes about ten minutes on two cores.
@@ -30,6 +35,7 @@ use argmap::parse::load::{load_file, parse_map, MapFile};
 use argmap::parse::source_text::read_source;
 use argmap::present;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
+use std::fmt::Write;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -208,8 +214,88 @@ fn quotes(c: &mut Criterion) {
             }
         })
     });
+    // One quote with 1,000 ellipses over a 4 MB source that repeats its pieces on every
+    // page, whose last piece is missing: every page starts a chain that runs on for
+    // hundreds of pieces before it fails.
+    let index = SourceIndex::new(running_header_pages(50_000));
+    let mut pieces = vec!["volume twelve"; 1000];
+    *pieces.last_mut().expect("pieces") = "volume thirteen";
+    let many = pieces.join(" … ");
+    g.bench_function("ellipses_1000", |bench| {
+        bench.iter(|| black_box(index.find(black_box(&many))))
+    });
     g.finish();
 }
 
-criterion_group!(benches, quotes, pipeline);
+/// A star: one claim and `n` links into it (rebuttals attacking it, evidence supporting
+/// it, or supporters linked pairwise by `with`), the shape that made evaluate and the
+/// af/argdown/aif exports quadratic in the links into one node.
+fn star_yaml(n: usize, shape: &str) -> String {
+    let mut out =
+        String::from("id: star\nclaims:\n  T1:\n    text: The claim.\n    thesis: true\n");
+    out.push_str(if shape == "attacks" {
+        "rebuttals:\n"
+    } else {
+        "evidence:\n"
+    });
+    for i in 0..n {
+        let _ = match shape {
+            "attacks" => writeln!(out, "  R{i}: {{text: Rebuttal {i}., attacks: [T1]}}"),
+            "supports" => writeln!(out, "  E{i}: {{text: Supporter {i}., supports: [T1]}}"),
+            _ => writeln!(
+                out,
+                "  E{i}: {{text: Supporter {i}., supports: [T1], with: [E{}]}}",
+                i ^ 1
+            ),
+        };
+    }
+    out
+}
+
+/// `star/*`: evaluate and the af, argdown and aif exports of a star of
+/// `$ARGMAP_BENCH_STAR` (default 100k) links into one claim, for each shape.
+fn star(c: &mut Criterion) {
+    let n = std::env::var("ARGMAP_BENCH_STAR")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let mut g = c.benchmark_group("star");
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.warm_up_time(Duration::from_millis(1));
+    g.measurement_time(Duration::from_secs(3));
+    for shape in ["attacks", "supports", "with"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("star.yaml");
+        std::fs::write(&path, star_yaml(n, shape)).expect("write map");
+        let file = load_file(&path).expect("load");
+        let m = Analysed::new(&file).expect("analysed");
+        g.bench_function(format!("evaluate_{shape}_{n}"), |bench| {
+            bench.iter(|| {
+                black_box(analyse::evaluate::evaluate(
+                    &m.graph,
+                    analyse::evaluate::Request::default(),
+                ))
+            })
+        });
+        g.bench_function(format!("af_{shape}_{n}"), |bench| {
+            bench.iter(|| black_box(present::af::render(&m)))
+        });
+        g.bench_function(format!("argdown_{shape}_{n}"), |bench| {
+            bench.iter(|| {
+                let d = [present::dot::DiagramMap {
+                    map: &m,
+                    visible: None,
+                }];
+                black_box(present::argdown::render(&d, &[]))
+            })
+        });
+        g.bench_function(format!("aif_{shape}_{n}"), |bench| {
+            bench.iter(|| black_box(present::aif::render(&m)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, quotes, star, pipeline);
 criterion_main!(benches);

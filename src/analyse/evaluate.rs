@@ -128,7 +128,6 @@ impl Encoding {
         each_group(g, |kind, target, group, links| {
             let mut undercutters: Few<NodeIndex> = links
                 .iter()
-                .filter(|(p, _)| group.binary_search(p).is_ok())
                 .filter_map(|(_, e)| undercut_by.get(e))
                 .flatten()
                 .copied()

@@ -96,10 +96,8 @@ impl Inferences {
         each_group(g, |kind, target, group, links| {
             // The edges it carries: one per premise (its edges are not kept beside it).
             let i = out.list.len() as u32;
-            for &(p, e) in links {
-                if group.binary_search(&p).is_ok() {
-                    out.by_edge[e.index()] = i;
-                }
+            for &(_, e) in links {
+                out.by_edge[e.index()] = i;
             }
             out.list.push(Inference {
                 kind,
@@ -124,10 +122,12 @@ impl Inferences {
 }
 
 /// Calls `f(kind, target, premises, links)` for every inference of `g`, in the order of
-/// [`Inferences::list`]: `premises` sorted, `links` the (premise, edge) pairs of every
-/// `kind` link into `target`, sorted (the inference's edges are those of its premises).
-/// Each target's incoming links are read once; co-premises are grouped only where `with`
-/// links exist, so the whole map costs O(nodes + edges).
+/// [`Inferences::list`]: `premises` sorted, `links` the (premise, edge) pairs of the
+/// inference's own `kind` links into `target` (those of its premises), sorted. Each
+/// target's incoming links are read and sorted once, and each inference is given only
+/// its own links (not all the target's, which made a target with many premises cost
+/// their square); co-premises are grouped only where `with` links exist, so the whole
+/// map costs O((nodes + edges) log edges).
 pub fn each_group(
     g: &ArgGraph,
     mut f: impl FnMut(LinkKind, NodeIndex, &[NodeIndex], &[(NodeIndex, EdgeIndex)]),
@@ -135,6 +135,7 @@ pub fn each_group(
     // Reused buffers: (premise, edge) of one target and kind; its groups of premises.
     let mut links: Vec<(NodeIndex, EdgeIndex)> = Vec::new();
     let mut groups: Vec<Vec<NodeIndex>> = Vec::new();
+    let mut group_links: Vec<(NodeIndex, EdgeIndex)> = Vec::new();
     for target in g.graph.node_indices() {
         for kind in [LinkKind::Supports, LinkKind::Attacks] {
             links.clear();
@@ -179,15 +180,22 @@ pub fn each_group(
                     groups.push(group);
                 }
                 for group in &groups {
-                    f(kind, target, group, &links);
+                    // The group's own links: each premise's run of the sorted links.
+                    group_links.clear();
+                    for &p in group {
+                        let from = links.partition_point(|&(q, _)| q < p);
+                        group_links.extend(links[from..].iter().take_while(|&&(q, _)| q == p));
+                    }
+                    f(kind, target, group, &group_links);
                 }
             } else {
-                let mut last = None;
-                for &(p, _) in &links {
-                    if last != Some(p) {
-                        f(kind, target, &[p], &links);
-                        last = Some(p);
-                    }
+                // One premise per inference: its links are a run of the sorted links.
+                let mut from = 0;
+                while from < links.len() {
+                    let p = links[from].0;
+                    let to = from + links[from..].partition_point(|&(q, _)| q == p);
+                    f(kind, target, &[p], &links[from..to]);
+                    from = to;
                 }
             }
         }

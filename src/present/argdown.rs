@@ -32,9 +32,24 @@ fn addressable(inf: &Inference) -> bool {
     inf.is_linked() || !inf.undercutters.is_empty()
 }
 
-/// The title of an inference's argument: `A supports B`, `A + P support B`.
+/// How many premises an argument's title names; a larger group is named by its first
+/// premises and a count. Every premise of a group refers to the argument by its title,
+/// so naming them all would make the document grow with the square of the group (the
+/// title stays unique: groups into one target share no premise).
+const TITLE_PREMISES: usize = 3;
+
+/// The title of an inference's argument: `A supports B`, `A + P support B`,
+/// `A + P + Q + 5 more support B`.
 fn argument_title(g: &ArgGraph, prefix: &str, inf: &Inference) -> String {
-    let premises: Vec<&str> = inf.premises.iter().map(|&p| g.graph[p].id).collect();
+    let mut premises: Vec<String> = inf
+        .premises
+        .iter()
+        .take(TITLE_PREMISES)
+        .map(|&p| g.graph[p].id.to_string())
+        .collect();
+    if inf.premises.len() > TITLE_PREMISES {
+        premises.push(format!("{} more", inf.premises.len() - TITLE_PREMISES));
+    }
     let verb = match (inf.kind, inf.is_linked()) {
         (LinkKind::Supports, false) => "supports",
         (LinkKind::Supports, true) => "support",
