@@ -201,3 +201,52 @@ pub fn each_group(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::load::parse_map;
+
+    /// A star: `n` supporters of T1, linked in pairs by `with`, and `n` rebuttals of it.
+    fn star(n: usize) -> String {
+        let mut y = String::from("id: m\nclaims:\n  T1: {text: t, thesis: true}\nevidence:\n");
+        for i in 0..n {
+            y.push_str(&format!(
+                "  E{i}: {{text: e, supports: [T1], with: [E{}]}}\n",
+                i ^ 1
+            ));
+        }
+        y.push_str("rebuttals:\n");
+        for i in 0..n {
+            y.push_str(&format!("  R{i}: {{text: r, attacks: [T1]}}\n"));
+        }
+        y
+    }
+
+    #[test]
+    fn each_inference_is_given_only_its_own_links() {
+        // Given all the target's links, every inference of a star scanned all of them:
+        // quadratic in the links into one node.
+        let map = parse_map(&star(20)).expect("parses");
+        let g = ArgGraph::build(&map);
+        let mut calls = 0;
+        each_group(&g, |kind, _, group, links| {
+            calls += 1;
+            let premises: Vec<NodeIndex> = links.iter().map(|&(p, _)| p).collect();
+            assert_eq!(premises, group, "{kind:?}");
+            for &(p, e) in links {
+                assert_eq!(g.graph.edge_endpoints(e).map(|(s, _)| s), Some(p));
+            }
+        });
+        // 10 linked pairs of supporters, 20 single rebuttals.
+        assert_eq!(calls, 30);
+        let inf = Inferences::of(&g);
+        assert_eq!(inf.list.len(), 30);
+        for e in g.graph.edge_references() {
+            if matches!(e.weight(), EdgeKind::Supports | EdgeKind::Attacks) {
+                let i = inf.of_edge(e.id()).expect("carried");
+                assert!(inf.list[i].premises.contains(&e.source()));
+            }
+        }
+    }
+}
