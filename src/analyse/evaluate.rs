@@ -29,7 +29,7 @@
 //! report the nodes, and the inferences (`Y`) as links.
 
 use super::inference::{each_group, Few, Inference, LinkKind};
-use super::semantics::{Framework, Label, Labelling, TooMany};
+use super::semantics::{Framework, Label, Labelling, StoppedBy, TooMany};
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use crate::parse::model::Id;
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -301,6 +301,13 @@ pub struct Extensions {
     /// When the search stopped early: how many it had found (at least that many exist).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stopped_after: Option<usize>,
+    /// When the search stopped early: what stopped it (`limit`: more extensions than
+    /// `--limit`; `step-budget`: the search ran out of steps, a larger limit would not
+    /// help).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped_by: Option<StoppedBy>,
+    /// The `--limit` the search ran with.
+    pub limit: usize,
 }
 
 /// What the evaluation says about one thesis.
@@ -412,7 +419,7 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
             let mut statements = vec![explain.grounded(a)];
             for (name, r) in [("preferred", &preferred), ("stable", &stable)] {
                 if let Some(r) = r {
-                    statements.push(acceptance_statement(id, name, r, a));
+                    statements.push(acceptance_statement(id, name, r, a, request.limit));
                 }
             }
             Some(ThesisResult {
@@ -428,11 +435,15 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
                 extensions: exts.iter().map(|e| extension(g, &enc, e)).collect(),
                 complete: true,
                 stopped_after: None,
+                stopped_by: None,
+                limit: request.limit,
             },
-            Err(TooMany { found }) => Extensions {
+            Err(TooMany { found, stopped_by }) => Extensions {
                 extensions: Vec::new(),
                 complete: false,
                 stopped_after: Some(found),
+                stopped_by: Some(stopped_by),
+                limit: request.limit,
             },
         })
     };
@@ -472,14 +483,14 @@ fn extension(g: &ArgGraph, enc: &Encoding, ext: &[usize]) -> Extension {
 }
 
 /// "Under preferred semantics, T1 is ..." from the extensions (or the search failure).
-fn acceptance_statement(id: &str, semantics: &str, r: &Search, a: usize) -> String {
+fn acceptance_statement(id: &str, semantics: &str, r: &Search, a: usize, limit: usize) -> String {
     let exts = match r {
         Ok(e) => e,
-        Err(TooMany { found }) => {
+        Err(TooMany { found, stopped_by }) => {
+            let why = stopped_by_words(*found, *stopped_by, limit);
             return format!(
-                "Under {semantics} semantics the status of thesis {id} is unknown: the search stopped after {found} extension{} (raise --limit).",
-                plural(*found)
-            )
+                "Under {semantics} semantics the status of thesis {id} is unknown: {why}."
+            );
         }
     };
     let n = exts.len();
@@ -492,19 +503,41 @@ fn acceptance_statement(id: &str, semantics: &str, r: &Search, a: usize) -> Stri
     if count == n {
         let all = if n == 1 {
             format!("the only {semantics} extension")
+        } else if n == 2 {
+            format!("both {semantics} extensions")
         } else {
             format!("all {n} {semantics} extensions")
         };
         format!("Under {semantics} semantics thesis {id} is sceptically accepted: it is in {all}.")
     } else if count > 0 {
         format!(
-            "Under {semantics} semantics thesis {id} is credulously but not sceptically accepted: it is in {count} of {n} extensions."
+            "Under {semantics} semantics thesis {id} is credulously but not sceptically accepted: it is in {count} of the {n} {semantics} extensions."
+        )
+    } else if n == 1 {
+        format!(
+            "Under {semantics} semantics thesis {id} is not accepted: it is not in the only {semantics} extension."
         )
     } else {
         format!(
-            "Under {semantics} semantics thesis {id} is not accepted: it is in none of the {n} extension{}.",
-            plural(n)
+            "Under {semantics} semantics thesis {id} is not accepted: it is in none of the {n} {semantics} extensions."
         )
+    }
+}
+
+/// Why an extension search stopped, in words: `the search stopped after finding 2
+/// extensions, more than --limit 1 (raise --limit to list them)`, or that its step budget
+/// ran out (which a larger limit does not change).
+pub fn stopped_by_words(found: usize, stopped_by: StoppedBy, limit: usize) -> String {
+    match stopped_by {
+        StoppedBy::Limit => format!(
+            "the search stopped after finding {found} extension{}, more than --limit {limit} (raise --limit to list them)",
+            plural(found)
+        ),
+        StoppedBy::StepBudget => format!(
+            "the search ran out of its step budget ({} steps) after finding {found} extension{}; the framework is too hard to enumerate, and raising --limit does not help",
+            super::semantics::DEFAULT_STEP_BUDGET,
+            plural(found)
+        ),
     }
 }
 

@@ -86,13 +86,30 @@ pub struct TooMany {
     /// 1` when the limit was exceeded, otherwise the number found before the
     /// step budget ran out (so at least this many exist).
     pub found: usize,
+    /// What stopped it.
+    pub stopped_by: StoppedBy,
+}
+
+/// What stopped an extension search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StoppedBy {
+    /// More extensions than the limit exist (`argmap evaluate --limit`).
+    Limit,
+    /// The step budget ran out before the search could finish: a larger
+    /// limit would not help.
+    StepBudget,
 }
 
 impl fmt::Display for TooMany {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self.stopped_by {
+            StoppedBy::Limit => "more than the limit",
+            StoppedBy::StepBudget => "step budget spent",
+        };
         write!(
             f,
-            "too many extensions to enumerate (search stopped after finding {})",
+            "too many extensions to enumerate (search stopped after finding {}: {why})",
             self.found
         )
     }
@@ -586,7 +603,10 @@ impl<'a> Search<'a> {
     /// Fails with [`TooMany`] once the step budget is spent.
     fn check_budget(&self, found: usize) -> Result<(), TooMany> {
         if self.steps > self.budget {
-            Err(TooMany { found })
+            Err(TooMany {
+                found,
+                stopped_by: StoppedBy::StepBudget,
+            })
         } else {
             Ok(())
         }
@@ -605,7 +625,10 @@ impl<'a> Search<'a> {
         );
         found.push(set);
         if found.len() > limit {
-            Err(TooMany { found: found.len() })
+            Err(TooMany {
+                found: found.len(),
+                stopped_by: StoppedBy::Limit,
+            })
         } else {
             Ok(())
         }
@@ -1027,20 +1050,47 @@ mod tests {
     fn limit_is_enforced() {
         let fw = even_loops(3);
         assert_eq!(fw.complete_extensions(27).map(|v| v.len()), Ok(27));
-        assert_eq!(fw.complete_extensions(10), Err(TooMany { found: 11 }));
+        assert_eq!(
+            fw.complete_extensions(10),
+            Err(TooMany {
+                found: 11,
+                stopped_by: StoppedBy::Limit
+            })
+        );
         assert_eq!(fw.preferred_extensions(8).map(|v| v.len()), Ok(8));
-        assert_eq!(fw.preferred_extensions(7), Err(TooMany { found: 8 }));
+        assert_eq!(
+            fw.preferred_extensions(7),
+            Err(TooMany {
+                found: 8,
+                stopped_by: StoppedBy::Limit
+            })
+        );
         assert_eq!(fw.stable_extensions(8).map(|v| v.len()), Ok(8));
-        assert_eq!(fw.stable_extensions(0), Err(TooMany { found: 1 }));
+        assert_eq!(
+            fw.stable_extensions(0),
+            Err(TooMany {
+                found: 1,
+                stopped_by: StoppedBy::Limit
+            })
+        );
     }
 
     #[test]
     fn step_budget_is_enforced() {
         // 3^20 complete labellings: far beyond any budget.
         let fw = even_loops(20).with_step_budget(100_000);
-        assert!(fw.complete_extensions(ALL).is_err());
-        assert!(fw.preferred_extensions(ALL).is_err());
-        assert!(fw.stable_extensions(ALL).is_err());
+        let by_budget = |r: Result<Vec<Vec<usize>>, TooMany>| {
+            matches!(
+                r,
+                Err(TooMany {
+                    stopped_by: StoppedBy::StepBudget,
+                    ..
+                })
+            )
+        };
+        assert!(by_budget(fw.complete_extensions(ALL)));
+        assert!(by_budget(fw.preferred_extensions(ALL)));
+        assert!(by_budget(fw.stable_extensions(ALL)));
         // With enough budget the same kind of framework is enumerated.
         let fw = even_loops(6).with_step_budget(1_000_000);
         assert_eq!(fw.complete_extensions(ALL).map(|v| v.len()), Ok(729));
@@ -1048,10 +1098,13 @@ mod tests {
 
     #[test]
     fn too_many_display() {
-        let err = TooMany { found: 3 };
+        let err = TooMany {
+            found: 3,
+            stopped_by: StoppedBy::Limit,
+        };
         assert_eq!(
             err.to_string(),
-            "too many extensions to enumerate (search stopped after finding 3)"
+            "too many extensions to enumerate (search stopped after finding 3: more than the limit)"
         );
         let _: &dyn std::error::Error = &err;
     }

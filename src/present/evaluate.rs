@@ -2,7 +2,7 @@
 //! of every node (with credulous/sceptical acceptance when computed), the inferences
 //! that are arguments of their own, and the extensions requested.
 
-use crate::analyse::evaluate::{Acceptance, Evaluation, Extensions, Status};
+use crate::analyse::evaluate::{stopped_by_words, Acceptance, Evaluation, Extensions, Status};
 use std::collections::HashSet;
 use std::io::{self, Write};
 
@@ -36,11 +36,12 @@ fn extensions(
     grounded: &HashSet<&str>,
 ) -> io::Result<()> {
     if !e.complete {
-        writeln!(
-            out,
-            "\n{name} extensions: the search stopped after {} (more than --limit, or too much work); none listed",
-            e.stopped_after.unwrap_or(0)
-        )?;
+        let why = match e.stopped_by {
+            Some(by) => stopped_by_words(e.stopped_after.unwrap_or(0), by, e.limit),
+            None => "the search stopped early".to_string(),
+        };
+        writeln!(out, "\n{name} extensions: {why}; none listed")?;
+        return Ok(());
     }
     let n = e.extensions.len();
     writeln!(out, "\n{name} extensions ({n}):")?;
@@ -93,18 +94,23 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         semantics.join(", ")
     )?;
     let f = &e.framework;
+    let auxiliary = f.arguments - f.nodes - f.links;
     writeln!(
         out,
-        "framework: {} argument{} ({} node{}, {} inference{}, {} auxiliary), {} attack{}\n",
+        "framework: {} argument{} ({} node{}, {} inference{}, {auxiliary} auxiliary), {} attack{}",
         f.arguments,
         plural(f.arguments),
         f.nodes,
         plural(f.nodes),
         f.links,
         plural(f.links),
-        f.arguments - f.nodes - f.links,
         f.attacks,
         plural(f.attacks)
+    )?;
+    writeln!(
+        out,
+        "  (auxiliary: one per premise of an undercut or linked inference, \"this premise is not \
+         accepted\", attacked by the premise and attacking the inference; never listed)\n"
     )?;
     if e.theses.is_empty() {
         writeln!(out, "The map has no thesis (no claim has `thesis: true`).")?;

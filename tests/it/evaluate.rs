@@ -108,7 +108,7 @@ fn even_loop() {
     assert!(p.credulous && !p.sceptical);
     assert_eq!(
         e.theses[0].statements[1],
-        "Under preferred semantics thesis A is credulously but not sceptically accepted: it is in 1 of 2 extensions."
+        "Under preferred semantics thesis A is credulously but not sceptically accepted: it is in 1 of the 2 preferred extensions."
     );
 }
 
@@ -198,7 +198,7 @@ fn rejected_thesis_is_said_plainly() {
     );
     assert_eq!(
         e.theses[0].statements[1],
-        "Under preferred semantics thesis T1 is not accepted: it is in none of the 1 extension."
+        "Under preferred semantics thesis T1 is not accepted: it is not in the only preferred extension."
     );
 }
 
@@ -471,4 +471,101 @@ proptest! {
             prop_assert_eq!(n.grounded, label[n.id.as_str()], "{}", n.id);
         }
     }
+}
+
+#[test]
+fn evaluate_says_the_limit_stopped_the_search() {
+    let out = argmap()
+        .args(["evaluate", "tests/fixtures/evaluate/even-loop.yaml"])
+        .args(["--semantics", "preferred", "--limit", "1"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the status of thesis A is unknown: the search stopped after finding 2 extensions, more than --limit 1 (raise --limit to list them)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("preferred extensions: the search stopped after finding 2 extensions, more than --limit 1 (raise --limit to list them); none listed"),
+        "{text}"
+    );
+    // A stopped search does not claim there are no extensions.
+    assert!(!text.contains("preferred extensions (0)"), "{text}");
+    let json = argmap()
+        .args(["evaluate", "tests/fixtures/evaluate/even-loop.yaml"])
+        .args([
+            "--semantics",
+            "preferred",
+            "--limit",
+            "1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(v["preferred"]["stopped_by"], "limit");
+    assert_eq!(v["preferred"]["limit"], 1);
+}
+
+#[test]
+fn evaluate_says_the_step_budget_not_the_limit_stopped_the_search() {
+    // 20 independent even loops: 3^20 complete extensions, far beyond the step budget,
+    // with a limit that is never reached.
+    let args = [
+        "evaluate",
+        "tests/fixtures/evaluate/many-loops.yaml",
+        "--semantics",
+        "complete",
+        "--limit",
+        "100000000",
+    ];
+    let out = argmap().args(args).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("complete extensions: the search ran out of its step budget (100000000 steps) after finding"),
+        "{text}"
+    );
+    assert!(
+        text.contains("raising --limit does not help; none listed"),
+        "{text}"
+    );
+    assert!(!text.contains("(raise --limit"), "{text}");
+    let json = argmap()
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(v["complete"]["complete"], false);
+    assert_eq!(v["complete"]["stopped_by"], "step-budget");
+}
+
+#[test]
+fn evaluate_wording_agrees_in_number_and_explains_auxiliary() {
+    let run = |name: &str| {
+        let out = argmap()
+            .args(["evaluate", &format!("tests/fixtures/evaluate/{name}.yaml")])
+            .args(["--semantics", "all"])
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let rejected = run("rejected");
+    assert!(
+        rejected.contains("thesis T1 is not accepted: it is not in the only preferred extension."),
+        "{rejected}"
+    );
+    assert!(!rejected.contains("of the 1 extension"), "{rejected}");
+    let floating = run("floating-reinstatement");
+    assert!(
+        floating.contains("thesis D is sceptically accepted: it is in both preferred extensions."),
+        "{floating}"
+    );
+    let undercut = run("undercut-reinstates");
+    assert!(
+        undercut.contains("framework: 9 arguments (5 nodes, 2 inferences, 2 auxiliary), 7 attacks\n  (auxiliary: one per premise of an undercut or linked inference, \"this premise is not accepted\""),
+        "{undercut}"
+    );
 }

@@ -388,7 +388,8 @@ fn argdown_titles_of_a_large_linked_group_name_three_premises_and_a_count() {
     // Every premise refers to its group's argument by title: a title naming all 500
     // premises made the document grow with the square of the group.
     let n = 500;
-    let mut map = String::from("id: group\nclaims:\n  T1: {text: The claim., thesis: true}\nevidence:\n");
+    let mut map =
+        String::from("id: group\nclaims:\n  T1: {text: The claim., thesis: true}\nevidence:\n");
     for i in 0..n {
         let with = if i == 0 { ", with: [E1]" } else { "" };
         let next = if i > 0 && i + 1 < n {
@@ -396,7 +397,9 @@ fn argdown_titles_of_a_large_linked_group_name_three_premises_and_a_count() {
         } else {
             String::new()
         };
-        map.push_str(&format!("  E{i}: {{text: Premise {i}., supports: [T1]{with}{next}}}\n"));
+        map.push_str(&format!(
+            "  E{i}: {{text: Premise {i}., supports: [T1]{with}{next}}}\n"
+        ));
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("group.yaml");
@@ -404,6 +407,8 @@ fn argdown_titles_of_a_large_linked_group_name_three_premises_and_a_count() {
     let out = render(&[path.to_str().expect("utf-8 path"), "--format", "argdown"]);
     let title = format!("<E0 + E1 + E2 + {} more support T1>", n - 3);
     assert_eq!(out.matches(&format!("  +> {title}\n")).count(), n, "{out}");
-    assert!(out.contains(&format!("\n{title}: The support for T1 from E0 together with E1")));
+    assert!(out.contains(&format!(
+        "\n{title}: The support for T1 from E0 together with E1"
+    )));
     assert!(out.len() < 100 * n, "{} bytes", out.len());
 }
