@@ -179,6 +179,38 @@ impl SourceArgs {
     }
 }
 
+impl ReportFormat {
+    /// The format a file name asks for: `.json` → JSON, `.txt`/`.text` → text.
+    pub fn from_extension(path: &std::path::Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => ReportFormat::Json,
+            "txt" | "text" => ReportFormat::Text,
+            _ => return None,
+        })
+    }
+
+    /// The format of a report (`support`, `evaluate`) as `compare` picks its own:
+    /// `--format` if given, else from the extension of `-o` (an error when it names no
+    /// report format), else text.
+    pub fn pick(
+        format: Option<ReportFormat>,
+        output: Option<&std::path::Path>,
+    ) -> Result<ReportFormat, String> {
+        match (format, output) {
+            (Some(f), _) => Ok(f),
+            (None, Some(p)) if p.as_os_str() == "-" => Ok(ReportFormat::Text),
+            (None, Some(p)) => ReportFormat::from_extension(p).ok_or_else(|| {
+                format!(
+                    "cannot tell the format from {}: use --format (text, json)",
+                    p.display()
+                )
+            }),
+            (None, None) => Ok(ReportFormat::Text),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Map files to check (their `same_as` links are resolved between them); `-` reads
@@ -206,9 +238,11 @@ pub struct SupportArgs {
     pub map: PathBuf,
     #[command(flatten)]
     pub gate: GateArgs,
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
-    /// Write to FILE instead of standard output.
+    /// Output format (default: from -o's extension, .json or .txt, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to FILE instead of standard output (format from its extension unless
+    /// --format is given).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -413,9 +447,11 @@ pub struct EvaluateArgs {
     /// List at most N extensions per semantics (the search stops beyond).
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub limit: usize,
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
-    /// Write to FILE instead of standard output.
+    /// Output format (default: from -o's extension, .json or .txt, else text).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to FILE instead of standard output (format from its extension unless
+    /// --format is given).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

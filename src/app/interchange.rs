@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 /// `argmap evaluate MAP`.
 pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
+    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(Failure)?;
     let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
@@ -35,14 +36,17 @@ pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
         limit: a.limit,
     };
     let e = evaluate_map(&graph, request);
-    emit_with(a.output.as_deref(), &[a.map.as_path()], io, |w| {
-        match a.format {
+    emit_with(
+        a.output.as_deref(),
+        &[a.map.as_path()],
+        io,
+        |w| match format {
             ReportFormat::Text => {
                 gate::write_text(w, forced, false, |w| present::evaluate::write(&e, w))
             }
             ReportFormat::Json => gate::write_json(w, forced, &e),
-        }
-    })?;
+        },
+    )?;
     Ok(EXIT_OK)
 }
 

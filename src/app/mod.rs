@@ -255,6 +255,7 @@ fn emit_with(
 }
 
 fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
+    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(Failure)?;
     let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
@@ -264,14 +265,17 @@ fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
     };
     let forced = checked.forced;
     let report = support::report(&m.graph, &m.support);
-    emit_with(a.output.as_deref(), &[a.map.as_path()], io, |w| {
-        match a.format {
+    emit_with(
+        a.output.as_deref(),
+        &[a.map.as_path()],
+        io,
+        |w| match format {
             ReportFormat::Text => gate::write_text(w, forced, false, |w| {
                 present::support_report::write(&report, w)
             }),
             ReportFormat::Json => gate::write_json(w, forced, &report),
-        }
-    })?;
+        },
+    )?;
     Ok(EXIT_OK)
 }
 

@@ -344,3 +344,44 @@ fn regression_output_file_is_not_private() {
         & 0o777;
     assert_eq!(mode, 0o644);
 }
+
+#[test]
+fn support_and_evaluate_pick_the_format_from_the_output_extension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for cmd in ["support", "evaluate"] {
+        // .json → JSON, .txt → text; --format wins over the extension.
+        for (file, extra, json) in [
+            ("r.json", None, true),
+            ("R.JSON", None, true),
+            ("r.txt", None, false),
+            ("t.json", Some("text"), false),
+            ("j.txt", Some("json"), true),
+        ] {
+            let path = dir.path().join(format!("{cmd}-{file}"));
+            let mut c = argmap();
+            c.args([cmd, "maps/permanent-revolution.yaml", "-o"])
+                .arg(&path);
+            if let Some(f) = extra {
+                c.args(["--format", f]);
+            }
+            c.assert().code(0).stdout("");
+            let written = std::fs::read_to_string(&path).expect("written");
+            let parsed = serde_json::from_str::<serde_json::Value>(&written);
+            assert_eq!(
+                parsed.is_ok(),
+                json,
+                "{cmd} {file} {extra:?}: {}",
+                &written[..80]
+            );
+        }
+        // An extension that names no report format is refused, as compare does.
+        let path = dir.path().join(format!("{cmd}.unknown"));
+        argmap()
+            .args([cmd, "maps/permanent-revolution.yaml", "-o"])
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("cannot tell the format"));
+        assert!(!path.exists());
+    }
+}
