@@ -1329,6 +1329,45 @@ mod tests {
             }
         }
 
+        /// Words that all begin with `w`, end with `x` and are otherwise made of other
+        /// letters: a cut that begins or ends inside one of them (letters on both sides)
+        /// occurs nowhere on word boundaries, so it is never found; the whole words are.
+        #[test]
+        fn a_cut_inside_a_word_is_never_found(
+            codes in proptest::collection::vec("[a-v]{1,5}", 2..30),
+            seps in proptest::collection::vec("( |, |\n|—|; “)", 30),
+            a in 0usize..1000,
+            len in 1usize..5,
+            trim_start in proptest::bool::ANY,
+        ) {
+            let mut source = String::new();
+            let mut spans = Vec::new();
+            for (code, sep) in codes.iter().zip(&seps) {
+                let s = source.len();
+                source.push('w');
+                source.push_str(code);
+                source.push('x');
+                spans.push((s, source.len()));
+                source.push_str(sep);
+            }
+            let a = a % codes.len();
+            let b = (a + len).min(codes.len()) - 1;
+            let whole = &source[spans[a].0..spans[b].1];
+            proptest::prop_assert!(found(&source, whole), "{:?} in {:?}", whole, source);
+            let cut = if trim_start {
+                &source[spans[a].0 + 1..spans[b].1]
+            } else {
+                &source[spans[a].0..spans[b].1 - 1]
+            };
+            proptest::prop_assert!(!found(&source, cut), "{:?} in {:?}", cut, source);
+            // Also as a piece after an ellipsis.
+            let first = &source[spans[0].0..spans[0].1];
+            if a > 0 {
+                let q = format!("{first} … {cut}");
+                proptest::prop_assert!(!found(&source, &q), "{:?} in {:?}", q, source);
+            }
+        }
+
         /// A quote with ellipses is found exactly when some chain of its pieces occurs
         /// in order on word boundaries, each within the gap of the previous one.
         #[test]

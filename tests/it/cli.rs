@@ -183,7 +183,11 @@ fn streamed_reports_are_the_same_on_stdout_and_in_a_file() {
         let stdout = argmap().args(args).output().expect("runs").stdout;
         assert!(!stdout.is_empty(), "{args:?}");
         // (The extension agrees with the format, which it would pick otherwise.)
-        let ext = if args.contains(&"json") { "json" } else { "txt" };
+        let ext = if args.contains(&"json") {
+            "json"
+        } else {
+            "txt"
+        };
         let file = dir.path().join(format!("out-{i}.{ext}"));
         argmap()
             .args(args)
