@@ -286,6 +286,7 @@ fn star(c: &mut Criterion) {
                 let d = [present::dot::DiagramMap {
                     map: &m,
                     visible: None,
+                    focus: None,
                 }];
                 black_box(present::argdown::render(&d, &[]))
             })

@@ -405,7 +405,7 @@ pub fn misses(index: &SourceIndex, map: &Map) -> Vec<QuoteMiss> {
         let chunk = all.len().div_ceil(parts).max(1);
         let look_up = |part: &indexmap::map::Slice<Id, crate::parse::Node>| {
             part.iter()
-                // An empty quote is a schema error (checks::schema), not a miss.
+                // An empty quote is reported as such (checks::quote_not_found), not a miss.
                 .filter_map(|(id, node)| {
                     match index.find(node.quote.as_deref().filter(|q| !is_empty_quote(q))?) {
                         QuoteMatch::Found { .. } => None,

@@ -157,7 +157,7 @@ fn quote_near_misses_show_whole_words_and_the_first_difference() {
 }
 
 #[test]
-fn an_empty_quote_is_a_schema_error_not_a_missing_quote() {
+fn an_empty_quote_is_reported_as_empty_not_as_missing() {
     for (quote, with_source) in [
         ("\"\"", true),
         ("\"   \"", true),
@@ -181,7 +181,7 @@ fn an_empty_quote_is_a_schema_error_not_a_missing_quote() {
         let report: Value = serde_json::from_slice(&out.stdout).expect("check prints JSON");
         let d = report["diagnostics"].as_array().expect("diagnostics");
         assert_eq!(d.len(), 1, "{quote}: {d:?}");
-        assert_eq!(d[0]["rule"], "schema", "{quote}");
+        assert_eq!(d[0]["rule"], "quote-not-found", "{quote}");
         assert_eq!(d[0]["message"], "`T1` has an empty quote", "{quote}");
         let line = if with_source { 10 } else { 9 };
         assert_eq!(

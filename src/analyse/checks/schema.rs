@@ -144,23 +144,6 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 ),
                 _ => {}
             }
-            if node
-                .quote
-                .as_deref()
-                .is_some_and(crate::analyse::quote::is_empty_quote)
-            {
-                out.push(
-                    Diagnostic::new(
-                        Rule::Schema,
-                        Target::value(path![section.key(), id, "quote"]),
-                        format!("`{id}` has an empty quote"),
-                    )
-                    .with_ids([id.as_str()])
-                    .with_help(
-                        "a quote holds words of the source, copied verbatim: give them, or remove `quote:`",
-                    ),
-                );
-            }
             if node.thesis.is_some() && section != Section::Claims {
                 out.push(
                     Diagnostic::new(
