@@ -293,7 +293,13 @@ pub struct SourceIndex {
     positions: Vec<u32>,
     /// Byte offsets of line starts in the original text.
     line_starts: Vec<u32>,
+    /// How many closest-passage searches have scanned the text ([`MAX_SCANS`]).
+    scans: std::sync::atomic::AtomicUsize,
 }
+
+/// At most this many closest-passage searches per source scan the whole text (for quotes
+/// the window index cannot place).
+const MAX_SCANS: usize = 200;
 
 /// Where a quote was found, or the closest passage when it was not.
 #[derive(Clone, Debug, PartialEq)]
@@ -555,6 +561,7 @@ impl SourceIndex {
             starts,
             positions,
             line_starts,
+            scans: Default::default(),
         }
     }
 
@@ -749,10 +756,26 @@ impl SourceIndex {
                 }
             }
         }
-        let (&start, _) = votes
-            .iter()
-            .max_by_key(|(s, v)| (**v, std::cmp::Reverse(**s)))?;
         let text = &self.norm.text;
+        // A quote too short for a window (or whose windows are all too common) may still
+        // occur inside a word (`olution`): its first occurrence, widened to whole words.
+        let start = match votes
+            .iter()
+            .max_by_key(|(s, v)| (**v, std::cmp::Reverse(**s)))
+        {
+            Some((&start, _)) => start,
+            // A scan of the text each: at most MAX_SCANS per source, so a map of many
+            // short misses stays linear.
+            None if !q.is_empty()
+                && self
+                    .scans
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                    < MAX_SCANS =>
+            {
+                text.find(q)?
+            }
+            None => return None,
+        };
         let mut end = (start + qb.len()).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
@@ -1133,6 +1156,40 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn the_closest_passage_is_whole_words_with_the_first_difference() {
+        let ix = SourceIndex::new("a preface\nthe revolution of the workers begins".into());
+        let closest = |q: &str| match ix.find(q) {
+            QuoteMatch::NotFound { closest: Some(c) } => c,
+            other => panic!("{q}: {other:?}"),
+        };
+        let c = closest("olution of the work");
+        assert_eq!(c.passage, "revolution of the workers");
+        assert_eq!((c.line, c.more_before, c.more_after), (2, true, true));
+        assert_eq!(
+            c.difference,
+            Some(WordDifference {
+                passage: Some("revolution".into()),
+                quote: Some("olution".into()),
+            })
+        );
+        // Too short for the index: found inside its word all the same.
+        let c = closest("olution");
+        assert_eq!(c.passage, "revolution");
+        assert_eq!(
+            c.to_string(),
+            "closest passage (line 2, 70% similar): \"…revolution…\"; first difference: \"revolution\" where the quote has \"olution\""
+        );
+        assert_eq!(
+            first_difference("the workers of", "the workers"),
+            Some(WordDifference {
+                passage: Some("of".into()),
+                quote: None
+            })
+        );
+        assert_eq!(first_difference("the workers", "the workers"), None);
     }
 
     #[test]
