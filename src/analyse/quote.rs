@@ -240,8 +240,12 @@ impl Normalized {
     /// starts or ends there, a non-word character is on either side, or a hyphen between
     /// letters was dropped there.
     fn boundary_at(&self, pos: usize) -> bool {
-        let before = self.text[..pos].chars().next_back();
-        let after = self.text[pos..].chars().next();
+        // (Inside a character is no boundary; matches never start there.)
+        let (Some(head), Some(tail)) = (self.text.get(..pos), self.text.get(pos..)) else {
+            return false;
+        };
+        let before = head.chars().next_back();
+        let after = tail.chars().next();
         match (before, after) {
             (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
                 self.joins.binary_search(&(pos as u32)).is_ok()
