@@ -38,7 +38,7 @@ pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
     let e = evaluate_map(&graph, request);
     emit_with(
         a.output.as_deref(),
-        &[a.map.as_path()],
+        &super::input_paths(&files),
         io,
         |w| match format {
             ReportFormat::Text => {
@@ -170,7 +170,7 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
     }
     emit(
         a.output.as_deref(),
-        &[a.file.as_path()],
+        std::slice::from_ref(&a.file),
         yaml.as_bytes(),
         io,
     )?;

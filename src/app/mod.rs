@@ -18,7 +18,7 @@ use args::{
 use codespan_reporting::term::termcolor::WriteColor;
 use std::borrow::Cow;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Exit code: success, no errors.
 pub const EXIT_OK: u8 = 0;
@@ -66,7 +66,8 @@ impl Io<'_> {
         output: Option<&Path>,
         format: &str,
     ) -> Result<(), Failure> {
-        if output.is_none() && self.out_terminal && matches!(format, "png" | "pdf") {
+        let to_stdout = output.is_none_or(output::is_stdout);
+        if to_stdout && self.out_terminal && matches!(format, "png" | "pdf") {
             return Err(Failure(format!(
                 "refusing to write {} to a terminal: give -o FILE, or pipe standard output",
                 format.to_uppercase()
@@ -227,23 +228,43 @@ fn check(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
     })
 }
 
-/// Writes `bytes` to `-o FILE` atomically, or to standard output.
-fn emit(output: Option<&Path>, inputs: &[&Path], bytes: &[u8], io: &mut Io) -> Result<(), Failure> {
+/// Writes `bytes` to `-o FILE` or to standard output, as [`emit_with`] does.
+fn emit(
+    output: Option<&Path>,
+    inputs: &[PathBuf],
+    bytes: &[u8],
+    io: &mut Io,
+) -> Result<(), Failure> {
     emit_with(output, inputs, io, |w| w.write_all(bytes))
 }
 
-/// Writes what `write` produces to `-o FILE` atomically, or to standard output, as it
-/// is produced (buffered), not built in memory first.
+/// The files a command reads: its maps and their `source` texts, which `-o` must not
+/// overwrite.
+fn input_paths(files: &[MapFile]) -> Vec<PathBuf> {
+    let mut paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+    for f in files {
+        if let Some(source) = f.map.as_ref().and_then(|m| m.source.as_deref()) {
+            let dir = f.path.parent().unwrap_or_else(|| Path::new(""));
+            paths.push(dir.join(source));
+        }
+    }
+    paths
+}
+
+/// Writes what `write` produces to `-o FILE` (atomically when it is a regular file; see
+/// [`output`]) or to standard output (no `-o`, or `-o -`), as it is produced (buffered),
+/// not built in memory first.
 fn emit_with(
     output: Option<&Path>,
-    inputs: &[&Path],
+    inputs: &[PathBuf],
     io: &mut Io,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
-    match output {
+    match output.filter(|p| !output::is_stdout(p)) {
         Some(p) => {
-            output::check_output_path(p, inputs)?;
-            output::write_atomic_with(p, write)?;
+            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+            output::check_output_path(p, &inputs)?;
+            output::write_file_with(p, write)?;
         }
         None => {
             let mut out = std::io::BufWriter::new(&mut *io.out);
@@ -267,7 +288,7 @@ fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
     let report = support::report(&m.graph, &m.support);
     emit_with(
         a.output.as_deref(),
-        &[a.map.as_path()],
+        &input_paths(&checked.files),
         io,
         |w| match format {
             ReportFormat::Text => gate::write_text(w, forced, false, |w| {
@@ -282,13 +303,13 @@ fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
 fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
     let format = match (a.format, a.output.as_deref()) {
         (Some(f), _) => f,
-        (None, Some(p)) => RenderFormat::from_extension(p).ok_or_else(|| {
+        (None, Some(p)) if !output::is_stdout(p) => RenderFormat::from_extension(p).ok_or_else(|| {
             Failure(format!(
                 "cannot tell the format from {}: use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af)",
                 p.display()
             ))
         })?,
-        (None, None) => RenderFormat::Dot,
+        (None, _) => RenderFormat::Dot,
     };
     let checked = match gate::load_checked(&a.maps, &a.gate, io)? {
         Ok(c) => c,
@@ -328,7 +349,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
             }
         }
     }
-    let inputs: Vec<&Path> = a.maps.iter().map(|p| p.as_path()).collect();
+    let inputs = input_paths(&files);
     let rankdir = a.rankdir.as_deref();
     // A forced diagram is built whole, to carry its title.
     let dot_text = || match forced {
@@ -390,13 +411,13 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
         (Some(f), _) => f,
         // `--suggest` writes its lines whatever the file is called.
         _ if a.suggest => CompareFormat::Text,
-        (None, Some(p)) => CompareFormat::from_extension(p).ok_or_else(|| {
+        (None, Some(p)) if !output::is_stdout(p) => CompareFormat::from_extension(p).ok_or_else(|| {
             Failure(format!(
                 "cannot tell the format from {}: use --format (text, markdown, json, dot, svg, png, pdf)",
                 p.display()
             ))
         })?,
-        (None, None) => CompareFormat::Text,
+        (None, _) => CompareFormat::Text,
     };
     let paths = [a.a.clone(), a.b.clone()];
     let checked = match gate::load_checked(&paths, &a.gate, io)? {
@@ -413,7 +434,7 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
         min_score: a.min_score,
     };
     let c = analyse::compare::compare(&maps[0], &maps[1], &links, &opts);
-    let inputs = [a.a.as_path(), a.b.as_path()];
+    let inputs = input_paths(&files);
     // The reports are written as they are made; diagrams are trimmed, so built whole.
     let bytes = match format {
         _ if a.suggest => {
@@ -467,6 +488,13 @@ fn schema(a: SchemaArgs, io: &mut Io) -> Result<u8, Failure> {
 /// Writes a synthetic map and, next to it, its source text (`MAP.txt`).
 fn generate(a: args::GenerateArgs) -> Result<u8, Failure> {
     let map = a.output.as_path();
+    if output::is_stdout(map) {
+        return Err(Failure(
+            "generate writes two files, the map and its source text (MAP.txt): `-o -` \
+             (standard output) cannot hold both; name the map file"
+                .into(),
+        ));
+    }
     let source = map.with_extension("txt");
     if source == map {
         return Err(Failure(format!(
@@ -481,7 +509,7 @@ fn generate(a: args::GenerateArgs) -> Result<u8, Failure> {
     let g = crate::generate::generate_named(a.nodes, a.seed, name);
     output::check_output_path(map, &[])?;
     output::check_output_path(&source, &[])?;
-    output::write_atomic(&source, g.source_text.as_bytes())?;
-    output::write_atomic(map, g.map_yaml.as_bytes())?;
+    output::write_file(&source, g.source_text.as_bytes())?;
+    output::write_file(map, g.map_yaml.as_bytes())?;
     Ok(EXIT_OK)
 }

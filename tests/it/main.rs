@@ -13,6 +13,7 @@ mod html;
 mod import;
 mod locations;
 mod maps;
+mod output;
 mod properties;
 mod refuse;
 mod render;

@@ -428,6 +428,8 @@ fn png_and_pdf_are_not_written_to_a_terminal() {
         vec!["render", &p, "--format", "png"],
         vec!["render", &p, "--format", "pdf"],
         vec!["compare", &p, HOSTILE, "--format", "png"],
+        // `-o -` is standard output too.
+        vec!["render", &p, "--format", "png", "-o", "-"],
     ] {
         let (code, out, err) = on_terminal(&args, false);
         assert_eq!(code, 2, "{args:?}");
