@@ -275,6 +275,20 @@ fn emit_with(
     Ok(())
 }
 
+/// Lays out DOT with Graphviz into `format`; what `dot` warns about goes to standard
+/// error as `argmap: warning: dot: ...`.
+fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, Failure> {
+    let picture = present::graphviz::layout(dot, format)?;
+    for w in &picture.warnings {
+        present::terminal::write_message(
+            io.err,
+            crate::diagnostic::Severity::Warning,
+            &format!("dot: {w}"),
+        )?;
+    }
+    Ok(picture.bytes)
+}
+
 fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
     let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(Failure)?;
     let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
@@ -371,7 +385,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
             if let Some(f) = forced {
                 f.label(&mut graph);
             }
-            let svg = present::graphviz::layout(&present::dot::print(&graph), "svg")?;
+            let svg = layout(&present::dot::print(&graph), "svg", io)?;
             let title = match maps.as_slice() {
                 [m] => m
                     .graph
@@ -391,7 +405,7 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
         }
         RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
             io.refuse_binary_on_terminal(a.output.as_deref(), format.name())?;
-            present::graphviz::layout(&dot_text(), format.name())?
+            layout(&dot_text(), format.name(), io)?
         }
         f => {
             let bytes = interchange::export(f, &diagram, &links, a.focus.is_some())?;
@@ -461,7 +475,7 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
                 None => present::dot::print(&graph),
             };
             match f {
-                CompareFormat::Svg => present::graphviz::layout(&dot, "svg")?,
+                CompareFormat::Svg => layout(&dot, "svg", io)?,
                 CompareFormat::Png | CompareFormat::Pdf => {
                     let name = if f == CompareFormat::Png {
                         "png"
@@ -469,7 +483,7 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
                         "pdf"
                     };
                     io.refuse_binary_on_terminal(a.output.as_deref(), name)?;
-                    present::graphviz::layout(&dot, name)?
+                    layout(&dot, name, io)?
                 }
                 _ => dot.into_bytes(),
             }

@@ -280,7 +280,9 @@ fn missing_graphviz_names_the_package() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("x.svg");
     argmap()
-        .env("ARGMAP_DOT", "/nonexistent/dot")
+        // No `dot` on PATH (an empty folder), none named by ARGMAP_DOT.
+        .env_remove("ARGMAP_DOT")
+        .env("PATH", tempfile::tempdir().expect("tempdir").path())
         .args(["render", CLEAN, "-o"])
         .arg(&out)
         .assert()

@@ -51,7 +51,9 @@ fn page_is_self_contained_and_escaped() {
 #[test]
 fn html_needs_graphviz_and_says_so() {
     argmap()
-        .env("ARGMAP_DOT", "/nonexistent/dot")
+        // No `dot` on PATH (an empty folder), none named by ARGMAP_DOT.
+        .env_remove("ARGMAP_DOT")
+        .env("PATH", tempfile::tempdir().expect("tempdir").path())
         .args(["render", "docs/example.yaml", "--format", "html"])
         .assert()
         .code(2)

@@ -9,6 +9,7 @@ mod evaluate;
 mod files;
 mod formats;
 mod generate;
+mod graphviz;
 mod html;
 mod import;
 mod locations;
