@@ -334,8 +334,9 @@ pub struct SchemaArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Number of entries: about 45% claims, 35% evidence, 10% rebuttals, 10% sources.
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    /// Number of entries: about 45% claims, 35% evidence, 10% rebuttals, 10% sources
+    /// (at most 10,000,000: about 1.8 GB of YAML and 1 GB of source text).
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = parse_nodes)]
     pub nodes: usize,
     /// Seed of the generator: the same seed gives the same map.
     #[arg(long, value_name = "S", default_value_t = 0)]
@@ -343,6 +344,23 @@ pub struct GenerateArgs {
     /// The map file to write; the source text goes next to it, with the extension `.txt`.
     #[arg(short, long, value_name = "MAP.yaml")]
     pub output: PathBuf,
+}
+
+/// The most entries `generate --nodes` makes; docs/performance.md goes up to 1M.
+pub const MAX_GENERATED_NODES: usize = 10_000_000;
+
+/// A `generate --nodes` count: a whole number up to [`MAX_GENERATED_NODES`].
+fn parse_nodes(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a whole number of entries"))?;
+    if n > MAX_GENERATED_NODES {
+        return Err(format!(
+            "{n} is more than generate makes: at most 10000000 entries (10 million: \
+             about 1.8 GB of YAML and 1 GB of source text)"
+        ));
+    }
+    Ok(n)
 }
 
 /// Output of `argmap compare`: a report or a diagram.

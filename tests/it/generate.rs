@@ -150,3 +150,25 @@ fn cli_refuses_a_txt_map_name() {
         .code(2);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn cli_bounds_the_number_of_nodes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for n in [
+        "10000001",
+        "18446744073709551615",
+        "99999999999999999999999",
+    ] {
+        argmap()
+            .args(["generate", "--nodes", n, "-o"])
+            .arg(dir.path().join("map.yaml"))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("--nodes"))
+            .stderr(predicates::prelude::PredicateBooleanExt::or(
+                predicates::str::contains("at most 10000000"),
+                predicates::str::contains("not a whole number"),
+            ));
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 0);
+}
