@@ -7,7 +7,7 @@
 #   SIZES="1000 10000" REPEAT=3 bash benches/argdown.sh
 #
 # Needs node and npm; installs the CLI once under $PEER (default /tmp/argdown-peer),
-# never in the repository. Not part of CI.
+# never in the repository, from tests/argdown/package.json. Not part of CI.
 #
 # What is timed (each a separate process, /usr/bin/time -v, best of REPEAT runs):
 #   argmap check MAP.yaml               vs  argdown json FILE.argdown   (parse + model)
@@ -27,19 +27,13 @@ for tool in node npm /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }
 done
 
-# @argdown/cli 2.0.0 wants @argdown/markdown-it-plugin ^2.0.0, which the registry lacks:
-# pin it to 1.7.7 (the `markdown` command then fails; `json` and `map` work).
-if [ ! -f "$PEER/node_modules/@argdown/cli/dist/cli.js" ]; then
-    cat >"$PEER/package.json" <<'EOF'
-{
-  "name": "argdown-peer",
-  "version": "1.0.0",
-  "private": true,
-  "dependencies": { "@argdown/cli": "2.0.0" },
-  "overrides": { "@argdown/markdown-it-plugin": "1.7.7" }
-}
-EOF
-    (cd "$PEER" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+# The CLI the tests use, pinned by tests/argdown/package.json and its lock (@argdown/cli
+# 2.0.0 with @argdown/markdown-it-plugin pinned to 1.7.7, which the registry has: the
+# `markdown` command then fails; `json` and `map` work).
+if [ ! -f "$PEER/node_modules/@argdown/cli/dist/cli.js" ] \
+    || ! cmp -s tests/argdown/package-lock.json "$PEER/package-lock.json"; then
+    cp tests/argdown/package.json tests/argdown/package-lock.json "$PEER/"
+    (cd "$PEER" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 # A larger stack: the Argdown parser recurses per statement and overflows the default
 # one on files of 125k statements and more.

@@ -553,8 +553,7 @@ fn large_maps_are_trimmed_unless_full_is_asked() {
 
 #[test]
 fn svg_is_drawn_with_graphviz() {
-    if !crate::common::graphviz_installed() {
-        eprintln!("skipped: Graphviz not installed");
+    if !crate::common::require_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");

@@ -28,8 +28,7 @@ claims:
 
 #[test]
 fn page_is_self_contained_and_escaped() {
-    if !crate::common::graphviz_installed() {
-        eprintln!("skipped: Graphviz not installed");
+    if !crate::common::require_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
@@ -63,22 +62,7 @@ fn html_needs_graphviz_and_says_so() {
 #[test]
 fn page_works_in_headless_chromium() {
     let browser_dir = root().join("tests/browser");
-    let ready = crate::common::graphviz_installed()
-        && Path::new("/usr/bin/chromium").exists()
-        && browser_dir.join("node_modules/playwright-core").exists()
-        && std::process::Command::new("node")
-            .arg("--version")
-            .output()
-            .is_ok();
-    if !ready {
-        // CI installs Chromium and playwright-core (.ci/run); elsewhere this is optional.
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must run the browser test: install chromium and `npm ci --prefix tests/browser`"
-        );
-        eprintln!(
-            "skipped: needs graphviz, /usr/bin/chromium, node and `npm ci --prefix tests/browser`"
-        );
+    if !crate::common::require_browser() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");

@@ -137,8 +137,7 @@ fn hostile_text_is_escaped_in_dot_and_parses_back() {
 
 #[test]
 fn hostile_text_is_escaped_in_svg() {
-    if !crate::common::graphviz_installed() {
-        eprintln!("skipped: Graphviz not installed");
+    if !crate::common::require_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
