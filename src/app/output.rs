@@ -7,10 +7,13 @@
 //!   stays a symlink: the file it points to is replaced. The temporary file is removed
 //!   when writing fails, and when SIGINT, SIGTERM or SIGHUP end the process while it
 //!   exists (the signal then ends argmap as it would have: exit 130, 143, 129 in a shell);
-//! - a character device or a FIFO (`/dev/stdout`, a terminal, a pipe made with `mkfifo`):
-//!   opened for writing as it is, never replaced, written as the output is made; a write
-//!   error (`/dev/full`: no space left on the device, a FIFO whose reader went away) is an
-//!   I/O failure naming the file;
+//! - a character device or a FIFO (a terminal, a pipe made with `mkfifo`, `/dev/stdout`
+//!   when it is one of them): opened for writing as it is, never replaced, written as the
+//!   output is made; a write error (`/dev/full`: no space left on the device, a FIFO whose
+//!   reader went away) is an I/O failure naming the file;
+//! - a regular file reached through an open file descriptor (`/dev/stdout`, `/dev/fd/N`,
+//!   `/proc/self/fd/N` when standard output goes to a file): appended to, directly, so
+//!   that `{ echo header; argmap ... -o /dev/stdout; } >file` keeps the header;
 //! - a directory, a block device or a socket: refused.
 //!
 //! `-o` onto one of the command's inputs (a map, or a map's `source` text) is refused,
@@ -66,8 +69,10 @@ enum Target {
     /// A regular file or nothing yet, replaced atomically at this path (the symlinks on
     /// the way resolved).
     Replace(PathBuf),
-    /// A device or a FIFO, written directly.
-    Direct,
+    /// A device or a FIFO, written directly; or a regular file named by an open file
+    /// descriptor (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`), appended to, as the
+    /// shell's `>` or `>>` that opened it would (what it holds already is kept).
+    Direct { append: bool },
 }
 
 /// What writing to `path` means (see the module documentation).
@@ -75,7 +80,10 @@ fn target(path: &Path) -> Result<Target, OutputError> {
     let shown = || path.display().to_string();
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(OutputError::IsDirectory(shown())),
-        Ok(m) if m.is_file() => Ok(Target::Replace(resolve_symlinks(path))),
+        Ok(m) if m.is_file() => Ok(match resolve_symlinks(path) {
+            (_, true) => Target::Direct { append: true },
+            (real, false) => Target::Replace(real),
+        }),
         Ok(m) => {
             #[cfg(unix)]
             {
@@ -89,10 +97,10 @@ fn target(path: &Path) -> Result<Target, OutputError> {
                 }
             }
             let _ = m;
-            Ok(Target::Direct)
+            Ok(Target::Direct { append: false })
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(Target::Replace(resolve_symlinks(path)))
+            Ok(Target::Replace(resolve_symlinks(path).0))
         }
         Err(e) => Err(OutputError::Io(shown(), e)),
     }
@@ -100,15 +108,20 @@ fn target(path: &Path) -> Result<Target, OutputError> {
 
 /// `path` with the symlinks of its last component followed (as far as they go: the end
 /// may not exist yet), so that a rename replaces the file a symlink points to, not the
-/// symlink. Directory symlinks need no resolving: a rename goes through them.
-fn resolve_symlinks(path: &Path) -> PathBuf {
+/// symlink. Directory symlinks need no resolving: a rename goes through them. The flag
+/// says whether a link on the way names an open file descriptor (`/proc/*/fd/N`, where
+/// `/dev/stdout` and `/dev/fd/N` lead): what it points to is an open file, not a path
+/// to replace.
+fn resolve_symlinks(path: &Path) -> (PathBuf, bool) {
     let mut p = path.to_path_buf();
+    let mut fd_link = false;
     // As many hops as the kernel follows (ELOOP beyond).
     for _ in 0..40 {
         let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link {
             break;
         }
+        fd_link |= names_a_descriptor(&p);
         let Ok(to) = std::fs::read_link(&p) else {
             break;
         };
@@ -117,7 +130,16 @@ fn resolve_symlinks(path: &Path) -> PathBuf {
             _ => to,
         };
     }
-    p
+    (p, fd_link)
+}
+
+/// Whether `p` is `/proc/PID/fd/N` (or `/proc/self/fd/N`, `/proc/thread-self/fd/N`).
+fn names_a_descriptor(p: &Path) -> bool {
+    let parts: Vec<_> = p.components().collect();
+    matches!(
+        parts.as_slice(),
+        [std::path::Component::RootDir, proc, _, fd, _] if proc.as_os_str() == "proc" && fd.as_os_str() == "fd"
+    )
 }
 
 /// Refuses an output path that is a directory, a file argmap does not write to, or one
@@ -129,13 +151,12 @@ pub fn check_output_path(output: &Path, inputs: &[&Path]) -> Result<(), OutputEr
         return Ok(());
     }
     let shown = output.display().to_string();
+    target(output)?;
     // Only a regular file can be an input overwritten: writing to a terminal or a pipe
-    // that is also read from (`/dev/stdin`) replaces nothing.
-    let Target::Replace(_) = target(output)? else {
+    // that is also read from (`/dev/stdin`) replaces nothing; a file that is not there
+    // yet is no input.
+    let Some(out_meta) = std::fs::metadata(output).ok().filter(|m| m.is_file()) else {
         return Ok(());
-    };
-    let Ok(out_meta) = std::fs::metadata(output) else {
-        return Ok(()); // Nothing there yet: it cannot be an input.
     };
     let out_canon = output.canonicalize().ok();
     for input in inputs {
@@ -183,19 +204,22 @@ pub fn write_file_with(
 ) -> Result<(), OutputError> {
     match target(path)? {
         Target::Replace(real) => write_atomic_with(path, &real, write),
-        Target::Direct => write_direct_with(path, write),
+        Target::Direct { append } => write_direct_with(path, append, write),
     }
 }
 
 /// Writes to a device or a FIFO: opened as it is (no create, no truncate: neither means
-/// anything there), every write error reported.
+/// anything there), every write error reported; `append` for a regular file that an open
+/// descriptor names.
 fn write_direct_with(
     path: &Path,
+    append: bool,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), OutputError> {
     let shown = || path.display().to_string();
     let file = std::fs::OpenOptions::new()
         .write(true)
+        .append(append)
         .open(path)
         .map_err(|e| OutputError::Io(shown(), e))?;
     let mut buffered = std::io::BufWriter::new(file);

@@ -211,6 +211,56 @@ fn a_write_error_on_a_fifo_is_reported_with_exit_2() {
     reader.join().expect("reader");
 }
 
+/// `-o /dev/stdout` with standard output on a file: written into the file the shell
+/// opened (appended, as a shell's redirection would), not a new file replacing it.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_onto_dev_stdout_that_is_a_file_appends_to_it() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("log.txt");
+    let mut file = std::fs::File::create(&path).expect("create");
+    file.write_all(b"header\n").expect("write");
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("argmap"))
+        .current_dir(root())
+        .args([
+            "render",
+            "docs/example.yaml",
+            "--format",
+            "dot",
+            "-o",
+            "/dev/stdout",
+        ])
+        .stdout(file)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let mut want = b"header\n".to_vec();
+    want.extend(stdout_of(&["render", "docs/example.yaml"]));
+    assert_eq!(std::fs::read(&path).expect("read"), want);
+    assert_eq!(names(dir.path()), ["log.txt"]);
+    // Standard output appended to the map itself: refused, the map unchanged.
+    let map = dir.path().join("m.yaml");
+    std::fs::copy(root().join("docs/example.yaml"), &map).expect("copy");
+    let before = std::fs::read(&map).expect("read");
+    let out = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&map)
+        .expect("open");
+    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("argmap"))
+        .arg("render")
+        .arg(&map)
+        .args(["--format", "dot", "-o", "/dev/stdout"])
+        .stdout(out)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("refusing to write output onto /dev/stdout")
+    );
+    assert_eq!(std::fs::read(&map).expect("read"), before);
+}
+
 /// An essay-like layout: `maps/m.yaml` whose `source` is `../seeds/essay.txt`.
 fn essay_project(dir: &Path) -> (PathBuf, PathBuf) {
     let maps = dir.join("maps");
