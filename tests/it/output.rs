@@ -435,6 +435,9 @@ fn interrupted_output_leaves_nothing(signal: libc::c_int) {
             status.success() || status.signal() == Some(signal),
             "{status:?}"
         );
+        eprintln!(
+            "{nodes} nodes: argmap ended ({status:?}) before the signal hit; retrying larger"
+        );
         nodes *= 3;
     }
     panic!("argmap always finished writing before the signal: no run was interrupted");
