@@ -240,8 +240,7 @@ fn output_onto_dev_stdout_that_is_a_file_appends_to_it() {
     assert_eq!(std::fs::read(&path).expect("read"), want);
     assert_eq!(names(dir.path()), ["log.txt"]);
     // Standard output appended to the map itself: refused, the map unchanged.
-    let map = dir.path().join("m.yaml");
-    std::fs::copy(root().join("docs/example.yaml"), &map).expect("copy");
+    let (map, _) = essay_project(dir.path());
     let before = std::fs::read(&map).expect("read");
     let out = std::fs::OpenOptions::new()
         .append(true)
@@ -321,6 +320,11 @@ fn output_onto_a_maps_source_text_is_refused_and_the_source_unchanged() {
     // compare: the source of either map.
     let other = dir.path().join("maps/other.yaml");
     std::fs::copy(root().join("tests/fixtures/rules/clean.yaml"), &other).expect("copy");
+    std::fs::copy(
+        root().join("tests/fixtures/rules/clean.txt"),
+        dir.path().join("maps/clean.txt"),
+    )
+    .expect("copy");
     argmap()
         .arg("compare")
         .arg(&other)
