@@ -96,6 +96,7 @@ fn target(path: &Path) -> Result<Target, OutputError> {
                     return Err(OutputError::Unwritable(shown(), "socket"));
                 }
             }
+            #[cfg(not(unix))]
             let _ = m;
             Ok(Target::Direct { append: false })
         }
