@@ -260,8 +260,10 @@ fn output_onto_dev_stdout_that_is_a_file_appends_to_it() {
     assert_eq!(std::fs::read(&map).expect("read"), before);
 }
 
-/// An essay-like layout: `maps/m.yaml` whose `source` is `../seeds/essay.txt`.
+/// An essay-like project (a folder with `.git`): `maps/m.yaml` whose `source` is
+/// `../seeds/essay.txt`.
 fn essay_project(dir: &Path) -> (PathBuf, PathBuf) {
+    std::fs::create_dir_all(dir.join(".git")).expect("mkdir .git");
     let maps = dir.join("maps");
     let seeds = dir.join("seeds");
     std::fs::create_dir_all(&maps).expect("mkdir");
