@@ -20,7 +20,7 @@ pub mod terminal;
 
 /// Text made with `write!` (`std::fmt::Write`, as into a `String`) sent on to an
 /// `io::Write` as it is made, so a large report is not held whole. The first I/O error
-/// stops the writing and is returned by [`FmtIo::finish`].
+/// stops the writing and is returned by [`FmtIo::write_with`].
 pub struct FmtIo<'w> {
     out: &'w mut dyn std::io::Write,
     error: Option<std::io::Error>,
