@@ -351,6 +351,20 @@ impl SeverityConfig {
         }
         level.severity()
     }
+    /// The configuration of every command but `check`: these flags, except that a rule
+    /// that is an error by default stays an error. `--allow` and `--warn` can quiet an
+    /// error in `check`'s report, but a map with such an error still gives wrong answers
+    /// (a dangling attack is dropped, a missing quote is passed off as text), so other
+    /// commands refuse it unless `--force` is given, and then their output says so.
+    pub fn keeping_errors(&self) -> SeverityConfig {
+        let mut kept = self.clone();
+        for rule in Rule::ALL {
+            if rule.default_severity() == Severity::Error {
+                kept.deny(rule);
+            }
+        }
+        kept
+    }
     /// Applies the configuration: drops allowed diagnostics and sets severities.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diagnostics

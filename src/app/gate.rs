@@ -63,7 +63,7 @@ pub(super) fn load_checked(
     gate: &GateArgs,
     io: &mut Io,
 ) -> Result<Result<Checked, u8>, Failure> {
-    let cfg = gate.severity.config().map_err(Failure)?;
+    let cfg = gate.severity.config().map_err(Failure)?.keeping_errors();
     let (files, diagnostics) = diagnose(paths, &cfg, gate.sources.policy())?;
     if !cfg.fails(&diagnostics) {
         return Ok(Ok(Checked {

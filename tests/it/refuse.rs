@@ -175,10 +175,10 @@ fn warnings_do_not_block_and_are_not_printed() {
 
 #[test]
 fn severity_flags_work_on_every_command() {
-    // --allow: the error is not reported, the command runs, unmarked.
-    for args in commands(TYPO, None) {
+    // --allow and --warn quiet a warning: the command runs, unmarked.
+    for args in commands(WARNS, None) {
         let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
-        args.extend(["--allow", "dangling-reference"]);
+        args.extend(["--allow", "orphan", "-W", "uncited-claim"]);
         let (code, stdout, stderr) = run(&args);
         assert_eq!(code, Some(0), "{args:?}: {stderr}");
         assert!(
@@ -186,6 +186,37 @@ fn severity_flags_work_on_every_command() {
             "{args:?}"
         );
     }
+    // They cannot quiet an error outside `check`: the map still gives wrong answers, so
+    // the command refuses it (and --force runs it, marked).
+    for quiet in ["--allow", "--warn"] {
+        for args in commands(TYPO, None) {
+            let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+            args.extend([quiet, "dangling-reference"]);
+            let (code, stdout, stderr) = run(&args);
+            assert_eq!(code, Some(1), "{args:?}: {stderr}");
+            assert_eq!(stdout, "", "{args:?}");
+            assert!(stderr.contains("error[dangling-reference]"), "{stderr}");
+            args.push("--force");
+            let (code, stdout, stderr) = run(&args);
+            assert_eq!(code, Some(0), "{args:?}: {stderr}");
+            assert!(
+                stdout.contains("FORCED") || stdout.contains("\"forced\""),
+                "{args:?}: {stdout}"
+            );
+        }
+    }
+    // In `check` they do quiet it.
+    argmap()
+        .args([
+            "check",
+            TYPO,
+            "--allow",
+            "dangling-reference",
+            "--allow",
+            "warnings",
+        ])
+        .assert()
+        .code(0);
     // --deny: a warning becomes an error, and the command refuses.
     for deny in [
         ["--deny", "orphan"],
