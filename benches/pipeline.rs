@@ -22,8 +22,8 @@
 //! 10k quotes of a passage a source repeats 20k times (`find_10k_repeated`), and one
 //! quote with 1,000 ellipses over a 4 MB source repeating its pieces (`ellipses_1000`).
 //!
-//! `star/*` measures evaluate and the af, argdown and aif exports on a star: one claim
-//! with 100k links into it (`ARGMAP_BENCH_STAR` for another size), as attacks, as
+//! `star/*` measures evaluate, the af, argdown and aif exports and `check`'s human
+//! report on a star: one claim with 100k links into it (`ARGMAP_BENCH_STAR` for another size), as attacks, as
 //! supports, and as supports linked in pairs by `with`.
 //!
 //! Sample counts are small (10 samples, flat sampling for the large maps) so that the
@@ -294,6 +294,18 @@ fn star(c: &mut Criterion) {
         g.bench_function(format!("aif_{shape}_{n}"), |bench| {
             bench.iter(|| black_box(present::aif::render(&m)))
         });
+        // `check`'s human report of the star: one warning per supporter (uncited
+        // evidence), each located in the file and shown with its snippet.
+        if shape == "supports" {
+            let files = std::slice::from_ref(&file);
+            let diagnostics = analyse::check(files, files.iter().map(read_source)).expect("check");
+            let text = file.text().expect("text");
+            let name = file.path.display().to_string();
+            let texts = std::collections::HashMap::from([(name, text.as_ref())]);
+            g.bench_function(format!("check_human_{shape}_{n}"), |bench| {
+                bench.iter(|| black_box(present::terminal::render(&diagnostics, &texts)))
+            });
+        }
     }
     g.finish();
 }
