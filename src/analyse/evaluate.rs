@@ -27,15 +27,26 @@
 //!
 //! Auxiliary `X` arguments never appear in the results: the labels and extensions
 //! report the nodes, and the inferences (`Y`) as links.
+//!
+//! # Results are data
+//!
+//! The results of the semantics are keyed by [`Semantics`] ([`BySemantics`]); which
+//! semantics exist, and how each is computed, is the table in
+//! `analyse/semantics/kinds.rs` (to add a semantics, see there). Why a thesis has its
+//! status is given as reasons ([`GroundedReason`], [`Standing`]), which
+//! `present::evaluate` words; nothing here writes a sentence.
 
 use super::inference::{each_group, Few, Inference, LinkKind};
-use super::semantics::{Framework, Label, Labelling, StoppedBy, TooMany};
+use super::semantics::{BySemantics, Found, Framework, Label, Labelling, Semantics, StoppedBy};
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use crate::parse::model::Id;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
+
+mod why;
+pub use why::{Arg, FailedAttack, GroundedReason, Standing, WinningAttack};
 
 /// What an argument of the encoded framework stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,12 +236,13 @@ impl From<Label> for Status {
     }
 }
 
-/// Which semantics to compute beyond the grounded one, and how many extensions to list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which semantics to compute besides the grounded one (which always is), and how many
+/// extensions to list.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
-    pub complete: bool,
-    pub preferred: bool,
-    pub stable: bool,
+    /// The semantics whose extensions to enumerate; `Grounded` among them changes
+    /// nothing (it is always computed). Results come in [`Semantics::ALL`] order.
+    pub semantics: Vec<Semantics>,
     /// At most this many extensions per semantics.
     pub limit: usize,
 }
@@ -238,11 +250,27 @@ pub struct Request {
 impl Default for Request {
     fn default() -> Request {
         Request {
-            complete: false,
-            preferred: false,
-            stable: false,
+            semantics: Vec::new(),
             limit: 100,
         }
+    }
+}
+
+impl Request {
+    /// Every semantics, at most `limit` extensions each.
+    pub fn all(limit: usize) -> Request {
+        Request {
+            semantics: Semantics::ALL.to_vec(),
+            limit,
+        }
+    }
+
+    /// The semantics to enumerate, in [`Semantics::ALL`] order, without repeats and
+    /// without the grounded one.
+    fn enumerated(&self) -> impl Iterator<Item = Semantics> + '_ {
+        Semantics::ALL
+            .into_iter()
+            .filter(|s| *s != Semantics::Grounded && self.semantics.contains(s))
     }
 }
 
@@ -263,10 +291,11 @@ pub struct NodeResult {
     pub thesis: bool,
     /// Its grounded label.
     pub grounded: Status,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred: Option<Acceptance>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stable: Option<Acceptance>,
+    /// Its acceptance under each semantics computed that reports acceptance
+    /// ([`Semantics::reports_acceptance`]) and whose search finished; in JSON one key
+    /// per semantics (`"preferred": {"credulous": true, "sceptical": false}`).
+    #[serde(flatten)]
+    pub acceptance: BySemantics<Acceptance>,
 }
 
 /// The result for an inference that is an argument of its own (undercut, or an attack
@@ -310,13 +339,23 @@ pub struct Extensions {
     pub limit: usize,
 }
 
+/// Why a thesis has its status: under grounded semantics, and its standing under each
+/// semantics computed that reports acceptance. In JSON one object keyed by semantics:
+/// `{"grounded": {"reason": "unattacked"}, "preferred": {"reason": "in-all", "total":
+/// 1}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ThesisReasons {
+    pub grounded: GroundedReason,
+    #[serde(flatten)]
+    pub standing: BySemantics<Standing>,
+}
+
 /// What the evaluation says about one thesis.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ThesisResult {
+pub struct ThesisVerdict {
     pub id: Id,
     pub grounded: Status,
-    /// One plain sentence per semantics computed, grounded first.
-    pub statements: Vec<String>,
+    pub reasons: ThesisReasons,
 }
 
 /// The size of the encoded framework.
@@ -336,21 +375,16 @@ pub struct Size {
 pub struct Evaluation {
     pub map: String,
     pub framework: Size,
-    pub theses: Vec<ThesisResult>,
+    pub theses: Vec<ThesisVerdict>,
     /// Every claim, evidence item and rebuttal, in map order.
     pub nodes: Vec<NodeResult>,
     /// Inferences that are arguments of their own, in map order of their targets.
     pub links: Vec<LinkResult>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub complete: Option<Extensions>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred: Option<Extensions>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stable: Option<Extensions>,
+    /// The extensions of each semantics requested (the grounded one is the `in` set of
+    /// the labelling), in [`Semantics::ALL`] order; in JSON one key per semantics.
+    #[serde(flatten)]
+    pub extensions: BySemantics<Extensions>,
 }
-
-/// The outcome of one extension search.
-type Search = Result<Vec<Vec<usize>>, TooMany>;
 
 /// Evaluates a map: grounded labelling always (linear time), other semantics as
 /// requested.
@@ -358,41 +392,22 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
     let enc = Encoding::of(g);
     let fw = &enc.framework;
     let grounded = fw.grounded();
-    let search = |f: fn(&Framework, usize) -> Search| f(fw, request.limit);
-    let complete = request
-        .complete
-        .then(|| search(Framework::complete_extensions));
-    let preferred = request
-        .preferred
-        .then(|| search(Framework::preferred_extensions));
-    let stable = request.stable.then(|| search(Framework::stable_extensions));
-
-    let acceptance = |r: &Option<Search>, a: usize| -> Option<Acceptance> {
-        let exts = r.as_ref()?.as_ref().ok()?;
-        let count = exts.iter().filter(|e| e.binary_search(&a).is_ok()).count();
-        Some(Acceptance {
-            credulous: count > 0,
-            sceptical: count == exts.len(),
-        })
-    };
-    let mut nodes = Vec::with_capacity(enc.of_node.len());
-    for ix in g.graph.node_indices() {
-        let Some(&a) = enc.of_node.get(&ix) else {
-            continue;
-        };
-        let n = &g.graph[ix];
-        nodes.push(NodeResult {
-            id: n.id.into(),
-            kind: n.kind,
-            thesis: n.is_thesis(),
-            grounded: label(&grounded, a),
-            preferred: acceptance(&preferred, a),
-            stable: acceptance(&stable, a),
-        });
-    }
-    let mut links = Vec::new();
-    for (inf, &a) in enc.inferences.iter().zip(&enc.of_inference) {
-        links.push(LinkResult {
+    let found: Vec<(Semantics, Found)> = request
+        .enumerated()
+        .map(|s| (s, s.extensions(fw, request.limit)))
+        .collect();
+    // The finished searches of the semantics that report acceptance.
+    let accepting: Vec<(Semantics, &Vec<Vec<usize>>)> = found
+        .iter()
+        .filter(|(s, _)| s.reports_acceptance())
+        .filter_map(|(s, r)| Some((*s, r.as_ref().ok()?)))
+        .collect();
+    let nodes = node_results(g, &enc, &grounded, &accepting);
+    let links = enc
+        .inferences
+        .iter()
+        .zip(&enc.of_inference)
+        .map(|(inf, &a)| LinkResult {
             link: inf.name(g),
             kind: inf.kind,
             premises: inf.premises.iter().map(|&p| g.graph[p].id.into()).collect(),
@@ -403,9 +418,9 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
                 .iter()
                 .map(|&u| g.graph[u].id.into())
                 .collect(),
-        });
-    }
-    let explain = Explainer {
+        })
+        .collect();
+    let explain = why::Explainer {
         g,
         enc: &enc,
         grounded: &grounded,
@@ -415,38 +430,25 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
         .into_iter()
         .filter_map(|ix| {
             let a = *enc.of_node.get(&ix)?;
-            let id = g.graph[ix].id;
-            let mut statements = vec![explain.grounded(a)];
-            for (name, r) in [("preferred", &preferred), ("stable", &stable)] {
-                if let Some(r) = r {
-                    statements.push(acceptance_statement(id, name, r, a, request.limit));
-                }
-            }
-            Some(ThesisResult {
-                id: id.into(),
+            let standing = found
+                .iter()
+                .filter(|(s, _)| s.reports_acceptance())
+                .map(|(s, r)| (*s, Standing::of(r, a, request.limit)))
+                .collect();
+            Some(ThesisVerdict {
+                id: g.graph[ix].id.into(),
                 grounded: label(&grounded, a),
-                statements,
+                reasons: ThesisReasons {
+                    grounded: explain.grounded(a),
+                    standing,
+                },
             })
         })
         .collect();
-    let extensions = |r: Option<Search>| {
-        r.map(|r| match r {
-            Ok(exts) => Extensions {
-                extensions: exts.iter().map(|e| extension(g, &enc, e)).collect(),
-                complete: true,
-                stopped_after: None,
-                stopped_by: None,
-                limit: request.limit,
-            },
-            Err(TooMany { found, stopped_by }) => Extensions {
-                extensions: Vec::new(),
-                complete: false,
-                stopped_after: Some(found),
-                stopped_by: Some(stopped_by),
-                limit: request.limit,
-            },
-        })
-    };
+    let extensions = found
+        .iter()
+        .map(|(s, r)| (*s, extensions(g, &enc, r, request.limit)))
+        .collect();
     Evaluation {
         map: g.map.id.clone().unwrap_or_default(),
         framework: Size {
@@ -458,9 +460,62 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
         theses,
         nodes,
         links,
-        complete: extensions(complete),
-        preferred: extensions(preferred),
-        stable: extensions(stable),
+        extensions,
+    }
+}
+
+/// Every node's grounded label and acceptance, in map order.
+fn node_results(
+    g: &ArgGraph,
+    enc: &Encoding,
+    grounded: &Labelling,
+    accepting: &[(Semantics, &Vec<Vec<usize>>)],
+) -> Vec<NodeResult> {
+    let mut nodes = Vec::with_capacity(enc.of_node.len());
+    for ix in g.graph.node_indices() {
+        let Some(&a) = enc.of_node.get(&ix) else {
+            continue;
+        };
+        let n = &g.graph[ix];
+        let acceptance = accepting
+            .iter()
+            .map(|(s, exts)| {
+                let count = exts.iter().filter(|e| e.binary_search(&a).is_ok()).count();
+                let acceptance = Acceptance {
+                    credulous: count > 0,
+                    sceptical: count == exts.len(),
+                };
+                (*s, acceptance)
+            })
+            .collect();
+        nodes.push(NodeResult {
+            id: n.id.into(),
+            kind: n.kind,
+            thesis: n.is_thesis(),
+            grounded: label(grounded, a),
+            acceptance,
+        });
+    }
+    nodes
+}
+
+/// A search's outcome as reported.
+fn extensions(g: &ArgGraph, enc: &Encoding, r: &Found, limit: usize) -> Extensions {
+    match r {
+        Ok(exts) => Extensions {
+            extensions: exts.iter().map(|e| extension(g, enc, e)).collect(),
+            complete: true,
+            stopped_after: None,
+            stopped_by: None,
+            limit,
+        },
+        Err(too_many) => Extensions {
+            extensions: Vec::new(),
+            complete: false,
+            stopped_after: Some(too_many.found),
+            stopped_by: Some(too_many.stopped_by),
+            limit,
+        },
     }
 }
 
@@ -480,374 +535,4 @@ fn extension(g: &ArgGraph, enc: &Encoding, ext: &[usize]) -> Extension {
         }
     }
     Extension { nodes, links }
-}
-
-/// "Under preferred semantics, T1 is ..." from the extensions (or the search failure).
-fn acceptance_statement(id: &str, semantics: &str, r: &Search, a: usize, limit: usize) -> String {
-    let exts = match r {
-        Ok(e) => e,
-        Err(TooMany { found, stopped_by }) => {
-            let why = stopped_by_words(*found, *stopped_by, limit);
-            return format!(
-                "Under {semantics} semantics the status of thesis {id} is unknown: {why}."
-            );
-        }
-    };
-    let n = exts.len();
-    let count = exts.iter().filter(|e| e.binary_search(&a).is_ok()).count();
-    if n == 0 {
-        return format!(
-            "Under {semantics} semantics there is no extension, so thesis {id} is not credulously accepted (and only vacuously sceptically accepted)."
-        );
-    }
-    if count == n {
-        let all = if n == 1 {
-            format!("the only {semantics} extension")
-        } else if n == 2 {
-            format!("both {semantics} extensions")
-        } else {
-            format!("all {n} {semantics} extensions")
-        };
-        format!("Under {semantics} semantics thesis {id} is sceptically accepted: it is in {all}.")
-    } else if count > 0 {
-        format!(
-            "Under {semantics} semantics thesis {id} is credulously but not sceptically accepted: it is in {count} of the {n} {semantics} extensions."
-        )
-    } else if n == 1 {
-        format!(
-            "Under {semantics} semantics thesis {id} is not accepted: it is not in the only {semantics} extension."
-        )
-    } else {
-        format!(
-            "Under {semantics} semantics thesis {id} is not accepted: it is in none of the {n} {semantics} extensions."
-        )
-    }
-}
-
-/// Why an extension search stopped, in words: `the search stopped after finding 2
-/// extensions, more than --limit 1 (raise --limit to list them)`, or that its step budget
-/// ran out (which a larger limit does not change).
-pub fn stopped_by_words(found: usize, stopped_by: StoppedBy, limit: usize) -> String {
-    match stopped_by {
-        StoppedBy::Limit => format!(
-            "the search stopped after finding {found} extension{}, more than --limit {limit} (raise --limit to list them)",
-            plural(found)
-        ),
-        StoppedBy::StepBudget => format!(
-            "the search ran out of its step budget ({} steps) after finding {found} extension{}; the framework is too hard to enumerate, and raising --limit does not help",
-            super::semantics::DEFAULT_STEP_BUDGET,
-            plural(found)
-        ),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
-/// Joins names as "A", "A and B", "A, B and C".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [a] => a.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// Explains grounded labels in words.
-struct Explainer<'a, 'g, 'm> {
-    g: &'a ArgGraph<'m>,
-    enc: &'g Encoding,
-    grounded: &'a Labelling,
-}
-
-impl Explainer<'_, '_, '_> {
-    fn status(&self, a: usize) -> Status {
-        label(self.grounded, a)
-    }
-
-    fn inference(&self, a: usize) -> Option<&Inference> {
-        match self.enc.arguments.get(a) {
-            Some(Argument::Inference(i)) => self.enc.inferences.get(*i),
-            _ => None,
-        }
-    }
-
-    fn node_id(&self, a: usize) -> Option<&str> {
-        match self.enc.arguments.get(a) {
-            Some(Argument::Node(ix)) => Some(self.g.graph[*ix].id),
-            _ => None,
-        }
-    }
-
-    /// Why attacker `b` (an argument that attacks a node) is in.
-    fn why_in(&self, b: usize) -> String {
-        let fw = &self.enc.framework;
-        if let Some(inf) = self.inference(b) {
-            let premises: Vec<String> = inf
-                .premises
-                .iter()
-                .map(|&p| self.g.graph[p].id.to_string())
-                .collect();
-            let name = inf.name(self.g);
-            let undercut = if inf.undercutters.is_empty() {
-                "nothing undercuts it".to_string()
-            } else {
-                let u: Vec<String> = inf
-                    .undercutters
-                    .iter()
-                    .map(|&u| self.g.graph[u].id.to_string())
-                    .collect();
-                format!(
-                    "its undercutter{} {} {} out",
-                    plural(u.len()),
-                    and_list(&u),
-                    if u.len() == 1 { "is" } else { "are" }
-                )
-            };
-            let verb = if premises.len() == 1 { "is" } else { "are" };
-            return format!(
-                "the attack {name} holds: {} {verb} in and {undercut}",
-                and_list(&premises)
-            );
-        }
-        let id = self.enc.name(self.g, b);
-        if fw.attackers(b).is_empty() {
-            format!("{id} attacks it and {id} is unattacked")
-        } else {
-            format!("{id} attacks it and {id} is accepted (in): every attack on {id} fails")
-        }
-    }
-
-    /// Why attacker `b` is out (it no longer counts).
-    fn why_out(&self, b: usize) -> String {
-        let fw = &self.enc.framework;
-        if let Some(inf) = self.inference(b) {
-            let name = inf.name(self.g);
-            if let Some(&u) = inf.undercutters.iter().find(|u| {
-                self.enc
-                    .of_node
-                    .get(u)
-                    .is_some_and(|&a| self.status(a) == Status::In)
-            }) {
-                return format!(
-                    "the attack {name} is undercut by {}, which is in",
-                    self.g.graph[u].id
-                );
-            }
-            let out: Vec<String> = inf
-                .premises
-                .iter()
-                .filter(|p| {
-                    self.enc
-                        .of_node
-                        .get(p)
-                        .is_some_and(|&a| self.status(a) == Status::Out)
-                })
-                .map(|&p| self.g.graph[p].id.to_string())
-                .collect();
-            return format!(
-                "the attack {name} fails: {} {} out",
-                and_list(&out),
-                if out.len() == 1 { "is" } else { "are" }
-            );
-        }
-        let id = self.enc.name(self.g, b);
-        match fw
-            .attackers(b)
-            .iter()
-            .find(|&&c| self.status(c) == Status::In)
-        {
-            Some(&c) => match self.node_id(c) {
-                Some(cid) => format!("{id} is out (attacked by {cid}, which is in)"),
-                None => format!(
-                    "{id} is out (the attack {} holds)",
-                    self.enc.name(self.g, c)
-                ),
-            },
-            None => format!("{id} is out"),
-        }
-    }
-
-    /// The plain statement about thesis argument `a` under grounded semantics.
-    fn grounded(&self, a: usize) -> String {
-        let fw = &self.enc.framework;
-        let id = self.enc.name(self.g, a);
-        let attackers = fw.attackers(a);
-        match self.status(a) {
-            Status::In if attackers.is_empty() => {
-                format!(
-                    "Thesis {id} is accepted (in) under grounded semantics: nothing attacks it."
-                )
-            }
-            Status::In => {
-                let reasons: Vec<String> = attackers.iter().map(|&b| self.why_out(b)).collect();
-                format!(
-                    "Thesis {id} is accepted (in) under grounded semantics: every attack on it fails ({}).",
-                    reasons.join("; ")
-                )
-            }
-            Status::Out => {
-                let reason = attackers
-                    .iter()
-                    .find(|&&b| self.status(b) == Status::In)
-                    .map(|&b| self.why_in(b))
-                    .unwrap_or_default();
-                format!("Thesis {id} is rejected (out) under grounded semantics because {reason}.")
-            }
-            Status::Undecided => format!(
-                "Thesis {id} is undecided under grounded semantics: {}.",
-                self.why_undecided(a)
-            ),
-        }
-    }
-
-    /// Node ids among arguments (inferences and auxiliaries are named by their nodes,
-    /// which are on the same cycle), without repeats, leaving out `skip`.
-    fn node_names(&self, args: &[usize], skip: usize) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for &b in args {
-            if b == skip {
-                continue;
-            }
-            let name = match self.enc.arguments.get(b) {
-                Some(Argument::Node(ix)) => self.g.graph[*ix].id.to_string(),
-                Some(Argument::Inference(i)) => match self.enc.inferences.get(*i) {
-                    Some(inf) if !inf.undercutters.is_empty() => {
-                        format!("the link {}", inf.name(self.g))
-                    }
-                    _ => continue,
-                },
-                _ => continue,
-            };
-            if !out.contains(&name) {
-                out.push(name);
-            }
-        }
-        out
-    }
-
-    /// The shortest cycle of undecided arguments through `a` (following attacks), as
-    /// the arguments after `a` on it; empty when `a` is on no such cycle.
-    fn cycle_through(&self, a: usize) -> Vec<usize> {
-        let fw = &self.enc.framework;
-        let undec = |b: usize| self.status(b) == Status::Undecided;
-        let mut parent: HashMap<usize, usize> = HashMap::new();
-        let mut queue = VecDeque::from([a]);
-        while let Some(b) = queue.pop_front() {
-            for &c in fw.targets(b) {
-                if !undec(c) {
-                    continue;
-                }
-                if c == a {
-                    let mut path = vec![b];
-                    let mut cur = b;
-                    while cur != a {
-                        cur = parent[&cur];
-                        if cur != a {
-                            path.push(cur);
-                        }
-                    }
-                    path.reverse();
-                    return path;
-                }
-                if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(c) {
-                    e.insert(b);
-                    queue.push_back(c);
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    /// For each argument, whether it lies on a cycle of undecided arguments (a strongly
-    /// connected component of the undecided attacks with more than one member, or a
-    /// self-attack). Linear time, no recursion.
-    fn on_undecided_cycles(&self) -> Vec<bool> {
-        let fw = &self.enc.framework;
-        let n = fw.len();
-        let undec = |b: usize| self.status(b) == Status::Undecided;
-        let mut g: petgraph::Graph<(), ()> = petgraph::Graph::with_capacity(n, fw.attack_count());
-        for _ in 0..n {
-            g.add_node(());
-        }
-        for a in (0..n).filter(|&a| undec(a)) {
-            for &b in fw.targets(a).iter().filter(|&&b| undec(b)) {
-                g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
-            }
-        }
-        let mut cyclic = vec![false; n];
-        for scc in petgraph::algo::kosaraju_scc(&g) {
-            let Some(first) = scc.first().map(|x| x.index()) else {
-                continue;
-            };
-            if scc.len() > 1 || fw.targets(first).contains(&first) {
-                for x in scc {
-                    cyclic[x.index()] = true;
-                }
-            }
-        }
-        cyclic
-    }
-
-    /// Why `a` is undecided: the attack cycle it lies on, or the undecided attacker
-    /// through which it depends on one.
-    fn why_undecided(&self, a: usize) -> String {
-        let fw = &self.enc.framework;
-        let cycle = self.cycle_through(a);
-        if !cycle.is_empty() {
-            let names = self.node_names(&cycle, a);
-            return if names.is_empty() {
-                "it attacks itself".to_string()
-            } else {
-                format!("it lies on an attack cycle with {}", and_list(&names))
-            };
-        }
-        // Walk back along undecided attackers to the first argument on a cycle.
-        let cyclic = self.on_undecided_cycles();
-        let mut seen: HashMap<usize, usize> = HashMap::new();
-        let mut queue = VecDeque::from([a]);
-        while let Some(b) = queue.pop_front() {
-            for &c in fw.attackers(b) {
-                if self.status(c) != Status::Undecided || seen.contains_key(&c) || c == a {
-                    continue;
-                }
-                seen.insert(c, b);
-                let cyc = if cyclic[c] {
-                    self.cycle_through(c)
-                } else {
-                    Vec::new()
-                };
-                if !cyc.is_empty() {
-                    let mut members = vec![c];
-                    members.extend(cyc);
-                    let names = self.node_names(&members, usize::MAX);
-                    // The attacker of `a` on the path from the cycle.
-                    let mut first = c;
-                    while let Some(&next) = seen.get(&first) {
-                        if next == a {
-                            break;
-                        }
-                        first = next;
-                    }
-                    let via = self.node_names(&[first], usize::MAX);
-                    let via = if via.is_empty() {
-                        self.enc.name(self.g, first)
-                    } else {
-                        via.join("")
-                    };
-                    return format!(
-                        "its attacker {via} is undecided, because it depends on the attack cycle of {}",
-                        and_list(&names)
-                    );
-                }
-                queue.push_back(c);
-            }
-        }
-        "an undecided argument attacks it".to_string()
-    }
 }

@@ -1,5 +1,6 @@
 //! The command line, declared with clap's derive API.
 
+use crate::analyse::semantics::Semantics;
 use crate::diagnostic::{Level, Lint, SeverityConfig};
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -443,14 +444,37 @@ pub struct CompareArgs {
     pub full: bool,
 }
 
-/// `--semantics` of `argmap evaluate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// `--semantics` of `argmap evaluate`: one semantics, or `all`. Its values and their
+/// help come from the table of semantics ([`Semantics::ALL`], `analyse/semantics/kinds.rs`),
+/// so a new semantics is a new value with no change here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SemanticsArg {
-    Grounded,
-    Complete,
-    Preferred,
-    Stable,
+    /// One semantics (besides the grounded one, which is always computed).
+    One(Semantics),
+    /// Every semantics.
     All,
+}
+
+impl SemanticsArg {
+    /// The semantics it asks for.
+    pub fn semantics(self) -> Vec<Semantics> {
+        match self {
+            SemanticsArg::One(s) => vec![s],
+            SemanticsArg::All => Semantics::ALL.to_vec(),
+        }
+    }
+
+    /// The clap parser: the names of [`Semantics::ALL`] with their descriptions, and
+    /// `all`.
+    fn parser() -> impl clap::builder::TypedValueParser<Value = SemanticsArg> {
+        use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+        let values = Semantics::ALL
+            .iter()
+            .map(|s| PossibleValue::new(s.name()).help(s.description()))
+            .chain([PossibleValue::new("all").help("every semantics above")]);
+        PossibleValuesParser::new(values)
+            .map(|name| Semantics::from_name(&name).map_or(SemanticsArg::All, SemanticsArg::One))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -460,7 +484,7 @@ pub struct EvaluateArgs {
     #[command(flatten)]
     pub gate: GateArgs,
     /// Extensions to compute besides the grounded labelling (which is always given).
-    #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+    #[arg(long, value_parser = SemanticsArg::parser(), default_value = "grounded")]
     pub semantics: SemanticsArg,
     /// List at most N extensions per semantics (the search stops beyond).
     #[arg(long, value_name = "N", default_value_t = 100)]

@@ -1,7 +1,7 @@
 //! The commands of formal evaluation and interchange: `evaluate`, `import`, and the
 //! `render` formats other than Graphviz's (Mermaid, JSON, GraphML, AIF, Argdown, AF).
 
-use super::args::{EvaluateArgs, ImportArgs, RenderFormat, ReportFormat, SemanticsArg};
+use super::args::{EvaluateArgs, ImportArgs, RenderFormat, ReportFormat};
 use super::gate::{self, Forced};
 use super::{emit, emit_with, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
 use crate::analyse::evaluate::{evaluate as evaluate_map, Request};
@@ -28,11 +28,8 @@ pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
         return Ok(EXIT_FINDINGS);
     };
     let graph = ArgGraph::build(map);
-    let all = a.semantics == SemanticsArg::All;
     let request = Request {
-        complete: all || a.semantics == SemanticsArg::Complete,
-        preferred: all || a.semantics == SemanticsArg::Preferred,
-        stable: all || a.semantics == SemanticsArg::Stable,
+        semantics: a.semantics.semantics(),
         limit: a.limit,
     };
     let e = evaluate_map(&graph, request);
@@ -44,7 +41,7 @@ pub(super) fn evaluate(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
             ReportFormat::Text => {
                 gate::write_text(w, forced, false, |w| present::evaluate::write(&e, w))
             }
-            ReportFormat::Json => gate::write_json(w, forced, &e),
+            ReportFormat::Json => gate::write_json(w, forced, &present::evaluate::json(&e)),
         },
     )?;
     Ok(EXIT_OK)

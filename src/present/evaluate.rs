@@ -1,10 +1,20 @@
-//! Text form of `argmap evaluate`: the statements about the theses, the grounded label
-//! of every node (with credulous/sceptical acceptance when computed), the inferences
-//! that are arguments of their own, and the extensions requested.
+//! `argmap evaluate` in words: the statements about the theses (written here from the
+//! reasons the analysis gives), the grounded label of every node (with credulous /
+//! sceptical acceptance when computed), the inferences that are arguments of their own,
+//! and the extensions requested; and the JSON form, which adds the statements to the
+//! evaluation's data.
 
-use crate::analyse::evaluate::{stopped_by_words, Acceptance, Evaluation, Extensions, Status};
+use crate::analyse::evaluate::{
+    Acceptance, Evaluation, Extensions, LinkResult, NodeResult, Size, Status, ThesisReasons,
+    ThesisVerdict,
+};
+use crate::analyse::semantics::Semantics;
+use serde::Serialize;
 use std::collections::HashSet;
 use std::io::{self, Write};
+
+mod statements;
+pub use statements::{statements, stopped_by_words};
 
 fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -77,16 +87,8 @@ pub fn text(e: &Evaluation) -> String {
 
 /// Writes the evaluation as [`text`] gives it, line by line.
 pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
-    let mut semantics = vec!["grounded"];
-    for (name, on) in [
-        ("complete", e.complete.is_some()),
-        ("preferred", e.preferred.is_some()),
-        ("stable", e.stable.is_some()),
-    ] {
-        if on {
-            semantics.push(name);
-        }
-    }
+    let mut semantics = vec![Semantics::Grounded.name()];
+    semantics.extend(e.extensions.keys().map(Semantics::name));
     writeln!(
         out,
         "evaluation of map `{}` ({} semantics)",
@@ -116,7 +118,7 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "The map has no thesis (no claim has `thesis: true`).")?;
     }
     for t in &e.theses {
-        for s in &t.statements {
+        for s in statements(t) {
             writeln!(out, "{s}")?;
         }
     }
@@ -135,14 +137,16 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         .max()
         .unwrap_or(0)
         .max(2);
-    let (pref, stable) = (e.preferred.is_some(), e.stable.is_some());
-    if pref || stable {
+    // One column per semantics computed that reports acceptance.
+    let columns: Vec<Semantics> = e
+        .extensions
+        .keys()
+        .filter(|s| s.reports_acceptance())
+        .collect();
+    if !columns.is_empty() {
         let mut head = format!("  {:<5} {:<width$}  {:<8}", "label", "id", "kind");
-        if pref {
-            head.push_str("  preferred");
-        }
-        if stable {
-            head.push_str("  stable   ");
+        for s in &columns {
+            head.push_str(&format!("  {:<9}", s.name()));
         }
         writeln!(out, "{}", head.trim_end())?;
     }
@@ -154,11 +158,11 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
             n.id,
             n.kind.name()
         );
-        if pref {
-            row.push_str(&format!("  {:<9}", acceptance(n.preferred)));
-        }
-        if stable {
-            row.push_str(&format!("  {:<9}", acceptance(n.stable)));
+        for &s in &columns {
+            row.push_str(&format!(
+                "  {:<9}",
+                acceptance(n.acceptance.get(s).copied())
+            ));
         }
         writeln!(out, "{}{thesis}", row.trim_end())?;
     }
@@ -194,14 +198,50 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         .filter(|n| n.grounded == Status::In)
         .map(|n| n.id.as_str())
         .collect();
-    for (name, x) in [
-        ("complete", &e.complete),
-        ("preferred", &e.preferred),
-        ("stable", &e.stable),
-    ] {
-        if let Some(x) = x {
-            extensions(out, name, x, &grounded)?;
-        }
+    for (s, x) in e.extensions.iter() {
+        extensions(out, s.name(), x, &grounded)?;
     }
     Ok(())
+}
+
+/// A thesis in JSON: its data, and its statements as the text report words them.
+#[derive(Serialize)]
+struct JsonThesis<'a> {
+    id: &'a str,
+    grounded: Status,
+    statements: Vec<String>,
+    reasons: &'a ThesisReasons,
+}
+
+/// The evaluation in JSON: the evaluation's own data, each thesis with its statements.
+#[derive(Serialize)]
+struct Json<'a> {
+    map: &'a str,
+    framework: &'a Size,
+    theses: Vec<JsonThesis<'a>>,
+    nodes: &'a [NodeResult],
+    links: &'a [LinkResult],
+    #[serde(flatten)]
+    extensions: &'a crate::analyse::semantics::BySemantics<Extensions>,
+}
+
+/// The value `evaluate --format json` writes (docs/evaluate.md, "JSON").
+pub fn json(e: &Evaluation) -> impl Serialize + '_ {
+    Json {
+        map: &e.map,
+        framework: &e.framework,
+        theses: e
+            .theses
+            .iter()
+            .map(|t: &ThesisVerdict| JsonThesis {
+                id: &t.id,
+                grounded: t.grounded,
+                statements: statements(t),
+                reasons: &t.reasons,
+            })
+            .collect(),
+        nodes: &e.nodes,
+        links: &e.links,
+        extensions: &e.extensions,
+    }
 }

@@ -2,10 +2,14 @@
 //! extensions; undercuts and linked attacks; the statements about the thesis; the CLI.
 
 use crate::common::{argmap, fixture};
-use argmap::analyse::evaluate::{evaluate, Evaluation, Request, Status};
+use argmap::analyse::evaluate::{
+    evaluate, Arg, Evaluation, Extensions, FailedAttack, GroundedReason, Request, Standing, Status,
+};
+use argmap::analyse::semantics::Semantics::{self, Complete, Preferred, Stable};
 use argmap::build::ArgGraph;
 use argmap::parse::load::parse_map;
 use argmap::parse::Map;
+use argmap::present::evaluate::statements;
 
 fn map(name: &str) -> Map {
     let text = std::fs::read_to_string(fixture(&format!("evaluate/{name}.yaml"))).expect("fixture");
@@ -13,12 +17,7 @@ fn map(name: &str) -> Map {
 }
 
 fn all() -> Request {
-    Request {
-        complete: true,
-        preferred: true,
-        stable: true,
-        limit: 100,
-    }
+    Request::all(100)
 }
 
 fn eval(name: &str) -> Evaluation {
@@ -36,8 +35,8 @@ fn label(e: &Evaluation, id: &str) -> Status {
 }
 
 /// The node sets of the extensions of one semantics, each sorted, the list sorted.
-fn sets(x: &Option<argmap::analyse::evaluate::Extensions>) -> Vec<Vec<String>> {
-    let x = x.as_ref().expect("computed");
+fn sets(e: &Evaluation, s: Semantics) -> Vec<Vec<String>> {
+    let x = computed(e, s);
     assert!(x.complete, "search finished");
     let mut v: Vec<Vec<String>> = x
         .extensions
@@ -52,6 +51,16 @@ fn sets(x: &Option<argmap::analyse::evaluate::Extensions>) -> Vec<Vec<String>> {
     v
 }
 
+/// The extensions of semantics `s`, which must have been computed.
+fn computed(e: &Evaluation, s: Semantics) -> &Extensions {
+    e.extensions.get(s).expect("computed")
+}
+
+/// The statements about the first thesis, as the report words them.
+fn said(e: &Evaluation) -> Vec<String> {
+    statements(&e.theses[0])
+}
+
 fn s(items: &[&str]) -> Vec<String> {
     items.iter().map(|x| x.to_string()).collect()
 }
@@ -62,11 +71,11 @@ fn reinstatement() {
     assert_eq!(label(&e, "A"), Status::In);
     assert_eq!(label(&e, "B"), Status::Out);
     assert_eq!(label(&e, "C"), Status::In);
-    for x in [&e.complete, &e.preferred, &e.stable] {
-        assert_eq!(sets(x), vec![s(&["A", "C"])]);
+    for x in [Complete, Preferred, Stable] {
+        assert_eq!(sets(&e, x), vec![s(&["A", "C"])]);
     }
     assert_eq!(
-        e.theses[0].statements[0],
+        said(&e)[0],
         "Thesis C is accepted (in) under grounded semantics: every attack on it fails (B is out (attacked by A, which is in))."
     );
 }
@@ -77,22 +86,18 @@ fn odd_loop() {
     for id in ["A", "B", "C"] {
         assert_eq!(label(&e, id), Status::Undecided);
     }
-    assert_eq!(sets(&e.complete), vec![s(&[])]);
-    assert_eq!(sets(&e.preferred), vec![s(&[])]);
+    assert_eq!(sets(&e, Complete), vec![s(&[])]);
+    assert_eq!(sets(&e, Preferred), vec![s(&[])]);
     assert!(
-        sets(&e.stable).is_empty(),
+        sets(&e, Stable).is_empty(),
         "an odd loop has no stable extension"
     );
-    let t = &e.theses[0];
+    let t = said(&e);
     assert_eq!(
-        t.statements[0],
+        t[0],
         "Thesis A is undecided under grounded semantics: it lies on an attack cycle with B and C."
     );
-    assert!(
-        t.statements[2].contains("no extension"),
-        "{}",
-        t.statements[2]
-    );
+    assert!(t[2].contains("no extension"), "{}", t[2]);
 }
 
 #[test]
@@ -100,14 +105,14 @@ fn even_loop() {
     let e = eval("even-loop");
     assert_eq!(label(&e, "A"), Status::Undecided);
     assert_eq!(label(&e, "B"), Status::Undecided);
-    assert_eq!(sets(&e.complete), vec![s(&[]), s(&["A"]), s(&["B"])]);
-    assert_eq!(sets(&e.preferred), vec![s(&["A"]), s(&["B"])]);
-    assert_eq!(sets(&e.stable), vec![s(&["A"]), s(&["B"])]);
+    assert_eq!(sets(&e, Complete), vec![s(&[]), s(&["A"]), s(&["B"])]);
+    assert_eq!(sets(&e, Preferred), vec![s(&["A"]), s(&["B"])]);
+    assert_eq!(sets(&e, Stable), vec![s(&["A"]), s(&["B"])]);
     let a = e.nodes.iter().find(|n| n.id == "A").expect("A");
-    let p = a.preferred.expect("preferred acceptance");
+    let p = *a.acceptance.get(Preferred).expect("preferred acceptance");
     assert!(p.credulous && !p.sceptical);
     assert_eq!(
-        e.theses[0].statements[1],
+        said(&e)[1],
         "Under preferred semantics thesis A is credulously but not sceptically accepted: it is in 1 of the 2 preferred extensions."
     );
 }
@@ -118,15 +123,15 @@ fn floating_reinstatement() {
     for id in ["A", "B", "C", "D"] {
         assert_eq!(label(&e, id), Status::Undecided, "{id}");
     }
-    assert_eq!(sets(&e.preferred), vec![s(&["A", "D"]), s(&["B", "D"])]);
-    assert_eq!(sets(&e.stable), vec![s(&["A", "D"]), s(&["B", "D"])]);
+    assert_eq!(sets(&e, Preferred), vec![s(&["A", "D"]), s(&["B", "D"])]);
+    assert_eq!(sets(&e, Stable), vec![s(&["A", "D"]), s(&["B", "D"])]);
     assert_eq!(
-        sets(&e.complete),
+        sets(&e, Complete),
         vec![s(&[]), s(&["A", "D"]), s(&["B", "D"])]
     );
     let d = e.nodes.iter().find(|n| n.id == "D").expect("D");
-    assert_eq!(d.preferred.map(|p| p.sceptical), Some(true));
-    let t = &e.theses[0].statements;
+    assert_eq!(d.acceptance.get(Preferred).map(|p| p.sceptical), Some(true));
+    let t = said(&e);
     assert_eq!(
         t[0],
         "Thesis D is undecided under grounded semantics: its attacker C is undecided, because it depends on the attack cycle of A and B."
@@ -150,10 +155,10 @@ fn undercut_defeats_an_attack_and_reinstates_its_target() {
     // An undercut support: the link is out, the target is untouched.
     assert_eq!(link("C -> T").grounded, Status::Out);
     assert_eq!(
-        e.theses[0].statements[0],
+        said(&e)[0],
         "Thesis T is accepted (in) under grounded semantics: every attack on it fails (the attack S -> T is undercut by R, which is in)."
     );
-    assert_eq!(sets(&e.preferred), vec![s(&["C", "R", "R2", "S", "T"])]);
+    assert_eq!(sets(&e, Preferred), vec![s(&["C", "R", "R2", "S", "T"])]);
 }
 
 #[test]
@@ -164,7 +169,7 @@ fn without_the_undercut_the_attack_wins() {
     let e = evaluate(&g, Request::default());
     assert_eq!(label(&e, "T"), Status::Out);
     assert_eq!(
-        e.theses[0].statements[0],
+        said(&e)[0],
         "Thesis T is rejected (out) under grounded semantics because S attacks it and S is unattacked."
     );
 }
@@ -183,9 +188,9 @@ fn linked_attack_needs_every_premise() {
         .expect("linked inference");
     assert_eq!(l.grounded, Status::Out);
     assert!(
-        e.theses[0].statements[0].contains("the attack P + Q -> T fails: Q is out"),
+        said(&e)[0].contains("the attack P + Q -> T fails: Q is out"),
         "{}",
-        e.theses[0].statements[0]
+        said(&e)[0]
     );
 }
 
@@ -193,11 +198,11 @@ fn linked_attack_needs_every_premise() {
 fn rejected_thesis_is_said_plainly() {
     let e = eval("rejected");
     assert_eq!(
-        e.theses[0].statements[0],
+        said(&e)[0],
         "Thesis T1 is rejected (out) under grounded semantics because R3 attacks it and R3 is unattacked."
     );
     assert_eq!(
-        e.theses[0].statements[1],
+        said(&e)[1],
         "Under preferred semantics thesis T1 is not accepted: it is not in the only preferred extension."
     );
 }
@@ -233,8 +238,8 @@ fn grounded_is_in_every_complete_extension_of_the_fixtures() {
             .filter(|n| n.grounded == Status::In)
             .map(|n| n.id.as_str())
             .collect();
-        for x in [&e.complete, &e.preferred, &e.stable] {
-            for ext in &x.as_ref().expect("computed").extensions {
+        for x in [Complete, Preferred, Stable] {
+            for ext in &computed(&e, x).extensions {
                 for g in &grounded {
                     assert!(
                         ext.nodes.iter().any(|n| n == g),
@@ -245,8 +250,8 @@ fn grounded_is_in_every_complete_extension_of_the_fixtures() {
             }
         }
         // Every stable extension is preferred.
-        let pref = sets(&e.preferred);
-        for st in sets(&e.stable) {
+        let pref = sets(&e, Preferred);
+        for st in sets(&e, Stable) {
             assert!(pref.contains(&st), "{name}: stable {st:?} not preferred");
         }
     }
@@ -403,21 +408,21 @@ proptest! {
         let g = ArgGraph::build(&m);
         let e = evaluate(&g, all());
         let grounded: Vec<&str> = e.nodes.iter().filter(|n| n.grounded == Status::In).map(|n| n.id.as_str()).collect();
-        for x in [&e.complete, &e.preferred, &e.stable] {
-            for ext in &x.as_ref().expect("computed").extensions {
+        for x in [Complete, Preferred, Stable] {
+            for ext in &computed(&e, x).extensions {
                 for id in &grounded {
                     prop_assert!(ext.nodes.iter().any(|n| n == id), "{} missing from {:?}", id, ext.nodes);
                 }
             }
         }
-        let pref = sets(&e.preferred);
-        for st in sets(&e.stable) {
+        let pref = sets(&e, Preferred);
+        for st in sets(&e, Stable) {
             prop_assert!(pref.contains(&st));
         }
-        prop_assert!(!sets(&e.preferred).is_empty(), "there is always a preferred extension");
+        prop_assert!(!sets(&e, Preferred).is_empty(), "there is always a preferred extension");
         // The thesis gets one statement per semantics asked (grounded, preferred, stable).
         prop_assert_eq!(e.theses.len(), 1);
-        prop_assert_eq!(e.theses[0].statements.len(), 3);
+        prop_assert_eq!(said(&e).len(), 3);
     }
 
     /// Without undercuts and linked premises the framework is the attack graph itself.
@@ -568,4 +573,118 @@ fn evaluate_wording_agrees_in_number_and_explains_auxiliary() {
         undercut.contains("framework: 9 arguments (5 nodes, 2 inferences, 2 auxiliary), 7 attacks\n  (auxiliary: one per premise of an undercut or linked inference, \"this premise is not accepted\""),
         "{undercut}"
     );
+}
+
+#[test]
+fn the_reasons_are_data_keyed_by_semantics() {
+    let node = |id: &str| Arg::Node { id: id.into() };
+    // Reinstatement: C's attacker B is out, attacked by A.
+    let e = eval("reinstatement");
+    assert_eq!(
+        e.theses[0].reasons.grounded,
+        GroundedReason::EveryAttackFails {
+            attacks: vec![FailedAttack::AttackerOut {
+                attacker: "B".into(),
+                by: Some(node("A")),
+            }]
+        }
+    );
+    // Even loop: A is on a cycle with B; in one of the two preferred extensions.
+    let e = eval("even-loop");
+    let t = &e.theses[0].reasons;
+    assert_eq!(
+        t.grounded,
+        GroundedReason::OnCycle {
+            with: vec![node("B")]
+        }
+    );
+    assert_eq!(
+        t.standing.get(Preferred),
+        Some(&Standing::InSome { count: 1, total: 2 })
+    );
+    assert_eq!(
+        t.standing.get(Complete),
+        None,
+        "complete semantics reports no acceptance"
+    );
+    // Odd loop: no stable extension.
+    let e = eval("odd-loop");
+    assert_eq!(
+        e.theses[0].reasons.standing.get(Stable),
+        Some(&Standing::NoExtension)
+    );
+    // Floating reinstatement: D depends on the cycle of A and B through C.
+    let e = eval("floating-reinstatement");
+    assert_eq!(
+        e.theses[0].reasons.grounded,
+        GroundedReason::DependsOnCycle {
+            attacker: node("C"),
+            cycle: vec![node("A"), node("B")],
+        }
+    );
+    // The order of results follows the table, whatever order was asked.
+    let m = map("even-loop");
+    let g = ArgGraph::build(&m);
+    let e = evaluate(
+        &g,
+        Request {
+            semantics: vec![Stable, Complete, Stable],
+            limit: 1,
+        },
+    );
+    let keys: Vec<Semantics> = e.extensions.keys().collect();
+    assert_eq!(keys, vec![Complete, Stable]);
+    assert_eq!(
+        e.theses[0].reasons.standing.get(Stable),
+        Some(&Standing::SearchStopped {
+            found: 2,
+            by: argmap::analyse::semantics::StoppedBy::Limit,
+            limit: 1
+        })
+    );
+}
+
+#[test]
+fn json_gives_the_reasons_and_the_statements() {
+    let out = argmap()
+        .args([
+            "evaluate",
+            "tests/fixtures/evaluate/floating-reinstatement.yaml",
+        ])
+        .args(["--semantics", "all", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let t = &v["theses"][0];
+    assert_eq!(t["reasons"]["grounded"]["reason"], "depends-on-cycle");
+    assert_eq!(t["reasons"]["grounded"]["attacker"]["id"], "C");
+    assert_eq!(t["reasons"]["grounded"]["cycle"][1]["id"], "B");
+    assert_eq!(t["reasons"]["preferred"]["reason"], "in-all");
+    assert_eq!(t["reasons"]["preferred"]["total"], 2);
+    assert!(t["reasons"].get("complete").is_none());
+    assert_eq!(t["statements"].as_array().map(Vec::len), Some(3));
+    for key in ["complete", "preferred", "stable"] {
+        assert_eq!(v[key]["complete"], true, "{key}");
+    }
+    assert!(v.get("grounded").is_none(), "grounded is the labelling");
+}
+
+#[test]
+fn semantics_values_and_help_come_from_the_table() {
+    let help = argmap()
+        .args(["evaluate", "--help"])
+        .output()
+        .expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    for s in Semantics::ALL {
+        assert!(help.contains(s.name()), "{help}");
+        assert!(help.contains(s.description()), "{help}");
+    }
+    argmap()
+        .args(["evaluate", "tests/fixtures/evaluate/even-loop.yaml"])
+        .args(["--semantics", "ideal"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("possible values"));
 }
