@@ -536,3 +536,6 @@ fn extension(g: &ArgGraph, enc: &Encoding, ext: &[usize]) -> Extension {
     }
     Extension { nodes, links }
 }
+
+#[cfg(test)]
+mod tests;

@@ -122,6 +122,23 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "{s}")?;
         }
     }
+    nodes(e, out)?;
+    links(e, out)?;
+    let grounded: HashSet<&str> = e
+        .nodes
+        .iter()
+        .filter(|n| n.grounded == Status::In)
+        .map(|n| n.id.as_str())
+        .collect();
+    for (s, x) in e.extensions.iter() {
+        extensions(out, s.name(), x, &grounded)?;
+    }
+    Ok(())
+}
+
+/// The grounded labelling, one row per node, with a column of acceptance per semantics
+/// computed that reports it.
+fn nodes(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
     let count = |s: Status| e.nodes.iter().filter(|n| n.grounded == s).count();
     writeln!(
         out,
@@ -166,6 +183,11 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "{}{thesis}", row.trim_end())?;
     }
+    Ok(())
+}
+
+/// The inferences that are arguments of their own.
+fn links(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
     if !e.links.is_empty() {
         writeln!(
             out,
@@ -191,15 +213,6 @@ pub fn write(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
                 l.kind.name()
             )?;
         }
-    }
-    let grounded: HashSet<&str> = e
-        .nodes
-        .iter()
-        .filter(|n| n.grounded == Status::In)
-        .map(|n| n.id.as_str())
-        .collect();
-    for (s, x) in e.extensions.iter() {
-        extensions(out, s.name(), x, &grounded)?;
     }
     Ok(())
 }

@@ -202,3 +202,86 @@ fn standing_sentence(id: &Id, s: Semantics, standing: &Standing) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(name: &str, undercut: bool) -> Arg {
+        Arg::Link {
+            link: name.into(),
+            undercut,
+        }
+    }
+
+    #[test]
+    fn grounded_sentences() {
+        let cycle = GroundedReason::OnCycle {
+            with: vec![
+                Arg::Node { id: "B".into() },
+                link("C -> A", true),
+                Arg::Node { id: "D".into() },
+            ],
+        };
+        assert_eq!(
+            grounded("A", &cycle),
+            "Thesis A is undecided under grounded semantics: it lies on an attack cycle with B, the link C -> A and D."
+        );
+        let behind = GroundedReason::DependsOnCycle {
+            attacker: link("P + Q -> T", false),
+            cycle: vec![Arg::Node { id: "P".into() }],
+        };
+        assert_eq!(
+            grounded("T", &behind),
+            "Thesis T is undecided under grounded semantics: its attacker P + Q -> T is undecided, because it depends on the attack cycle of P."
+        );
+        let holds = GroundedReason::Attacked {
+            by: Some(WinningAttack::InferenceHolds {
+                link: "P + Q -> T".into(),
+                premises: vec!["P".into(), "Q".into()],
+                undercutters: vec!["U".into()],
+            }),
+        };
+        assert_eq!(
+            grounded("T", &holds),
+            "Thesis T is rejected (out) under grounded semantics because the attack P + Q -> T holds: P and Q are in and its undercutter U is out."
+        );
+        let fails = GroundedReason::EveryAttackFails {
+            attacks: vec![
+                FailedAttack::PremisesOut {
+                    link: "P + Q -> T".into(),
+                    premises: vec!["Q".into()],
+                },
+                FailedAttack::AttackerOut {
+                    attacker: "B".into(),
+                    by: Some(link("S -> B", true)),
+                },
+            ],
+        };
+        assert_eq!(
+            grounded("T", &fails),
+            "Thesis T is accepted (in) under grounded semantics: every attack on it fails (the attack P + Q -> T fails: Q is out; B is out (the attack S -> B holds))."
+        );
+    }
+
+    #[test]
+    fn standing_sentences_agree_in_number() {
+        let id: Id = "T".into();
+        let say = |s: Standing| standing_sentence(&id, Semantics::Preferred, &s);
+        assert!(say(Standing::InAll { total: 1 }).ends_with("in the only preferred extension."));
+        assert!(say(Standing::InAll { total: 2 }).ends_with("in both preferred extensions."));
+        assert!(say(Standing::InAll { total: 3 }).ends_with("in all 3 preferred extensions."));
+        assert!(
+            say(Standing::InNone { total: 3 }).ends_with("in none of the 3 preferred extensions.")
+        );
+        assert!(say(Standing::NoExtension).contains("there is no extension"));
+        assert_eq!(
+            say(Standing::SearchStopped {
+                found: 2,
+                by: StoppedBy::Limit,
+                limit: 1
+            }),
+            "Under preferred semantics the status of thesis T is unknown: the search stopped after finding 2 extensions, more than --limit 1 (raise --limit to list them)."
+        );
+    }
+}
