@@ -114,13 +114,15 @@ impl Semantics {
 }
 
 /// Results keyed by semantics, in the order they were added (evaluation adds them in
-/// [`Semantics::ALL`] order). Serialised as a map from semantics name to result.
+/// [`Semantics::ALL`] order). Serialised as a map from semantics name to result. Two
+/// results are held inline: a node's acceptance under preferred and stable semantics
+/// costs no allocation.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BySemantics<T>(Vec<(Semantics, T)>);
+pub struct BySemantics<T>(smallvec::SmallVec<[(Semantics, T); 2]>);
 
 impl<T> Default for BySemantics<T> {
     fn default() -> Self {
-        BySemantics(Vec::new())
+        BySemantics(smallvec::SmallVec::new())
     }
 }
 
