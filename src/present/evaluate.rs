@@ -37,6 +37,11 @@ fn acceptance(a: Option<Acceptance>) -> &'static str {
     }
 }
 
+/// The width of the acceptance column of `s`: its name, and at least `sceptical`.
+fn column_width(s: Semantics) -> usize {
+    s.name().chars().count().max("sceptical".len())
+}
+
 /// Lists the extensions of one semantics. Every complete extension contains the grounded
 /// one, so each is shown as what it adds to the grounded `in` set.
 fn extensions(
@@ -163,7 +168,7 @@ fn nodes(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
     if !columns.is_empty() {
         let mut head = format!("  {:<5} {:<width$}  {:<8}", "label", "id", "kind");
         for s in &columns {
-            head.push_str(&format!("  {:<9}", s.name()));
+            head.push_str(&format!("  {:<w$}", s.name(), w = column_width(*s)));
         }
         writeln!(out, "{}", head.trim_end())?;
     }
@@ -176,10 +181,8 @@ fn nodes(e: &Evaluation, out: &mut dyn Write) -> io::Result<()> {
             n.kind.name()
         );
         for &s in &columns {
-            row.push_str(&format!(
-                "  {:<9}",
-                acceptance(n.acceptance.get(s).copied())
-            ));
+            let a = acceptance(n.acceptance.get(s).copied());
+            row.push_str(&format!("  {a:<w$}", w = column_width(s)));
         }
         writeln!(out, "{}{thesis}", row.trim_end())?;
     }
