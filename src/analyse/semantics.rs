@@ -30,6 +30,12 @@
 //! [`Framework::with_step_budget`]) and report [`TooMany`] instead of running
 //! for ever.  No routine recurses, so very large frameworks cannot overflow
 //! the stack.
+//!
+//! The files: this one holds the framework, labellings, the grounded
+//! labelling and the definitions as predicates; `search.rs` the extension
+//! search; `kinds.rs` the table of semantics ([`Semantics`]: name,
+//! description, how its extensions are computed), where a semantics is added;
+//! `tests.rs` the tests, against brute force among others.
 
 use std::fmt;
 
