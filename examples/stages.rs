@@ -6,7 +6,7 @@
 //!
 //! `cargo run --release --example stages -- MAP.yaml`
 
-use argmap::analyse::{checks, quote, support::Support};
+use argmap::analyse::{checks, quote};
 use argmap::build::graph::ArgGraph;
 use argmap::parse::load::load_file;
 use argmap::parse::source_text::{read_source, SourceLoad};
@@ -93,19 +93,20 @@ fn main() {
     lap("drop the index");
     let graph = ArgGraph::build(map);
     lap("graph");
-    let support = Support::compute(&graph);
-    lap("support");
-    let input = checks::Input {
-        graph: &graph,
-        support: &support,
-        source: misses
+    let input = checks::Input::new(
+        &graph,
+        misses
             .as_deref()
             .map_or(checks::SourceText::None, checks::SourceText::Checked),
-    };
+    );
+    input.support();
+    lap("support");
     let mut diagnostics = Vec::new();
-    for (rule, check) in checks::ALL {
-        check(&input, &mut diagnostics);
-        lap(&format!("  {}", rule.id()));
+    for rule in checks::REGISTRY {
+        if let Some(check) = rule.check() {
+            check(&input, &mut diagnostics);
+            lap(&format!("  {}", rule.id));
+        }
     }
     eprintln!("{} diagnostics", diagnostics.len());
 }

@@ -4,6 +4,13 @@ use serde::Serialize;
 use std::fmt;
 
 /// Every rule argmap checks. The kebab-case name is the rule id users type.
+///
+/// This is the vocabulary every stage reports with (loading reports `yaml-syntax` and
+/// `schema`), so it lives here, at the bottom. Each rule's declaration — id, default
+/// severity, summary, explanation, example — is in its own file under
+/// `src/analyse/checks/` (`RULE`), listed in `crate::analyse::checks::REGISTRY`; the
+/// build fails when the registry misses a rule or disagrees with [`Rule::id`] or
+/// [`Rule::default_severity`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
@@ -26,7 +33,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    /// All rules, in the order of SPEC.md's table.
+    /// All rules, in the order of the README's table (and of the registry).
     pub const ALL: [Rule; 16] = [
         Rule::YamlSyntax,
         Rule::Schema,
@@ -47,7 +54,7 @@ impl Rule {
     ];
 
     /// The rule id, e.g. `circular-support`.
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         match self {
             Rule::YamlSyntax => "yaml-syntax",
             Rule::Schema => "schema",
@@ -69,7 +76,7 @@ impl Rule {
     }
 
     /// The severity a rule has unless the user changes it.
-    pub fn default_severity(self) -> Severity {
+    pub const fn default_severity(self) -> Severity {
         match self {
             Rule::UncitedClaim
             | Rule::UncitedEvidence
@@ -83,6 +90,44 @@ impl Rule {
     /// Parses a rule id such as `orphan`.
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// A set of rules: those enabled (not allowed) under a [`SeverityConfig`], whose checks
+/// run ([`SeverityConfig::enabled`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RuleSet(u32);
+
+// One bit per rule.
+const _: () = assert!(Rule::ALL.len() <= 32, "RuleSet holds at most 32 rules");
+
+impl RuleSet {
+    /// Every rule.
+    pub const ALL: RuleSet = RuleSet((1u32 << Rule::ALL.len()) - 1);
+    /// No rule.
+    pub const NONE: RuleSet = RuleSet(0);
+
+    /// Whether `rule` is in the set.
+    pub const fn contains(self, rule: Rule) -> bool {
+        self.0 & (1 << rule as u32) != 0
+    }
+    /// The set with `rule` added.
+    pub const fn with(self, rule: Rule) -> RuleSet {
+        RuleSet(self.0 | 1 << rule as u32)
+    }
+    /// The set without `rule`.
+    pub const fn without(self, rule: Rule) -> RuleSet {
+        RuleSet(self.0 & !(1 << rule as u32))
+    }
+    /// The rules of the set, in rule order.
+    pub fn iter(self) -> impl Iterator<Item = Rule> {
+        Rule::ALL.into_iter().filter(move |&r| self.contains(r))
+    }
+}
+
+impl FromIterator<Rule> for RuleSet {
+    fn from_iter<I: IntoIterator<Item = Rule>>(rules: I) -> RuleSet {
+        rules.into_iter().fold(RuleSet::NONE, RuleSet::with)
     }
 }
 
@@ -365,6 +410,14 @@ impl SeverityConfig {
         }
         kept
     }
+    /// The rules that are reported (not allowed): only their checks need to run
+    /// (`crate::analyse::check_only`).
+    pub fn enabled(&self) -> RuleSet {
+        Rule::ALL
+            .into_iter()
+            .filter(|&r| self.severity(r).is_some())
+            .collect()
+    }
     /// Applies the configuration: drops allowed diagnostics and sets severities.
     pub fn apply(&self, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         diagnostics
@@ -451,6 +504,28 @@ mod severity_tests {
         assert_eq!(c.severity(Rule::Orphan), Some(Severity::Warning));
         let c = cfg(&[("orphan", Allow), ("warnings", Deny)]);
         assert_eq!(c.severity(Rule::Orphan), None);
+    }
+
+    #[test]
+    fn the_enabled_rules_are_those_not_allowed() {
+        use Level::*;
+        assert_eq!(cfg(&[]).enabled(), RuleSet::ALL);
+        let c = cfg(&[("orphan", Allow), ("quote-not-found", Allow)]);
+        let enabled = c.enabled();
+        assert!(!enabled.contains(Rule::Orphan));
+        assert!(!enabled.contains(Rule::QuoteNotFound));
+        assert_eq!(enabled.iter().count(), Rule::ALL.len() - 2);
+        // Allowing every warning leaves exactly the error rules.
+        let errors: RuleSet = Rule::ALL
+            .into_iter()
+            .filter(|r| r.default_severity() == Severity::Error)
+            .collect();
+        assert_eq!(cfg(&[("warnings", Allow)]).enabled(), errors);
+        // A later flag enables an allowed rule again.
+        let c = cfg(&[("orphan", Allow), ("orphan", Warn)]);
+        assert!(c.enabled().contains(Rule::Orphan));
+        assert_eq!(RuleSet::ALL.iter().collect::<Vec<_>>(), Rule::ALL.to_vec());
+        assert!(!RuleSet::ALL.without(Rule::Schema).contains(Rule::Schema));
     }
 
     #[test]

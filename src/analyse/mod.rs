@@ -11,7 +11,7 @@ pub mod semantics;
 pub mod support;
 
 use crate::build::{ArgGraph, NodeKind};
-use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
+use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Target};
 use crate::parse::load::{locate_all, MapFile, ReadError};
 use crate::parse::source_text::SourceLoad;
 use petgraph::graph::NodeIndex;
@@ -55,25 +55,32 @@ pub struct SameAsLink {
 /// loaded is left alone; one to a loaded map that lacks the node is a
 /// `dangling-reference` (returned with the map's index).
 pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
+    let graphs: Vec<&ArgGraph> = maps.iter().map(|m| &m.graph).collect();
+    resolve_same_as_of(&graphs)
+}
+
+/// [`resolve_same_as`] on the maps' graphs.
+fn resolve_same_as_of(graphs: &[&ArgGraph]) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
+    let map_id = |g: &ArgGraph| g.map.id.as_deref().unwrap_or("").to_string();
+    let ids: Vec<String> = graphs.iter().map(|g| map_id(g)).collect();
     let mut links = Vec::new();
     let mut problems = Vec::new();
-    for (mi, a) in maps.iter().enumerate() {
-        for ext in &a.graph.external_same_as {
-            let Some(bi) = maps.iter().position(|b| b.map_id() == ext.map_id) else {
+    for (mi, a) in graphs.iter().enumerate() {
+        for ext in &a.external_same_as {
+            let Some(bi) = ids.iter().position(|id| *id == ext.map_id) else {
                 continue;
             };
-            let b = &maps[bi];
+            let b = graphs[bi];
             match b
-                .graph
                 .node(&ext.node_id)
-                .filter(|&ix| b.graph.graph[ix].kind != NodeKind::Source)
+                .filter(|&ix| b.graph[ix].kind != NodeKind::Source)
             {
                 Some(to) => links.push(SameAsLink {
                     from: (mi, ext.from),
                     to: (bi, to),
                 }),
                 None => {
-                    let n = &a.graph.graph[ext.from];
+                    let n = &a.graph[ext.from];
                     let path = vec![
                         Seg::Key(n.kind.section().key().into()),
                         Seg::Key(n.id.into()),
@@ -83,7 +90,6 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
                     let help = crate::diagnostic::did_you_mean(
                         &ext.node_id,
                         b.graph
-                            .graph
                             .node_weights()
                             .filter(|w| w.kind != NodeKind::Source)
                             .map(|w| w.id),
@@ -109,57 +115,69 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
     (links, problems)
 }
 
-/// Runs every check on the given map files (with their sources, read by the caller, one
-/// per file, taken as each file is checked) and returns the located diagnostics, file by
-/// file, each file's sorted by position. Fails only when a file's text, let go after
-/// parsing, cannot be read again to place its diagnostics.
+/// Runs every check on the given map files, as [`check_only`] does with every rule
+/// enabled.
 pub fn check(
     files: &[MapFile],
     sources: impl IntoIterator<Item = SourceLoad>,
 ) -> Result<Vec<Diagnostic>, ReadError> {
+    check_only(files, sources, RuleSet::ALL)
+}
+
+/// Runs the checks of the `enabled` rules on the given map files (with their sources,
+/// read by the caller, one per file, taken as each file is checked) and returns the
+/// located diagnostics, file by file, each file's sorted by position. The checks of the
+/// other rules are not run, nor the work only they need (the quote look-up without
+/// `quote-not-found`, cited support without `uncited-claim`...: see [`checks`]); what
+/// loading found (`yaml-syntax`, wrong types) is returned whatever `enabled` says, for
+/// the caller's [`crate::diagnostic::SeverityConfig`] to filter. Fails only when a
+/// file's text, let go after parsing, cannot be read again to place its diagnostics.
+pub fn check_only(
+    files: &[MapFile],
+    sources: impl IntoIterator<Item = SourceLoad>,
+    enabled: RuleSet,
+) -> Result<Vec<Diagnostic>, ReadError> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
-    for (fi, d) in checks::duplicate_id::across_maps(files) {
-        per_file[fi].push(d);
+    if enabled.contains(Rule::DuplicateId) {
+        for (fi, d) in checks::duplicate_id::across_maps(files) {
+            per_file[fi].push(d);
+        }
     }
-    let mut loaded: Vec<(usize, Analysed)> = Vec::new();
+    let mut loaded: Vec<(usize, ArgGraph)> = Vec::new();
     for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
         let Some(map) = file.map.as_ref() else {
             continue;
         };
         // The quotes are looked up first, and the source and its index dropped, before
-        // the graph and support are built: the source is never held beside them.
+        // the graph is built: the source is never held beside it.
         let source = match source {
-            SourceLoad::Text(t) => Ok(quote::misses(&quote::SourceIndex::new(t), map)),
+            SourceLoad::Text(t) if enabled.contains(Rule::QuoteNotFound) => {
+                Ok(Some(quote::misses(&quote::SourceIndex::new(t), map)))
+            }
+            SourceLoad::Text(_) => Ok(None),
             other => Err(other),
         };
         let graph = ArgGraph::build(map);
-        let support = Support::compute(&graph);
         let text = match &source {
-            Ok(misses) => checks::SourceText::Checked(misses),
+            Ok(Some(misses)) => checks::SourceText::Checked(misses),
+            Ok(None) => checks::SourceText::NotLookedUp,
             Err(SourceLoad::Unreadable(why)) => checks::SourceText::Unreadable(why),
             Err(_) => checks::SourceText::None,
         };
-        let input = checks::Input {
-            graph: &graph,
-            support: &support,
-            source: text,
-        };
-        per_file[fi].extend(checks::run(&input));
-        loaded.push((
-            fi,
-            Analysed {
-                file,
-                graph,
-                support,
-            },
-        ));
+        let input = checks::Input::new(&graph, text);
+        per_file[fi].extend(checks::run(&input, enabled).0);
+        drop(input);
+        loaded.push((fi, graph));
     }
-    let (file_of, analysed): (Vec<usize>, Vec<Analysed>) = loaded.into_iter().unzip();
-    let (_, problems) = resolve_same_as(&analysed);
-    for (mi, d) in problems {
-        per_file[file_of[mi]].push(d);
+    if enabled.contains(Rule::DanglingReference) {
+        let (file_of, graphs): (Vec<usize>, Vec<&ArgGraph>) =
+            loaded.iter().map(|(fi, g)| (*fi, g)).unzip();
+        let (_, problems) = resolve_same_as_of(&graphs);
+        for (mi, d) in problems {
+            per_file[file_of[mi]].push(d);
+        }
     }
-    drop(analysed);
+    drop(loaded);
     let mut all = Vec::new();
     for (file, mut diagnostics) in files.iter().zip(per_file) {
         locate_all(file, &mut diagnostics)?;

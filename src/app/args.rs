@@ -151,6 +151,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Print the JSON Schema of the map format.
     Schema(SchemaArgs),
+    /// List every rule: its id, default severity and what it fires on.
+    Rules(RulesArgs),
+    /// Explain a rule: why it matters, what to do, and an example that fires it.
+    Explain(ExplainArgs),
     /// Write a synthetic map (and its source text) for benchmarks and tests.
     Generate(GenerateArgs),
 }
@@ -331,6 +335,30 @@ pub struct SchemaArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// Output of `argmap rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// One line per rule.
+    Text,
+    /// Every field of every rule's declaration.
+    Json,
+    /// The README's table.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. `orphan` (`argmap rules` lists them).
+    pub rule: String,
 }
 
 #[derive(Debug, Args)]

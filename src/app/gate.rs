@@ -8,9 +8,9 @@
 use super::args::GateArgs;
 use super::{load_all, texts_of, Failure, Io, EXIT_FINDINGS};
 use crate::analyse;
-use crate::diagnostic::{Diagnostic, Severity, SeverityConfig};
+use crate::diagnostic::{Diagnostic, Rule, Severity, SeverityConfig};
 use crate::parse::load::MapFile;
-use crate::parse::source_text::{read_source_with, SourcePolicy};
+use crate::parse::source_text::{read_source_with, SourceLoad, SourcePolicy};
 use crate::present;
 use crate::present::terminal::{write_message, Detail, Terminal};
 use codespan_reporting::term::termcolor::WriteColor;
@@ -19,16 +19,25 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Loads `paths` and runs every check on them, as `check` does: the located diagnostics,
-/// with the severities the flags give (allowed rules left out).
+/// Loads `paths` and runs the checks of every rule the flags leave enabled, as `check`
+/// does: the located diagnostics, with the severities the flags give. Allowed rules are
+/// not run (their checks, and the work only they need, are skipped: see
+/// [`analyse::checks`]); what loading found of them is left out. The sources are not
+/// read at all when neither `quote-not-found` nor `source-unreadable` is enabled.
 pub(super) fn diagnose(
     paths: &[PathBuf],
     cfg: &SeverityConfig,
     sources: SourcePolicy,
 ) -> Result<(Vec<MapFile>, Vec<Diagnostic>), Failure> {
     let files = load_all(paths)?;
-    let read = files.iter().map(|f| read_source_with(f, sources));
-    let diagnostics = cfg.apply(analyse::check(&files, read)?);
+    let enabled = cfg.enabled();
+    let need_source =
+        enabled.contains(Rule::QuoteNotFound) || enabled.contains(Rule::SourceUnreadable);
+    let read = files.iter().map(|f| match need_source {
+        true => read_source_with(f, sources),
+        false => SourceLoad::None,
+    });
+    let diagnostics = cfg.apply(analyse::check_only(&files, read, enabled)?);
     Ok((files, diagnostics))
 }
 

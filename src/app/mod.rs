@@ -7,6 +7,7 @@ mod focus;
 mod gate;
 mod interchange;
 pub mod output;
+mod rules;
 
 use crate::analyse::{self, neighbourhood::neighbourhood, support, Analysed};
 use crate::parse::load::{load_file, MapFile};
@@ -152,6 +153,8 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
         Command::Evaluate(a) => interchange::evaluate(a, io),
         Command::Import(a) => interchange::import(a, io),
         Command::Schema(a) => schema(a, io),
+        Command::Rules(a) => rules::list(a, io),
+        Command::Explain(a) => rules::explain(a, io),
         Command::Generate(a) => generate(a),
     };
     match result {

@@ -15,6 +15,7 @@ pub mod json;
 pub mod json_graph;
 pub mod map_yaml;
 pub mod mermaid;
+pub mod rules;
 pub mod support_report;
 pub mod terminal;
 

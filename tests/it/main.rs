@@ -19,5 +19,6 @@ mod properties;
 mod refuse;
 mod render;
 mod rules;
+mod rules_registry;
 mod schema;
 mod terminal;

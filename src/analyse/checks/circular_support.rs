@@ -1,13 +1,67 @@
 //! `circular-support`: a cycle of `supports` (begging the question). One diagnostic per
 //! strongly connected component of the support graph, listing one cycle through it.
 
-use super::{node_path, Input};
+use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::build::EdgeKind;
-use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
+use crate::diagnostic::{Diagnostic, Rule, Seg, Severity, Target};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{HashMap, VecDeque};
+
+/// The declaration of `circular-support`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::CircularSupport,
+    id: "circular-support",
+    default: Severity::Error,
+    summary: "a cycle of `supports` (begging the question); the cycle is listed",
+    sketch: "`A: {supports: [B]}`, `B: {supports: [A]}`",
+    explanation: r#"The `supports` links run in a circle: A supports B, which (perhaps through others)
+supports A. Reasoning in a circle is begging the question: each claim of the cycle rests
+on itself, so none of them is supported by the others at all. One diagnostic is given
+per group of nodes that support each other, with one cycle through it listed.
+
+Find where the text really grounds the claims: usually one of the links runs the other
+way, or both nodes rest on a third claim or on evidence. Break the cycle there."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  A:
+    text: A reason.
+    cites: [book]
+    supports: [T1, B]
+  B:
+    text: Another reason.
+    cites: [book]
+    supports: [A]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  A:
+    text: A reason.
+    cites: [book]
+    supports: [T1]
+  B:
+    text: Another reason.
+    cites: [book]
+    supports: [A]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

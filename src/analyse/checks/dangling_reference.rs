@@ -1,9 +1,57 @@
 //! `dangling-reference`: a reference that names nothing: an unknown id, an undercut link
 //! that does not exist, or a `with` co-premise that shares no target with the node.
 
-use super::{ref_target, Input, MAX_SUGGESTIONS};
+use super::{ref_target, Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
 use crate::build::{Field, NodeKind, RefProblemKind};
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule};
+use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Severity};
+
+/// The declaration of `dangling-reference`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::DanglingReference,
+    id: "dangling-reference",
+    default: Severity::Error,
+    summary: "`supports`/`attacks`/`undercuts`/`with`/`cites`/`same_as` names nothing (or a link that does not exist, or a co-premise with no shared target)",
+    sketch: "`supports: [T2]` with no `T2`",
+    explanation: r#"A reference names something the map does not have: a node or source id that is declared
+nowhere (usually a typo: the help line suggests the id meant), an undercut `A -> B`
+where A neither supports nor attacks B, a `with` co-premise that shares no target with
+the node, or a `same_as` to a node that the other map, given together with this one,
+lacks.
+
+The link is dropped from the graph, so the map argues less than it says: a support that
+does not count, an attack that does not attack. Declare the missing node, or correct the
+id."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  C1:
+    text: A reason for the thesis.
+    cites: [book]
+    supports: [T1, T2]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  C1:
+    text: A reason for the thesis.
+    cites: [book]
+    supports: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

@@ -1,8 +1,57 @@
 //! `duplicate-id`: an id declared twice in one map, in one section or across sections.
 
-use super::Input;
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use super::{Example, Found, Input, RuleInfo};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 use crate::path;
+
+/// The declaration of `duplicate-id`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::DuplicateId,
+    id: "duplicate-id",
+    default: Severity::Error,
+    summary: "an id declared twice, in one section or across sections; two maps given together with the same map `id` (reported at the second one's `id:`)",
+    sketch: "`claims: {X: ...}` and `evidence: {X: ...}`",
+    explanation: r#"Ids name nodes and sources across the whole map: `supports: [X]` must name one thing.
+Two entries with the same id, in one section or in two (a claim and an evidence item,
+say), make every reference to it ambiguous, and only one of them can be drawn or
+checked.
+
+Two maps given together (`check A B`, `compare A B`, `render A B`) must have different
+map `id`s too: their nodes would merge, and `same_as: [map-id:NODE]` could not tell them
+apart. Rename one of the entries (and the references meant for it), or give each map its
+own `id:`."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+evidence:
+  T1:
+    text: The record shows it.
+    cites: [book]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+evidence:
+  E1:
+    text: The record shows it.
+    cites: [book]
+    supports: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     for d in &input.graph.duplicates {

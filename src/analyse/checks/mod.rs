@@ -1,5 +1,28 @@
-//! The checks of `argmap check`: one module per rule, each a pure function from the
-//! analysed map to diagnostics.
+//! The rules of `argmap check`: one file per rule, holding the rule's declaration
+//! ([`RuleInfo`]: id, default severity, summary, explanation, example) and its check, a
+//! pure function from the analysed map to diagnostics.
+//!
+//! **To add a rule: one file plus one line here** (and its name in
+//! [`crate::diagnostic::Rule`], the vocabulary every stage reports with). Write
+//! `checks/my_rule.rs` with `pub const RULE: RuleInfo = RuleInfo { ... }` and its
+//! `check`, then add `my_rule::RULE` to [`REGISTRY`] (and `pub mod my_rule;`). The build
+//! fails when a rule of [`Rule::ALL`] has no entry in the registry, when the registry is
+//! out of order, when an entry's id or default severity disagrees with the enum, or when
+//! its summary, explanation or example is empty; the integration test `rules_registry`
+//! runs every example through `argmap check` (it must fire exactly its rule, and the fixed
+//! version nothing), and keeps the README's table (`argmap rules --format markdown`) in
+//! step. `argmap rules` and `argmap explain RULE` print the registry.
+//!
+//! **Disabled rules are not run.** [`run`] runs the checks of the enabled rules only
+//! (`--allow RULE` disables one), and [`crate::analyse::check_only`] skips the work
+//! that only a disabled rule needs: the quote look-up (`quote-not-found`), cited support
+//! (`uncited-claim`), `duplicate-id` between maps, `dangling-reference` of `same_as`
+//! between maps. Two rules are found while loading, and always looked for: `yaml-syntax`
+//! (a file that is not YAML gives no map to check) and the wrong-type part of `schema`
+//! (the typed map cannot be built around a wrong type); `--allow` only hides those. What
+//! the graph build records on the way (unresolved references, duplicate ids) is a
+//! by-product of building the graph every command needs; only its reporting is skipped.
+//! No check feeds another: each reads the graph, the support and the quote look-up.
 
 pub mod circular_support;
 pub mod dangling_reference;
@@ -16,62 +39,213 @@ pub mod uncited_claim;
 pub mod uncited_evidence;
 pub mod unused_source;
 pub mod wrong_target_kind;
+pub mod yaml_syntax;
 
 use crate::analyse::quote::QuoteMiss;
 use crate::analyse::support::Support;
 use crate::build::{ArgGraph, Field, RefProblem};
-use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
+use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Severity, Target};
 use crate::path;
 use petgraph::graph::NodeIndex;
+use std::cell::OnceCell;
+
+/// Every rule, in the order of [`Rule::ALL`]: what `argmap rules`, `argmap explain` and
+/// the README's table show, and what [`run`] runs.
+pub const REGISTRY: [&RuleInfo; 16] = [
+    &yaml_syntax::RULE,
+    &schema::RULE,
+    &duplicate_id::RULE,
+    &dangling_reference::RULE,
+    &wrong_target_kind::RULE,
+    &self_reference::RULE,
+    &circular_support::RULE,
+    &support_and_attack::RULE,
+    &quote_not_found::RULE,
+    &source_unreadable::RULE,
+    &uncited_claim::RULE,
+    &uncited_evidence::RULE,
+    &no_thesis::RULE,
+    &orphan::RULE,
+    &unused_source::RULE,
+    &rebuttal_without_target::RULE,
+];
+
+/// The declaration of a rule: everything a user is told about it, and its check.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// The rule.
+    pub rule: Rule,
+    /// Its id, as users type it (the same as [`Rule::id`]; the build checks).
+    pub id: &'static str,
+    /// Its severity unless a flag changes it (the same as [`Rule::default_severity`]).
+    pub default: Severity,
+    /// What it fires on, in a line (Markdown: `code` in backticks): the README table's
+    /// "fires on".
+    pub summary: &'static str,
+    /// The README table's "minimal example": a fragment, in Markdown.
+    pub sketch: &'static str,
+    /// Why it matters and what to do, in a few sentences (plain text, paragraphs
+    /// separated by a blank line).
+    pub explanation: &'static str,
+    /// A whole map that fires this rule and no other, and its fixed version.
+    pub example: Example,
+    /// How the rule is found: its check (skipped when the rule is allowed), or while
+    /// loading.
+    pub found: Found,
+}
+
+/// A rule's example: a map that fires exactly the rule, the same map fixed (no
+/// diagnostic at all), and the files beside them that they name (`source:`).
+#[derive(Debug)]
+pub struct Example {
+    /// The map (YAML) that fires the rule.
+    pub map: &'static str,
+    /// The map fixed: no diagnostic.
+    pub fixed: &'static str,
+    /// Files beside the map: (name, text).
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+/// How a rule is found.
+#[derive(Debug, Clone, Copy)]
+pub enum Found {
+    /// By its check, which runs only when the rule is enabled.
+    Check(Check),
+    /// While loading, by the loader alone: always looked for, reported when enabled.
+    Loading,
+    /// Partly while loading (always looked for), the rest by its check (run only when
+    /// enabled).
+    LoadingAndCheck(Check),
+}
+
+impl RuleInfo {
+    /// The check, if the rule has one.
+    pub fn check(&self) -> Option<Check> {
+        match self.found {
+            Found::Check(c) | Found::LoadingAndCheck(c) => Some(c),
+            Found::Loading => None,
+        }
+    }
+}
+
+/// The declaration of `rule`.
+pub fn info(rule: Rule) -> &'static RuleInfo {
+    REGISTRY[rule as usize]
+}
+
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+// The registry holds every rule, in order, each agreeing with the enum and documented:
+// checked when the crate is built.
+const _: () = {
+    assert!(
+        REGISTRY.len() == Rule::ALL.len(),
+        "a rule is missing from REGISTRY"
+    );
+    let mut i = 0;
+    while i < REGISTRY.len() {
+        let r = REGISTRY[i];
+        assert!(
+            r.rule as usize == i,
+            "REGISTRY is not in the order of Rule::ALL"
+        );
+        assert!(
+            Rule::ALL[i] as usize == i,
+            "Rule::ALL is not in declaration order"
+        );
+        assert!(
+            same_str(r.id, r.rule.id()),
+            "a RULE's id differs from Rule::id"
+        );
+        assert!(
+            r.default as u8 == r.rule.default_severity() as u8,
+            "a RULE's default differs from Rule::default_severity"
+        );
+        assert!(!r.summary.is_empty(), "a rule without a summary");
+        assert!(!r.sketch.is_empty(), "a rule without a minimal example");
+        assert!(!r.explanation.is_empty(), "a rule without an explanation");
+        assert!(!r.example.map.is_empty(), "a rule without an example");
+        assert!(
+            !r.example.fixed.is_empty(),
+            "a rule without a fixed example"
+        );
+        i += 1;
+    }
+};
 
 /// The state of a map's `source` text.
 #[derive(Debug, Clone, Copy)]
 pub enum SourceText<'a> {
-    /// The map names no source.
+    /// The map names no source (or it was not read: no enabled rule needs it).
     None,
     /// The map names a source that could not be read: why.
     Unreadable(&'a str),
     /// The source text was read and every quote looked up in it: the quotes it lacks
     /// ([`crate::analyse::quote::misses`]; the text itself is not kept).
     Checked(&'a [QuoteMiss]),
+    /// The source text was read, but its quotes were not looked up (`quote-not-found`
+    /// is allowed).
+    NotLookedUp,
 }
 
-/// Everything a check may look at.
+/// Everything a check may look at. Cited support is computed the first time a check
+/// asks for it ([`Input::support`]), so when no enabled check needs it, it is not.
 pub struct Input<'a, 'm> {
     pub graph: &'a ArgGraph<'m>,
-    pub support: &'a Support,
     pub source: SourceText<'a>,
+    support: OnceCell<Support>,
+}
+
+impl<'a, 'm> Input<'a, 'm> {
+    /// The input of the checks of one map.
+    pub fn new(graph: &'a ArgGraph<'m>, source: SourceText<'a>) -> Input<'a, 'm> {
+        Input {
+            graph,
+            source,
+            support: OnceCell::new(),
+        }
+    }
+
+    /// The map's cited support, computed on first use.
+    pub fn support(&self) -> &Support {
+        self.support.get_or_init(|| Support::compute(self.graph))
+    }
+
+    /// Whether cited support has been computed (by a check that needed it).
+    pub fn support_computed(&self) -> bool {
+        self.support.get().is_some()
+    }
 }
 
 /// A check: reads the input, appends what it finds.
 pub type Check = fn(&Input, &mut Vec<Diagnostic>);
 
-/// Every check, in rule order, with the rule it is named for.
-pub const ALL: [(Rule, Check); 15] = [
-    (Rule::Schema, schema::check),
-    (Rule::DuplicateId, duplicate_id::check),
-    (Rule::DanglingReference, dangling_reference::check),
-    (Rule::WrongTargetKind, wrong_target_kind::check),
-    (Rule::SelfReference, self_reference::check),
-    (Rule::CircularSupport, circular_support::check),
-    (Rule::SupportAndAttack, support_and_attack::check),
-    (Rule::QuoteNotFound, quote_not_found::check),
-    (Rule::SourceUnreadable, source_unreadable::check),
-    (Rule::UncitedClaim, uncited_claim::check),
-    (Rule::UncitedEvidence, uncited_evidence::check),
-    (Rule::NoThesis, no_thesis::check),
-    (Rule::Orphan, orphan::check),
-    (Rule::UnusedSource, unused_source::check),
-    (Rule::RebuttalWithoutTarget, rebuttal_without_target::check),
-];
-
-/// Runs every check on one map, in rule order.
-pub fn run(input: &Input) -> Vec<Diagnostic> {
+/// Runs the checks of the `enabled` rules on one map, in rule order; the others are not
+/// run. Returns what they found (severities not yet configured: the caller applies the
+/// flags) and which rules' checks ran.
+pub fn run(input: &Input, enabled: RuleSet) -> (Vec<Diagnostic>, Vec<Rule>) {
     let mut out = Vec::new();
-    for (_, check) in ALL {
-        check(input, &mut out);
+    let mut ran = Vec::new();
+    for info in REGISTRY {
+        if let Some(check) = info.check().filter(|_| enabled.contains(info.rule)) {
+            check(input, &mut out);
+            ran.push(info.rule);
+        }
     }
-    out
+    (out, ran)
 }
 
 /// The path of a node's entry: `[section, id]`.
@@ -98,3 +272,75 @@ pub fn ref_target(g: &ArgGraph, p: &RefProblem) -> Target {
 /// At most this many "did you mean" searches per map, so a map full of typos stays
 /// linear to check.
 pub const MAX_SUGGESTIONS: usize = 200;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::load::load_str;
+    use crate::parse::source_text::SourceLoad;
+    use std::path::Path;
+
+    fn rules_of(diagnostics: &[Diagnostic]) -> Vec<Rule> {
+        let mut rules: Vec<Rule> = diagnostics.iter().map(|d| d.rule).collect();
+        rules.dedup();
+        rules
+    }
+
+    #[test]
+    fn an_allowed_rules_check_is_not_run() {
+        let file = load_str(Path::new("orphan.yaml"), orphan::RULE.example.map.into());
+        let graph = ArgGraph::build(file.map.as_ref().expect("parses"));
+        let input = Input::new(&graph, SourceText::None);
+        let (found, ran) = run(&input, RuleSet::ALL);
+        assert_eq!(rules_of(&found), [Rule::Orphan]);
+        assert!(ran.contains(&Rule::Orphan));
+        // Allowed: the check does not run, so even before the flags are applied there is
+        // nothing of it; every other check still runs.
+        let (found, ran) = run(&input, RuleSet::ALL.without(Rule::Orphan));
+        assert!(found.is_empty(), "{found:?}");
+        assert!(!ran.contains(&Rule::Orphan));
+        let with_checks = REGISTRY.iter().filter(|r| r.check().is_some()).count();
+        assert_eq!(ran.len(), with_checks - 1);
+        // yaml-syntax has no check: loading finds it.
+        assert!(!ran.contains(&Rule::YamlSyntax));
+        let (_, ran) = run(&input, RuleSet::NONE);
+        assert!(ran.is_empty());
+    }
+
+    #[test]
+    fn cited_support_is_computed_only_for_uncited_claim() {
+        let file = load_str(Path::new("m.yaml"), uncited_claim::RULE.example.map.into());
+        let graph = ArgGraph::build(file.map.as_ref().expect("parses"));
+        let input = Input::new(&graph, SourceText::None);
+        let (found, _) = run(&input, RuleSet::ALL.without(Rule::UncitedClaim));
+        assert!(found.is_empty(), "{found:?}");
+        assert!(!input.support_computed(), "support computed for nothing");
+        let (found, _) = run(&input, RuleSet::ALL);
+        assert_eq!(rules_of(&found), [Rule::UncitedClaim]);
+        assert!(input.support_computed());
+    }
+
+    #[test]
+    fn quotes_are_not_looked_up_when_quote_not_found_is_allowed() {
+        let example = &quote_not_found::RULE.example;
+        let file = load_str(Path::new("m.yaml"), example.map.into());
+        let source = || SourceLoad::Text(example.files[0].1.into());
+        let all = crate::analyse::check_only(std::slice::from_ref(&file), [source()], RuleSet::ALL)
+            .expect("held");
+        assert_eq!(rules_of(&all), [Rule::QuoteNotFound]);
+        let without = RuleSet::ALL.without(Rule::QuoteNotFound);
+        let none = crate::analyse::check_only(std::slice::from_ref(&file), [source()], without)
+            .expect("held");
+        assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn the_registry_is_the_enum_in_order() {
+        for (rule, info) in Rule::ALL.into_iter().zip(REGISTRY) {
+            assert_eq!(info.rule, rule);
+            assert_eq!(info.id, rule.id());
+            assert_eq!(info.default, rule.default_severity());
+            assert_eq!(super::info(rule).rule, rule);
+        }
+    }
+}

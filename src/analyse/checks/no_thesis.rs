@@ -1,8 +1,43 @@
 //! `no-thesis`: no claim has `thesis: true`.
 
-use super::Input;
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use super::{Example, Found, Input, RuleInfo};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 use crate::path;
+
+/// The declaration of `no-thesis`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::NoThesis,
+    id: "no-thesis",
+    default: Severity::Warning,
+    summary: "no claim has `thesis: true`",
+    sketch: "—",
+    explanation: r#"No claim is marked as the map's thesis. The thesis is what the map is about: `orphan`
+looks for nodes cut off from it, `evaluate` says whether it stands, `compare` aligns two
+maps' theses, and diagrams draw it in gold. Without one, none of these can say anything.
+
+Mark the map's main claim (or claims) with `thesis: true`."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    cites: [book]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

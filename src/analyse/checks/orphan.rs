@@ -2,11 +2,57 @@
 //! supports, attacks and undercuts (in either direction). Not reported when the map has
 //! no thesis (`no-thesis` says so).
 
-use super::{node_path, Input};
+use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::build::{EdgeKind, NodeKind};
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+
+/// The declaration of `orphan`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::Orphan,
+    id: "orphan",
+    default: Severity::Warning,
+    summary: "a node with no path (supports, attacks, undercuts, either direction) to a thesis",
+    sketch: "a claim linked to nothing",
+    explanation: r#"A claim, evidence item or rebuttal is not connected to any thesis: no chain of
+`supports`, `attacks` or `undercuts`, followed in either direction, joins them. It plays
+no part in the argument the map reconstructs, so it is either a link forgotten or a node
+that does not belong to this map. (Not reported when the map has no thesis, which
+`no-thesis` says, nor for a rebuttal without a target, which `rebuttal-without-target`
+says.)
+
+Link it to what it argues for or against, or remove it."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  C1:
+    text: A remark the essay makes in passing.
+    cites: [book]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  C1:
+    text: A remark the essay makes in passing.
+    cites: [book]
+    supports: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

@@ -2,10 +2,55 @@
 //! passage, in whole words, its line and the first word that differs are shown), or an
 //! empty quote: one with no word in it.
 
-use super::{Input, SourceText};
+use super::{Example, Found, Input, RuleInfo, SourceText};
 use crate::analyse::quote::is_empty_quote;
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 use crate::path;
+
+/// The declaration of `quote-not-found`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::QuoteNotFound,
+    id: "quote-not-found",
+    default: Severity::Error,
+    summary: "a quote absent from `source` (closest passage in whole words, its line and the first word that differs shown), or an empty quote",
+    sketch: "`quote: words the text never says`",
+    explanation: r#"A node's `quote` is not in the map's `source` text, or holds no word at all. A quote is
+the map's evidence that the text says what the node claims it says; a quote the text
+does not contain passes a paraphrase (or a misreading) off as the author's words.
+
+Matching forgives what is not the author's words (white space and line breaks, curly or
+straight quotes, hyphenation at a line break, footnote markers, `...` for a gap), but
+not words or case. The diagnostic shows the closest passage of the source, its line, and
+the first word that differs: copy the passage verbatim, or drop `quote:` if the node
+paraphrases."#,
+    example: Example {
+        map: r#"id: example
+source: essay.txt
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+    quote: the thesis hold, whatever the critics say
+"#,
+        fixed: r#"id: example
+source: essay.txt
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+    quote: the thesis holds, whatever its critics say
+"#,
+        files: &[("essay.txt", "The essay argues that the thesis holds, whatever its critics say.
+"), ],
+    },
+    found: Found::Check(check),
+};
 
 /// Reports the empty quotes (with a source or without), and the quotes
 /// [`crate::analyse::quote::misses`] did not find (empty ones are not looked up).

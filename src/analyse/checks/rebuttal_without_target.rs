@@ -1,8 +1,53 @@
 //! `rebuttal-without-target`: a rebuttal that attacks or undercuts nothing.
 
-use super::{node_path, Input};
+use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::build::NodeKind;
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+
+/// The declaration of `rebuttal-without-target`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::RebuttalWithoutTarget,
+    id: "rebuttal-without-target",
+    default: Severity::Error,
+    summary: "a rebuttal that attacks or undercuts nothing",
+    sketch: "`R1: {text: ...}`",
+    explanation: r#"A rebuttal neither `attacks` a node nor `undercuts` a link. A rebuttal is an objection
+to something; without a target it objects to nothing, and the evaluation of the map
+cannot place it.
+
+Add `attacks: [ID]` (it denies a node) or `undercuts: ["A -> B"]` (it denies that A
+supports or attacks B). If it states something on its own, it is a claim: move it to
+`claims`."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+rebuttals:
+  R1:
+    text: An objection.
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+rebuttals:
+  R1:
+    text: An objection.
+    attacks: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

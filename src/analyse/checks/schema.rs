@@ -2,13 +2,54 @@
 //! repeated fields, bad ids, a source without title or note, `thesis` outside claims,
 //! malformed `A -> B` links and `map:NODE` references.
 
-use super::{ref_target, Input};
+use super::{ref_target, Example, Found, Input, RuleInfo};
 use crate::build::RefProblemKind;
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Target};
+use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Severity, Target};
 use crate::parse::model::{
     FieldProblem, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS,
 };
 use crate::path;
+
+/// The declaration of `schema`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::Schema,
+    id: "schema",
+    default: Severity::Error,
+    summary: "wrong type, missing or empty `text`, unknown or repeated field, bad id, source without title/note, `thesis` outside claims, malformed `A -> B` or `map:NODE`",
+    sketch: "`T1: {txt: hello}`",
+    explanation: r#"The file is YAML but not a map as argmap reads it: a field of the wrong type (a list
+where text is expected), a node without `text` or with an empty one, a field argmap does
+not know (often a typo: the help line suggests the field meant) or a field given twice
+(YAML would silently keep one of them), an id with characters ids cannot have, a source
+with neither `title` nor `note`, `thesis` on something other than a claim, an undercut
+that is not written `A -> B`, a `same_as` that is not `map-id:NODE`.
+
+Such a map would be read differently from what its author wrote, so it is an error. Fix
+the field the diagnostic points at; `argmap schema` prints the JSON Schema of the
+format, for checking maps in an editor as they are written."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    txt: The thesis.
+    thesis: true
+    cites: [book]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+"#,
+        files: &[],
+    },
+    found: Found::LoadingAndCheck(check),
+};
 
 /// Whether `id` is a valid map id: `[a-z0-9][a-z0-9-]*`.
 pub fn valid_map_id(id: &str) -> bool {

@@ -1,8 +1,51 @@
 //! `source-unreadable`: the map's `source` file is missing or cannot be read.
 
-use super::{Input, SourceText};
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use super::{Example, Found, Input, RuleInfo, SourceText};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 use crate::path;
+
+/// The declaration of `source-unreadable`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::SourceUnreadable,
+    id: "source-unreadable",
+    default: Severity::Error,
+    summary: "`source` missing, not a regular file, over 1 GiB, not UTF-8, or outside the map's project and the working directory",
+    sketch: "`source: missing.txt`",
+    explanation: r#"The map's `source`, the text its quotes are checked against, cannot be read: the file
+does not exist, is not a regular file (a directory, a FIFO, a device), is over 1 GiB or
+not UTF-8, or resolves outside the map's project (the nearest folder with `.git`, else
+the map's folder) and the working directory. Until it can be read, no quote of the map
+is checked.
+
+`source` is relative to the map file (to the working directory for a map read from `-`).
+Correct the path; for a source deliberately kept elsewhere, pass
+`--allow-source-outside`."#,
+    example: Example {
+        map: r#"id: example
+source: missing.txt
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+"#,
+        fixed: r#"id: example
+source: essay.txt
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+"#,
+        files: &[("essay.txt", "The essay argues that the thesis holds, whatever its critics say.
+"), ],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     if let SourceText::Unreadable(why) = input.source {

@@ -1,8 +1,54 @@
 //! `support-and-attack`: a node that both supports and attacks the same node.
 
-use super::{node_path, Input};
-use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
+use super::{node_path, Example, Found, Input, RuleInfo};
+use crate::diagnostic::{Diagnostic, Rule, Seg, Severity, Target};
 use std::collections::HashSet;
+
+/// The declaration of `support-and-attack`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::SupportAndAttack,
+    id: "support-and-attack",
+    default: Severity::Error,
+    summary: "a node both supports and attacks the same node",
+    sketch: "`supports: [C1]`, `attacks: [C1]`",
+    explanation: r#"A node is listed both in `supports` and in `attacks` of the same target. It cannot be a
+reason for a claim and a reason against it at once: the evaluation of the map would
+count it on both sides.
+
+Decide which it does. If the text really says two things, one for the claim and one
+against it, split the node into two, each with its own text."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  C1:
+    text: A reason for the thesis.
+    cites: [book]
+    supports: [T1]
+    attacks: [T1]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+  C1:
+    text: A reason for the thesis.
+    cites: [book]
+    supports: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

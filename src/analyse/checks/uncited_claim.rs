@@ -1,9 +1,50 @@
 //! `uncited-claim`: a claim with no chain of `supports` reaching cited evidence.
 
-use super::{node_path, Input};
+use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::analyse::support::Status;
 use crate::build::NodeKind;
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+
+/// The declaration of `uncited-claim`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::UncitedClaim,
+    id: "uncited-claim",
+    default: Severity::Warning,
+    summary: "a claim with no chain of `supports` reaching cited evidence",
+    sketch: "a claim nothing supports",
+    explanation: r#"No chain of `supports` leads from the claim to a cited source, and the claim cites none
+itself: either nothing supports it (`unsupported`), or its supporters are themselves
+uncited (`uncited`). The map asserts it on the author's word alone.
+
+This is a finding about the text more often than a fault of the map: many claims of an
+essay are asserted without evidence, and `argmap support` lists each claim's status.
+Where the text does give evidence, add it (an evidence item that `cites` the source,
+supporting the claim), or let the claim cite the source itself. `--allow uncited-claim`
+hides these warnings, and then cited support is not even computed."#,
+    example: Example {
+        map: r#"id: example
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+evidence:
+  E1:
+    text: The record shows it.
+    cites: [book]
+    supports: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
@@ -12,7 +53,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         if n.kind != NodeKind::Claim {
             continue;
         }
-        let message = match input.support.status(ix) {
+        let message = match input.support().status(ix) {
             Status::Cited => continue,
             Status::Uncited => format!(
                 "claim `{}` has supporters, but no chain of them reaches cited evidence",

@@ -1,8 +1,54 @@
 //! `uncited-evidence`: evidence with no `cites`.
 
-use super::{node_path, Input};
+use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::build::NodeKind;
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+
+/// The declaration of `uncited-evidence`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::UncitedEvidence,
+    id: "uncited-evidence",
+    default: Severity::Warning,
+    summary: "evidence with no `cites`",
+    sketch: "`E1: {text: ..., supports: [C1]}`",
+    explanation: r#"An evidence item cites no source. Evidence is what the text brings from outside itself
+(a document, a statistic, a witness), and without a citation the reader cannot look it
+up; nor does it give cited support to what it supports.
+
+Add `cites: [SOURCE]` with the work it comes from (declared under `sources:`, with `at:`
+for the page). If it is the author's own assertion, it is a claim: move it to `claims`."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+evidence:
+  E1:
+    text: The record shows it.
+    supports: [T1]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+evidence:
+  E1:
+    text: The record shows it.
+    cites: [book]
+    supports: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

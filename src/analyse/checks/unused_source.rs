@@ -1,8 +1,45 @@
 //! `unused-source`: a source that nothing cites.
 
-use super::{node_path, Input};
+use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::build::{EdgeKind, NodeKind};
-use crate::diagnostic::{Diagnostic, Rule, Target};
+use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+
+/// The declaration of `unused-source`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::UnusedSource,
+    id: "unused-source",
+    default: Severity::Warning,
+    summary: "a source nothing cites",
+    sketch: "`sources: {s2: {title: X}}` never cited",
+    explanation: r#"A source is declared under `sources:` but nothing `cites` it. Either a citation is
+missing (the evidence the source backs does not name it), or the source is left over
+from an earlier version of the map.
+
+Cite it from the evidence it backs, or remove it."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+  other: {title: Another Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;

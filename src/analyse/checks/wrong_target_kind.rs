@@ -1,9 +1,57 @@
 //! `wrong-target-kind`: a reference to a node of the wrong kind, e.g. `cites` a claim or
 //! `supports` a source.
 
-use super::{ref_target, Input};
+use super::{ref_target, Example, Found, Input, RuleInfo};
 use crate::build::{Field, RefProblemKind};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+
+/// The declaration of `wrong-target-kind`.
+pub const RULE: RuleInfo = RuleInfo {
+    rule: Rule::WrongTargetKind,
+    id: "wrong-target-kind",
+    default: Severity::Error,
+    summary: "`cites` a claim, `supports`/`attacks` a source",
+    sketch: "`cites: [C1]`",
+    explanation: r#"A reference names the wrong kind of thing: `cites` names a claim, evidence item or
+rebuttal instead of a source, or `supports`, `attacks`, `undercuts` or `with` names a
+source. Sources are the works cited; nodes are what is argued. A claim is not a
+citation, and a book cannot be attacked, only what is said with it.
+
+Cite the source the node relies on (declared under `sources:`), and support or attack
+the node that states what the source says."#,
+    example: Example {
+        map: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+evidence:
+  E1:
+    text: The record shows it.
+    cites: [book, T1]
+    supports: [T1]
+"#,
+        fixed: r#"id: example
+sources:
+  book: {title: The Book}
+claims:
+  T1:
+    text: The thesis.
+    thesis: true
+    cites: [book]
+evidence:
+  E1:
+    text: The record shows it.
+    cites: [book]
+    supports: [T1]
+"#,
+        files: &[],
+    },
+    found: Found::Check(check),
+};
 
 pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
