@@ -154,7 +154,11 @@ pub fn check_only(
             SourceLoad::Text(t) if enabled.contains(Rule::QuoteNotFound) => {
                 Ok(Some(quote::misses(&quote::SourceIndex::new(t), map)))
             }
-            SourceLoad::Text(_) => Ok(None),
+            // Read for `source-unreadable` only: let the text go at once.
+            SourceLoad::Text(t) => {
+                drop(t);
+                Ok(None)
+            }
             other => Err(other),
         };
         let graph = ArgGraph::build(map);

@@ -335,6 +335,40 @@ mod tests {
     }
 
     #[test]
+    fn checks_between_maps_are_skipped_when_their_rules_are_allowed() {
+        let a = "id: a\nclaims:\n  T1: {text: A., thesis: true, same_as: [b:T9]}\n";
+        let b = "id: b\nclaims:\n  T1: {text: B., thesis: true}\n";
+        let files = [
+            load_str(Path::new("a.yaml"), a.into()),
+            load_str(Path::new("b.yaml"), b.into()),
+            load_str(Path::new("c.yaml"), b.into()),
+        ];
+        let check = |enabled: RuleSet| {
+            let found = crate::analyse::check_only(
+                &files,
+                [SourceLoad::None, SourceLoad::None, SourceLoad::None],
+                enabled,
+            )
+            .expect("held");
+            let mut rules = rules_of(&found);
+            rules.sort();
+            rules.dedup();
+            rules
+        };
+        let only = |rules: &[Rule]| rules.iter().copied().collect::<RuleSet>();
+        assert_eq!(
+            check(only(&[Rule::DuplicateId, Rule::DanglingReference])),
+            [Rule::DuplicateId, Rule::DanglingReference]
+        );
+        assert_eq!(check(only(&[Rule::DuplicateId])), [Rule::DuplicateId]);
+        assert_eq!(
+            check(only(&[Rule::DanglingReference])),
+            [Rule::DanglingReference]
+        );
+        assert!(check(RuleSet::NONE).is_empty());
+    }
+
+    #[test]
     fn the_registry_is_the_enum_in_order() {
         for (rule, info) in Rule::ALL.into_iter().zip(REGISTRY) {
             assert_eq!(info.rule, rule);
