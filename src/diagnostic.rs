@@ -3,90 +3,69 @@
 use serde::Serialize;
 use std::fmt;
 
-/// Every rule argmap checks. The kebab-case name is the rule id users type.
-///
-/// This is the vocabulary every stage reports with (loading reports `yaml-syntax` and
-/// `schema`), so it lives here, at the bottom. Each rule's declaration — id, default
-/// severity, summary, explanation, example — is in its own file under
-/// `src/analyse/checks/` (`RULE`), listed in `crate::analyse::checks::REGISTRY`; the
-/// build fails when the registry misses a rule or disagrees with [`Rule::id`] or
-/// [`Rule::default_severity`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    YamlSyntax,
-    Schema,
-    DuplicateId,
-    DanglingReference,
-    WrongTargetKind,
-    SelfReference,
-    CircularSupport,
-    SupportAndAttack,
-    QuoteNotFound,
-    SourceUnreadable,
-    UncitedClaim,
-    UncitedEvidence,
-    NoThesis,
-    Orphan,
-    UnusedSource,
-    RebuttalWithoutTarget,
+/// Declares [`Rule`] from one line per rule, `Variant = "id", DefaultSeverity;`: the
+/// enum, [`Rule::ALL`] (in the order of the lines), [`Rule::id`] and
+/// [`Rule::default_severity`], so none of them can miss a rule.
+macro_rules! rules {
+    ($($variant:ident = $id:literal, $default:ident;)*) => {
+        /// Every rule argmap checks. The kebab-case name is the rule id users type.
+        ///
+        /// This is the vocabulary every stage reports with (loading reports `yaml-syntax`
+        /// and `schema`), so it lives here, at the bottom. Each rule's declaration — id,
+        /// default severity, summary, explanation, example — is in its own file under
+        /// `src/analyse/checks/` (`RULE`), listed in `crate::analyse::checks::REGISTRY`;
+        /// the build fails when the registry misses a rule or disagrees with [`Rule::id`]
+        /// or [`Rule::default_severity`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Rule {
+            $(
+                #[doc = concat!("`", $id, "`")]
+                $variant,
+            )*
+        }
+
+        impl Rule {
+            /// All rules, in the order of the README's table (and of the registry).
+            pub const ALL: [Rule; [$(Rule::$variant),*].len()] = [$(Rule::$variant),*];
+
+            /// The rule id, e.g. `circular-support`.
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $id,)*
+                }
+            }
+
+            /// The severity a rule has unless the user changes it.
+            pub const fn default_severity(self) -> Severity {
+                match self {
+                    $(Rule::$variant => Severity::$default,)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    YamlSyntax = "yaml-syntax", Error;
+    Schema = "schema", Error;
+    DuplicateId = "duplicate-id", Error;
+    DanglingReference = "dangling-reference", Error;
+    WrongTargetKind = "wrong-target-kind", Error;
+    SelfReference = "self-reference", Error;
+    CircularSupport = "circular-support", Error;
+    SupportAndAttack = "support-and-attack", Error;
+    QuoteNotFound = "quote-not-found", Error;
+    SourceUnreadable = "source-unreadable", Error;
+    UncitedClaim = "uncited-claim", Warning;
+    UncitedEvidence = "uncited-evidence", Warning;
+    NoThesis = "no-thesis", Warning;
+    Orphan = "orphan", Warning;
+    UnusedSource = "unused-source", Warning;
+    RebuttalWithoutTarget = "rebuttal-without-target", Error;
 }
 
 impl Rule {
-    /// All rules, in the order of the README's table (and of the registry).
-    pub const ALL: [Rule; 16] = [
-        Rule::YamlSyntax,
-        Rule::Schema,
-        Rule::DuplicateId,
-        Rule::DanglingReference,
-        Rule::WrongTargetKind,
-        Rule::SelfReference,
-        Rule::CircularSupport,
-        Rule::SupportAndAttack,
-        Rule::QuoteNotFound,
-        Rule::SourceUnreadable,
-        Rule::UncitedClaim,
-        Rule::UncitedEvidence,
-        Rule::NoThesis,
-        Rule::Orphan,
-        Rule::UnusedSource,
-        Rule::RebuttalWithoutTarget,
-    ];
-
-    /// The rule id, e.g. `circular-support`.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Rule::YamlSyntax => "yaml-syntax",
-            Rule::Schema => "schema",
-            Rule::DuplicateId => "duplicate-id",
-            Rule::DanglingReference => "dangling-reference",
-            Rule::WrongTargetKind => "wrong-target-kind",
-            Rule::SelfReference => "self-reference",
-            Rule::CircularSupport => "circular-support",
-            Rule::SupportAndAttack => "support-and-attack",
-            Rule::QuoteNotFound => "quote-not-found",
-            Rule::SourceUnreadable => "source-unreadable",
-            Rule::UncitedClaim => "uncited-claim",
-            Rule::UncitedEvidence => "uncited-evidence",
-            Rule::NoThesis => "no-thesis",
-            Rule::Orphan => "orphan",
-            Rule::UnusedSource => "unused-source",
-            Rule::RebuttalWithoutTarget => "rebuttal-without-target",
-        }
-    }
-
-    /// The severity a rule has unless the user changes it.
-    pub const fn default_severity(self) -> Severity {
-        match self {
-            Rule::UncitedClaim
-            | Rule::UncitedEvidence
-            | Rule::NoThesis
-            | Rule::Orphan
-            | Rule::UnusedSource => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
     /// Parses a rule id such as `orphan`.
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.into_iter().find(|r| r.id() == id)
@@ -504,6 +483,14 @@ mod severity_tests {
         assert_eq!(c.severity(Rule::Orphan), Some(Severity::Warning));
         let c = cfg(&[("orphan", Allow), ("warnings", Deny)]);
         assert_eq!(c.severity(Rule::Orphan), None);
+    }
+
+    #[test]
+    fn a_rule_serialises_as_its_id() {
+        for rule in Rule::ALL {
+            assert_eq!(serde_json::to_value(rule).expect("json"), rule.id());
+            assert_eq!(Rule::from_id(rule.id()), Some(rule));
+        }
     }
 
     #[test]

@@ -2,16 +2,21 @@
 //! ([`RuleInfo`]: id, default severity, summary, explanation, example) and its check, a
 //! pure function from the analysed map to diagnostics.
 //!
-//! **To add a rule: one file plus one line here** (and its name in
-//! [`crate::diagnostic::Rule`], the vocabulary every stage reports with). Write
-//! `checks/my_rule.rs` with `pub const RULE: RuleInfo = RuleInfo { ... }` and its
-//! `check`, then add `my_rule::RULE` to [`REGISTRY`] (and `pub mod my_rule;`). The build
-//! fails when a rule of [`Rule::ALL`] has no entry in the registry, when the registry is
-//! out of order, when an entry's id or default severity disagrees with the enum, or when
-//! its summary, explanation or example is empty; the integration test `rules_registry`
-//! runs every example through `argmap check` (it must fire exactly its rule, and the fixed
-//! version nothing), and keeps the README's table (`argmap rules --format markdown`) in
-//! step. `argmap rules` and `argmap explain RULE` print the registry.
+//! **To add a rule: one file, plus one line here and one in `src/diagnostic.rs`.**
+//! 1. `rules!` in `src/diagnostic.rs`: `MyRule = "my-rule", Warning;` — the name every
+//!    stage reports with, its id and default severity.
+//! 2. `checks/my_rule.rs`: `pub const RULE: RuleInfo = RuleInfo { ... }` (id, default,
+//!    summary, explanation, an example map that fires it and its fix, `found:
+//!    Found::Check(check)`) and `pub fn check`.
+//! 3. `my_rule,` in `registry!` below, at the rule's place in `rules!`.
+//!
+//! The build fails when a rule of [`Rule::ALL`] has no entry in the registry, when the
+//! registry is out of order, when an entry's id or default severity disagrees with the
+//! enum, or when its summary, explanation or example is empty. The integration test
+//! `rules_registry` runs every example through `argmap check` (it must fire exactly its
+//! rule, and the fixed version nothing) and keeps the README's table (`argmap rules
+//! --format markdown`) in step (`UPDATE_README=1 cargo test --test it rules_registry`
+//! rewrites it). `argmap rules` and `argmap explain RULE` print the registry.
 //!
 //! **Disabled rules are not run.** [`run`] runs the checks of the enabled rules only
 //! (`--allow RULE` disables one), and [`crate::analyse::check_only`] skips the work
@@ -24,23 +29,6 @@
 //! by-product of building the graph every command needs; only its reporting is skipped.
 //! No check feeds another: each reads the graph, the support and the quote look-up.
 
-pub mod circular_support;
-pub mod dangling_reference;
-pub mod duplicate_id;
-pub mod no_thesis;
-pub mod orphan;
-pub mod quote_not_found;
-pub mod rebuttal_without_target;
-pub mod schema;
-pub mod self_reference;
-pub mod source_unreadable;
-pub mod support_and_attack;
-pub mod uncited_claim;
-pub mod uncited_evidence;
-pub mod unused_source;
-pub mod wrong_target_kind;
-pub mod yaml_syntax;
-
 use crate::analyse::quote::QuoteMiss;
 use crate::analyse::support::Support;
 use crate::build::{ArgGraph, Field, RefProblem};
@@ -49,26 +37,37 @@ use crate::path;
 use petgraph::graph::NodeIndex;
 use std::cell::OnceCell;
 
-/// Every rule, in the order of [`Rule::ALL`]: what `argmap rules`, `argmap explain` and
-/// the README's table show, and what [`run`] runs.
-pub const REGISTRY: [&RuleInfo; 16] = [
-    &yaml_syntax::RULE,
-    &schema::RULE,
-    &duplicate_id::RULE,
-    &dangling_reference::RULE,
-    &wrong_target_kind::RULE,
-    &self_reference::RULE,
-    &circular_support::RULE,
-    &support_and_attack::RULE,
-    &quote_not_found::RULE,
-    &source_unreadable::RULE,
-    &uncited_claim::RULE,
-    &uncited_evidence::RULE,
-    &no_thesis::RULE,
-    &orphan::RULE,
-    &unused_source::RULE,
-    &rebuttal_without_target::RULE,
-];
+/// Declares the rules' modules and [`REGISTRY`] from one line per rule: its module.
+macro_rules! registry {
+    ($($module:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// Every rule's declaration, in the order of [`Rule::ALL`] (the build checks):
+        /// what `argmap rules`, `argmap explain` and the README's table show, and what
+        /// [`run`] runs.
+        pub const REGISTRY: [&RuleInfo; Rule::ALL.len()] = [$(&$module::RULE),*];
+    };
+}
+
+// One line per rule, in the order of `Rule::ALL`.
+registry! {
+    yaml_syntax,
+    schema,
+    duplicate_id,
+    dangling_reference,
+    wrong_target_kind,
+    self_reference,
+    circular_support,
+    support_and_attack,
+    quote_not_found,
+    source_unreadable,
+    uncited_claim,
+    uncited_evidence,
+    no_thesis,
+    orphan,
+    unused_source,
+    rebuttal_without_target,
+}
 
 /// The declaration of a rule: everything a user is told about it, and its check.
 #[derive(Debug)]
