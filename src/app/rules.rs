@@ -24,6 +24,13 @@ pub(super) fn list(a: RulesArgs, io: &mut Io) -> Result<u8, Failure> {
 
 /// `argmap explain RULE`; an unknown rule is a usage error (exit 2) with a did-you-mean.
 pub(super) fn explain(a: ExplainArgs, io: &mut Io) -> Result<u8, Failure> {
+    if a.rule == "warnings" {
+        return Err(Failure(
+            "`warnings` is not a rule but the group of every rule that is a warning \
+             (`--allow warnings`); `argmap rules` lists the rules"
+                .into(),
+        ));
+    }
     let Some(rule) = Rule::from_id(&a.rule) else {
         let hint = did_you_mean(&a.rule, Rule::ALL.iter().map(|r| r.id()))
             .map(|s| format!(" (did you mean `{s}`?)"))

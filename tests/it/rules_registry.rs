@@ -176,6 +176,13 @@ fn explain_an_unknown_rule_is_a_usage_error_with_a_did_you_mean() {
         .stderr(
             "argmap: error: unknown rule `orphans` (did you mean `orphan`?); `argmap rules` lists them\n",
         );
+    argmap()
+        .args(["explain", "warnings"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`warnings` is not a rule but the group",
+        ));
     // What the user typed is echoed through the terminal writer: escaped.
     argmap()
         .args(["explain", "\u{1b}[2Jorphan"])
