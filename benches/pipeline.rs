@@ -11,7 +11,7 @@
 //! - `load`: `parse::load::parse_map` (what every command starts with);
 //! - `analyse`: build the graph and compute cited support (`analyse::Analysed::new`);
 //! - `check`: every rule, with the source read and indexed and every quote looked up
-//!   (`analyse::check`, as `argmap check` calls it, after loading);
+//!   (`argmap::check`: analysis and the locating step, as `argmap check` runs them, after loading);
 //! - `support`: the support report and its text (`argmap support`, after analysing);
 //! - `dot`: the DOT diagram (`argmap render --format dot`, after analysing);
 //! - `evaluate`: the grounded labelling (`argmap evaluate`, after analysing);
@@ -117,7 +117,7 @@ fn pipeline(c: &mut Criterion) {
         g.bench_function("check", |bench| {
             bench.iter(|| {
                 let files = std::slice::from_ref(&a.file);
-                let d = analyse::check(files, [read_source(&a.file)]).expect("text held");
+                let d = argmap::check(files, [read_source(&a.file)]).expect("text held");
                 assert!(
                     d.is_empty(),
                     "generated map has diagnostics: {:?}",
@@ -298,7 +298,7 @@ fn star(c: &mut Criterion) {
         // evidence), each located in the file and shown with its snippet.
         if shape == "supports" {
             let files = std::slice::from_ref(&file);
-            let diagnostics = analyse::check(files, files.iter().map(read_source)).expect("check");
+            let diagnostics = argmap::check(files, files.iter().map(read_source)).expect("check");
             let text = file.text().expect("text");
             let name = file.path.display().to_string();
             let texts = std::collections::HashMap::from([(name, text.as_ref())]);

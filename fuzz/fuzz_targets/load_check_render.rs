@@ -3,7 +3,7 @@
 //! statement (`render --format dot`) must be the printed graph.
 #![no_main]
 
-use argmap::analyse::{self, support, Analysed};
+use argmap::analyse::{support, Analysed};
 use argmap::parse::load::load_bytes;
 use argmap::parse::source_text::SourceLoad;
 use argmap::present::dot;
@@ -14,14 +14,18 @@ const SOURCE: &str = "We argue here that the thesis holds, as the record shows.\
 
 fuzz_target!(|data: &[u8]| {
     let file = load_bytes(Path::new("fuzz.yaml"), data.to_vec());
-    let diagnostics = analyse::check(std::slice::from_ref(&file), [SourceLoad::Text(SOURCE.into())])
+    let diagnostics = argmap::check(std::slice::from_ref(&file), [SourceLoad::Text(SOURCE.into())])
         .expect("the text is held");
     for d in &diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "unlocated diagnostic {d:?}");
     }
     if let Some(m) = Analysed::new(&file) {
         let _ = support::report(&m.graph, &m.support);
-        let maps = [dot::DiagramMap { map: &m, visible: None }];
+        let maps = [dot::DiagramMap {
+            map: &m,
+            visible: None,
+            focus: None,
+        }];
         let text = dot::print(&dot::graph(&maps, &[], None));
         assert!(graphviz_rust::parse(&text).is_ok(), "DOT does not parse back:\n{text}");
         let mut written = Vec::new();

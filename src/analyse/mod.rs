@@ -12,7 +12,7 @@ pub mod support;
 
 use crate::build::{ArgGraph, NodeKind};
 use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Target};
-use crate::parse::load::{locate_all, MapFile, ReadError};
+use crate::parse::load::MapFile;
 use crate::parse::source_text::SourceLoad;
 use petgraph::graph::NodeIndex;
 use support::Support;
@@ -120,23 +120,24 @@ fn resolve_same_as_of(graphs: &[&ArgGraph]) -> (Vec<SameAsLink>, Vec<(usize, Dia
 pub fn check(
     files: &[MapFile],
     sources: impl IntoIterator<Item = SourceLoad>,
-) -> Result<Vec<Diagnostic>, ReadError> {
+) -> Vec<Vec<Diagnostic>> {
     check_only(files, sources, RuleSet::ALL)
 }
 
 /// Runs the checks of the `enabled` rules on the given map files (with their sources,
 /// read by the caller, one per file, taken as each file is checked) and returns the
-/// located diagnostics, file by file, each file's sorted by position. The checks of the
+/// diagnostics of each file (`[i]` for `files[i]`), not located yet: each names the
+/// document path of the value at fault, and [`crate::parse::load::locate`] turns the
+/// paths into lines and columns (analysis reads no file). The checks of the
 /// other rules are not run, nor the work only they need (the quote look-up without
 /// `quote-not-found`, cited support without `uncited-claim`...: see [`checks`]); what
 /// loading found (`yaml-syntax`, wrong types) is returned whatever `enabled` says, for
-/// the caller's [`crate::diagnostic::SeverityConfig`] to filter. Fails only when a
-/// file's text, let go after parsing, cannot be read again to place its diagnostics.
+/// the caller's [`crate::diagnostic::SeverityConfig`] to filter.
 pub fn check_only(
     files: &[MapFile],
     sources: impl IntoIterator<Item = SourceLoad>,
     enabled: RuleSet,
-) -> Result<Vec<Diagnostic>, ReadError> {
+) -> Vec<Vec<Diagnostic>> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
     if enabled.contains(Rule::DuplicateId) {
         for (fi, d) in checks::duplicate_id::across_maps(files) {
@@ -182,11 +183,5 @@ pub fn check_only(
         }
     }
     drop(loaded);
-    let mut all = Vec::new();
-    for (file, mut diagnostics) in files.iter().zip(per_file) {
-        locate_all(file, &mut diagnostics)?;
-        diagnostics.sort_by_key(|d| (d.line, d.column, d.rule));
-        all.extend(diagnostics);
-    }
-    Ok(all)
+    per_file
 }

@@ -37,7 +37,8 @@ pub(super) fn diagnose(
         true => read_source_with(f, sources),
         false => SourceLoad::None,
     });
-    let diagnostics = cfg.apply(analyse::check_only(&files, read, enabled)?);
+    let findings = analyse::check_only(&files, read, enabled);
+    let diagnostics = cfg.apply(crate::parse::load::locate(&files, findings)?);
     Ok((files, diagnostics))
 }
 

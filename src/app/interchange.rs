@@ -178,14 +178,13 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
 pub fn check_errors(name: &str, yaml: &str) -> String {
     let file = load_str(std::path::Path::new(name), yaml.to_string());
     // The text is held (the map was not read from disk), so placing cannot fail.
-    let diagnostics: Vec<_> =
-        match crate::analyse::check(std::slice::from_ref(&file), [SourceLoad::None]) {
-            Ok(all) => all,
-            Err(e) => return e.to_string(),
-        }
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let diagnostics: Vec<_> = match crate::check(std::slice::from_ref(&file), [SourceLoad::None]) {
+        Ok(all) => all,
+        Err(e) => return e.to_string(),
+    }
+    .into_iter()
+    .filter(|d| d.severity == Severity::Error)
+    .collect();
     if diagnostics.is_empty() {
         return String::new();
     }

@@ -90,6 +90,10 @@ pub struct MapFile {
     pub map: Option<Map>,
     /// Problems found while loading (syntax, wrong types); located already.
     pub load_errors: Vec<Diagnostic>,
+    /// The file's canonical path (symlinks resolved), found when it was read from disk:
+    /// how maps given twice under two names are told apart without analysis touching
+    /// the file system. `None` for a map from standard input or from memory.
+    pub canonical: Option<PathBuf>,
 }
 
 /// Failure to read a file at all: the CLI reports it as an I/O error (exit code 2).
@@ -204,7 +208,9 @@ pub fn load_file(path: &Path) -> Result<MapFile, ReadError> {
         path: path.to_path_buf(),
         error,
     })?;
-    Ok(load_bytes(path, bytes))
+    let mut file = load_bytes(path, bytes);
+    file.canonical = path.canonicalize().ok();
+    Ok(file)
 }
 
 /// Parses map bytes that were read from `path`.
@@ -230,6 +236,7 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> MapFile {
                 text: Text::Held(prefix.into_owned()),
                 map: None,
                 load_errors: vec![located(d, &file)],
+                canonical: None,
             }
         }
     }
@@ -254,6 +261,7 @@ pub fn load_str(path: &Path, mut text: String) -> MapFile {
         text: Text::Held(text),
         map,
         load_errors: errors,
+        canonical: None,
     }
 }
 
@@ -615,6 +623,25 @@ pub fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) -> Result<(), 
         d.column = p.column;
     }
     Ok(())
+}
+
+/// The locating step that follows analysis: analysis reports each finding by the
+/// document path of the value at fault ([`Diagnostic::target`]), file by file
+/// (`per_file[i]` belongs to `files[i]`); this turns the paths into file names, lines and
+/// columns, from the text already in memory or read again if it was let go, and sorts
+/// each file's diagnostics by position. It fails only when a released text cannot be
+/// read again unchanged.
+pub fn locate(
+    files: &[MapFile],
+    per_file: Vec<Vec<Diagnostic>>,
+) -> Result<Vec<Diagnostic>, ReadError> {
+    let mut all = Vec::new();
+    for (file, mut diagnostics) in files.iter().zip(per_file) {
+        locate_all(file, &mut diagnostics)?;
+        diagnostics.sort_by_key(|d| (d.line, d.column, d.rule));
+        all.extend(diagnostics);
+    }
+    Ok(all)
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! seed.
 
 use crate::common::argmap;
-use argmap::analyse;
 use argmap::generate::{generate, generate_named};
 use argmap::parse::load::load_file;
 use argmap::parse::source_text::read_source;
@@ -19,7 +18,7 @@ fn diagnostics(nodes: usize, seed: u64) -> Vec<argmap::Diagnostic> {
     // As `argmap check` does: the text is let go, and read again to place diagnostics.
     file.release_text();
     let files = [file];
-    analyse::check(&files, files.iter().map(read_source)).expect("unchanged")
+    argmap::check(&files, files.iter().map(read_source)).expect("unchanged")
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn import_file(path: &Path) -> (String, Vec<String>) {
 /// The errors `argmap check` finds in a map text.
 fn check_errors(yaml: &str) -> Vec<String> {
     let file = load_str(Path::new("imported.yaml"), yaml.to_string());
-    argmap::analyse::check(std::slice::from_ref(&file), [SourceLoad::None])
+    argmap::check(std::slice::from_ref(&file), [SourceLoad::None])
         .expect("the text is held")
         .into_iter()
         .filter(|d| d.severity == Severity::Error)

@@ -1,7 +1,7 @@
 //! Property tests: no generated map makes argmap panic, and rendered DOT always parses
 //! back with graphviz-rust, whatever the text.
 
-use argmap::analyse::{self, support, Analysed};
+use argmap::analyse::{support, Analysed};
 use argmap::parse::load::load_bytes;
 use argmap::parse::source_text::SourceLoad;
 use argmap::present::dot;
@@ -135,7 +135,7 @@ fn render_map(nodes: &[GenNode]) -> String {
 fn run_all(yaml: &[u8], source: Option<&str>) {
     let file = load_bytes(Path::new("gen.yaml"), yaml.to_vec());
     let src = source.map_or(SourceLoad::None, |s| SourceLoad::Text(s.to_string()));
-    let diagnostics = analyse::check(std::slice::from_ref(&file), [src]).expect("the text is held");
+    let diagnostics = argmap::check(std::slice::from_ref(&file), [src]).expect("the text is held");
     for d in &diagnostics {
         assert!(d.line >= 1 && d.column >= 1, "unlocated: {d:?}");
     }

@@ -509,7 +509,7 @@ fn any_map() -> impl proptest::prelude::Strategy<Value = String> {
 fn check_finds_schema_error(text: &str) -> bool {
     use argmap::parse::source_text::SourceLoad;
     let file = argmap::parse::load::load_str(std::path::Path::new("m.yaml"), text.to_string());
-    argmap::analyse::check(std::slice::from_ref(&file), [SourceLoad::None])
+    argmap::check(std::slice::from_ref(&file), [SourceLoad::None])
         .expect("the text is held")
         .iter()
         .any(|d| d.rule == argmap::Rule::Schema)

@@ -93,8 +93,8 @@ pub fn across_maps(files: &[crate::parse::load::MapFile]) -> Vec<(usize, Diagnos
             continue;
         };
         let earlier = &files[j].path;
-        let same_file = match (earlier.canonicalize(), f.path.canonicalize()) {
-            (Ok(a), Ok(b)) => a == b,
+        let same_file = match (&files[j].canonical, &f.canonical) {
+            (Some(a), Some(b)) => a == b,
             _ => *earlier == f.path,
         };
         let (message, help) = if same_file {
