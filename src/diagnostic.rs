@@ -193,11 +193,6 @@ impl IntoSeg for &String {
         Seg::Key(self.clone())
     }
 }
-impl IntoSeg for &crate::parse::model::Id {
-    fn into_seg(self) -> Seg {
-        Seg::Key(self.to_string())
-    }
-}
 impl IntoSeg for String {
     fn into_seg(self) -> Seg {
         Seg::Key(self)

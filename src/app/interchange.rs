@@ -135,7 +135,7 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
         .unwrap_or_default();
     if let Some(id) =
         a.id.as_deref()
-            .filter(|id| !crate::analyse::checks::schema::valid_map_id(id))
+            .filter(|id| !crate::parse::ids::valid_map_id(id))
     {
         return Err(Failure(format!(
             "--id `{id}`: a map id is lowercase letters, digits and `-`"

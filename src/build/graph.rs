@@ -5,6 +5,7 @@
 //! and `same_as` within the map. References that cannot be resolved are not edges; they
 //! are kept in [`ArgGraph::problems`] for the checks to report.
 
+use crate::parse::ids::parse_link;
 use crate::parse::model::{Cite, FastHash, Map, Node, Section, SourceEntry};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -466,11 +467,4 @@ impl<'m> ArgGraph<'m> {
     pub fn cite(&self, from: NodeIndex, n: usize) -> Option<&'m Cite> {
         self.graph[from].node.and_then(|node| node.cites.get(n))
     }
-}
-
-/// Splits `"A -> B"` into `("A", "B")`.
-pub fn parse_link(s: &str) -> Option<(&str, &str)> {
-    let (a, b) = s.split_once("->")?;
-    let (a, b) = (a.trim(), b.trim());
-    (!a.is_empty() && !b.is_empty() && !b.contains("->")).then_some((a, b))
 }

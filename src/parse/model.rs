@@ -46,6 +46,13 @@ impl Section {
 /// bytes; it dereferences to `str`.
 pub type Id = compact_str::CompactString;
 
+/// An id as a key of a diagnostic's document path (`path!` in diagnostics).
+impl crate::diagnostic::IntoSeg for &Id {
+    fn into_seg(self) -> crate::diagnostic::Seg {
+        crate::diagnostic::Seg::Key(self.to_string())
+    }
+}
+
 /// The hasher of id maps: foldhash, several times faster than the standard SipHash on
 /// short ids (every id is hashed when a map is read and again when it is looked up).
 pub type FastHash = foldhash::fast::RandomState;

@@ -35,7 +35,7 @@ fn not_blank_pattern() -> String {
 }
 
 /// An `undercuts` item: `->` with something other than white space before and after it
-/// (as `build::parse_link` splits it); "only one `->`" is [`TWO_ARROWS_PATTERN`], negated.
+/// (as `parse::ids::parse_link` splits it); "only one `->`" is [`TWO_ARROWS_PATTERN`], negated.
 fn link_pattern() -> String {
     format!(r"^[{WS}]*[^{WS}][\s\S]*->[{WS}]*[^{WS}]")
 }

@@ -96,7 +96,7 @@ pub fn document(m: &Analysed) -> Aif {
                 .map(|x| {
                     x.undercuts()
                         .iter()
-                        .filter_map(|u| crate::build::graph::parse_link(u))
+                        .filter_map(|u| crate::parse::ids::parse_link(u))
                         .map(|(a, b)| format!("{a} -> {b}"))
                         .collect()
                 })

@@ -5,6 +5,7 @@
 use super::{ref_target, Example, Found, Input, RuleInfo};
 use crate::build::RefProblemKind;
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Severity, Target};
+use crate::parse::ids::{valid_map_id, valid_node_id};
 use crate::parse::model::{
     FieldProblem, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS,
 };
@@ -50,23 +51,6 @@ claims:
     },
     found: Found::LoadingAndCheck(check),
 };
-
-/// Whether `id` is a valid map id: `[a-z0-9][a-z0-9-]*`.
-pub fn valid_map_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// Whether `id` is a valid node or source id: `[A-Za-z0-9][A-Za-z0-9_.-]*`, so it can
-/// never contain white space, `->` or `:`.
-pub fn valid_node_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
-}
 
 fn field_problems(
     base: Vec<Seg>,
