@@ -694,20 +694,6 @@ fn suggestions_match_a_brute_force_search() {
     }
 }
 
-/// Graphviz is needed: missing, the test fails under CI (which installs it) and is
-/// skipped elsewhere.
-fn graphviz_or_skip() -> bool {
-    if crate::common::graphviz_installed() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "Graphviz's `dot` is required (apt-get install graphviz)"
-    );
-    eprintln!("skipped: Graphviz not installed");
-    false
-}
-
 /// The clusters of a compare SVG: the map id their title names, and their left and right
 /// x coordinates.
 fn svg_clusters(svg: &str) -> Vec<(String, f64, f64)> {
@@ -756,7 +742,7 @@ fn svg_clusters(svg: &str) -> Vec<(String, f64, f64)> {
 
 #[test]
 fn compare_svg_draws_the_first_map_on_the_left_and_swapping_swaps() {
-    if !graphviz_or_skip() {
+    if !crate::common::require_graphviz() {
         return;
     }
     let essays = [

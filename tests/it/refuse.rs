@@ -3,7 +3,7 @@
 //! `--force` is given, and then the output says so. Two maps with one id are an error.
 //! The severity flags work on every command, the last one winning.
 
-use crate::common::{argmap, fixture, graphviz_installed, rel};
+use crate::common::{argmap, fixture, rel};
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -381,11 +381,7 @@ fn force_marks_json_outputs_with_forced_and_errors() {
 
 #[test]
 fn force_marks_drawn_diagrams_with_a_visible_title() {
-    if !graphviz_installed() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "install graphviz (apt-get install graphviz)"
-        );
+    if !crate::common::require_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");

@@ -278,12 +278,7 @@ fn rankdir_accepts_any_case() {
 
 #[test]
 fn focus_is_marked_in_svg_and_html() {
-    if !crate::common::graphviz_installed() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Graphviz's `dot` is required (apt-get install graphviz)"
-        );
-        eprintln!("skipped: Graphviz not installed");
+    if !crate::common::require_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
@@ -378,12 +373,7 @@ fn cluster_lefts(svg: &str) -> Vec<(String, f64)> {
 
 #[test]
 fn several_maps_are_drawn_left_to_right_in_the_order_given() {
-    if !crate::common::graphviz_installed() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Graphviz's `dot` is required (apt-get install graphviz)"
-        );
-        eprintln!("skipped: Graphviz not installed");
+    if !crate::common::require_graphviz() {
         return;
     }
     let pr = "maps/permanent-revolution.yaml";

@@ -195,15 +195,11 @@ fn auto_colours_a_terminal_unless_no_color_is_set() {
 #[test]
 fn no_color_is_read_from_the_environment_on_a_real_terminal() {
     // `script` runs argmap on a pseudo-terminal.
-    if std::process::Command::new("script")
+    let script = std::process::Command::new("script")
         .arg("--version")
         .output()
-        .is_err()
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "`script` (util-linux) is needed: apt-get install util-linux"
-        );
+        .is_ok();
+    if !crate::common::require_tool("`script`", script, "apt-get install util-linux") {
         return;
     }
     let bin = assert_cmd::cargo::cargo_bin("argmap");
