@@ -109,17 +109,13 @@ pub(super) fn load_checked(
     }
     let message = format!(
         "--force: running on maps with {}; the output says so",
-        plural_errors(errors)
+        present::count(errors, "error", "errors")
     );
     write_message(io.err, Severity::Warning, &message)?;
     Ok(Ok(Checked {
         files,
         forced: Some(Forced { errors }),
     }))
-}
-
-fn plural_errors(n: usize) -> String {
-    format!("{n} error{}", if n == 1 { "" } else { "s" })
 }
 
 /// The mark of an output made with `--force` from maps with errors. Each format says so
@@ -137,7 +133,7 @@ impl Forced {
     pub fn sentence(self) -> String {
         format!(
             "FORCED: made with --force from maps with {}; it may be wrong",
-            plural_errors(self.errors)
+            present::count(self.errors, "error", "errors")
         )
     }
 

@@ -26,10 +26,6 @@ fn sides() -> [Side; 2] {
     [Side::Left, Side::Right]
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// What a node does in its map: `thesis`, `supports X, Y`, `attacks Z`,
 /// `undercuts X -> Y` (prefixed `rebuttal:` for rebuttals), or `unlinked`.
 pub fn role(n: &NodeReport) -> String {
@@ -81,7 +77,7 @@ pub fn support(n: &NodeReport) -> String {
         s.push_str(&format!(
             ": {} evidence, {}",
             n.evidence,
-            plural(n.sources.len(), "source", "sources")
+            super::count(n.sources.len(), "source", "sources")
         ));
     }
     s
@@ -141,10 +137,10 @@ fn counts_line(c: &Comparison, s: Side) -> String {
     let m = c.maps.get(s);
     format!(
         "{}, {} evidence, {}, {}",
-        plural(m.claims, "claim", "claims"),
+        super::count(m.claims, "claim", "claims"),
         m.evidence,
-        plural(m.rebuttals, "rebuttal", "rebuttals"),
-        plural(m.sources, "source", "sources")
+        super::count(m.rebuttals, "rebuttal", "rebuttals"),
+        super::count(m.sources, "source", "sources")
     )
 }
 
@@ -420,7 +416,7 @@ fn markdown_into(c: &Comparison, o: &mut dyn std::fmt::Write) {
     let _ = writeln!(
         o,
         "## Aligned pairs\n\n{}: {declared} declared with `same_as`, {} suggested by text similarity (score ≥ {}).\n",
-        plural(c.pairs.len(), "pair", "pairs"),
+        super::count(c.pairs.len(), "pair", "pairs"),
         c.pairs.len() - declared,
         c.options.min_score
     );
@@ -541,7 +537,7 @@ pub fn suggestions(c: &Comparison) -> String {
     let _ = writeln!(
         o,
         "# {} between {l} and {r} (score ≥ {}), best first.\n# Paste each line into map {l}, under the node its comment names (merge with an existing same_as).",
-        plural(suggested.len(), "suggested same_as link", "suggested same_as links"),
+        super::count(suggested.len(), "suggested same_as link", "suggested same_as links"),
         c.options.min_score
     );
     for p in suggested {

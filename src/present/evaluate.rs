@@ -9,20 +9,13 @@ use crate::analyse::evaluate::{
     ThesisVerdict,
 };
 use crate::analyse::semantics::Semantics;
+use crate::present::plural;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::io::{self, Write};
 
 mod statements;
 pub use statements::{statements, stopped_by_words};
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
 
 fn acceptance(a: Option<Acceptance>) -> &'static str {
     match a {

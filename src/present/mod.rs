@@ -39,6 +39,20 @@ impl<'w> FmtIo<'w> {
     }
 }
 
+/// `"s"` after a count other than one: `format!("{n} extension{}", plural(n))`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A count and its noun, agreeing in number: `count(1, "error", "errors")` is `1 error`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// What a writer function writes, as one string: for callers that want a report whole
 /// (tests, small outputs). Writing to memory cannot fail.
 pub fn written(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {

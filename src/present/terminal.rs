@@ -365,12 +365,11 @@ pub fn rule_counts(diagnostics: &[Diagnostic]) -> Vec<RuleCount> {
 
 /// The closing line: `2 errors, 1 warning in 3 files`.
 pub fn summary_line(errors: usize, warnings: usize, files: usize) -> String {
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}, {} in {}",
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(files, "file")
+        super::count(errors, "error", "errors"),
+        super::count(warnings, "warning", "warnings"),
+        super::count(files, "file", "files")
     )
 }
 

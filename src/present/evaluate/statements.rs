@@ -6,6 +6,7 @@ use crate::analyse::evaluate::{
 };
 use crate::analyse::semantics::{Semantics, StoppedBy, DEFAULT_STEP_BUDGET};
 use crate::parse::model::Id;
+use crate::present::plural;
 
 /// One sentence per semantics computed for thesis `t`: grounded first, then each
 /// semantics that reports acceptance.
@@ -30,14 +31,6 @@ pub fn stopped_by_words(found: usize, stopped_by: StoppedBy, limit: usize) -> St
             "the search ran out of its step budget ({DEFAULT_STEP_BUDGET} steps) after finding {found} extension{}; the framework is too hard to enumerate, and raising --limit does not help",
             plural(found)
         ),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 
