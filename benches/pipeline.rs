@@ -279,7 +279,11 @@ fn star(c: &mut Criterion) {
             })
         });
         g.bench_function(format!("af_{shape}_{n}"), |bench| {
-            bench.iter(|| black_box(present::af::render(&m)))
+            // The encoding is built in the loop, as `render --format af` builds it.
+            bench.iter(|| {
+                let enc = analyse::evaluate::Encoding::of(&m.graph);
+                black_box(present::af::render(&m, &enc))
+            })
         });
         g.bench_function(format!("argdown_{shape}_{n}"), |bench| {
             bench.iter(|| {

@@ -14,28 +14,43 @@ use crate::build::{ArgGraph, NodeKind};
 use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Target};
 use crate::parse::load::MapFile;
 use crate::parse::source_text::SourceLoad;
+use inference::Inferences;
 use petgraph::graph::NodeIndex;
 use support::Support;
 
-/// One map, built and with its support computed: what every command starts from.
+/// One map, built, with its support and its inferences computed: what every command
+/// starts from, and what every presenter reads.
 #[derive(Debug)]
 pub struct Analysed<'f> {
     pub file: &'f MapFile,
     pub graph: ArgGraph<'f>,
     pub support: Support,
+    /// The map's arguments: its `supports`/`attacks` links grouped into inferences
+    /// (linked co-premises together), with their undercutters. Computed once here;
+    /// every exporter (JSON, GraphML, AIF, Argdown, DOT, Mermaid) draws these, so they
+    /// all show the same arguments ([`inference`]).
+    pub inferences: Inferences,
 }
 
 impl<'f> Analysed<'f> {
-    /// Builds the graph and support of a map file; `None` when the file did not parse.
+    /// Builds the graph, support and inferences of a map file; `None` when the file did
+    /// not parse.
     pub fn new(file: &'f MapFile) -> Option<Analysed<'f>> {
         let map = file.map.as_ref()?;
         let graph = ArgGraph::build(map);
+        Some(Analysed::of_graph(file, graph))
+    }
+
+    /// The support and inferences of a built graph.
+    fn of_graph(file: &'f MapFile, graph: ArgGraph<'f>) -> Analysed<'f> {
         let support = Support::compute(&graph);
-        Some(Analysed {
+        let inferences = Inferences::of(&graph);
+        Analysed {
             file,
             graph,
             support,
-        })
+            inferences,
+        }
     }
 
     /// The map id (empty when it has none).

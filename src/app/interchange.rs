@@ -74,7 +74,10 @@ pub(super) fn export(
         RenderFormat::Graphml => present::graphml::render(maps, links),
         RenderFormat::Argdown => present::argdown::render(maps, links),
         RenderFormat::Aif => present::aif::render(one("aif")?),
-        RenderFormat::Af => present::af::render(one("af")?),
+        RenderFormat::Af => {
+            let m = one("af")?;
+            present::af::render(m, &crate::analyse::evaluate::Encoding::of(&m.graph))
+        }
         f => {
             return Err(Failure(format!(
                 "--format {} is drawn by Graphviz",

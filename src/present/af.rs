@@ -11,9 +11,9 @@ use crate::analyse::evaluate::Encoding;
 use crate::analyse::Analysed;
 use std::fmt::Write;
 
-/// The ICCMA'23 text of the map's framework.
-pub fn render(m: &Analysed) -> String {
-    let enc = Encoding::of(&m.graph);
+/// The ICCMA'23 text of the map's framework `enc` (computed by analysis from the map's
+/// inferences, as `evaluate` computes it).
+pub fn render(m: &Analysed, enc: &Encoding) -> String {
     let fw = &enc.framework;
     let mut out = format!("p af {}\n", fw.len());
     for a in 0..fw.len() {

@@ -3,7 +3,8 @@
 //! Claims, evidence and rebuttals are I-nodes. Each inference is an S-node: an RA node
 //! ("Default Inference") for supports, a CA node ("Default Conflict") for attacks, with
 //! an edge from each premise (linked co-premises share one node) and one to the
-//! conclusion. An undercut is a CA node from the undercutter to the RA or CA node of the
+//! conclusion; the inferences are the map's own ([`Analysed::inferences`], computed
+//! once by analysis). An undercut is a CA node from the undercutter to the RA or CA node of the
 //! link it names; a `same_as` within the map is an MA node ("Default Rephrase"). Ids are
 //! strings: `"1"`, `"2"`... in that order (I-nodes in map order, then S-nodes); edges
 //! likewise. `locutions` is empty. What AIF has no place for (node kind and id, the
@@ -11,7 +12,7 @@
 //! lists; the map's title, `source` and sources) rides in `argmap` members, which other
 //! tools ignore and `argmap import` reads back, so a round trip gives the same map.
 
-use crate::analyse::inference::{Inferences, LinkKind};
+use crate::analyse::inference::LinkKind;
 use crate::analyse::Analysed;
 use crate::build::{EdgeKind, NodeKind};
 use crate::parse::aif::{Aif, AifEdge, AifId, AifNode, CiteOut, MapExt, NodeExt, SourceOut};
@@ -108,7 +109,7 @@ pub fn document(m: &Analysed) -> Aif {
         let id = b.node(n.text(), "I", Some(ext));
         inode.insert(ix, id);
     }
-    let inferences = Inferences::of(&m.graph);
+    let inferences = &m.inferences;
     let mut snode = Vec::with_capacity(inferences.list.len());
     for inf in &inferences.list {
         let (text, kind) = match inf.kind {

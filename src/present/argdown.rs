@@ -6,7 +6,8 @@
 //! be addressable — one that is undercut, or whose premises are linked with `with` — is
 //! an argument `<A supports B>` (`<A + P support B>`): its premises point at it with
 //! `+>`, it points at the conclusion, and each undercutter points at it with `_>`.
-//! Theses come first and carry a `// thesis` comment; `same_as` links are comments
+//! The inferences are the map's own ([`crate::analyse::Analysed::inferences`]), as
+//! every format shows them. Theses come first and carry a `// thesis` comment; `same_as` links are comments
 //! (Argdown has no equivalence relation between differently titled statements).
 //! Several maps are sections (`# title`) whose statement titles are prefixed with
 //! `map-id:`. Text is escaped with [`super::escape::argdown`], titles with
@@ -14,7 +15,7 @@
 
 use super::dot::DiagramMap;
 use super::escape::{argdown as esc, argdown_title, one_line};
-use crate::analyse::inference::{Inference, Inferences, LinkKind};
+use crate::analyse::inference::{Inference, LinkKind};
 use crate::analyse::SameAsLink;
 use crate::build::{ArgGraph, EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
@@ -89,7 +90,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
         if !heading.trim().is_empty() {
             let _ = write!(out, "\n# {}\n", esc(heading));
         }
-        let inferences = Inferences::of(g);
+        let inferences = &dm.map.inferences;
         // The inferences each node is a premise of, and undercuts (map order).
         let mut premise_of: HashMap<NodeIndex, Vec<&Inference>> = HashMap::new();
         let mut undercutter_of: HashMap<NodeIndex, Vec<&Inference>> = HashMap::new();

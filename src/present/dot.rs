@@ -9,6 +9,7 @@
 //! wraps at 32 characters. All map text is escaped ([`super::escape::dot`]).
 
 use super::escape::{dot_quoted, wrap};
+use crate::analyse::inference::Inference;
 use crate::analyse::support::{describe_cite, Status};
 use crate::analyse::{Analysed, SameAsLink};
 use crate::build::{EdgeKind, GNode, NodeKind};
@@ -16,7 +17,7 @@ use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashSet;
 use std::io::Write;
@@ -232,45 +233,59 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
         }
         sink(Stmt::Node(Node::new(node_id(&name(ix)), attrs)))?;
     }
-    // Links that are undercut are drawn through a point the undercut can aim at.
-    let undercut = m.graph.undercut_links();
-    let link_point = |e: EdgeIndex| -> Option<String> {
-        let (a, b) = g.edge_endpoints(e)?;
-        Some(format!("{prefix}{} -> {}", g[a].id, g[b].id))
+    // An argument that is linked (several premises) or undercut is drawn through a
+    // point: each premise runs into it, it points at the conclusion, and an undercut
+    // aims at it. The arguments are the map's own ([`Analysed::inferences`]).
+    let infs = &m.inferences;
+    let through_point = |i: usize| {
+        let inf = &infs.list[i];
+        inf.is_linked() || !inf.undercutters.is_empty()
     };
+    // A point is drawn when its conclusion and some premise are.
+    let point_drawn = |i: usize| {
+        let inf = &infs.list[i];
+        shown(inf.target) && inf.premises.iter().any(|&p| shown(p))
+    };
+    let point = |i: usize| point_name(&m.graph, prefix, &infs.list[i]);
+    let mut opened = vec![false; infs.list.len()];
     for e in g.edge_references() {
         let (a, b) = (e.source(), e.target());
         if !shown(a) || !shown(b) {
             continue;
         }
         match e.weight() {
-            EdgeKind::Supports | EdgeKind::Attacks if undercut.contains(&e.id()) => {
-                let Some(p) = link_point(e.id()) else {
+            EdgeKind::Supports | EdgeKind::Attacks => {
+                let Some(i) = infs.of_edge(e.id()).filter(|&i| through_point(i)) else {
+                    sink(edge(&name(a), &name(b), edge_style(e.weight())))?;
                     continue;
                 };
-                sink(Stmt::Node(Node::new(
-                    node_id(&p),
-                    vec![
-                        attr("shape", "point"),
-                        attr("width", "0.08"),
-                        attr("label", ""),
-                    ],
-                )))?;
+                let p = point(i);
+                let fresh = !opened[i];
+                if fresh {
+                    opened[i] = true;
+                    sink(Stmt::Node(Node::new(
+                        node_id(&p),
+                        vec![
+                            attr("shape", "point"),
+                            attr("width", "0.08"),
+                            attr("label", ""),
+                        ],
+                    )))?;
+                }
                 let mut first = edge_style(e.weight());
                 first.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
                 first.push(attr("arrowhead", "none"));
                 sink(edge(&name(a), &p, first))?;
-                sink(edge(&p, &name(b), edge_style(e.weight())))?;
-            }
-            EdgeKind::Supports | EdgeKind::Attacks => {
-                sink(edge(&name(a), &name(b), edge_style(e.weight())))?;
+                // One arrow from the point to the conclusion, after the first premise.
+                if fresh {
+                    sink(edge(&p, &name(b), edge_style(e.weight())))?;
+                }
             }
             EdgeKind::Undercuts { link } => {
-                let Some(p) = link_point(*link) else { continue };
-                let visible_link = g
-                    .edge_endpoints(*link)
-                    .is_some_and(|(x, y)| shown(x) && shown(y));
-                let to = if visible_link { p } else { name(b) };
+                let to = match infs.of_edge(*link).filter(|&i| point_drawn(i)) {
+                    Some(i) => point(i),
+                    None => name(b),
+                };
                 sink(edge(&name(a), &to, edge_style(e.weight())))?;
             }
             EdgeKind::SameAs => {
@@ -280,6 +295,32 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
         }
     }
     Ok(())
+}
+
+/// How many premises the name of a linked argument's point names; a larger group is
+/// named by its first premises and a count (every premise's edge repeats the name).
+const POINT_PREMISES: usize = 3;
+
+/// The DOT name of the point an argument is drawn through: `A -> B` for one premise,
+/// `A + P -> B` for linked premises (`A + P + Q + 5 more -> B` past three), prefixed with
+/// `prefix`. Node ids hold no space, so a point's name is never a node's.
+pub fn point_name(g: &crate::build::ArgGraph, prefix: &str, inf: &Inference) -> String {
+    let mut premises: Vec<&str> = inf
+        .premises
+        .iter()
+        .take(POINT_PREMISES)
+        .map(|&p| g.graph[p].id)
+        .collect();
+    let more = inf.premises.len().saturating_sub(POINT_PREMISES);
+    let more = format!("{more} more");
+    if inf.premises.len() > POINT_PREMISES {
+        premises.push(&more);
+    }
+    format!(
+        "{prefix}{} -> {}",
+        premises.join(" + "),
+        g.graph[inf.target].id
+    )
 }
 
 /// The style of a `same_as` link: a grey dashed line labelled "same as".

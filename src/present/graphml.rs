@@ -3,7 +3,9 @@
 //! Nodes are the claims, evidence items and rebuttals, with `label` (the id), `kind`,
 //! `text`, `status` (support status), `thesis`, `by`, `quote` and `map` as `<data>`;
 //! edges carry `kind` (`supports`, `attacks`, `undercuts`, `same_as`) and, for an
-//! undercut, `link` (`A -> B`, the link it attacks; the edge itself goes to `B`).
+//! undercut, `link` (`A -> B`, the link it attacks; the edge itself goes to `B`), and,
+//! for a link of a linked argument, `with` (the argument's other premises, space
+//! separated, as [`crate::analyse::Analysed::inferences`] groups them).
 //! Several maps share one graph, their node ids prefixed with `map-id:`. All text is
 //! XML-escaped ([`super::escape::xml`]).
 
@@ -26,6 +28,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("map", "node", "map", "string"),
     ("ekind", "edge", "kind", "string"),
     ("link", "edge", "link", "string"),
+    ("with", "edge", "with", "string"),
 ];
 
 fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
@@ -93,7 +96,12 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         }
     }
     let mut k = 0;
-    let mut edge = |out: &mut String, from: &str, to: &str, kind: &str, link: Option<&str>| {
+    let mut edge = |out: &mut String,
+                    from: &str,
+                    to: &str,
+                    kind: &str,
+                    link: Option<&str>,
+                    with: Option<&str>| {
         let _ = writeln!(
             out,
             "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\">",
@@ -103,6 +111,9 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         data(out, "ekind", kind);
         if let Some(l) = link {
             data(out, "link", l);
+        }
+        if let Some(w) = with {
+            data(out, "with", w);
         }
         out.push_str("    </edge>\n");
         k += 1;
@@ -125,7 +136,32 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                 ),
                 EdgeKind::Cites { .. } => continue,
             };
-            edge(&mut out, &name(mi, s), &name(mi, t), kind, link.as_deref());
+            // A link of a linked argument names the argument's other premises, as the
+            // map's inferences group them (space-separated ids).
+            let with = dm
+                .map
+                .inferences
+                .of_edge(e.id())
+                .map(|i| &dm.map.inferences.list[i])
+                .filter(|inf| inf.is_linked())
+                .map(|inf| {
+                    let mut w: Vec<&str> = inf
+                        .premises
+                        .iter()
+                        .filter(|&&p| p != s)
+                        .map(|&p| g[p].id)
+                        .collect();
+                    w.sort_unstable();
+                    w.join(" ")
+                });
+            edge(
+                &mut out,
+                &name(mi, s),
+                &name(mi, t),
+                kind,
+                link.as_deref(),
+                with.as_deref(),
+            );
         }
     }
     for l in links {
@@ -134,7 +170,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
             continue;
         };
         if shown(da, a) && shown(db, b) {
-            edge(&mut out, &name(ma, a), &name(mb, b), "same_as", None);
+            edge(&mut out, &name(ma, a), &name(mb, b), "same_as", None, None);
         }
     }
     out.push_str("  </graph>\n</graphml>\n");

@@ -81,8 +81,9 @@ pub struct LinkJson {
     /// For `undercuts`: the premise of the link undercut (the link is `via -> target`);
     /// otherwise null.
     pub via: Option<String>,
-    /// For `supports` and `attacks`: the linked co-premises (`with`) acting with
-    /// `source` on `target`.
+    /// For `supports` and `attacks`: the other premises of the argument this link
+    /// belongs to (co-premises linked by `with`, transitively, on this target), sorted;
+    /// empty when `source` acts alone.
     pub with: Vec<String>,
 }
 
@@ -162,25 +163,21 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                 }
                 EdgeKind::Cites { .. } => continue,
             };
-            let with = if via.is_none() {
-                let mut w: Vec<String> = a
-                    .graph
-                    .linked
-                    .get(&s)
-                    .map(|v| {
-                        v.iter()
-                            .filter(|&&p| {
-                                g.edges_connecting(p, t).any(|x| x.weight() == e.weight())
-                            })
-                            .map(|&p| g[p].id.to_string())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                w.sort();
-                w.dedup();
-                w
-            } else {
-                Vec::new()
+            // The other premises of the argument that carries this link, as analysis
+            // grouped them ([`crate::analyse::inference`]): the same arguments every
+            // format shows.
+            let with = match a.inferences.of_edge(e.id()) {
+                Some(i) if via.is_none() => {
+                    let mut w: Vec<String> = a.inferences.list[i]
+                        .premises
+                        .iter()
+                        .filter(|&&p| p != s)
+                        .map(|&p| g[p].id.to_string())
+                        .collect();
+                    w.sort();
+                    w
+                }
+                _ => Vec::new(),
             };
             rel.push(LinkJson {
                 source: g[s].id.to_string(),

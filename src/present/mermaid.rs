@@ -82,8 +82,29 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
             let _ = writeln!(out, "{indent}{name}{}{}{}", shape.0, label(dm, ix), shape.1);
             classes.push((name, class(dm, ix)));
         }
-        // Links that are undercut go through a point the undercut can aim at.
-        let undercut = dm.map.graph.undercut_links();
+        // An argument that is linked or undercut goes through a point: its premises run
+        // into it, it points at the conclusion, an undercut aims at it (as in DOT; the
+        // arguments are the map's own, [`crate::analyse::Analysed::inferences`]). The
+        // point of a one-premise argument is named by its link, a linked one's by the
+        // argument.
+        let infs = &dm.map.inferences;
+        // The point of the argument that carries link `e`, if it has one.
+        let point = |e: EdgeIndex| {
+            let i = infs.of_edge(e)?;
+            let inf = &infs.list[i];
+            if inf.is_linked() {
+                Some((i, format!("m{mi}_a{i}")))
+            } else if !inf.undercutters.is_empty() {
+                Some((i, point_name(mi, e)))
+            } else {
+                None
+            }
+        };
+        let point_drawn = |i: usize| {
+            let inf = &infs.list[i];
+            shown(dm, inf.target) && inf.premises.iter().any(|&p| shown(dm, p))
+        };
+        let mut opened = vec![false; infs.list.len()];
         for e in g.edge_references() {
             let (a, b) = (e.source(), e.target());
             if !shown(dm, a) || !shown(dm, b) {
@@ -97,25 +118,29 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                     } else {
                         ("--x", "attacks")
                     };
-                    if undercut.contains(&e.id()) {
-                        let p = point_name(mi, e.id());
-                        let _ = writeln!(out, "{indent}{p}((\" \"))");
-                        classes.push((p.clone(), "point"));
-                        let _ = writeln!(edges, "  {na} --- {p}");
-                        let _ = writeln!(edges, "  {p} {arrow}|{text}| {nb}");
-                    } else {
-                        let _ = writeln!(edges, "  {na} {arrow}|{text}| {nb}");
+                    match point(e.id()) {
+                        Some((i, p)) => {
+                            // A linked argument's point and arrow come once.
+                            let fresh = !opened[i] || !infs.list[i].is_linked();
+                            if fresh {
+                                opened[i] = true;
+                                let _ = writeln!(out, "{indent}{p}((\" \"))");
+                                classes.push((p.clone(), "point"));
+                            }
+                            let _ = writeln!(edges, "  {na} --- {p}");
+                            if fresh {
+                                let _ = writeln!(edges, "  {p} {arrow}|{text}| {nb}");
+                            }
+                        }
+                        None => {
+                            let _ = writeln!(edges, "  {na} {arrow}|{text}| {nb}");
+                        }
                     }
                 }
                 EdgeKind::Undercuts { link } => {
-                    let visible_link = g
-                        .edge_endpoints(*link)
-                        .is_some_and(|(x, y)| shown(dm, x) && shown(dm, y));
-                    let to = if visible_link {
-                        point_name(mi, *link)
-                    } else {
-                        nb
-                    };
+                    let to = point(*link)
+                        .filter(|&(i, _)| point_drawn(i))
+                        .map_or(nb, |(_, p)| p);
                     let _ = writeln!(edges, "  {na} -.-x|undercuts| {to}");
                 }
                 EdgeKind::SameAs => {
