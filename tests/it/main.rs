@@ -1,5 +1,6 @@
 //! The integration tests: one binary, a module per area, fixtures under tests/fixtures.
 
+mod agreement;
 mod bad_input;
 mod cli;
 mod common;
