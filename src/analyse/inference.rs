@@ -3,9 +3,18 @@
 //!
 //! A node that supports (or attacks) a target on its own forms a one-premise inference;
 //! co-premises linked with `with` that support (or attack) the same target form one
-//! inference together. An undercut (`undercuts: ["A -> B"]`) is an attack on the
-//! inference that carries the link `A -> B`. Evaluation, and the exporters that need an
-//! addressable inference (AIF's RA and CA nodes, Argdown's arguments), start from here.
+//! inference together. The grouping is transitive among a target's premises: A `with`
+//! B and B `with` C, all supporting T, are one inference `A + B + C -> T`. An undercut
+//! (`undercuts: ["A -> B"]`) is an attack on the inference that carries the link
+//! `A -> B` (for a linked inference, the whole inference).
+//!
+//! This is the one place arguments are computed: [`Inferences::of`] runs once per map
+//! when it is analysed ([`crate::analyse::Analysed::inferences`]), and every exporter
+//! draws that result — JSON and GraphML as the `with` of each link, AIF as RA and CA
+//! nodes, Argdown as arguments, DOT and Mermaid as one point per linked or undercut
+//! inference. Cited support ([`crate::analyse::support`]) and the argumentation
+//! framework of `evaluate` ([`crate::analyse::evaluate::Encoding`]) group the links with
+//! the same [`each_group`], so they see the same inferences.
 
 use crate::build::{ArgGraph, EdgeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -248,5 +257,19 @@ mod tests {
                 assert!(inf.list[i].premises.contains(&e.source()));
             }
         }
+    }
+
+    #[test]
+    fn co_premises_linked_in_a_chain_form_one_inference() {
+        // A with B, B with C, all supporting T: one argument of three premises (the
+        // co-premise relation is closed transitively among a target's premises).
+        let map = parse_map(
+            "id: m\nclaims:\n  T: {text: t}\n  A: {text: a, supports: [T], with: [B]}\n  B: {text: b, supports: [T], with: [C]}\n  C: {text: c, supports: [T]}\n  D: {text: d, supports: [T]}\n",
+        )
+        .expect("parses");
+        let g = ArgGraph::build(&map);
+        let inf = Inferences::of(&g);
+        let named: Vec<String> = inf.list.iter().map(|i| i.name(&g)).collect();
+        assert_eq!(named, ["A + B + C -> T", "D -> T"]);
     }
 }

@@ -9,7 +9,7 @@ mod interchange;
 pub mod output;
 mod rules;
 
-use crate::analyse::{self, neighbourhood::neighbourhood, support, Analysed};
+use crate::analyse::{self, support, Analysed};
 use crate::parse::load::{load_file, MapFile};
 use crate::present;
 use crate::present::terminal::{Detail, Terminal};
@@ -347,23 +347,9 @@ fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
     if let Some(focus) = &a.focus {
         let (mi, ix) = focus::focus_node(&maps, focus)?;
         diagram[mi].focus = Some(ix);
-        let near = neighbourhood(&maps[mi].graph, ix, a.depth);
-        for (i, d) in diagram.iter_mut().enumerate() {
-            d.visible = Some(if i == mi {
-                near.clone()
-            } else {
-                Default::default()
-            });
-        }
-        // Other maps show the nodes linked by same_as to the neighbourhood.
-        for l in &links {
-            for (x, y) in [(l.from, l.to), (l.to, l.from)] {
-                if x.0 == mi && near.contains(&x.1) && y.0 != mi {
-                    if let Some(v) = diagram[y.0].visible.as_mut() {
-                        v.insert(y.1);
-                    }
-                }
-            }
+        let views = analyse::neighbourhood::focus_views(&maps, &links, (mi, ix), a.depth);
+        for (d, v) in diagram.iter_mut().zip(views) {
+            d.visible = Some(v);
         }
     }
     let inputs = input_paths(&files);
@@ -472,7 +458,8 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
             return Ok(EXIT_OK);
         }
         f => {
-            let graph = present::compare::diagram(&maps[0], &maps[1], &c, a.full);
+            let views = analyse::neighbourhood::compare_views([&maps[0], &maps[1]], &c, a.full);
+            let graph = present::compare::diagram(&maps[0], &maps[1], &c, &views);
             let dot = match forced {
                 Some(forced) => forced.dot(graph),
                 None => present::dot::print(&graph),

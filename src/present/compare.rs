@@ -9,13 +9,11 @@ use super::escape::wrap;
 use crate::analyse::compare::{
     Comparison, NodeReport, Origin, Pair, Polarity, Side, Stance, StanceKind,
 };
+use crate::analyse::neighbourhood::CompareView;
 use crate::analyse::support::Coverage;
 use crate::analyse::Analysed;
-use crate::build::{EdgeKind, NodeKind};
+use crate::build::NodeKind;
 use graphviz_rust::dot_structures::{Attribute, Graph, Id};
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -551,38 +549,16 @@ pub fn suggestions(c: &Comparison) -> String {
     o
 }
 
-/// The nodes drawn when a diagram is trimmed: the aligned nodes, the theses, and every
-/// node on the way from an aligned node to what it supports or attacks (transitively).
-fn trimmed(m: &Analysed, aligned: &HashSet<&str>) -> HashSet<NodeIndex> {
-    let g = &m.graph.graph;
-    let mut seen: HashSet<NodeIndex> = g
-        .node_indices()
-        .filter(|&ix| aligned.contains(g[ix].id) || g[ix].is_thesis())
-        .collect();
-    let mut stack: Vec<NodeIndex> = seen.iter().copied().collect();
-    while let Some(ix) = stack.pop() {
-        for e in g.edges_directed(ix, Direction::Outgoing) {
-            let onward = matches!(
-                e.weight(),
-                EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }
-            );
-            if onward && seen.insert(e.target()) {
-                stack.push(e.target());
-            }
-        }
-    }
-    seen
-}
-
-/// Maps with more nodes than this (together) are drawn trimmed unless `full` is asked.
-pub const TRIM_FROM: usize = dot::TALL_FROM;
+/// Maps with more nodes than this (together) are drawn trimmed unless `full` is asked
+/// (decided by [`crate::analyse::neighbourhood::compare_views`]).
+pub use crate::analyse::neighbourhood::TRIM_FROM;
 
 /// Both maps side by side as clusters: aligned pairs joined by dashed links (suggested
 /// ones dotted and blue, with their score; a pair whose numbers conflict in orange), and
-/// the nodes in no pair drawn grey. Unless `full`, maps with more than [`TRIM_FROM`]
-/// nodes together are trimmed to the aligned nodes, the theses and the nodes between
-/// them; the cluster titles say how many nodes were left out.
-pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph {
+/// the nodes `views` dims drawn grey, only the nodes `views` keeps when trimmed (see
+/// [`crate::analyse::neighbourhood::compare_views`], which decides both); the cluster
+/// titles say how many nodes were left out.
+pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, views: &[CompareView; 2]) -> Graph {
     let maps = [a, b];
     let same_id = a.map_id() == b.map_id();
     let prefix = |i: usize| {
@@ -594,32 +570,13 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
     };
     // Bottom to top: the clusters stand side by side.
     let mut stmts = dot::header("BT");
-    let drawable = |m: &Analysed| {
-        m.graph
-            .graph
-            .node_weights()
-            .filter(|n| n.kind != NodeKind::Source)
-            .count()
-    };
-    let trim = !full && drawable(a) + drawable(b) > TRIM_FROM;
     // The node of each map that holds its cluster in place (`dot::in_order`).
     let mut anchors: Vec<String> = Vec::with_capacity(2);
-    for (i, (m, s)) in maps.iter().zip(sides()).enumerate() {
-        let aligned: HashSet<&str> = c.pairs.iter().map(|p| p.node(s).id.as_str()).collect();
-        let dimmed = m
-            .graph
-            .graph
-            .node_indices()
-            .filter(|&ix| {
-                let n = &m.graph.graph[ix];
-                n.kind != NodeKind::Source && !n.is_thesis() && !aligned.contains(n.id)
-            })
-            .collect();
-        let visible = trim.then(|| trimmed(m, &aligned));
-        let left_out = visible.as_ref().map_or(0, |v| drawable(m) - v.len());
+    for (i, (m, view)) in maps.iter().zip(views).enumerate() {
+        let left_out = view.left_out;
         let dm = DiagramMap {
             map: m,
-            visible,
+            visible: view.visible.clone(),
             focus: None,
         };
         if let Some(ix) = dot::anchor_node(&dm) {
@@ -633,7 +590,7 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, full: bool) -> Graph 
                 " ({left_out} nodes off the paths from aligned nodes to the thesis are not drawn; --full draws them)"
             ));
         }
-        stmts.push(dot::cluster(&dm, i, &prefix(i), &dimmed, Some(&note)));
+        stmts.push(dot::cluster(&dm, i, &prefix(i), &view.dimmed, Some(&note)));
     }
     stmts.extend(dot::in_order(&anchors));
     let conflicting: HashSet<usize> = c.conflicts.iter().map(|k| k.pair).collect();
