@@ -8,8 +8,8 @@
 //! (`undercuts: ["A -> B"]`) is an attack on the inference that carries the link
 //! `A -> B` (for a linked inference, the whole inference).
 //!
-//! This is the one place arguments are computed: [`Inferences::of`] runs once per map
-//! when it is analysed ([`crate::analyse::Analysed::inferences`]), and every exporter
+//! This is the one place arguments are computed: [`Inferences::of`] runs once per map,
+//! on first use ([`crate::analyse::Analysed::inferences`]), and every exporter
 //! draws that result — JSON and GraphML as the `with` of each link, AIF as RA and CA
 //! nodes, Argdown as arguments, DOT and Mermaid as one point per linked or undercut
 //! inference. Cited support ([`crate::analyse::support`]) and the argumentation
@@ -271,5 +271,28 @@ mod tests {
         let inf = Inferences::of(&g);
         let named: Vec<String> = inf.list.iter().map(|i| i.name(&g)).collect();
         assert_eq!(named, ["A + B + C -> T", "D -> T"]);
+    }
+
+    #[test]
+    fn evaluate_flattens_exactly_the_analysed_inferences() {
+        // `evaluate`'s framework groups links with the same `each_group`: the inferences
+        // it flattens are the undercut ones and the linked attacks of `Inferences::of`,
+        // the same premises, targets and undercutters, in the same order.
+        let map = parse_map(
+            "id: m\nclaims:\n  T: {text: t}\n  A: {text: a, supports: [T], with: [B]}\n  B: {text: b, supports: [T], with: [C]}\n  C: {text: c, supports: [T]}\n  P: {text: p, supports: [T]}\n  X: {text: x, attacks: [T], with: [Y]}\n  Y: {text: y, attacks: [T]}\n  Z: {text: z, attacks: [P]}\nrebuttals:\n  U: {text: u, undercuts: [\"B -> T\", \"Z -> P\"]}\n",
+        )
+        .expect("parses");
+        let g = ArgGraph::build(&map);
+        let flattened: Vec<Inference> = Inferences::of(&g)
+            .list
+            .into_iter()
+            .filter(|i| {
+                !i.undercutters.is_empty() || (i.kind == LinkKind::Attacks && i.is_linked())
+            })
+            .collect();
+        let enc = crate::analyse::evaluate::Encoding::of(&g);
+        assert_eq!(enc.inferences, flattened);
+        let named: Vec<String> = flattened.iter().map(|i| i.name(&g)).collect();
+        assert_eq!(named, ["A + B + C -> T", "X + Y -> T", "Z -> P"]);
     }
 }

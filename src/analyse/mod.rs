@@ -16,41 +16,42 @@ use crate::parse::load::MapFile;
 use crate::parse::source_text::SourceLoad;
 use inference::Inferences;
 use petgraph::graph::NodeIndex;
+use std::sync::OnceLock;
 use support::Support;
 
-/// One map, built, with its support and its inferences computed: what every command
-/// starts from, and what every presenter reads.
+/// One map, built, with its support computed and its inferences on demand: what every
+/// command starts from, and what every presenter reads.
 #[derive(Debug)]
 pub struct Analysed<'f> {
     pub file: &'f MapFile,
     pub graph: ArgGraph<'f>,
     pub support: Support,
-    /// The map's arguments: its `supports`/`attacks` links grouped into inferences
-    /// (linked co-premises together), with their undercutters. Computed once here;
-    /// every exporter (JSON, GraphML, AIF, Argdown, DOT, Mermaid) draws these, so they
-    /// all show the same arguments ([`inference`]).
-    pub inferences: Inferences,
+    /// The map's arguments ([`Analysed::inferences`]), computed on first use.
+    inferences: OnceLock<Inferences>,
 }
 
 impl<'f> Analysed<'f> {
-    /// Builds the graph, support and inferences of a map file; `None` when the file did
-    /// not parse.
+    /// Builds the graph and support of a map file (its inferences come on first use);
+    /// `None` when the file did not parse.
     pub fn new(file: &'f MapFile) -> Option<Analysed<'f>> {
         let map = file.map.as_ref()?;
         let graph = ArgGraph::build(map);
-        Some(Analysed::of_graph(file, graph))
-    }
-
-    /// The support and inferences of a built graph.
-    fn of_graph(file: &'f MapFile, graph: ArgGraph<'f>) -> Analysed<'f> {
         let support = Support::compute(&graph);
-        let inferences = Inferences::of(&graph);
-        Analysed {
+        Some(Analysed {
             file,
             graph,
             support,
-            inferences,
-        }
+            inferences: OnceLock::new(),
+        })
+    }
+
+    /// The map's arguments: its `supports`/`attacks` links grouped into inferences
+    /// (linked co-premises together, transitively), with their undercutters. Computed
+    /// once per map, on first use (commands that draw nothing never pay for them); every exporter (JSON,
+    /// GraphML, AIF, Argdown, DOT, Mermaid) draws these, so they all show the same
+    /// arguments ([`inference`]).
+    pub fn inferences(&self) -> &Inferences {
+        self.inferences.get_or_init(|| Inferences::of(&self.graph))
     }
 
     /// The map id (empty when it has none).

@@ -109,7 +109,7 @@ pub fn document(m: &Analysed) -> Aif {
         let id = b.node(n.text(), "I", Some(ext));
         inode.insert(ix, id);
     }
-    let inferences = &m.inferences;
+    let inferences = m.inferences();
     let mut snode = Vec::with_capacity(inferences.list.len());
     for inf in &inferences.list {
         let (text, kind) = match inf.kind {

@@ -90,7 +90,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
         if !heading.trim().is_empty() {
             let _ = write!(out, "\n# {}\n", esc(heading));
         }
-        let inferences = &dm.map.inferences;
+        let inferences = dm.map.inferences();
         // The inferences each node is a premise of, and undercuts (map order).
         let mut premise_of: HashMap<NodeIndex, Vec<&Inference>> = HashMap::new();
         let mut undercutter_of: HashMap<NodeIndex, Vec<&Inference>> = HashMap::new();

@@ -236,7 +236,7 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
     // An argument that is linked (several premises) or undercut is drawn through a
     // point: each premise runs into it, it points at the conclusion, and an undercut
     // aims at it. The arguments are the map's own ([`Analysed::inferences`]).
-    let infs = &m.inferences;
+    let infs = m.inferences();
     let through_point = |i: usize| {
         let inf = &infs.list[i];
         inf.is_linked() || !inf.undercutters.is_empty()

@@ -140,9 +140,9 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
             // map's inferences group them (space-separated ids).
             let with = dm
                 .map
-                .inferences
+                .inferences()
                 .of_edge(e.id())
-                .map(|i| &dm.map.inferences.list[i])
+                .map(|i| &dm.map.inferences().list[i])
                 .filter(|inf| inf.is_linked())
                 .map(|inf| {
                     let mut w: Vec<&str> = inf

@@ -166,9 +166,9 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
             // The other premises of the argument that carries this link, as analysis
             // grouped them ([`crate::analyse::inference`]): the same arguments every
             // format shows.
-            let with = match a.inferences.of_edge(e.id()) {
+            let with = match a.inferences().of_edge(e.id()) {
                 Some(i) if via.is_none() => {
-                    let mut w: Vec<String> = a.inferences.list[i]
+                    let mut w: Vec<String> = a.inferences().list[i]
                         .premises
                         .iter()
                         .filter(|&&p| p != s)

@@ -87,7 +87,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         // arguments are the map's own, [`crate::analyse::Analysed::inferences`]). The
         // point of a one-premise argument is named by its link, a linked one's by the
         // argument.
-        let infs = &dm.map.inferences;
+        let infs = dm.map.inferences();
         // The point of the argument that carries link `e`, if it has one.
         let point = |e: EdgeIndex| {
             let i = infs.of_edge(e)?;
