@@ -3,9 +3,10 @@
 //! Nodes are the claims, evidence items and rebuttals, with `label` (the id), `kind`,
 //! `text`, `status` (support status), `thesis`, `by`, `quote` and `map` as `<data>`;
 //! edges carry `kind` (`supports`, `attacks`, `undercuts`, `same_as`) and, for an
-//! undercut, `link` (`A -> B`, the link it attacks; the edge itself goes to `B`), and,
-//! for a link of a linked argument, `with` (the argument's other premises, space
-//! separated, as [`crate::analyse::Analysed::inferences`] groups them).
+//! undercut, `link` (`A -> B`, the link it attacks; the edge itself goes to `B`), and
+//! `argument`: the number of the argument a supports/attacks edge belongs to (the edges
+//! of a linked argument share it) or an undercut attacks, as
+//! [`crate::analyse::Analysed::inferences`] numbers them.
 //! Several maps share one graph, their node ids prefixed with `map-id:`. All text is
 //! XML-escaped ([`super::escape::xml`]).
 
@@ -28,7 +29,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("map", "node", "map", "string"),
     ("ekind", "edge", "kind", "string"),
     ("link", "edge", "link", "string"),
-    ("with", "edge", "with", "string"),
+    ("argument", "edge", "argument", "int"),
 ];
 
 fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
@@ -101,7 +102,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                     to: &str,
                     kind: &str,
                     link: Option<&str>,
-                    with: Option<&str>| {
+                    argument: Option<usize>| {
         let _ = writeln!(
             out,
             "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\">",
@@ -112,8 +113,8 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         if let Some(l) = link {
             data(out, "link", l);
         }
-        if let Some(w) = with {
-            data(out, "with", w);
+        if let Some(n) = argument {
+            data(out, "argument", &n.to_string());
         }
         out.push_str("    </edge>\n");
         k += 1;
@@ -136,31 +137,20 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                 ),
                 EdgeKind::Cites { .. } => continue,
             };
-            // A link of a linked argument names the argument's other premises, as the
-            // map's inferences group them (space-separated ids).
-            let with = dm
-                .map
-                .inferences()
-                .of_edge(e.id())
-                .map(|i| &dm.map.inferences().list[i])
-                .filter(|inf| inf.is_linked())
-                .map(|inf| {
-                    let mut w: Vec<&str> = inf
-                        .premises
-                        .iter()
-                        .filter(|&&p| p != s)
-                        .map(|&p| g[p].id)
-                        .collect();
-                    w.sort_unstable();
-                    w.join(" ")
-                });
+            // The argument the link belongs to (an undercut: the one it undercuts), as
+            // the map's inferences number them: a linked argument's edges share it.
+            let infs = dm.map.inferences();
+            let argument = match e.weight() {
+                EdgeKind::Undercuts { link } => infs.of_edge(*link),
+                _ => infs.of_edge(e.id()),
+            };
             edge(
                 &mut out,
                 &name(mi, s),
                 &name(mi, t),
                 kind,
                 link.as_deref(),
-                with.as_deref(),
+                argument,
             );
         }
     }

@@ -3,7 +3,7 @@
 //! ```json
 //! {"maps": [{"id", "title", "nodes": [{"id", "kind", "text", "quote", "by", "thesis",
 //!   "status", "cites", "same_as"}], "links": [{"source", "target", "kind", "via",
-//!   "with"}], "sources": [...]}], "same_as": [{"source", "target"}]}
+//!   "with", "argument"}], "sources": [...]}], "same_as": [{"source", "target"}]}
 //! ```
 //!
 //! Text is carried by serde_json, which escapes it.
@@ -81,10 +81,14 @@ pub struct LinkJson {
     /// For `undercuts`: the premise of the link undercut (the link is `via -> target`);
     /// otherwise null.
     pub via: Option<String>,
-    /// For `supports` and `attacks`: the other premises of the argument this link
-    /// belongs to (co-premises linked by `with`, transitively, on this target), sorted;
-    /// empty when `source` acts alone.
+    /// For `supports` and `attacks`: the co-premises linked directly (`with`, in either
+    /// direction) with `source` on `target`, sorted; empty when it acts alone.
     pub with: Vec<String>,
+    /// The argument the link belongs to — for an undercut, the argument it undercuts —
+    /// as a number shared by all the links of that argument (its place in the map's
+    /// inferences, [`crate::analyse::Analysed::inferences`]): the links of a linked
+    /// argument have the same `argument`. Null for a link of no argument.
+    pub argument: Option<usize>,
 }
 
 /// A `same_as` pair.
@@ -163,18 +167,33 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                 }
                 EdgeKind::Cites { .. } => continue,
             };
-            // The other premises of the argument that carries this link, as analysis
-            // grouped them ([`crate::analyse::inference`]): the same arguments every
-            // format shows.
-            let with = match a.inferences().of_edge(e.id()) {
+            // The argument this link belongs to (for an undercut: the argument it
+            // undercuts), as analysis grouped them ([`crate::analyse::inference`]): the
+            // same arguments every format shows.
+            let infs = a.inferences();
+            let argument = match e.weight() {
+                EdgeKind::Undercuts { link } => infs.of_edge(*link),
+                _ => infs.of_edge(e.id()),
+            };
+            // The co-premises `source` is linked with directly (`with`, either way) in
+            // that argument: linear in the `with` links (the whole argument is named by
+            // `argument`; listing it on every link would grow with a group's square).
+            let with = match argument {
                 Some(i) if via.is_none() => {
-                    let mut w: Vec<String> = a.inferences().list[i]
-                        .premises
-                        .iter()
-                        .filter(|&&p| p != s)
-                        .map(|&p| g[p].id.to_string())
-                        .collect();
+                    let premises = &infs.list[i].premises;
+                    let mut w: Vec<String> = a
+                        .graph
+                        .linked
+                        .get(&s)
+                        .map(|v| {
+                            v.iter()
+                                .filter(|p| premises.binary_search(p).is_ok())
+                                .map(|&p| g[p].id.to_string())
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     w.sort();
+                    w.dedup();
                     w
                 }
                 _ => Vec::new(),
@@ -185,6 +204,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                 kind,
                 via,
                 with,
+                argument,
             });
         }
         let sources = map

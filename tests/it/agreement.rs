@@ -43,16 +43,6 @@ fn expected() -> Said {
     }
 }
 
-/// The argument of `said` with premise `premise` and target `target` (an undercut
-/// names one link of it, `premise -> target`).
-fn carrying(said: &Said, premise: &str, target: &str) -> Argument {
-    said.arguments
-        .iter()
-        .find(|(_, p, t)| p.contains(premise) && t == target)
-        .unwrap_or_else(|| panic!("no argument carries {premise} -> {target}: {said:?}"))
-        .clone()
-}
-
 /// A drawing of arguments: nodes joined directly (`a -> t`) or through a point that
 /// stands for the argument (premises into it, it into the target, undercuts into it).
 #[derive(Default)]
@@ -61,8 +51,6 @@ struct Drawing {
     out_of_point: BTreeMap<String, (String, String)>,
     direct: Vec<(String, String, String)>,
     undercut_point: Vec<(String, String)>,
-    /// Undercuts aimed at a node (`u`, the link `premise -> target` named).
-    undercut_link: Vec<(String, String, String)>,
 }
 
 impl Drawing {
@@ -93,10 +81,6 @@ impl Drawing {
         for (u, point) in self.undercut_point {
             said.undercuts.insert((u, of_point[&point].clone()));
         }
-        for (u, p, t) in self.undercut_link {
-            let a = carrying(&said, &p, &t);
-            said.undercuts.insert((u, a));
-        }
         said
     }
 }
@@ -109,34 +93,93 @@ fn str_of(v: &Value) -> String {
     v.as_str().expect("a string").to_string()
 }
 
+/// Links grouped by the argument number they share (JSON's `argument`, GraphML's
+/// `argument` key): (argument, kind, source, target), undercuts separately.
+#[derive(Default)]
+struct Numbered {
+    links: Vec<(String, String, String, String)>,
+    undercuts: Vec<(String, String)>,
+}
+
+impl Numbered {
+    fn said(self) -> Said {
+        let mut by: BTreeMap<String, Argument> = BTreeMap::new();
+        for (n, kind, source, target) in self.links {
+            let a = by
+                .entry(n.clone())
+                .or_insert_with(|| (kind.clone(), BTreeSet::new(), target.clone()));
+            assert_eq!(
+                (&a.0, &a.2),
+                (&kind, &target),
+                "argument {n} has one kind and target"
+            );
+            a.1.insert(source);
+        }
+        Said {
+            undercuts: self
+                .undercuts
+                .into_iter()
+                .map(|(n, u)| (u, by[&n].clone()))
+                .collect(),
+            arguments: by.into_values().collect(),
+        }
+    }
+}
+
 fn from_json(text: &str) -> Said {
     let doc = json(text);
-    let links = doc["maps"][0]["links"].as_array().expect("links").clone();
-    let mut said = Said::default();
-    for l in &links {
-        let kind = str_of(&l["kind"]);
-        if kind == "undercuts" {
-            continue;
-        }
-        let mut premises: BTreeSet<String> = l["with"]
+    let mut n = Numbered::default();
+    let mut with = Vec::new();
+    for l in doc["maps"][0]["links"].as_array().expect("links") {
+        let (kind, source) = (str_of(&l["kind"]), str_of(&l["source"]));
+        let target = str_of(&l["target"]);
+        let co: BTreeSet<String> = l["with"]
             .as_array()
             .expect("with")
             .iter()
             .map(str_of)
             .collect();
-        premises.insert(str_of(&l["source"]));
-        said.arguments
-            .insert((kind, premises, str_of(&l["target"])));
+        // A document without argument numbers (as argmap wrote before them) is read as
+        // a consumer would: the source with its `with` list is the argument.
+        let argument = match &l["argument"] {
+            Value::Number(n) => n.to_string(),
+            _ if kind == "undercuts" => format!("via {} {target}", str_of(&l["via"])),
+            _ => {
+                let mut premises = co.clone();
+                premises.insert(source.clone());
+                format!("{premises:?} {target}")
+            }
+        };
+        if kind == "undercuts" {
+            n.undercuts.push((argument, source));
+        } else {
+            if l["argument"].is_number() {
+                with.extend(co.into_iter().map(|w| (argument.clone(), w)));
+            }
+            n.links.push((argument, kind, source, target));
+        }
     }
-    for l in links.iter().filter(|l| l["kind"] == "undercuts") {
-        let a = carrying(
-            &said,
-            l["via"].as_str().expect("via"),
-            l["target"].as_str().expect("target"),
+    // Without numbers, an undercut is of the argument of the link `via -> target`.
+    for (key, _) in &mut n.undercuts {
+        if let Some((via, target)) = key.strip_prefix("via ").and_then(|k| k.split_once(' ')) {
+            let (via, target) = (via.to_string(), target.to_string());
+            if let Some((a, ..)) = n
+                .links
+                .iter()
+                .find(|(_, _, s, t)| *s == via && *t == target)
+            {
+                *key = a.clone();
+            }
+        }
+    }
+    // `with` names co-premises of the same argument.
+    for (argument, w) in with {
+        assert!(
+            n.links.iter().any(|(a, _, s, _)| *a == argument && *s == w),
+            "{w} is a premise of argument {argument}"
         );
-        said.undercuts.insert((str_of(&l["source"]), a));
     }
-    said
+    n.said()
 }
 
 fn from_graphml(text: &str) -> Said {
@@ -147,37 +190,22 @@ fn from_graphml(text: &str) -> Said {
             .and_then(|d| d.text())
             .map(str::to_string)
     };
-    let edges: Vec<roxmltree::Node> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("edge"))
-        .collect();
-    let mut said = Said::default();
-    for &e in &edges {
+    let mut n = Numbered::default();
+    for e in doc.descendants().filter(|n| n.has_tag_name("edge")) {
         let kind = data(e, "ekind").expect("kind");
-        if kind != "supports" && kind != "attacks" {
+        let Some(argument) = data(e, "argument") else {
+            assert_eq!(kind, "same_as", "only same_as edges have no argument");
             continue;
-        }
+        };
         let source = e.attribute("source").expect("source").to_string();
-        let mut premises: BTreeSet<String> = data(e, "with")
-            .map(|w| w.split(' ').map(str::to_string).collect())
-            .unwrap_or_default();
-        premises.insert(source);
-        said.arguments.insert((
-            kind,
-            premises,
-            e.attribute("target").expect("target").into(),
-        ));
-    }
-    for &e in &edges {
-        if data(e, "ekind").as_deref() == Some("undercuts") {
-            let link = data(e, "link").expect("link");
-            let (p, t) = link.split_once(" -> ").expect("A -> B");
-            let a = carrying(&said, p, t);
-            said.undercuts
-                .insert((e.attribute("source").expect("source").into(), a));
+        if kind == "undercuts" {
+            n.undercuts.push((argument, source));
+        } else {
+            let target = e.attribute("target").expect("target").to_string();
+            n.links.push((argument, kind, source, target));
         }
     }
-    said
+    n.said()
 }
 
 fn from_aif(text: &str) -> Said {
