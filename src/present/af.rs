@@ -6,10 +6,30 @@
 //! inferences. The first line is `p af N`; each attack is a line `a b` (arguments
 //! numbered from 1); `#` comment lines after them name each argument.
 
+use super::dot::point_name;
 use super::escape::one_line;
-use crate::analyse::evaluate::Encoding;
+use crate::analyse::evaluate::{Argument, Encoding};
 use crate::analyse::Analysed;
 use std::fmt::Write;
+
+/// The comment name of argument `a`: a node id, `A -> B` for an inference (`A + B + C +
+/// 7 more -> T` past three premises, as DOT names its points), `not A (in A -> B)` for an
+/// auxiliary argument. Each premise of a linked inference has an auxiliary argument
+/// that names the inference: naming every premise there would write a group of *k*
+/// premises *k*² times.
+fn name(m: &Analysed, enc: &Encoding, a: usize) -> String {
+    let g = &m.graph;
+    match enc.arguments.get(a) {
+        Some(Argument::Node(ix)) => g.graph[*ix].id.to_string(),
+        Some(Argument::Inference(i)) => point_name(g, "", &enc.inferences[*i]),
+        Some(Argument::NotPremise { inference, premise }) => format!(
+            "not {} (in {})",
+            g.graph[*premise].id,
+            point_name(g, "", &enc.inferences[*inference])
+        ),
+        None => String::new(),
+    }
+}
 
 /// The ICCMA'23 text of the map's framework `enc` (computed by analysis from the map's
 /// inferences, as `evaluate` computes it).
@@ -27,7 +47,7 @@ pub fn render(m: &Analysed, enc: &Encoding) -> String {
         one_line(m.map_id())
     );
     for a in 0..fw.len() {
-        let _ = writeln!(out, "# {} {}", a + 1, one_line(&enc.name(&m.graph, a)));
+        let _ = writeln!(out, "# {} {}", a + 1, one_line(&name(m, enc, a)));
     }
     out
 }

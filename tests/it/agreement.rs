@@ -491,3 +491,38 @@ fn a_linked_argument_is_drawn_through_one_point() {
     // at that point (the undercut names the link A -> T, and attacks the argument).
     insta::assert_snapshot!("render-dot-linked", render(&[MAP, "--format", "dot"]));
 }
+
+#[test]
+fn a_large_linked_group_costs_linear_output_in_every_format() {
+    // Each premise's link names its argument: a name or list holding the whole group
+    // would make a group of k premises write k² ids (the AF comments did: 20k premises
+    // wrote 3.3 GB).
+    let group = |n: usize| {
+        let mut map = String::from("id: group\nclaims:\n  T1: {text: The claim.}\nevidence:\n");
+        for i in 0..n {
+            let with = if i + 1 < n {
+                format!(", with: [E{}]", i + 1)
+            } else {
+                String::new()
+            };
+            map.push_str(&format!("  E{i}: {{text: P{i}., supports: [T1]{with}}}\n"));
+        }
+        map.push_str("rebuttals:\n  R1: {text: r, undercuts: [\"E1 -> T1\"]}\n");
+        map
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sizes = |n: usize| {
+        let path = dir.path().join(format!("group{n}.yaml"));
+        std::fs::write(&path, group(n)).expect("write");
+        let path = path.to_str().expect("utf-8 path").to_string();
+        ["json", "graphml", "aif", "argdown", "dot", "mermaid", "af"]
+            .map(|f| (f, render(&[&path, "--format", f]).len()))
+    };
+    for ((f, small), (_, large)) in sizes(200).into_iter().zip(sizes(800)) {
+        // Four times the premises: about four times the output, not sixteen.
+        assert!(
+            large < 5 * small,
+            "--format {f}: {small} bytes, then {large}"
+        );
+    }
+}
