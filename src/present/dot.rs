@@ -5,6 +5,10 @@
 //! with its citation), rebuttals red; claims that lack cited support get a dashed orange
 //! border and a `⚠ uncited` line. Supports are green arrows, attacks red arrows with a
 //! flat (`tee`) head, undercuts dashed red arrows into a point on the link they attack.
+//! A linked argument (co-premises with `with`) is drawn through one point: each premise
+//! runs into it without an arrowhead, one arrow leaves it for the conclusion, and an
+//! undercut of the argument aims at it. The arguments are the map's own
+//! ([`crate::analyse::Analysed::inferences`]), as every format shows them.
 //! Several maps are clusters, with grey dashed `same_as` lines between them. Long text
 //! wraps at 32 characters. All map text is escaped ([`super::escape::dot`]).
 

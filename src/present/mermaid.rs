@@ -4,7 +4,8 @@
 //! Conventions follow the DOT diagram: the thesis is gold with a thick border, claims
 //! blue, evidence green, rebuttals red, claims lacking cited support dashed orange.
 //! Supports are `-->` arrows labelled `supports`, attacks `--x` labelled `attacks`,
-//! undercuts dotted `-.-x` into a small point on the link they attack. Several maps are
+//! undercuts dotted `-.-x` into a small point on the link they attack; a linked argument
+//! runs its premises (`---`) into one point that points at the conclusion. Several maps are
 //! subgraphs, with dotted `same as` links between them. Node names are generated
 //! (`m0_n3`), never taken from the map; every label is double-quoted and escaped with
 //! [`super::escape::mermaid`], and long text wraps at 32 characters (`<br/>`).
