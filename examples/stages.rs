@@ -7,7 +7,7 @@
 //! `cargo run --release --example stages -- MAP.yaml`
 
 use argmap::analyse::{checks, quote};
-use argmap::build::graph::ArgGraph;
+use argmap::graph::ArgGraph;
 use argmap::parse::load::load_file;
 use argmap::parse::source_text::{read_source, SourceLoad};
 use std::alloc::{GlobalAlloc, Layout, System};

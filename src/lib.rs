@@ -1,14 +1,14 @@
 //! argmap: argument maps in YAML — load, check, report cited support, render, compare.
 //!
-//! Data flows one way: [`parse`] (YAML → typed map) → [`build`] (typed map → petgraph
+//! Data flows one way: [`parse`] (YAML → typed map) → [`graph`] (typed map → petgraph
 //! graph) → [`analyse`] (checks, support, semantics, comparison: data) → [`present`]
 //! (terminal text, JSON, DOT, SVG...). [`app`] wires the stages for the command line.
 
 pub mod analyse;
 pub mod app;
-pub mod build;
 pub mod diagnostic;
 pub mod generate;
+pub mod graph;
 pub mod parse;
 pub mod present;
 

@@ -22,7 +22,7 @@
 
 use super::support::{Coverage, Status};
 use super::{Analysed, SameAsLink};
-use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use crate::graph::{ArgGraph, EdgeKind, NodeKind};
 use crate::parse::model::Id;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -1008,7 +1008,7 @@ fn summary(c: &Comparison) -> String {
 /// few candidates. The work is linear in the size of the maps.
 pub mod similarity {
     use super::{Side, SideData, Sides, MAX_CANDIDATES, MAX_INDEXED_DF};
-    use crate::build::NodeKind;
+    use crate::graph::NodeKind;
     use petgraph::graph::NodeIndex;
     use std::borrow::Cow;
     use std::collections::{HashMap, HashSet};

@@ -38,7 +38,7 @@
 
 use super::inference::{each_group, Few, Inference, LinkKind};
 use super::semantics::{BySemantics, Found, Framework, Label, Labelling, Semantics, StoppedBy};
-use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use crate::graph::{ArgGraph, EdgeKind, NodeKind};
 use crate::parse::model::Id;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;

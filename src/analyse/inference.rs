@@ -16,7 +16,7 @@
 //! framework of `evaluate` ([`crate::analyse::evaluate::Encoding`]) group the links with
 //! the same [`each_group`], so they see the same inferences.
 
-use crate::build::{ArgGraph, EdgeKind};
+use crate::graph::{ArgGraph, EdgeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use serde::Serialize;

@@ -10,8 +10,8 @@ pub mod quote;
 pub mod semantics;
 pub mod support;
 
-use crate::build::{ArgGraph, NodeKind};
 use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Target};
+use crate::graph::{ArgGraph, NodeKind};
 use crate::parse::load::MapFile;
 use crate::parse::source_text::SourceLoad;
 use inference::Inferences;

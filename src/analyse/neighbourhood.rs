@@ -9,7 +9,7 @@
 
 use super::compare::{Comparison, Side};
 use super::{Analysed, SameAsLink};
-use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use crate::graph::{ArgGraph, EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;

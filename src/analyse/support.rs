@@ -8,7 +8,7 @@
 //! down its premises), so the whole map costs O(nodes + edges).
 
 use super::inference::{each_group, LinkKind};
-use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use crate::graph::{ArgGraph, EdgeKind, NodeKind};
 use crate::parse::Cite;
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;

@@ -14,7 +14,7 @@
 
 use crate::analyse::inference::LinkKind;
 use crate::analyse::Analysed;
-use crate::build::{EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use crate::parse::aif::{Aif, AifEdge, AifId, AifNode, CiteOut, MapExt, NodeExt, SourceOut};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;

@@ -17,7 +17,7 @@ use super::dot::DiagramMap;
 use super::escape::{argdown as esc, argdown_title, one_line};
 use crate::analyse::inference::{Inference, LinkKind};
 use crate::analyse::SameAsLink;
-use crate::build::{ArgGraph, EdgeKind, NodeKind};
+use crate::graph::{ArgGraph, EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;

@@ -12,7 +12,7 @@ use crate::analyse::compare::{
 use crate::analyse::neighbourhood::CompareView;
 use crate::analyse::support::Coverage;
 use crate::analyse::Analysed;
-use crate::build::NodeKind;
+use crate::graph::NodeKind;
 use graphviz_rust::dot_structures::{Attribute, Graph, Id};
 use std::collections::HashSet;
 use std::fmt::Write as _;

@@ -16,7 +16,7 @@ use super::escape::{dot_quoted, wrap};
 use crate::analyse::inference::Inference;
 use crate::analyse::support::{describe_cite, Status};
 use crate::analyse::{Analysed, SameAsLink};
-use crate::build::{EdgeKind, GNode, NodeKind};
+use crate::graph::{EdgeKind, GNode, NodeKind};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -308,7 +308,7 @@ const POINT_PREMISES: usize = 3;
 /// The DOT name of the point an argument is drawn through: `A -> B` for one premise,
 /// `A + P -> B` for linked premises (`A + P + Q + 5 more -> B` past three), prefixed with
 /// `prefix`. Node ids hold no space, so a point's name is never a node's.
-pub fn point_name(g: &crate::build::ArgGraph, prefix: &str, inf: &Inference) -> String {
+pub fn point_name(g: &crate::graph::ArgGraph, prefix: &str, inf: &Inference) -> String {
     let mut premises: Vec<&str> = inf
         .premises
         .iter()

@@ -13,7 +13,7 @@
 use super::dot::DiagramMap;
 use super::escape::xml;
 use crate::analyse::SameAsLink;
-use crate::build::{EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::fmt::Write;

@@ -12,7 +12,7 @@
 use super::dot::{name_prefix, DiagramMap};
 use super::escape::xml;
 use crate::analyse::support::describe_cite;
-use crate::build::NodeKind;
+use crate::graph::NodeKind;
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, NodeId, Stmt};
 use serde::Serialize;
 use std::collections::HashMap;

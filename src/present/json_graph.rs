@@ -10,7 +10,7 @@
 
 use super::dot::DiagramMap;
 use crate::analyse::SameAsLink;
-use crate::build::{EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;

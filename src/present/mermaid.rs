@@ -14,7 +14,7 @@ use super::dot::{label_lines, DiagramMap};
 use super::escape::{mermaid as esc, wrap};
 use crate::analyse::support::Status;
 use crate::analyse::SameAsLink;
-use crate::build::{EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::fmt::Write;

@@ -630,7 +630,7 @@ fn map_text_is_escaped_in_markdown_and_dot() {
 #[test]
 fn suggestions_match_a_brute_force_search() {
     use argmap::analyse::compare::similarity::{cosine, vectorise, words};
-    use argmap::build::NodeKind;
+    use argmap::graph::NodeKind;
     let (fa, fb) = (
         load("maps/permanent-revolution.yaml"),
         load("maps/quantum-dialectics.yaml"),

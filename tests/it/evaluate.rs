@@ -6,7 +6,7 @@ use argmap::analyse::evaluate::{
     evaluate, Arg, Evaluation, Extensions, FailedAttack, GroundedReason, Request, Standing, Status,
 };
 use argmap::analyse::semantics::Semantics::{self, Complete, Preferred, Stable};
-use argmap::build::ArgGraph;
+use argmap::graph::ArgGraph;
 use argmap::parse::load::parse_map;
 use argmap::parse::Map;
 use argmap::present::evaluate::statements;

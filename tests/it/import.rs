@@ -3,8 +3,8 @@
 //! YAML → AIF → YAML.
 
 use crate::common::{argmap, fixture, root};
-use argmap::build::{ArgGraph, EdgeKind};
 use argmap::diagnostic::Severity;
+use argmap::graph::{ArgGraph, EdgeKind};
 use argmap::parse::aif;
 use argmap::parse::load::{load_str, parse_map};
 use argmap::parse::source_text::SourceLoad;

@@ -2,7 +2,7 @@
 //! strongly connected component of the support graph, listing one cycle through it.
 
 use super::{node_path, Example, Found, Input, RuleInfo};
-use crate::build::EdgeKind;
+use crate::graph::EdgeKind;
 use crate::diagnostic::{Diagnostic, Rule, Seg, Severity, Target};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;

@@ -2,7 +2,7 @@
 //! that does not exist, or a `with` co-premise that shares no target with the node.
 
 use super::{ref_target, Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
-use crate::build::{Field, NodeKind, RefProblemKind};
+use crate::graph::{Field, NodeKind, RefProblemKind};
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Severity};
 
 /// The declaration of `dangling-reference`.

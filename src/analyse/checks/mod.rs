@@ -31,8 +31,8 @@
 
 use crate::analyse::quote::QuoteMiss;
 use crate::analyse::support::Support;
-use crate::build::{ArgGraph, Field, RefProblem};
 use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Severity, Target};
+use crate::graph::{ArgGraph, Field, RefProblem};
 use crate::path;
 use petgraph::graph::NodeIndex;
 use std::cell::OnceCell;

@@ -3,7 +3,7 @@
 //! no thesis (`no-thesis` says so).
 
 use super::{node_path, Example, Found, Input, RuleInfo};
-use crate::build::{EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;

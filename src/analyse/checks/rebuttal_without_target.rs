@@ -1,7 +1,7 @@
 //! `rebuttal-without-target`: a rebuttal that attacks or undercuts nothing.
 
 use super::{node_path, Example, Found, Input, RuleInfo};
-use crate::build::NodeKind;
+use crate::graph::NodeKind;
 use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 
 /// The declaration of `rebuttal-without-target`.

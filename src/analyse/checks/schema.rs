@@ -3,7 +3,7 @@
 //! malformed `A -> B` links and `map:NODE` references.
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
-use crate::build::RefProblemKind;
+use crate::graph::RefProblemKind;
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Severity, Target};
 use crate::parse::ids::{valid_map_id, valid_node_id};
 use crate::parse::model::{
@@ -186,7 +186,7 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         if p.kind == RefProblemKind::BadSyntax {
             let from = g.graph[p.from].id;
             let (what, help) = match p.field {
-                crate::build::Field::Undercuts => (
+                crate::graph::Field::Undercuts => (
                     "a link",
                     "write the link as `A -> B`, where A supports or attacks B",
                 ),

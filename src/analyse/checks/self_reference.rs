@@ -1,7 +1,7 @@
 //! `self-reference`: a node that supports, attacks, undercuts or is linked with itself.
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
-use crate::build::RefProblemKind;
+use crate::graph::RefProblemKind;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The declaration of `self-reference`.

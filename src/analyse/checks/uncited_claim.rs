@@ -2,7 +2,7 @@
 
 use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::analyse::support::Status;
-use crate::build::NodeKind;
+use crate::graph::NodeKind;
 use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 
 /// The declaration of `uncited-claim`.

@@ -1,7 +1,7 @@
 //! `uncited-evidence`: evidence with no `cites`.
 
 use super::{node_path, Example, Found, Input, RuleInfo};
-use crate::build::NodeKind;
+use crate::graph::NodeKind;
 use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 
 /// The declaration of `uncited-evidence`.

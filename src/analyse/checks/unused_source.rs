@@ -1,7 +1,7 @@
 //! `unused-source`: a source that nothing cites.
 
 use super::{node_path, Example, Found, Input, RuleInfo};
-use crate::build::{EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
 
 /// The declaration of `unused-source`.

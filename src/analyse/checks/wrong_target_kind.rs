@@ -2,7 +2,7 @@
 //! `supports` a source.
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
-use crate::build::{Field, RefProblemKind};
+use crate::graph::{Field, RefProblemKind};
 use crate::diagnostic::{Diagnostic, Rule, Severity};
 
 /// The declaration of `wrong-target-kind`.

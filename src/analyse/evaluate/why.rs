@@ -5,7 +5,7 @@
 use super::{label, Argument, Encoding, Status};
 use crate::analyse::inference::Inference;
 use crate::analyse::semantics::{Found, Labelling, StoppedBy, TooMany};
-use crate::build::ArgGraph;
+use crate::graph::ArgGraph;
 use crate::parse::model::Id;
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
