@@ -296,7 +296,7 @@ fn star(c: &mut Criterion) {
             })
         });
         g.bench_function(format!("aif_{shape}_{n}"), |bench| {
-            bench.iter(|| black_box(present::aif::render(&m)))
+            bench.iter(|| black_box(argmap::aif::export::render(&m)))
         });
         // `check`'s human report of the star: one warning per supporter (uncited
         // evidence), each located in the file and shown with its snippet.

@@ -4,6 +4,7 @@
 //! graph) → [`analyse`] (checks, support, semantics, comparison: data) → [`present`]
 //! (terminal text, JSON, DOT, SVG...). [`app`] wires the stages for the command line.
 
+pub mod aif;
 pub mod analyse;
 pub mod app;
 pub mod diagnostic;

@@ -4,11 +4,11 @@
 use super::args::{EvaluateArgs, ImportArgs, RenderFormat, ReportFormat};
 use super::gate::{self, Forced};
 use super::{emit, emit_with, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use crate::aif;
 use crate::analyse::evaluate::{evaluate as evaluate_map, Request};
 use crate::analyse::{Analysed, SameAsLink};
 use crate::diagnostic::Severity;
 use crate::graph::ArgGraph;
-use crate::parse::aif;
 use crate::parse::load::load_str;
 use crate::parse::source_text::SourceLoad;
 use crate::present;
@@ -73,7 +73,7 @@ pub(super) fn export(
         RenderFormat::Json => present::json_graph::render(maps, links),
         RenderFormat::Graphml => present::graphml::render(maps, links),
         RenderFormat::Argdown => present::argdown::render(maps, links),
-        RenderFormat::Aif => present::aif::render(one("aif")?),
+        RenderFormat::Aif => aif::export::render(one("aif")?),
         RenderFormat::Af => {
             let m = one("af")?;
             present::af::render(m, &crate::analyse::evaluate::Encoding::of(&m.graph))

@@ -1,5 +1,4 @@
 //! Parse: YAML text to the typed map, and positions in the text for diagnostics.
-pub mod aif;
 pub mod deserializer;
 pub mod ids;
 pub mod load;

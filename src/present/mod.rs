@@ -2,7 +2,6 @@
 //! anything; it only formats what analysis returned.
 
 pub mod af;
-pub mod aif;
 pub mod argdown;
 pub mod compare;
 pub mod dot;

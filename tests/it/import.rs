@@ -3,9 +3,9 @@
 //! YAML → AIF → YAML.
 
 use crate::common::{argmap, fixture, root};
+use argmap::aif;
 use argmap::diagnostic::Severity;
 use argmap::graph::{ArgGraph, EdgeKind};
-use argmap::parse::aif;
 use argmap::parse::load::{load_str, parse_map};
 use argmap::parse::source_text::SourceLoad;
 use argmap::parse::Map;
@@ -412,7 +412,7 @@ fn library_round_trip(yaml: &str) -> (Map, Map, String) {
         file.load_errors
     );
     let analysed = argmap::analyse::Analysed::new(&file).expect("parsed");
-    let json = argmap::present::aif::render(&analysed);
+    let json = argmap::aif::export::render(&analysed);
     let doc = aif::parse(&json).expect("AIF parses");
     let imported = aif::import(&doc, None, "exported.json").expect("imports");
     assert_eq!(imported.notes, Vec::<String>::new(), "{json}");

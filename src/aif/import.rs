@@ -325,7 +325,7 @@ pub fn map_id_from(name: &str) -> String {
 }
 
 fn valid_node_id(id: &str) -> bool {
-    super::ids::valid_node_id(id)
+    crate::parse::ids::valid_node_id(id)
 }
 
 /// What an AIF node is, for the import.
@@ -364,7 +364,7 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         .argmap
         .as_ref()
         .and_then(|m| m.id.as_deref())
-        .filter(|id| super::ids::valid_map_id(id));
+        .filter(|id| crate::parse::ids::valid_map_id(id));
     let stem = std::path::Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -659,7 +659,7 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
             .map(|e| e.undercuts.as_slice())
             .unwrap_or_default()
             .iter()
-            .filter_map(|l| super::ids::parse_link(l).map(|(a, b)| format!("{a} -> {b}")))
+            .filter_map(|l| crate::parse::ids::parse_link(l).map(|(a, b)| format!("{a} -> {b}")))
             .collect();
         let found: HashSet<&String> = node.undercuts.iter().collect();
         if !recorded.is_empty() && recorded.iter().all(|l| found.contains(l)) {

@@ -12,10 +12,10 @@
 //! lists; the map's title, `source` and sources) rides in `argmap` members, which other
 //! tools ignore and `argmap import` reads back, so a round trip gives the same map.
 
+use super::import::{Aif, AifEdge, AifId, AifNode, CiteOut, MapExt, NodeExt, SourceOut};
 use crate::analyse::inference::LinkKind;
 use crate::analyse::Analysed;
 use crate::graph::{EdgeKind, NodeKind};
-use crate::parse::aif::{Aif, AifEdge, AifId, AifNode, CiteOut, MapExt, NodeExt, SourceOut};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
@@ -145,5 +145,5 @@ pub fn document(m: &Analysed) -> Aif {
 
 /// The AIF JSON text of one map.
 pub fn render(m: &Analysed) -> String {
-    super::json::to_json(&document(m))
+    crate::present::json::to_json(&document(m))
 }
