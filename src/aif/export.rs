@@ -12,7 +12,8 @@
 //! lists; the map's title, `source` and sources) rides in `argmap` members, which other
 //! tools ignore and `argmap import` reads back, so a round trip gives the same map.
 
-use super::import::{Aif, AifEdge, AifId, AifNode, CiteOut, MapExt, NodeExt, SourceOut};
+use super::map_out::{CiteOut, SourceOut};
+use super::model::{Aif, AifEdge, AifId, AifNode, MapExt, NodeExt};
 use crate::analyse::inference::LinkKind;
 use crate::analyse::Analysed;
 use crate::graph::{EdgeKind, NodeKind};

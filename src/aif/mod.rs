@@ -2,18 +2,50 @@
 //! model, its import into a map, and the export of a map. One folder for one format,
 //! whose parts sit in different stages:
 //!
-//! * `import` — AIF JSON read into a map: the **parse** stage. It holds the serde types
-//!   of AIF and of the map it writes for now, and imports only `parse` (ids and links);
-//!   never `graph`, `analyse` or `present`.
+//! * [`model`] — the AIF JSON types (serde) and [`parse`]: plain data, shared by import
+//!   and export.
+//! * [`map_out`] — the map as `argmap import` writes it (`MapOut`): plain data, built
+//!   by the import and written as YAML by `present::map_yaml`.
+//! * [`import`](mod@import) — AIF read into a map: the **parse** stage. It imports only the
+//!   model, `map_out` and `parse` (the rules of ids and links); never `graph`, `analyse`
+//!   or `present`.
 //! * [`export`] — an analysed map written as AIF JSON: a **presenter** (the present
-//!   stage). It reads the inferences analysis computed ([`crate::analyse::Analysed`]) and
-//!   decides nothing.
+//!   stage). It draws the inferences analysis computed once
+//!   ([`crate::analyse::Analysed::inferences`]) and decides nothing.
 //!
-//! So no lower stage imports a higher one: `app` calls [`import()`] and then
+//! So no lower stage imports a higher one: `app` calls [`parse`] and [`import()`], then
 //! `present::map_yaml` writes the imported map; `render --format aif` calls
-//! [`export::render`].
+//! [`export::render`]. Nothing outside `app` and `present` uses `export`.
 
 pub mod export;
 pub mod import;
+pub mod map_out;
+pub mod model;
 
-pub use import::{import, parse, AifError, Imported};
+pub use import::{import, Imported};
+pub use model::{parse, AifError};
+
+#[cfg(test)]
+mod tests {
+    /// The parse-stage parts of the folder name no later stage in their paths: no line
+    /// that names a `crate::` or `super::` path mentions `graph`, `analyse`, `present`,
+    /// `app` or the export.
+    #[test]
+    fn model_map_out_and_import_import_no_later_stage() {
+        for (file, text) in [
+            ("model.rs", include_str!("model.rs")),
+            ("map_out.rs", include_str!("map_out.rs")),
+            ("import.rs", include_str!("import.rs")),
+        ] {
+            for line in text.lines() {
+                let Some(at) = line.find("crate::").or_else(|| line.find("super::")) else {
+                    continue;
+                };
+                let path = &line[at..];
+                for later in ["graph", "analyse", "present", "app", "export"] {
+                    assert!(!path.contains(later), "{file} names {later}: {line}");
+                }
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@
 //! and 1.2 alike), else double-quoted with every character that is not plainly printable
 //! escaped (`\n`, `\t`, `\u2028`, `\x1b`...), so each text reads back byte for byte.
 
-use crate::aif::import::{CiteOut, MapOut, NodeOut, SourceOut};
+use crate::aif::map_out::{CiteOut, MapOut, NodeOut, SourceOut};
 use indexmap::IndexMap;
 use std::fmt::Write;
 
