@@ -23,6 +23,8 @@
 
 use super::map_out::{MapOut, NodeOut, SourceOut};
 use super::model::{Aif, AifError};
+use super::read::{Document, Found, Relation, Role};
+use crate::parse::Section;
 use indexmap::{IndexMap, IndexSet};
 use std::collections::{HashMap, HashSet};
 
@@ -56,189 +58,166 @@ fn valid_node_id(id: &str) -> bool {
     crate::parse::ids::valid_node_id(id)
 }
 
-/// What an AIF node is, for the import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
-    I,
-    Ra,
-    Ca,
-    Ma,
-    Ignored,
-}
-
-fn role(kind: &str) -> Role {
-    match kind.trim().to_ascii_uppercase().as_str() {
-        "I" => Role::I,
-        "RA" => Role::Ra,
-        "CA" => Role::Ca,
-        "MA" => Role::Ma,
-        _ => Role::Ignored,
-    }
-}
-
-/// A relation between I-nodes (indices into the I-node list) found in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Relation {
-    attack: bool,
-    premises: Vec<usize>,
-    target: usize,
-}
+/// A link between I-nodes: (premise, target, attack).
+type Link = (usize, usize, bool);
 
 /// Converts an AIF document into a map. Its id is `id` when given, else the one recorded
 /// in the document's `argmap` member, else one made from the file name `file` (which
 /// also goes into the default title).
+///
+/// The steps, in order, each adding the notes on what it leaves out: read the nodes and
+/// edges ([`Document::read`]), find what the S-nodes say ([`Document::relations`]), give
+/// each I-node its id ([`node_ids`]), keep the links `check` accepts
+/// ([`surviving_links`]), build the nodes with their links, linked premises
+/// ([`link_premises`], [`keep_recorded_with`]), undercuts ([`Document::add_undercuts`],
+/// [`keep_recorded_undercuts`]), rephrases and citations ([`cited_sources`]), then sort
+/// them into sections ([`Document::kind`]) and mark the thesis ([`set_theses`]).
 pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifError> {
-    let recorded = aif
-        .argmap
-        .as_ref()
+    let map_id = map_id(aif, id, file);
+    let mut notes = Vec::new();
+    let doc = Document::read(aif, &mut notes)?;
+    let found = doc.relations(&mut notes);
+    let (ids, taken) = node_ids(&doc);
+    let links = surviving_links(doc.len(), &found.relations, &ids, &mut notes);
+    let mut nodes = doc.nodes_out(&links, &ids);
+    link_premises(&mut nodes, &found.relations, &links, &ids);
+    keep_recorded_with(&mut nodes, &doc, &ids);
+    doc.add_undercuts(&mut nodes, &found.undercuts, &links, &ids, &mut notes);
+    keep_recorded_undercuts(&mut nodes, &doc);
+    add_rephrases(&mut nodes, &found.rephrases, &ids, &map_id);
+    let map_ext = aif.argmap.clone().unwrap_or_default();
+    let sources = cited_sources(map_ext.sources, &taken, &mut nodes, &ids, &mut notes);
+    let kinds: Vec<Section> = (nodes.iter().enumerate())
+        .map(|(k, n)| doc.kind(k, n))
+        .collect();
+    set_theses(&mut nodes, &doc, &kinds, &found);
+    // A map exported by argmap keeps its title, or its lack of one.
+    let title = if doc.exported_by_argmap() {
+        map_ext.title
+    } else {
+        Some(format!("Imported from {file}"))
+    };
+    let mut map = MapOut {
+        id: map_id,
+        title,
+        source: map_ext.source,
+        sources,
+        ..MapOut::default()
+    };
+    for ((node, id), kind) in nodes.into_iter().zip(ids).zip(kinds) {
+        let section = match kind {
+            Section::Evidence => &mut map.evidence,
+            Section::Rebuttals => &mut map.rebuttals,
+            _ => &mut map.claims,
+        };
+        section.insert(id, node);
+    }
+    Ok(Imported { map, notes })
+}
+
+/// The map's id: `id` when given, else the valid one recorded in the document's
+/// `argmap` member, else one made from the stem of the file name.
+fn map_id(aif: &Aif, id: Option<&str>, file: &str) -> String {
+    let recorded = (aif.argmap.as_ref())
         .and_then(|m| m.id.as_deref())
         .filter(|id| crate::parse::ids::valid_map_id(id));
     let stem = std::path::Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let map_id = id
-        .or(recorded)
-        .map_or_else(|| map_id_from(&stem), str::to_string);
-    let map_id = map_id.as_str();
-    // Exported by argmap: the document's `argmap` member says what the map had, so
-    // nothing is guessed (a map without a thesis stays without one).
-    let from_argmap = aif.argmap.is_some();
-    let mut notes = Vec::new();
-    // Nodes by id.
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (i, n) in aif.nodes.iter().enumerate() {
-        if index.insert(n.node_id.0.as_str(), i).is_some() {
-            return Err(AifError(format!("two nodes have the id {}", n.node_id)));
-        }
-    }
-    let roles: Vec<Role> = aif.nodes.iter().map(|n| role(&n.kind)).collect();
-    let mut ignored: IndexMap<String, usize> = IndexMap::new();
-    for (n, r) in aif.nodes.iter().zip(&roles) {
-        if *r == Role::Ignored {
-            *ignored.entry(n.kind.clone()).or_default() += 1;
-        }
-    }
-    if !ignored.is_empty() {
-        let list: Vec<String> = ignored.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        notes.push(format!(
-            "ignored {} node{} (dialogue structure)",
-            list.join(", "),
-            if ignored.values().sum::<usize>() == 1 {
-                ""
+    id.or(recorded)
+        .map_or_else(|| map_id_from(&stem), str::to_string)
+}
+
+impl Document<'_> {
+    /// The nodes of the map, in I-node order: text and the details recorded in their
+    /// `argmap` member, with the surviving links as `supports` and `attacks`.
+    fn nodes_out(&self, links: &IndexSet<Link>, ids: &[String]) -> Vec<NodeOut> {
+        let mut nodes: Vec<NodeOut> = (0..self.len())
+            .map(|k| {
+                let e = self.ext(k).cloned().unwrap_or_default();
+                NodeOut {
+                    text: (self.aif.nodes[self.inodes[k]].text.clone()).unwrap_or_default(),
+                    quote: e.quote,
+                    by: e.by,
+                    note: e.note,
+                    thesis: None,
+                    cites: e.cites,
+                    same_as: e.same_as,
+                    ..NodeOut::default()
+                }
+            })
+            .collect();
+        for &(p, t, a) in links {
+            let list = if a {
+                &mut nodes[p].attacks
             } else {
-                "s"
-            }
-        ));
-    }
-    // I-nodes in file order.
-    let inodes: Vec<usize> = (0..aif.nodes.len())
-        .filter(|&i| roles[i] == Role::I)
-        .collect();
-    let ipos: HashMap<usize, usize> = inodes.iter().enumerate().map(|(k, &i)| (i, k)).collect();
-    for &i in &inodes {
-        let n = &aif.nodes[i];
-        if n.text.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            return Err(AifError(format!("I-node {} has no text", n.node_id)));
+                &mut nodes[p].supports
+            };
+            list.push(ids[t].clone());
         }
+        nodes
     }
-    // Edges into and out of each node.
-    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); aif.nodes.len()];
-    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); aif.nodes.len()];
-    for (k, e) in aif.edges.iter().enumerate() {
-        let name = e
-            .edge_id
-            .as_ref()
-            .map_or_else(|| format!("number {}", k + 1), |id| id.0.clone());
-        let from = *index
-            .get(e.from_id.0.as_str())
-            .ok_or_else(|| AifError(format!("edge {name}: fromID {} names no node", e.from_id)))?;
-        let to = *index
-            .get(e.to_id.0.as_str())
-            .ok_or_else(|| AifError(format!("edge {name}: toID {} names no node", e.to_id)))?;
-        if roles[from] == Role::Ignored || roles[to] == Role::Ignored {
-            continue;
-        }
-        outs[from].push(to);
-        ins[to].push(from);
-    }
-    for v in ins.iter_mut().chain(outs.iter_mut()) {
-        let mut seen = HashSet::new();
-        v.retain(|x| seen.insert(*x));
-    }
-    // Relations, undercuts and rephrases, in S-node order.
-    let mut relations: Vec<Relation> = Vec::new();
-    let mut undercuts: Vec<(usize, usize)> = Vec::new(); // (undercutter, S-node undercut)
-    let mut rephrases: Vec<(usize, usize)> = Vec::new();
-    let inode_premises = |s: usize| -> Vec<usize> {
-        ins[s]
-            .iter()
-            .filter(|&&p| roles[p] == Role::I)
-            .map(|p| ipos[p])
-            .collect()
-    };
-    for s in 0..aif.nodes.len() {
-        let r = roles[s];
-        if matches!(r, Role::I | Role::Ignored) {
-            continue;
-        }
-        let sid = &aif.nodes[s].node_id;
-        let premises = inode_premises(s);
-        if premises.is_empty() || outs[s].is_empty() {
-            notes.push(format!(
-                "{} node {sid} has no premise or no conclusion: left out",
-                aif.nodes[s].kind
-            ));
-            continue;
-        }
-        for &t in &outs[s] {
-            match (r, roles[t]) {
-                (Role::Ra | Role::Ca, Role::I) => relations.push(Relation {
-                    attack: r == Role::Ca,
-                    premises: premises.clone(),
-                    target: ipos[&t],
-                }),
-                (Role::Ma, Role::I) => {
-                    for &p in &premises {
-                        rephrases.push((p, ipos[&t]));
-                    }
-                }
-                (Role::Ca, Role::Ra | Role::Ca) => {
-                    for &p in &premises {
-                        undercuts.push((p, t));
-                    }
-                }
-                _ => notes.push(format!(
-                    "{} node {sid} points at {} node {}: left out (a map has no place for it)",
-                    aif.nodes[s].kind, aif.nodes[t].kind, aif.nodes[t].node_id
-                )),
-            }
-        }
-    }
-    let ni = inodes.len();
-    let ext = |k: usize| aif.nodes[inodes[k]].argmap.as_ref();
-    let nid = |k: usize| &aif.nodes[inodes[k]].node_id;
-    // Ids.
-    let mut ids: Vec<String> = Vec::with_capacity(ni);
-    let mut taken: HashSet<String> = HashSet::new();
-    for k in 0..ni {
-        let wanted = ext(k)
-            .and_then(|e| e.id.clone())
-            .filter(|id| valid_node_id(id))
-            .unwrap_or_else(|| {
-                let raw: String = nid(k)
-                    .0
-                    .chars()
-                    .map(|c| {
-                        if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
-                            c
-                        } else {
-                            '_'
+
+    /// Undercuts: each undercutter undercuts every surviving link of the S-node it
+    /// points at; notes an undercut of an S-node that carries no link of the map.
+    fn add_undercuts(
+        &self,
+        nodes: &mut [NodeOut],
+        undercuts: &[(usize, usize)],
+        links: &IndexSet<Link>,
+        ids: &[String],
+        notes: &mut Vec<String>,
+    ) {
+        for &(u, s) in undercuts {
+            let premises = self.premises(s);
+            let attack = self.roles[s] == Role::Ca;
+            let mut any = false;
+            for &t in self.outs[s].iter().filter(|&&t| self.roles[t] == Role::I) {
+                let t = self.ipos[&t];
+                for &p in &premises {
+                    if links.contains(&(p, t, attack)) && u != p && u != t {
+                        let link = format!("{} -> {}", ids[p], ids[t]);
+                        if !nodes[u].undercuts.contains(&link) {
+                            nodes[u].undercuts.push(link);
                         }
-                    })
-                    .collect();
-                format!("I{raw}")
-            });
+                        any = true;
+                    }
+                }
+            }
+            if !any {
+                let node = &self.aif.nodes[s];
+                notes.push(format!(
+                    "{} undercuts {} node {}, which carries no link of the map: left out",
+                    ids[u], node.kind, node.node_id
+                ));
+            }
+        }
+    }
+
+    /// The section of node `k`: evidence or rebuttal as recorded (a rebuttal only if it
+    /// attacks or undercuts something), else a claim.
+    fn kind(&self, k: usize, node: &NodeOut) -> Section {
+        match self.ext(k).and_then(|e| e.kind.as_deref()) {
+            Some("evidence") => Section::Evidence,
+            Some("rebuttal") if !node.attacks.is_empty() || !node.undercuts.is_empty() => {
+                Section::Rebuttals
+            }
+            _ => Section::Claims,
+        }
+    }
+}
+
+/// The id of each I-node (by number), and the set of them: the valid id recorded in its
+/// `argmap` member, else `I<nodeID>` (characters outside `[A-Za-z0-9_.-]` as `_`); an id
+/// already taken gets `-2`, `-3`...
+fn node_ids(doc: &Document) -> (Vec<String>, HashSet<String>) {
+    let mut ids: Vec<String> = Vec::with_capacity(doc.len());
+    let mut taken: HashSet<String> = HashSet::new();
+    for k in 0..doc.len() {
+        let wanted = (doc.ext(k).and_then(|e| e.id.clone()))
+            .filter(|id| valid_node_id(id))
+            .unwrap_or_else(|| default_id(&doc.aif.nodes[doc.inodes[k]].node_id.0));
         let mut id = wanted.clone();
         let mut n = 2;
         while taken.contains(&id) {
@@ -248,23 +227,44 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         taken.insert(id.clone());
         ids.push(id);
     }
-    // Links (premise, target, attack) that survive, in order.
-    let mut links: IndexSet<(usize, usize, bool)> = IndexSet::new();
-    for r in &relations {
+    (ids, taken)
+}
+
+/// `I<nodeID>`, with characters outside `[A-Za-z0-9_.-]` as `_`.
+fn default_id(node_id: &str) -> String {
+    let raw: String = (node_id.chars())
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("I{raw}")
+}
+
+/// The links of the relations that `check` accepts, in order, with a note for each one
+/// left out: a node's relation to itself, an attack beside a support the same way round,
+/// the link closing a cycle of supports.
+fn surviving_links(
+    n: usize,
+    relations: &[Relation],
+    ids: &[String],
+    notes: &mut Vec<String>,
+) -> IndexSet<Link> {
+    let mut links: IndexSet<Link> = IndexSet::new();
+    for r in relations {
         for &p in &r.premises {
             if p == r.target {
-                notes.push(format!(
-                    "{} would {} itself: left out",
-                    ids[p],
-                    if r.attack { "attack" } else { "support" }
-                ));
+                let verb = if r.attack { "attack" } else { "support" };
+                notes.push(format!("{} would {verb} itself: left out", ids[p]));
                 continue;
             }
             links.insert((p, r.target, r.attack));
         }
     }
-    let conflicting: Vec<(usize, usize, bool)> = links
-        .iter()
+    let conflicting: Vec<Link> = (links.iter())
         .filter(|&&(p, t, a)| a && links.contains(&(p, t, false)))
         .copied()
         .collect();
@@ -275,43 +275,26 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         ));
         links.shift_remove(&l);
     }
-    for l in support_cycle_breakers(ni, &links) {
+    for l in support_cycle_breakers(n, &links) {
         notes.push(format!(
             "{} supports {} closes a cycle of supports: left out",
             ids[l.0], ids[l.1]
         ));
         links.shift_remove(&l);
     }
-    // The nodes.
-    let mut nodes: Vec<NodeOut> = (0..ni)
-        .map(|k| {
-            let e = ext(k).cloned().unwrap_or_default();
-            NodeOut {
-                text: aif.nodes[inodes[k]].text.clone().unwrap_or_default(),
-                quote: e.quote,
-                by: e.by,
-                note: e.note,
-                thesis: None,
-                cites: e.cites,
-                same_as: e.same_as,
-                ..NodeOut::default()
-            }
-        })
-        .collect();
-    for &(p, t, a) in &links {
-        let list = if a {
-            &mut nodes[p].attacks
-        } else {
-            &mut nodes[p].supports
-        };
-        list.push(ids[t].clone());
-    }
-    // Linked premises: `with` on the first surviving premise.
-    for r in &relations {
-        let alive: Vec<usize> = r
-            .premises
-            .iter()
-            .copied()
+    links
+}
+
+/// Linked premises: the surviving premises of each relation are named in `with` on the
+/// first of them.
+fn link_premises(
+    nodes: &mut [NodeOut],
+    relations: &[Relation],
+    links: &IndexSet<Link>,
+    ids: &[String],
+) {
+    for r in relations {
+        let alive: Vec<usize> = (r.premises.iter().copied())
             .filter(|&p| links.contains(&(p, r.target, r.attack)))
             .collect();
         if let [first, rest @ ..] = alive.as_slice() {
@@ -322,69 +305,39 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
             }
         }
     }
-    // A map exported by argmap says which premise names which in `with`: keep that when
-    // it makes the same linked groups.
-    let id_pos: HashMap<&str, usize> = ids
-        .iter()
-        .enumerate()
+}
+
+/// A map exported by argmap says which premise names which in `with`: that replaces the
+/// computed lists when it makes the same linked groups.
+fn keep_recorded_with(nodes: &mut [NodeOut], doc: &Document, ids: &[String]) {
+    let id_pos: HashMap<&str, usize> = (ids.iter().enumerate())
         .map(|(k, id)| (id.as_str(), k))
         .collect();
-    let recorded_with: Vec<Vec<usize>> = (0..ni)
-        .map(|k| {
-            ext(k)
-                .map(|e| e.with.as_slice())
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|w| id_pos.get(w.as_str()).copied())
-                .collect()
-        })
+    let positions = |with: &[String]| -> Vec<usize> {
+        (with.iter())
+            .filter_map(|w| id_pos.get(w.as_str()).copied())
+            .collect()
+    };
+    let recorded: Vec<Vec<usize>> = (0..doc.len())
+        .map(|k| positions(doc.ext(k).map(|e| e.with.as_slice()).unwrap_or_default()))
         .collect();
-    if recorded_with.iter().any(|w| !w.is_empty()) {
-        let computed: Vec<Vec<usize>> = nodes
-            .iter()
-            .map(|n| {
-                n.with
-                    .iter()
-                    .filter_map(|w| id_pos.get(w.as_str()).copied())
-                    .collect()
-            })
-            .collect();
-        if groups(&recorded_with) == groups(&computed) {
-            for (node, w) in nodes.iter_mut().zip(&recorded_with) {
-                node.with = w.iter().map(|&q| ids[q].clone()).collect();
-            }
+    if recorded.iter().all(Vec::is_empty) {
+        return;
+    }
+    let computed: Vec<Vec<usize>> = nodes.iter().map(|n| positions(&n.with)).collect();
+    if groups(&recorded) == groups(&computed) {
+        for (node, w) in nodes.iter_mut().zip(&recorded) {
+            node.with = w.iter().map(|&q| ids[q].clone()).collect();
         }
     }
-    // Undercuts: every surviving link of the undercut S-node.
-    for &(u, s) in &undercuts {
-        let premises = inode_premises(s);
-        let attack = roles[s] == Role::Ca;
-        let mut any = false;
-        for &t in outs[s].iter().filter(|&&t| roles[t] == Role::I) {
-            for &p in &premises {
-                let t = ipos[&t];
-                if links.contains(&(p, t, attack)) && u != p && u != t {
-                    let link = format!("{} -> {}", ids[p], ids[t]);
-                    if !nodes[u].undercuts.contains(&link) {
-                        nodes[u].undercuts.push(link);
-                    }
-                    any = true;
-                }
-            }
-        }
-        if !any {
-            notes.push(format!(
-                "{} undercuts {} node {}, which carries no link of the map: left out",
-                ids[u], aif.nodes[s].kind, aif.nodes[s].node_id
-            ));
-        }
-    }
-    // A map exported by argmap names the links it undercuts: keep those when they are
-    // all among the links found (an undercut of one link of a linked argument is, in
-    // AIF, an undercut of the whole inference).
+}
+
+/// A map exported by argmap names the links it undercuts: those replace the ones found
+/// when they are all among them (an undercut of one link of a linked argument is, in
+/// AIF, an undercut of the whole inference).
+fn keep_recorded_undercuts(nodes: &mut [NodeOut], doc: &Document) {
     for (k, node) in nodes.iter_mut().enumerate() {
-        let recorded: Vec<String> = ext(k)
-            .map(|e| e.undercuts.as_slice())
+        let recorded: Vec<String> = (doc.ext(k).map(|e| e.undercuts.as_slice()))
             .unwrap_or_default()
             .iter()
             .filter_map(|l| crate::parse::ids::parse_link(l).map(|(a, b)| format!("{a} -> {b}")))
@@ -392,13 +345,21 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         let found: HashSet<&String> = node.undercuts.iter().collect();
         if !recorded.is_empty() && recorded.iter().all(|l| found.contains(l)) {
             let mut seen = HashSet::new();
-            node.undercuts = recorded
-                .into_iter()
+            node.undercuts = (recorded.into_iter())
                 .filter(|l| seen.insert(l.clone()))
                 .collect();
         }
     }
-    for &(p, t) in &rephrases {
+}
+
+/// Rephrases (MA nodes): each premise gets `same_as: [MAP:CONCLUSION]`, once.
+fn add_rephrases(
+    nodes: &mut [NodeOut],
+    rephrases: &[(usize, usize)],
+    ids: &[String],
+    map_id: &str,
+) {
+    for &(p, t) in rephrases {
         if p != t {
             let r = format!("{map_id}:{}", ids[t]);
             if !nodes[p].same_as.contains(&r) {
@@ -406,11 +367,18 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
             }
         }
     }
-    // Sources and citations.
-    let map_ext = aif.argmap.clone().unwrap_or_default();
-    let sources: IndexMap<String, SourceOut> = map_ext
-        .sources
-        .into_iter()
+}
+
+/// The recorded sources whose ids are valid and no node's; each node keeps only the
+/// citations of those, with a note when it loses some.
+fn cited_sources(
+    recorded: IndexMap<String, SourceOut>,
+    taken: &HashSet<String>,
+    nodes: &mut [NodeOut],
+    ids: &[String],
+    notes: &mut Vec<String>,
+) -> IndexMap<String, SourceOut> {
+    let sources: IndexMap<String, SourceOut> = (recorded.into_iter())
         .filter(|(id, _)| valid_node_id(id) && !taken.contains(id))
         .collect();
     for (k, node) in nodes.iter_mut().enumerate() {
@@ -420,76 +388,51 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
             notes.push(format!("{}: citations of unknown sources left out", ids[k]));
         }
     }
-    // Kinds.
-    let kind_of = |k: usize, node: &NodeOut| -> &'static str {
-        match ext(k).and_then(|e| e.kind.as_deref()) {
-            Some("evidence") => "evidence",
-            Some("rebuttal") if !node.attacks.is_empty() || !node.undercuts.is_empty() => {
-                "rebuttal"
-            }
-            _ => "claim",
-        }
-    };
-    let kinds: Vec<&str> = nodes
-        .iter()
-        .enumerate()
-        .map(|(k, n)| kind_of(k, n))
-        .collect();
-    // Theses: as recorded in a map exported by argmap (`thesis: true`, `thesis: false`,
-    // or none, which may be no thesis at all); else as recorded on some I-nodes; else
-    // guessed from the structure.
-    let recorded: Vec<usize> = (0..ni)
-        .filter(|&k| kinds[k] == "claim" && ext(k).and_then(|e| e.thesis) == Some(true))
-        .collect();
-    if from_argmap {
+    sources
+}
+
+/// Marks the theses. In a map exported by argmap, each claim's flag as recorded
+/// (`thesis: true`, `thesis: false`, or none, which may be no thesis at all); else the
+/// claims recorded as theses; else the claim [`guessed_thesis`] picks, if it is one.
+fn set_theses(nodes: &mut [NodeOut], doc: &Document, kinds: &[Section], found: &Found) {
+    let claim = |k: usize| kinds[k] == Section::Claims;
+    if doc.exported_by_argmap() {
         for (k, node) in nodes.iter_mut().enumerate() {
-            if kinds[k] == "claim" {
-                node.thesis = ext(k).and_then(|e| e.thesis);
+            if claim(k) {
+                node.thesis = doc.ext(k).and_then(|e| e.thesis);
             }
         }
+        return;
     }
-    let theses = if from_argmap {
-        Vec::new()
-    } else if recorded.is_empty() {
-        let is_premise: HashSet<usize> = relations
-            .iter()
-            .flat_map(|r| r.premises.iter().copied())
-            .chain(undercuts.iter().map(|u| u.0))
-            .collect();
-        let is_conclusion: HashSet<usize> = relations.iter().map(|r| r.target).collect();
-        let pick = (0..ni)
-            .find(|k| is_conclusion.contains(k) && !is_premise.contains(k))
-            .or_else(|| (0..ni).find(|k| !is_premise.contains(k)))
-            .or(if ni > 0 { Some(0) } else { None });
-        pick.filter(|&k| kinds[k] == "claim").into_iter().collect()
+    let recorded: Vec<usize> = (0..doc.len())
+        .filter(|&k| claim(k) && doc.ext(k).and_then(|e| e.thesis) == Some(true))
+        .collect();
+    let theses = if recorded.is_empty() {
+        guessed_thesis(found, doc.len())
+            .filter(|&k| claim(k))
+            .into_iter()
+            .collect()
     } else {
         recorded
     };
     for k in theses {
         nodes[k].thesis = Some(true);
     }
-    // A map exported by argmap keeps its title, or its lack of one.
-    let title = if from_argmap {
-        map_ext.title
-    } else {
-        Some(format!("Imported from {file}"))
-    };
-    let mut map = MapOut {
-        id: map_id.to_string(),
-        title,
-        source: map_ext.source,
-        sources,
-        ..MapOut::default()
-    };
-    for (k, node) in nodes.into_iter().enumerate() {
-        let section = match kinds[k] {
-            "evidence" => &mut map.evidence,
-            "rebuttal" => &mut map.rebuttals,
-            _ => &mut map.claims,
-        };
-        section.insert(ids[k].clone(), node);
-    }
-    Ok(Imported { map, notes })
+}
+
+/// The thesis guessed from the structure, of `n` I-nodes: the first that is the
+/// conclusion of a relation and the premise of none; failing that, the first that is
+/// the premise of nothing (undercuts included); failing that, the first.
+fn guessed_thesis(found: &Found, n: usize) -> Option<usize> {
+    let is_premise: HashSet<usize> = (found.relations.iter())
+        .flat_map(|r| r.premises.iter().copied())
+        .chain(found.undercuts.iter().map(|u| u.0))
+        .collect();
+    let is_conclusion: HashSet<usize> = found.relations.iter().map(|r| r.target).collect();
+    (0..n)
+        .find(|k| is_conclusion.contains(k) && !is_premise.contains(k))
+        .or_else(|| (0..n).find(|k| !is_premise.contains(k)))
+        .or(if n > 0 { Some(0) } else { None })
 }
 
 /// The linked groups that `with` lists make: for each node, the smallest member of its

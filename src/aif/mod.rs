@@ -21,13 +21,14 @@ pub mod export;
 pub mod import;
 pub mod map_out;
 pub mod model;
+mod read;
 
 pub use import::{import, Imported};
 pub use model::{parse, AifError};
 
 #[cfg(test)]
 mod tests {
-    /// The parse-stage parts of the folder name no later stage in their paths: no line
+    /// The parse-stage parts of the folder (model, map_out, read, import) name no later stage in their paths: no line
     /// that names a `crate::` or `super::` path mentions `graph`, `analyse`, `present`,
     /// `app` or the export.
     #[test]
@@ -36,6 +37,7 @@ mod tests {
             ("model.rs", include_str!("model.rs")),
             ("map_out.rs", include_str!("map_out.rs")),
             ("import.rs", include_str!("import.rs")),
+            ("read.rs", include_str!("read.rs")),
         ] {
             for line in text.lines() {
                 let Some(at) = line.find("crate::").or_else(|| line.find("super::")) else {
