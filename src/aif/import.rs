@@ -21,12 +21,13 @@
 //!   conclusion of an RA or CA node and the premise of none; failing that, the first
 //!   I-node that is the premise of nothing; failing that, the first I-node.
 
+use super::links::{keep_recorded_with, link_premises, surviving_links, Link};
 use super::map_out::{MapOut, NodeOut, SourceOut};
 use super::model::{Aif, AifError};
-use super::read::{Document, Found, Relation, Role};
+use super::read::{Document, Found, Role};
 use crate::parse::Section;
 use indexmap::{IndexMap, IndexSet};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The result of an import: the map, and notes on what was left out or changed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,20 +59,17 @@ fn valid_node_id(id: &str) -> bool {
     crate::parse::ids::valid_node_id(id)
 }
 
-/// A link between I-nodes: (premise, target, attack).
-type Link = (usize, usize, bool);
-
 /// Converts an AIF document into a map. Its id is `id` when given, else the one recorded
 /// in the document's `argmap` member, else one made from the file name `file` (which
 /// also goes into the default title).
 ///
 /// The steps, in order, each adding the notes on what it leaves out: read the nodes and
-/// edges ([`Document::read`]), find what the S-nodes say ([`Document::relations`]), give
-/// each I-node its id ([`node_ids`]), keep the links `check` accepts
-/// ([`surviving_links`]), build the nodes with their links, linked premises
-/// ([`link_premises`], [`keep_recorded_with`]), undercuts ([`Document::add_undercuts`],
-/// [`keep_recorded_undercuts`]), rephrases and citations ([`cited_sources`]), then sort
-/// them into sections ([`Document::kind`]) and mark the thesis ([`set_theses`]).
+/// edges (`Document::read`), find what the S-nodes say (`Document::relations`), give
+/// each I-node its id (`node_ids`), keep the links `check` accepts (`surviving_links`),
+/// build the nodes with their links, linked premises (`link_premises`,
+/// `keep_recorded_with`), undercuts (`Document::add_undercuts`,
+/// `keep_recorded_undercuts`), rephrases and citations (`cited_sources`), then sort them
+/// into sections (`Document::kind`) and mark the thesis (`set_theses`).
 pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifError> {
     let map_id = map_id(aif, id, file);
     let mut notes = Vec::new();
@@ -244,94 +242,6 @@ fn default_id(node_id: &str) -> String {
     format!("I{raw}")
 }
 
-/// The links of the relations that `check` accepts, in order, with a note for each one
-/// left out: a node's relation to itself, an attack beside a support the same way round,
-/// the link closing a cycle of supports.
-fn surviving_links(
-    n: usize,
-    relations: &[Relation],
-    ids: &[String],
-    notes: &mut Vec<String>,
-) -> IndexSet<Link> {
-    let mut links: IndexSet<Link> = IndexSet::new();
-    for r in relations {
-        for &p in &r.premises {
-            if p == r.target {
-                let verb = if r.attack { "attack" } else { "support" };
-                notes.push(format!("{} would {verb} itself: left out", ids[p]));
-                continue;
-            }
-            links.insert((p, r.target, r.attack));
-        }
-    }
-    let conflicting: Vec<Link> = (links.iter())
-        .filter(|&&(p, t, a)| a && links.contains(&(p, t, false)))
-        .copied()
-        .collect();
-    for l in conflicting {
-        notes.push(format!(
-            "{} both supports and attacks {}: the attack is left out",
-            ids[l.0], ids[l.1]
-        ));
-        links.shift_remove(&l);
-    }
-    for l in support_cycle_breakers(n, &links) {
-        notes.push(format!(
-            "{} supports {} closes a cycle of supports: left out",
-            ids[l.0], ids[l.1]
-        ));
-        links.shift_remove(&l);
-    }
-    links
-}
-
-/// Linked premises: the surviving premises of each relation are named in `with` on the
-/// first of them.
-fn link_premises(
-    nodes: &mut [NodeOut],
-    relations: &[Relation],
-    links: &IndexSet<Link>,
-    ids: &[String],
-) {
-    for r in relations {
-        let alive: Vec<usize> = (r.premises.iter().copied())
-            .filter(|&p| links.contains(&(p, r.target, r.attack)))
-            .collect();
-        if let [first, rest @ ..] = alive.as_slice() {
-            for &q in rest {
-                if !nodes[*first].with.contains(&ids[q]) {
-                    nodes[*first].with.push(ids[q].clone());
-                }
-            }
-        }
-    }
-}
-
-/// A map exported by argmap says which premise names which in `with`: that replaces the
-/// computed lists when it makes the same linked groups.
-fn keep_recorded_with(nodes: &mut [NodeOut], doc: &Document, ids: &[String]) {
-    let id_pos: HashMap<&str, usize> = (ids.iter().enumerate())
-        .map(|(k, id)| (id.as_str(), k))
-        .collect();
-    let positions = |with: &[String]| -> Vec<usize> {
-        (with.iter())
-            .filter_map(|w| id_pos.get(w.as_str()).copied())
-            .collect()
-    };
-    let recorded: Vec<Vec<usize>> = (0..doc.len())
-        .map(|k| positions(doc.ext(k).map(|e| e.with.as_slice()).unwrap_or_default()))
-        .collect();
-    if recorded.iter().all(Vec::is_empty) {
-        return;
-    }
-    let computed: Vec<Vec<usize>> = nodes.iter().map(|n| positions(&n.with)).collect();
-    if groups(&recorded) == groups(&computed) {
-        for (node, w) in nodes.iter_mut().zip(&recorded) {
-            node.with = w.iter().map(|&q| ids[q].clone()).collect();
-        }
-    }
-}
-
 /// A map exported by argmap names the links it undercuts: those replace the ones found
 /// when they are all among them (an undercut of one link of a linked argument is, in
 /// AIF, an undercut of the whole inference).
@@ -435,72 +345,138 @@ fn guessed_thesis(found: &Found, n: usize) -> Option<usize> {
         .or(if n > 0 { Some(0) } else { None })
 }
 
-/// The linked groups that `with` lists make: for each node, the smallest member of its
-/// group (union-find).
-fn groups(with: &[Vec<usize>]) -> Vec<usize> {
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let mut parent: Vec<usize> = (0..with.len()).collect();
-    for (a, list) in with.iter().enumerate() {
-        for &b in list {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    (0..with.len()).map(|x| root(&mut parent, x)).collect()
-}
-
-/// The support links (of `links`) to drop so that supports have no cycle: the back
-/// edges of a depth-first search in node order. Iterative, so deep chains are fine.
-fn support_cycle_breakers(
-    n: usize,
-    links: &IndexSet<(usize, usize, bool)>,
-) -> Vec<(usize, usize, bool)> {
-    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for &(p, t, a) in links {
-        if !a {
-            adj[p].push(t);
-        }
-    }
-    // 0 = unvisited, 1 = on the stack, 2 = done.
-    let mut state = vec![0u8; n];
-    let mut drop = Vec::new();
-    for start in 0..n {
-        if state[start] != 0 {
-            continue;
-        }
-        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-        state[start] = 1;
-        while let Some(top) = stack.last_mut() {
-            let (v, i) = *top;
-            if i < adj[v].len() {
-                top.1 += 1;
-                let w = adj[v][i];
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, 0));
-                    }
-                    1 => drop.push((v, w, false)),
-                    _ => {}
-                }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
-    drop
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::aif::map_out::CiteOut;
+    use crate::aif::model::parse;
+    use crate::aif::read::tests::aif;
+    use crate::aif::read::Relation;
+
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn relation(attack: bool, premises: &[usize], target: usize) -> Relation {
+        Relation {
+            attack,
+            premises: premises.to_vec(),
+            target,
+        }
+    }
+
+    #[test]
+    fn node_ids_keep_a_valid_recorded_id_else_are_made_from_the_node_id_and_numbered() {
+        let doc = parse(
+            r#"{"nodes": [
+                {"nodeID": "a b", "text": "x", "type": "I"},
+                {"nodeID": "a_b", "text": "x", "type": "I"},
+                {"nodeID": "7", "text": "x", "type": "I", "argmap": {"id": "T1"}},
+                {"nodeID": "8", "text": "x", "type": "I", "argmap": {"id": "not an id"}},
+                {"nodeID": "9", "text": "x", "type": "I", "argmap": {"id": "Ia_b"}}
+            ], "edges": []}"#,
+        )
+        .expect("AIF");
+        let read = Document::read(&doc, &mut Vec::new()).expect("reads");
+        let (ids, taken) = node_ids(&read);
+        assert_eq!(ids, ["Ia_b", "Ia_b-2", "T1", "I8", "Ia_b-3"]);
+        assert_eq!(taken.len(), 5);
+    }
+
+    #[test]
+    fn the_guessed_thesis_is_a_conclusion_nothing_rests_on() {
+        let chain = Found {
+            relations: vec![relation(false, &[0], 1), relation(false, &[1], 2)],
+            ..Found::default()
+        };
+        assert_eq!(guessed_thesis(&chain, 4), Some(2));
+        // No such conclusion: the first node that is no premise (undercuts count).
+        let circle = Found {
+            relations: vec![relation(false, &[1], 0), relation(false, &[0], 1)],
+            undercuts: vec![(2, 9)],
+            ..Found::default()
+        };
+        assert_eq!(guessed_thesis(&circle, 4), Some(3));
+        assert_eq!(guessed_thesis(&circle, 3), Some(0));
+        assert_eq!(guessed_thesis(&Found::default(), 0), None);
+    }
+
+    #[test]
+    fn rephrases_name_the_map_once_and_never_the_node_itself() {
+        let mut nodes = vec![NodeOut::default(); 2];
+        let ids = strings(&["A", "B"]);
+        add_rephrases(&mut nodes, &[(0, 1), (0, 1), (1, 1)], &ids, "m");
+        assert_eq!(nodes[0].same_as, ["m:B"]);
+        assert_eq!(nodes[1].same_as, Vec::<String>::new());
+    }
+
+    #[test]
+    fn only_valid_unclaimed_sources_are_kept_and_citations_of_others_dropped() {
+        let source = SourceOut {
+            title: Some("t".into()),
+            ..SourceOut::default()
+        };
+        let recorded: IndexMap<String, SourceOut> = ["S1", "not valid", "A"]
+            .into_iter()
+            .map(|id| (id.to_string(), source.clone()))
+            .collect();
+        let taken: HashSet<String> = ["A".to_string()].into_iter().collect();
+        let mut nodes = vec![NodeOut {
+            cites: vec![CiteOut::Short("S1".into()), CiteOut::Short("A".into())],
+            ..NodeOut::default()
+        }];
+        let mut notes = Vec::new();
+        let kept = cited_sources(recorded, &taken, &mut nodes, &strings(&["A"]), &mut notes);
+        assert_eq!(kept.keys().collect::<Vec<_>>(), ["S1"]);
+        assert_eq!(nodes[0].cites, [CiteOut::Short("S1".into())]);
+        assert_eq!(notes, ["A: citations of unknown sources left out"]);
+    }
+
+    #[test]
+    fn an_undercut_names_each_surviving_link_of_the_inference() {
+        // I1 and I2 support I3 (one RA node); I4 undercuts it; I2's link did not survive.
+        let doc = aif(
+            &[
+                ("1", "I"),
+                ("2", "I"),
+                ("3", "I"),
+                ("4", "I"),
+                ("ra", "RA"),
+                ("u", "CA"),
+            ],
+            &[
+                ("1", "ra"),
+                ("2", "ra"),
+                ("ra", "3"),
+                ("4", "u"),
+                ("u", "ra"),
+            ],
+        );
+        let read = Document::read(&doc, &mut Vec::new()).expect("reads");
+        let found = read.relations(&mut Vec::new());
+        let ids = strings(&["A", "B", "C", "U"]);
+        let links: IndexSet<Link> = [(0, 2, false)].into_iter().collect();
+        let mut nodes = read.nodes_out(&links, &ids);
+        let mut notes = Vec::new();
+        read.add_undercuts(&mut nodes, &found.undercuts, &links, &ids, &mut notes);
+        assert_eq!(nodes[0].supports, ["C"]);
+        assert_eq!(nodes[3].undercuts, ["A -> C"]);
+        assert!(notes.is_empty(), "{notes:?}");
+        // With no surviving link the undercut is left out, with a note.
+        let mut nodes = read.nodes_out(&IndexSet::new(), &ids);
+        read.add_undercuts(
+            &mut nodes,
+            &found.undercuts,
+            &IndexSet::new(),
+            &ids,
+            &mut notes,
+        );
+        assert_eq!(nodes[3].undercuts, Vec::<String>::new());
+        assert_eq!(
+            notes,
+            ["U undercuts RA node ra, which carries no link of the map: left out"]
+        );
+    }
 
     #[test]
     fn map_ids_from_file_names() {
@@ -508,32 +484,5 @@ mod tests {
         assert_eq!(map_id_from("My Debate (2012)"), "my-debate-2012");
         assert_eq!(map_id_from("--__"), "imported");
         assert_eq!(map_id_from("Ärger"), "rger");
-    }
-
-    #[test]
-    fn support_cycles_lose_their_closing_link() {
-        let links: IndexSet<(usize, usize, bool)> = [
-            (0, 1, false),
-            (1, 2, false),
-            (2, 0, false),
-            (2, 1, true),
-            (3, 3, false),
-        ]
-        .into_iter()
-        .collect();
-        assert_eq!(
-            support_cycle_breakers(4, &links),
-            vec![(2, 0, false), (3, 3, false)]
-        );
-    }
-
-    #[test]
-    fn a_long_chain_does_not_overflow() {
-        let n = 200_000;
-        let links: IndexSet<(usize, usize, bool)> = (0..n - 1)
-            .map(|i| (i, i + 1, false))
-            .chain([(n - 1, 0, false)])
-            .collect();
-        assert_eq!(support_cycle_breakers(n, &links), vec![(n - 1, 0, false)]);
     }
 }

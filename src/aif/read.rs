@@ -216,3 +216,129 @@ pub(super) struct Found {
     /// (premise, conclusion) of each MA node.
     pub(super) rephrases: Vec<(usize, usize)>,
 }
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::aif::model::parse;
+
+    /// A document of nodes `(nodeID, type)` (each with the text `t<nodeID>`) and edges.
+    pub(in crate::aif) fn aif(nodes: &[(&str, &str)], edges: &[(&str, &str)]) -> Aif {
+        let nodes: Vec<String> = (nodes.iter())
+            .map(|(id, kind)| format!(r#"{{"nodeID": "{id}", "text": "t{id}", "type": "{kind}"}}"#))
+            .collect();
+        let edges: Vec<String> = (edges.iter())
+            .map(|(a, b)| format!(r#"{{"fromID": "{a}", "toID": "{b}"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"nodes": [{}], "edges": [{}]}}"#,
+            nodes.join(","),
+            edges.join(",")
+        );
+        parse(&json).expect("AIF")
+    }
+
+    fn read(doc: &Aif) -> (Result<Document<'_>, AifError>, Vec<String>) {
+        let mut notes = Vec::new();
+        (Document::read(doc, &mut notes), notes)
+    }
+
+    #[test]
+    fn refuses_two_nodes_with_one_id_an_i_node_without_text_and_an_edge_to_nowhere() {
+        let twice = aif(&[("1", "I"), ("1", "RA")], &[]);
+        assert_eq!(
+            read(&twice).0.err().map(|e| e.0).as_deref(),
+            Some("two nodes have the id 1")
+        );
+        let blank = parse(r#"{"nodes": [{"nodeID": "7", "text": " ", "type": "I"}], "edges": []}"#)
+            .expect("AIF");
+        assert_eq!(
+            read(&blank).0.err().map(|e| e.0).as_deref(),
+            Some("I-node 7 has no text")
+        );
+        let dangling = aif(&[("1", "I")], &[("1", "9")]);
+        assert_eq!(
+            read(&dangling).0.err().map(|e| e.0).as_deref(),
+            Some("edge number 1: toID 9 names no node")
+        );
+    }
+
+    #[test]
+    fn dialogue_nodes_are_counted_by_type_and_their_edges_dropped() {
+        let doc = aif(
+            &[("1", "I"), ("2", "L"), ("3", "YA"), ("4", "YA"), ("5", "I")],
+            &[("2", "3"), ("3", "1"), ("1", "5"), ("1", "5")],
+        );
+        let (read, notes) = read(&doc);
+        let read = read.expect("reads");
+        assert_eq!(notes, ["ignored 1 L, 2 YA nodes (dialogue structure)"]);
+        assert_eq!(read.len(), 2);
+        assert_eq!(read.inodes, [0, 4]);
+        // Only the I-node edge is kept, once.
+        assert_eq!(read.outs[0], [4]);
+        assert_eq!(read.ins[0], Vec::<usize>::new());
+        assert_eq!(read.premises(4), [0]);
+    }
+
+    #[test]
+    fn s_nodes_give_relations_undercuts_and_rephrases_in_order() {
+        // I1 and I2 (linked) support I3; I4 attacks I3; I5 undercuts the RA node;
+        // I1 rephrases I4; an RA node into an RA node and one without a premise are left out.
+        let doc = aif(
+            &[
+                ("1", "I"),
+                ("2", "I"),
+                ("3", "I"),
+                ("4", "I"),
+                ("5", "I"),
+                ("ra", "RA"),
+                ("ca", "CA"),
+                ("u", "CA"),
+                ("ma", "MA"),
+                ("meta", "RA"),
+                ("empty", "RA"),
+            ],
+            &[
+                ("1", "ra"),
+                ("2", "ra"),
+                ("ra", "3"),
+                ("4", "ca"),
+                ("ca", "3"),
+                ("5", "u"),
+                ("u", "ra"),
+                ("1", "ma"),
+                ("ma", "4"),
+                ("5", "meta"),
+                ("meta", "ra"),
+                ("empty", "3"),
+            ],
+        );
+        let mut notes = Vec::new();
+        let read = Document::read(&doc, &mut notes).expect("reads");
+        let found = read.relations(&mut notes);
+        assert_eq!(
+            found.relations,
+            [
+                Relation {
+                    attack: false,
+                    premises: vec![0, 1],
+                    target: 2
+                },
+                Relation {
+                    attack: true,
+                    premises: vec![3],
+                    target: 2
+                },
+            ]
+        );
+        assert_eq!(found.undercuts, [(4, 5)]);
+        assert_eq!(found.rephrases, [(0, 3)]);
+        assert_eq!(
+            notes,
+            [
+                "RA node meta points at RA node ra: left out (a map has no place for it)",
+                "RA node empty has no premise or no conclusion: left out",
+            ]
+        );
+    }
+}
