@@ -5,7 +5,7 @@
 //! - `value`: serde_yaml into `serde_yaml::Value` (the parse, nothing of argmap);
 //! - `typed`: serde_yaml into argmap's typed `Map` (its hand-written visitors);
 //! - `load`: `argmap::parse::load::parse_map`, what every command starts with (argmap's
-//!   streaming deserializer, `src/parse/deserializer.rs`).
+//!   streaming deserializer, `src/parse/deserializer/`).
 //!
 //! Prints the seconds the parse took (file reading excluded) on standard output.
 

@@ -3,7 +3,7 @@
 //! Deserialisation is hand-written for the mappings so that an unknown or repeated field
 //! does not stop the load: it is recorded in `problems` and reported by the schema check
 //! with its exact position, next to every other finding. Wrong types do stop the load
-//! (serde cannot go on past them) and are reported at the value (see `deserializer.rs`).
+//! (serde cannot go on past them) and are reported at the value (see `deserializer/`).
 
 use indexmap::IndexMap;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
