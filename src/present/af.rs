@@ -6,7 +6,7 @@
 //! inferences. The first line is `p af N`; each attack is a line `a b` (arguments
 //! numbered from 1); `#` comment lines after them name each argument.
 
-use super::dot::point_name;
+use super::diagram::point_name;
 use super::escape::one_line;
 use crate::analyse::evaluate::{Argument, Encoding};
 use crate::analyse::Analysed;

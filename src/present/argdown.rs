@@ -13,7 +13,7 @@
 //! `map-id:`. Text is escaped with [`super::escape::argdown`], titles with
 //! [`super::escape::argdown_title`].
 
-use super::dot::DiagramMap;
+use super::diagram::DiagramMap;
 use super::escape::{argdown as esc, argdown_title, one_line};
 use crate::analyse::inference::{Inference, LinkKind};
 use crate::analyse::SameAsLink;

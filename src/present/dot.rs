@@ -11,12 +11,18 @@
 //! ([`crate::analyse::Analysed::inferences`]), as every format shows them.
 //! Several maps are clusters, with grey dashed `same_as` lines between them. Long text
 //! wraps at 32 characters. All map text is escaped ([`super::escape::dot`]).
+//!
+//! What is drawn (the maps, their visible nodes, the label lines, the points' names) is
+//! the diagram model of [`super::diagram`], which every format shares; [`DiagramMap`]
+//! is re-exported here for the callers that draw DOT.
 
+pub use super::diagram::DiagramMap;
+
+use super::diagram::{label_lines, point_name, FOCUS_COLOR};
 use super::escape::{dot_quoted, wrap};
-use crate::analyse::inference::Inference;
-use crate::analyse::support::{describe_cite, Status};
+use crate::analyse::support::Status;
 use crate::analyse::{Analysed, SameAsLink};
-use crate::graph::{EdgeKind, GNode, NodeKind};
+use crate::graph::{EdgeKind, NodeKind};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -25,20 +31,6 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashSet;
 use std::io::Write;
-
-/// Characters per line of a node label.
-pub const WRAP: usize = 32;
-
-/// One map to draw, and (with `--focus`) the nodes to show.
-pub struct DiagramMap<'a, 'f> {
-    pub map: &'a Analysed<'f>,
-    pub visible: Option<HashSet<NodeIndex>>,
-    /// The node `render --focus` names: drawn with a double border ([`FOCUS_COLOR`]).
-    pub focus: Option<NodeIndex>,
-}
-
-/// The border colour of the `--focus` node (drawn double).
-pub const FOCUS_COLOR: &str = "#00695c";
 
 /// Marks a node's attributes as the focus: a double border, thick, in [`FOCUS_COLOR`]
 /// (the dashed style of a claim without cited support stays).
@@ -125,49 +117,6 @@ pub fn anchor_node(dm: &DiagramMap) -> Option<NodeIndex> {
         .filter(drawn)
         .find(|&ix| g[ix].is_thesis())
         .or_else(|| g.node_indices().find(drawn))
-}
-
-/// The lines of a node's label, unescaped: id (and role), wrapped text, holder,
-/// citations, support mark. Every diagram format draws these.
-pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
-    let n: &GNode = &m.graph.graph[ix];
-    let mut lines = Vec::new();
-    lines.push(if n.is_thesis() {
-        format!("THESIS · {}", n.id)
-    } else {
-        n.id.to_string()
-    });
-    lines.extend(wrap(n.text(), WRAP));
-    if let Some(by) = n.node.and_then(|x| x.by()) {
-        lines.push(format!("— {by}"));
-    }
-    if let Some(node) = n.node {
-        for c in &node.cites {
-            // The work's title (or note) stands for the source id when there is one.
-            let title = m
-                .graph
-                .map
-                .sources
-                .get(&c.source)
-                .and_then(|s| s.title.as_deref().or(s.note.as_deref()));
-            let cite = match title {
-                Some(t) => describe_cite(&crate::parse::Cite {
-                    source: t.into(),
-                    ..c.clone()
-                }),
-                None => describe_cite(c),
-            };
-            lines.extend(wrap(&format!("[{cite}]"), WRAP + 8));
-        }
-    }
-    if n.kind == NodeKind::Claim {
-        match m.support.status(ix) {
-            Status::Cited => {}
-            Status::Uncited => lines.push("⚠ uncited".into()),
-            Status::Unsupported => lines.push("⚠ unsupported".into()),
-        }
-    }
-    lines
 }
 
 /// The label of a node for DOT: [`label_lines`] joined by line breaks.
@@ -299,32 +248,6 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
         }
     }
     Ok(())
-}
-
-/// How many premises the name of a linked argument's point names; a larger group is
-/// named by its first premises and a count (every premise's edge repeats the name).
-const POINT_PREMISES: usize = 3;
-
-/// The DOT name of the point an argument is drawn through: `A -> B` for one premise,
-/// `A + P -> B` for linked premises (`A + P + Q + 5 more -> B` past three), prefixed with
-/// `prefix`. Node ids hold no space, so a point's name is never a node's.
-pub fn point_name(g: &crate::graph::ArgGraph, prefix: &str, inf: &Inference) -> String {
-    let mut premises: Vec<&str> = inf
-        .premises
-        .iter()
-        .take(POINT_PREMISES)
-        .map(|&p| g.graph[p].id)
-        .collect();
-    let more = inf.premises.len().saturating_sub(POINT_PREMISES);
-    let more = format!("{more} more");
-    if inf.premises.len() > POINT_PREMISES {
-        premises.push(&more);
-    }
-    format!(
-        "{prefix}{} -> {}",
-        premises.join(" + "),
-        g.graph[inf.target].id
-    )
 }
 
 /// The style of a `same_as` link: a grey dashed line labelled "same as".

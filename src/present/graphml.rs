@@ -10,7 +10,7 @@
 //! Several maps share one graph, their node ids prefixed with `map-id:`. All text is
 //! XML-escaped ([`super::escape::xml`]).
 
-use super::dot::DiagramMap;
+use super::diagram::DiagramMap;
 use super::escape::xml;
 use crate::analyse::SameAsLink;
 use crate::graph::{EdgeKind, NodeKind};

@@ -9,7 +9,8 @@
 //! allows only the page's own script (by nonce), so even a hypothetical injected script or
 //! event handler would not run.
 
-use super::dot::{name_prefix, DiagramMap};
+use super::diagram::DiagramMap;
+use super::dot::name_prefix;
 use super::escape::xml;
 use crate::analyse::support::describe_cite;
 use crate::graph::NodeKind;

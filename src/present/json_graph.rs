@@ -8,7 +8,7 @@
 //!
 //! Text is carried by serde_json, which escapes it.
 
-use super::dot::DiagramMap;
+use super::diagram::DiagramMap;
 use crate::analyse::SameAsLink;
 use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::NodeIndex;

@@ -10,7 +10,7 @@
 //! (`m0_n3`), never taken from the map; every label is double-quoted and escaped with
 //! [`super::escape::mermaid`], and long text wraps at 32 characters (`<br/>`).
 
-use super::dot::{label_lines, DiagramMap};
+use super::diagram::{label_lines, DiagramMap};
 use super::escape::{mermaid as esc, wrap};
 use crate::analyse::support::Status;
 use crate::analyse::SameAsLink;
@@ -195,7 +195,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                 out,
                 "  style {} stroke:{},stroke-width:5px",
                 node_name(mi, ix),
-                super::dot::FOCUS_COLOR
+                super::diagram::FOCUS_COLOR
             );
         }
     }

@@ -4,6 +4,7 @@
 pub mod af;
 pub mod argdown;
 pub mod compare;
+pub mod diagram;
 pub mod dot;
 pub mod escape;
 pub mod evaluate;

@@ -1,0 +1,95 @@
+//! The diagram model every format draws: one map to draw and which of its nodes
+//! ([`DiagramMap`]), the lines of a node's label, the name of the point a linked argument
+//! is drawn through, the colour of the `--focus` node. DOT ([`super::dot`]), Mermaid,
+//! GraphML, JSON graph, Argdown and AF take their diagrams from here.
+
+use super::escape::wrap;
+use crate::analyse::inference::Inference;
+use crate::analyse::support::{describe_cite, Status};
+use crate::analyse::Analysed;
+use crate::graph::{GNode, NodeKind};
+use petgraph::graph::NodeIndex;
+use std::collections::HashSet;
+
+/// Characters per line of a node label.
+pub const WRAP: usize = 32;
+
+/// One map to draw, and (with `--focus`) the nodes to show.
+pub struct DiagramMap<'a, 'f> {
+    pub map: &'a Analysed<'f>,
+    pub visible: Option<HashSet<NodeIndex>>,
+    /// The node `render --focus` names: drawn with a double border ([`FOCUS_COLOR`]).
+    pub focus: Option<NodeIndex>,
+}
+
+/// The border colour of the `--focus` node (drawn double).
+pub const FOCUS_COLOR: &str = "#00695c";
+
+/// The lines of a node's label, unescaped: id (and role), wrapped text, holder,
+/// citations, support mark. Every diagram format draws these.
+pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
+    let n: &GNode = &m.graph.graph[ix];
+    let mut lines = Vec::new();
+    lines.push(if n.is_thesis() {
+        format!("THESIS · {}", n.id)
+    } else {
+        n.id.to_string()
+    });
+    lines.extend(wrap(n.text(), WRAP));
+    if let Some(by) = n.node.and_then(|x| x.by()) {
+        lines.push(format!("— {by}"));
+    }
+    if let Some(node) = n.node {
+        for c in &node.cites {
+            // The work's title (or note) stands for the source id when there is one.
+            let title = m
+                .graph
+                .map
+                .sources
+                .get(&c.source)
+                .and_then(|s| s.title.as_deref().or(s.note.as_deref()));
+            let cite = match title {
+                Some(t) => describe_cite(&crate::parse::Cite {
+                    source: t.into(),
+                    ..c.clone()
+                }),
+                None => describe_cite(c),
+            };
+            lines.extend(wrap(&format!("[{cite}]"), WRAP + 8));
+        }
+    }
+    if n.kind == NodeKind::Claim {
+        match m.support.status(ix) {
+            Status::Cited => {}
+            Status::Uncited => lines.push("⚠ uncited".into()),
+            Status::Unsupported => lines.push("⚠ unsupported".into()),
+        }
+    }
+    lines
+}
+
+/// How many premises the name of a linked argument's point names; a larger group is
+/// named by its first premises and a count (every premise's edge repeats the name).
+const POINT_PREMISES: usize = 3;
+
+/// The DOT name of the point an argument is drawn through: `A -> B` for one premise,
+/// `A + P -> B` for linked premises (`A + P + Q + 5 more -> B` past three), prefixed with
+/// `prefix`. Node ids hold no space, so a point's name is never a node's.
+pub fn point_name(g: &crate::graph::ArgGraph, prefix: &str, inf: &Inference) -> String {
+    let mut premises: Vec<&str> = inf
+        .premises
+        .iter()
+        .take(POINT_PREMISES)
+        .map(|&p| g.graph[p].id)
+        .collect();
+    let more = inf.premises.len().saturating_sub(POINT_PREMISES);
+    let more = format!("{more} more");
+    if inf.premises.len() > POINT_PREMISES {
+        premises.push(&more);
+    }
+    format!(
+        "{prefix}{} -> {}",
+        premises.join(" + "),
+        g.graph[inf.target].id
+    )
+}
