@@ -30,6 +30,34 @@ fn gallop(list: &[u32], from: usize, want: usize) -> usize {
 }
 
 impl SourceIndex {
+    /// The word-start windows of `pb` (its own start too, with `word_start` and no word
+    /// start inside it), each with its occurrences, until one is rare (64 or fewer) or
+    /// [`MAX_PROBES`] are taken; `None` when a window does not occur at all (nor does the
+    /// piece).
+    fn probes(&self, pb: &[u8], word_start: bool) -> Option<Vec<(usize, &[u32])>> {
+        let mut probes: Vec<(usize, &[u32])> = Vec::with_capacity(MAX_PROBES);
+        let own_start = word_start && !has_inner_window(pb);
+        for off in 0..=pb.len() - K {
+            let usable = if off == 0 {
+                own_start
+            } else {
+                pb[off - 1] == b' '
+            };
+            if !usable {
+                continue;
+            }
+            let occ = self.occurrences(key(&pb[off..]));
+            if occ.is_empty() {
+                return None;
+            }
+            probes.push((off, occ));
+            if occ.len() <= 64 || probes.len() == MAX_PROBES {
+                break;
+            }
+        }
+        Some(probes)
+    }
+
     /// Visits the positions where `piece` occurs in the normalised text, starting at or
     /// after `from` and before `to`, in order, until `visit` returns `true` (then returns
     /// that position). A search ends at the first occurrence that settles it, so a passage
@@ -55,27 +83,9 @@ impl SourceIndex {
         let pb = piece.as_bytes();
         // Word-start windows of the piece, looked up in the index: the rarest gives the
         // candidates, two others (not overlapping it, when the piece allows) filter them.
-        let mut probes: Vec<(usize, &[u32])> = Vec::with_capacity(MAX_PROBES);
+        let mut probes = Vec::new();
         if pb.len() >= K && to - from > 4 * MAX_GAP {
-            let own_start = word_start && !has_inner_window(pb);
-            for off in 0..=pb.len() - K {
-                let usable = if off == 0 {
-                    own_start
-                } else {
-                    pb[off - 1] == b' '
-                };
-                if !usable {
-                    continue;
-                }
-                let occ = self.occurrences(key(&pb[off..]));
-                if occ.is_empty() {
-                    return None;
-                }
-                probes.push((off, occ));
-                if occ.len() <= 64 || probes.len() == MAX_PROBES {
-                    break;
-                }
-            }
+            probes = self.probes(pb, word_start)?;
         }
         if probes.is_empty() {
             let mut start = from;

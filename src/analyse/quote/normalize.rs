@@ -71,6 +71,35 @@ fn char_at(bytes: &[u8], i: usize) -> Option<char> {
         .next()
 }
 
+/// Where the text goes on after hyphen `c` (ending at byte `next_at`) that joins two
+/// words, and the last character skipped: the hyphen is followed by a letter, directly
+/// or after white space holding a line break. `None` if it joins nothing.
+fn hyphen_join(bytes: &[u8], c: char, next_at: usize) -> Option<(usize, char)> {
+    let mut newline = false;
+    let mut j = next_at;
+    let mut last = c;
+    while let Some(ch) = char_at(bytes, j).filter(|ch| ch.is_whitespace()) {
+        newline |= ch == '\n';
+        j += ch.len_utf8();
+        last = ch;
+    }
+    let next_letter = char_at(bytes, j).is_some_and(char::is_alphabetic);
+    (next_letter && (j == next_at || newline)).then_some((j, last))
+}
+
+/// The end of a footnote marker starting at byte `at`: one to three digits, then white
+/// space or the end of the text. `None` if the digits there are not one.
+fn footnote_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let digits = bytes[at..]
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let end = at + digits;
+    let at_end = char_at(bytes, end).is_none_or(char::is_whitespace);
+    (digits <= 3 && at_end).then_some(end)
+}
+
 /// Normalises `text` in its own buffer: normalisation never lengthens the text (a run of
 /// white space becomes one space before the next character, a curly quote of three bytes
 /// a straight one of one, the rest is copied or dropped), so the normalised text is
@@ -116,16 +145,7 @@ pub fn normalize_owned(text: String) -> Normalized {
         }
         // A hyphen between letters (possibly across a line break) joins the two words.
         if is_hyphen(c) && pending_space.is_none() && prev.is_some_and(char::is_alphabetic) {
-            let mut newline = false;
-            let mut j = next_at;
-            let mut last = c;
-            while let Some(ch) = char_at(&bytes, j).filter(|ch| ch.is_whitespace()) {
-                newline |= ch == '\n';
-                j += ch.len_utf8();
-                last = ch;
-            }
-            let next_letter = char_at(&bytes, j).is_some_and(char::is_alphabetic);
-            if next_letter && (j == next_at || newline) {
+            if let Some((j, last)) = hyphen_join(&bytes, c, next_at) {
                 if j == next_at {
                     joins.push(w as u32);
                 }
@@ -139,14 +159,7 @@ pub fn normalize_owned(text: String) -> Normalized {
             && pending_space.is_none()
             && prev.is_some_and(|p| p.is_alphabetic() || is_closing(p))
         {
-            let digits = bytes[at..]
-                .iter()
-                .take(4)
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            let end = at + digits;
-            let at_end = char_at(&bytes, end).is_none_or(char::is_whitespace);
-            if digits <= 3 && at_end {
+            if let Some(end) = footnote_end(&bytes, at) {
                 prev = Some(char::from(bytes[end - 1]));
                 at = end;
                 continue;
