@@ -16,7 +16,9 @@ pub const WRAP: usize = 32;
 
 /// One map to draw, and (with `--focus`) the nodes to show.
 pub struct DiagramMap<'a, 'f> {
+    /// The map.
     pub map: &'a Analysed<'f>,
+    /// The nodes to draw (`None`: every node).
     pub visible: Option<HashSet<NodeIndex>>,
     /// The node `render --focus` names: drawn with a double border ([`FOCUS_COLOR`]).
     pub focus: Option<NodeIndex>,

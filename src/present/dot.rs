@@ -299,8 +299,11 @@ type Sunk = std::io::Result<()>;
 /// A piece of a DOT graph, in printing order: a statement, or the start or end of a
 /// cluster (whose statements come between).
 pub enum Part {
+    /// A statement of the graph or of the open cluster.
     Stmt(Stmt),
+    /// A cluster begins.
     Open(Id),
+    /// The open cluster ends.
     Close,
 }
 

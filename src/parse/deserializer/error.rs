@@ -19,8 +19,11 @@ pub enum ErrorKind {
 /// A deserialisation error, with the position (1-based) where it arose when known.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {
+    /// Whether the text is not YAML or not a map of the right shape.
     pub kind: ErrorKind,
+    /// What is wrong.
     pub message: String,
+    /// Where, when the parser knows.
     pub position: Option<Position>,
     /// What to do about it, for the errors this deserializer raises itself (the parser's
     /// and serde's own messages carry none).
