@@ -2,11 +2,11 @@
 //!
 //! Data flows one way: [`parse`] (YAML → typed map) → [`graph`] (typed map → petgraph
 //! graph) → [`analyse`] (checks, support, semantics, comparison: data) → [`present`]
-//! (terminal text, JSON, DOT, SVG...). [`app`] wires the stages for the command line.
+//! (terminal text, JSON, DOT, SVG...). The `argmap` binary
+//! (`src/main.rs`, `src/cli/`) wires the stages for the command line.
 
 pub mod aif;
 pub mod analyse;
-pub mod app;
 pub mod diagnostic;
 pub mod generate;
 pub mod graph;

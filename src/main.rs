@@ -1,11 +1,13 @@
-//! The `argmap` binary: parses the command line and hands it to the library.
+//! The `argmap` binary: the command line ([`cli`]) over the argmap library.
+
+mod cli;
 
 use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match argmap::app::args::Cli::try_parse() {
+    let cli = match cli::args::Cli::try_parse() {
         Ok(cli) => cli,
         // Help and version: clap's own text, nothing from the user in it.
         Err(e) if !e.use_stderr() => e.exit(),
@@ -18,11 +20,11 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
-    let code = argmap::app::run_on(
+    let code = cli::run_on(
         cli,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
-        argmap::app::Terminals::of_process(),
+        cli::Terminals::of_process(),
     );
     ExitCode::from(code)
 }

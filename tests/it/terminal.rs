@@ -158,40 +158,6 @@ fn strip_sgr(text: &str) -> String {
     out
 }
 
-/// Runs `args` in process, as on a terminal (standard output and error both), with or
-/// without NO_COLOR.
-fn on_terminal(args: &[&str], no_color: bool) -> (u8, Vec<u8>, Vec<u8>) {
-    use clap::Parser;
-    let mut all = vec!["argmap"];
-    all.extend(args);
-    let cli = argmap::app::args::Cli::try_parse_from(all).expect("parses");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let terminals = argmap::app::Terminals {
-        out: true,
-        err: true,
-        no_color,
-    };
-    let code = argmap::app::run_on(cli, &mut out, &mut err, terminals);
-    (code, out, err)
-}
-
-#[test]
-fn auto_colours_a_terminal_unless_no_color_is_set() {
-    let path = root().join(TYPO);
-    let p = path.to_string_lossy();
-    let (code, out, _) = on_terminal(&["check", &p], false);
-    assert_eq!(code, 1);
-    assert!(out.contains(&0x1b), "a terminal gets colour");
-    let (_, out, _) = on_terminal(&["check", &p], true);
-    assert!(!out.contains(&0x1b), "NO_COLOR turns colour off");
-    let (_, out, _) = on_terminal(&["check", "--color", "always", &p], true);
-    assert!(out.contains(&0x1b), "--color always wins over NO_COLOR");
-    let (_, _, err) = on_terminal(&["render", &p], false);
-    assert!(err.contains(&0x1b), "standard error too");
-    let (_, _, err) = on_terminal(&["render", &p], true);
-    assert!(!err.contains(&0x1b));
-}
-
 #[test]
 fn no_color_is_read_from_the_environment_on_a_real_terminal() {
     // `script` runs argmap on a pseudo-terminal.
@@ -361,14 +327,9 @@ mod property {
     use super::raw_controls;
     use proptest::prelude::*;
 
-    /// Runs `args` in process (faster than a process per case).
+    /// Runs the binary on `args`.
     fn run(args: &[&str]) -> (Vec<u8>, Vec<u8>) {
-        use clap::Parser;
-        let mut all = vec!["argmap"];
-        all.extend(args);
-        let cli = argmap::app::args::Cli::try_parse_from(all).expect("parses");
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let _ = argmap::app::run(cli, &mut out, &mut err);
+        let (_, out, err) = super::run(args);
         (out, err)
     }
 
@@ -416,28 +377,5 @@ mod property {
     }
 }
 
-#[test]
-fn png_and_pdf_are_not_written_to_a_terminal() {
-    let path = root().join("tests/fixtures/refuse/partner.yaml");
-    let p = path.to_string_lossy();
-    for args in [
-        vec!["render", &p, "--format", "png"],
-        vec!["render", &p, "--format", "pdf"],
-        vec!["compare", &p, HOSTILE, "--format", "png"],
-        // `-o -` is standard output too.
-        vec!["render", &p, "--format", "png", "-o", "-"],
-    ] {
-        let (code, out, err) = on_terminal(&args, false);
-        assert_eq!(code, 2, "{args:?}");
-        assert!(out.is_empty(), "{args:?}");
-        let err = String::from_utf8(err).expect("utf-8");
-        assert!(
-            err.contains("to a terminal: give -o FILE, or pipe standard output"),
-            "{err}"
-        );
-    }
-    // Text formats still go to a terminal.
-    let (code, out, _) = on_terminal(&["render", &p], false);
-    assert_eq!(code, 0);
-    assert!(out.starts_with(b"digraph"));
-}
+// Colour under `--color auto` on a terminal, and PNG or PDF refused on one, are tested
+// in the binary (src/cli/tests.rs), which can tell `run_on` both streams are terminals.

@@ -1,8 +1,8 @@
 //! `render --focus`: which node the argument names.
 
 use super::Failure;
-use crate::analyse::Analysed;
-use crate::diagnostic::did_you_mean;
+use argmap::analyse::Analysed;
+use argmap::diagnostic::did_you_mean;
 use petgraph::graph::NodeIndex;
 use std::collections::HashMap;
 

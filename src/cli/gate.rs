@@ -7,12 +7,12 @@
 
 use super::args::GateArgs;
 use super::{load_all, texts_of, Failure, Io, EXIT_FINDINGS};
-use crate::analyse;
-use crate::diagnostic::{Diagnostic, Rule, Severity, SeverityConfig};
-use crate::parse::load::MapFile;
-use crate::parse::source_text::{read_source_with, SourceLoad, SourcePolicy};
-use crate::present;
-use crate::present::terminal::{write_message, Detail, Terminal};
+use argmap::analyse;
+use argmap::diagnostic::{Diagnostic, Rule, Severity, SeverityConfig};
+use argmap::parse::load::MapFile;
+use argmap::parse::source_text::{read_source_with, SourceLoad, SourcePolicy};
+use argmap::present;
+use argmap::present::terminal::{write_message, Detail, Terminal};
 use codespan_reporting::term::termcolor::WriteColor;
 use graphviz_rust::dot_structures::{Graph, GraphAttributes, Stmt};
 use std::collections::HashMap;
@@ -38,7 +38,7 @@ pub(super) fn diagnose(
         false => SourceLoad::None,
     });
     let findings = analyse::check_only(&files, read, enabled);
-    let diagnostics = cfg.apply(crate::parse::load::locate(&files, findings)?);
+    let diagnostics = cfg.apply(argmap::parse::load::locate(&files, findings)?);
     Ok((files, diagnostics))
 }
 

@@ -1,12 +1,12 @@
 //! `argmap rules` and `argmap explain RULE`: the rule registry
-//! ([`crate::analyse::checks::REGISTRY`]), written through a
-//! [`crate::present::terminal::Terminal`] like every text for a person.
+//! ([`argmap::analyse::checks::REGISTRY`]), written through a
+//! [`argmap::present::terminal::Terminal`] like every text for a person.
 
 use super::args::{ExplainArgs, RulesArgs, RulesFormat};
 use super::{gate, Failure, Io, EXIT_OK};
-use crate::analyse::checks::{self, REGISTRY};
-use crate::diagnostic::{did_you_mean, Rule};
-use crate::present::rules as words;
+use argmap::analyse::checks::{self, REGISTRY};
+use argmap::diagnostic::{did_you_mean, Rule};
+use argmap::present::rules as words;
 
 /// `argmap rules [--format text|json|markdown]`.
 pub(super) fn list(a: RulesArgs, io: &mut Io) -> Result<u8, Failure> {

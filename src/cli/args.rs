@@ -1,7 +1,7 @@
 //! The command line, declared with clap's derive API.
 
-use crate::analyse::semantics::Semantics;
-use crate::diagnostic::{Level, Lint, SeverityConfig};
+use argmap::analyse::semantics::Semantics;
+use argmap::diagnostic::{Level, Lint, SeverityConfig};
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -177,8 +177,8 @@ pub struct SourceArgs {
 }
 
 impl SourceArgs {
-    pub fn policy(self) -> crate::parse::source_text::SourcePolicy {
-        crate::parse::source_text::SourcePolicy {
+    pub fn policy(self) -> argmap::parse::source_text::SourcePolicy {
+        argmap::parse::source_text::SourcePolicy {
             allow_outside: self.allow_source_outside,
         }
     }
@@ -461,7 +461,7 @@ pub struct CompareArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Lowest text-similarity score (0 to 1) of a suggested pair.
-    #[arg(long, value_name = "X", default_value_t = crate::analyse::compare::DEFAULT_MIN_SCORE, value_parser = parse_score)]
+    #[arg(long, value_name = "X", default_value_t = argmap::analyse::compare::DEFAULT_MIN_SCORE, value_parser = parse_score)]
     pub min_score: f64,
     /// Print ready-to-paste `same_as` lines for the suggested pairs instead of the report.
     #[arg(long, conflicts_with = "format")]

@@ -4,15 +4,15 @@
 use super::args::{EvaluateArgs, ImportArgs, RenderFormat, ReportFormat};
 use super::gate::{self, Forced};
 use super::{emit, emit_with, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
-use crate::aif;
-use crate::analyse::evaluate::{evaluate as evaluate_map, Request};
-use crate::analyse::{Analysed, SameAsLink};
-use crate::diagnostic::Severity;
-use crate::graph::ArgGraph;
-use crate::parse::load::load_str;
-use crate::parse::source_text::SourceLoad;
-use crate::present;
-use crate::present::dot::DiagramMap;
+use argmap::aif;
+use argmap::analyse::evaluate::{evaluate as evaluate_map, Request};
+use argmap::analyse::{Analysed, SameAsLink};
+use argmap::diagnostic::Severity;
+use argmap::graph::ArgGraph;
+use argmap::parse::load::load_str;
+use argmap::parse::source_text::SourceLoad;
+use argmap::present;
+use argmap::present::dot::DiagramMap;
 use std::collections::HashMap;
 
 /// `argmap evaluate MAP`.
@@ -76,7 +76,7 @@ pub(super) fn export(
         RenderFormat::Aif => aif::export::render(one("aif")?),
         RenderFormat::Af => {
             let m = one("af")?;
-            present::af::render(m, &crate::analyse::evaluate::Encoding::of(&m.graph))
+            present::af::render(m, &argmap::analyse::evaluate::Encoding::of(&m.graph))
         }
         f => {
             return Err(Failure(format!(
@@ -115,7 +115,7 @@ pub(super) fn mark_export(format: RenderFormat, forced: Forced, bytes: Vec<u8>) 
 /// that does not pass `check`; nothing is written then.
 pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
     // A regular file, at most 1 GiB: a FIFO or a device is refused, not waited on.
-    let bytes = crate::parse::load::read_regular(&a.file)
+    let bytes = argmap::parse::load::read_regular(&a.file)
         .map_err(|e| Failure(format!("cannot read {}: {e}", a.file.display())))?;
     let shown = a.file.display().to_string();
     let fail = |io: &mut Io, msg: String| -> Result<u8, Failure> {
@@ -138,7 +138,7 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
         .unwrap_or_default();
     if let Some(id) =
         a.id.as_deref()
-            .filter(|id| !crate::parse::ids::valid_map_id(id))
+            .filter(|id| !argmap::parse::ids::valid_map_id(id))
     {
         return Err(Failure(format!(
             "--id `{id}`: a map id is lowercase letters, digits and `-`"
@@ -181,13 +181,14 @@ pub(super) fn import(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
 pub fn check_errors(name: &str, yaml: &str) -> String {
     let file = load_str(std::path::Path::new(name), yaml.to_string());
     // The text is held (the map was not read from disk), so placing cannot fail.
-    let diagnostics: Vec<_> = match crate::check(std::slice::from_ref(&file), [SourceLoad::None]) {
-        Ok(all) => all,
-        Err(e) => return e.to_string(),
-    }
-    .into_iter()
-    .filter(|d| d.severity == Severity::Error)
-    .collect();
+    let diagnostics: Vec<_> =
+        match argmap::check(std::slice::from_ref(&file), [SourceLoad::None]) {
+            Ok(all) => all,
+            Err(e) => return e.to_string(),
+        }
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     if diagnostics.is_empty() {
         return String::new();
     }

@@ -1,6 +1,6 @@
-//! The command-line application: each command wires parse → build → analyse → present
-//! and returns an exit code. Output goes to the writers it is given (the binary passes
-//! standard output and standard error), so the library itself never prints.
+//! The command line: each command wires the library's stages (parse → graph → analyse →
+//! present) and returns an exit code. Output goes to the writers it is given (`main`
+//! passes standard output and standard error); the library itself never prints.
 
 pub mod args;
 mod focus;
@@ -8,11 +8,13 @@ mod gate;
 mod interchange;
 pub mod output;
 mod rules;
+#[cfg(test)]
+mod tests;
 
-use crate::analyse::{self, support, Analysed};
-use crate::parse::load::{load_file, MapFile};
-use crate::present;
-use crate::present::terminal::{Detail, Terminal};
+use argmap::analyse::{self, support, Analysed};
+use argmap::parse::load::{load_file, MapFile};
+use argmap::present;
+use argmap::present::terminal::{Detail, Terminal};
 use args::{
     CheckArgs, Cli, Command, RenderArgs, RenderFormat, ReportFormat, SchemaArgs, SupportArgs,
 };
@@ -115,13 +117,8 @@ pub fn tune_allocator() {
 }
 
 /// Runs a parsed command line and returns the process exit code, writing to `out` and
-/// `err` as to pipes (no colour under `--color auto`).
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    run_on(cli, out, err, Terminals::default())
-}
-
-/// Runs a parsed command line as [`run`] does; `terminals` says which of `out` and `err`
-/// are terminals (they get colour under `--color auto`, unless NO_COLOR is set).
+/// `err`; `terminals` says which of them are terminals (they get colour under `--color
+/// auto`, unless NO_COLOR is set).
 pub fn run_on(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, terminals: Terminals) -> u8 {
     tune_allocator();
     let color_out = cli.color.enabled(terminals.out, terminals.no_color);
@@ -162,7 +159,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
         Err(Failure(msg)) if msg == BROKEN_PIPE => EXIT_OK,
         Err(Failure(msg)) => {
             let _ =
-                present::terminal::write_message(io.err, crate::diagnostic::Severity::Error, &msg);
+                present::terminal::write_message(io.err, argmap::diagnostic::Severity::Error, &msg);
             EXIT_FAILURE
         }
     }
@@ -171,7 +168,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
 /// Loads map files; each that parses lets go of its text (read again only if a
 /// diagnostic needs a snippet), so no command holds a file's text beside its map.
 fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
-    crate::parse::load::check_stdin_once(paths)?;
+    argmap::parse::load::check_stdin_once(paths)?;
     paths
         .iter()
         .map(|p| {
@@ -185,7 +182,7 @@ fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
 /// The texts of the files that `diagnostics` point into, for snippets.
 fn texts_of<'f, 'd>(
     files: &'f [MapFile],
-    diagnostics: impl IntoIterator<Item = &'d crate::diagnostic::Diagnostic>,
+    diagnostics: impl IntoIterator<Item = &'d argmap::diagnostic::Diagnostic>,
 ) -> Result<Vec<(String, Cow<'f, str>)>, Failure> {
     let named: std::collections::HashSet<&str> =
         diagnostics.into_iter().map(|d| d.file.as_str()).collect();
@@ -193,7 +190,7 @@ fn texts_of<'f, 'd>(
     for f in files {
         let name = f.path.display().to_string();
         if named.contains(name.as_str()) {
-            texts.push((name, crate::parse::position::snippet_text(f.text()?)));
+            texts.push((name, argmap::parse::position::snippet_text(f.text()?)));
         }
     }
     Ok(texts)
@@ -285,7 +282,7 @@ fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, Failure> {
     for w in &picture.warnings {
         present::terminal::write_message(
             io.err,
-            crate::diagnostic::Severity::Warning,
+            argmap::diagnostic::Severity::Warning,
             &format!("dot: {w}"),
         )?;
     }
@@ -484,7 +481,7 @@ fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
 }
 
 fn schema(a: SchemaArgs, io: &mut Io) -> Result<u8, Failure> {
-    let text = present::json::to_json(&crate::parse::model::json_schema());
+    let text = present::json::to_json(&argmap::parse::model::json_schema());
     emit(a.output.as_deref(), &[], text.as_bytes(), io)?;
     Ok(EXIT_OK)
 }
@@ -510,7 +507,7 @@ fn generate(a: args::GenerateArgs) -> Result<u8, Failure> {
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| Failure(format!("{}: not a usable file name", map.display())))?;
-    let g = crate::generate::generate_named(a.nodes, a.seed, name);
+    let g = argmap::generate::generate_named(a.nodes, a.seed, name);
     output::check_output_path(map, &[])?;
     output::check_output_path(&source, &[])?;
     output::write_file(&source, g.source_text.as_bytes())?;
