@@ -3,25 +3,32 @@
 //! passes standard output and standard error); the library itself never prints.
 
 pub mod args;
+mod check;
+mod compare;
+mod evaluate;
+mod export;
 mod focus;
 mod gate;
-mod interchange;
+mod generate;
+mod import;
 pub mod output;
+mod render;
 mod rules;
+mod schema;
+mod support;
 #[cfg(test)]
 mod tests;
 
-use argmap::analyse::{self, support, Analysed};
 use argmap::parse::load::{load_file, MapFile};
 use argmap::present;
-use argmap::present::terminal::{Detail, Terminal};
-use args::{
-    CheckArgs, Cli, Command, RenderArgs, RenderFormat, ReportFormat, SchemaArgs, SupportArgs,
-};
+use argmap::present::terminal::Terminal;
+use args::{Cli, Command};
+use clap::Parser;
 use codespan_reporting::term::termcolor::WriteColor;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 /// Exit code: success, no errors.
 pub const EXIT_OK: u8 = 0;
@@ -116,6 +123,30 @@ pub fn tune_allocator() {
     }
 }
 
+/// The process: parses its command line and runs it on standard output and standard
+/// error. A usage error (exit 2) quotes what was typed (a rule, a focus id, a file name):
+/// it is shown with its control characters made visible, like everything argmap prints.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version: clap's own text, nothing from the user in it.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            let text = e.render().to_string();
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(present::escape::visible(&text).as_bytes());
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_FAILURE));
+        }
+    };
+    let code = run_on(
+        cli,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+        Terminals::of_process(),
+    );
+    ExitCode::from(code)
+}
+
 /// Runs a parsed command line and returns the process exit code, writing to `out` and
 /// `err`; `terminals` says which of them are terminals (they get colour under `--color
 /// auto`, unless NO_COLOR is set).
@@ -143,16 +174,16 @@ pub fn run_on(cli: Cli, out: &mut dyn Write, err: &mut dyn Write, terminals: Ter
 
 fn dispatch(cli: Cli, io: &mut Io) -> u8 {
     let result = match cli.command {
-        Command::Check(a) => check(a, io),
-        Command::Support(a) => support_cmd(a, io),
-        Command::Render(a) => render(a, io),
-        Command::Compare(a) => compare(a, io),
-        Command::Evaluate(a) => interchange::evaluate(a, io),
-        Command::Import(a) => interchange::import(a, io),
-        Command::Schema(a) => schema(a, io),
+        Command::Check(a) => check::run(a, io),
+        Command::Support(a) => support::run(a, io),
+        Command::Render(a) => render::run(a, io),
+        Command::Compare(a) => compare::run(a, io),
+        Command::Evaluate(a) => evaluate::run(a, io),
+        Command::Import(a) => import::run(a, io),
+        Command::Schema(a) => schema::run(a, io),
         Command::Rules(a) => rules::list(a, io),
         Command::Explain(a) => rules::explain(a, io),
-        Command::Generate(a) => generate(a),
+        Command::Generate(a) => generate::run(a),
     };
     match result {
         Ok(code) => code,
@@ -167,7 +198,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
 
 /// Loads map files; each that parses lets go of its text (read again only if a
 /// diagnostic needs a snippet), so no command holds a file's text beside its map.
-fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
+pub(super) fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
     argmap::parse::load::check_stdin_once(paths)?;
     paths
         .iter()
@@ -180,7 +211,7 @@ fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
 }
 
 /// The texts of the files that `diagnostics` point into, for snippets.
-fn texts_of<'f, 'd>(
+pub(super) fn texts_of<'f, 'd>(
     files: &'f [MapFile],
     diagnostics: impl IntoIterator<Item = &'d argmap::diagnostic::Diagnostic>,
 ) -> Result<Vec<(String, Cow<'f, str>)>, Failure> {
@@ -196,40 +227,8 @@ fn texts_of<'f, 'd>(
     Ok(texts)
 }
 
-fn check(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
-    let cfg = a.severity.config().map_err(Failure)?;
-    let (files, diagnostics) = gate::diagnose(&a.maps, &cfg, a.sources.policy())?;
-    match a.format {
-        ReportFormat::Json => {
-            let summary = present::json::Summary::of(&diagnostics, files.len());
-            let text = present::json::check_report(&diagnostics, summary);
-            io.out.write_all(text.as_bytes())?;
-        }
-        ReportFormat::Text => {
-            let detail = if a.summary {
-                Detail::Summary
-            } else if a.quiet {
-                Detail::Errors
-            } else {
-                Detail::Full
-            };
-            let mut out = std::io::BufWriter::new(&mut *io.out);
-            let mut t = Terminal::new(&mut out as &mut dyn Write, io.color_out);
-            gate::write_report(&files, &diagnostics, detail, &mut t)?;
-            t.finish()?;
-            drop(t);
-            out.flush()?;
-        }
-    }
-    Ok(if cfg.fails(&diagnostics) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    })
-}
-
 /// Writes `bytes` to `-o FILE` or to standard output, as [`emit_with`] does.
-fn emit(
+pub(super) fn emit(
     output: Option<&Path>,
     inputs: &[PathBuf],
     bytes: &[u8],
@@ -240,7 +239,7 @@ fn emit(
 
 /// The files a command reads: its maps and their `source` texts, which `-o` must not
 /// overwrite.
-fn input_paths(files: &[MapFile]) -> Vec<PathBuf> {
+pub(super) fn input_paths(files: &[MapFile]) -> Vec<PathBuf> {
     let mut paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
     for f in files {
         if let Some(source) = f.map.as_ref().and_then(|m| m.source.as_deref()) {
@@ -254,7 +253,7 @@ fn input_paths(files: &[MapFile]) -> Vec<PathBuf> {
 /// Writes what `write` produces to `-o FILE` (atomically when it is a regular file; see
 /// [`output`]) or to standard output (no `-o`, or `-o -`), as it is produced (buffered),
 /// not built in memory first.
-fn emit_with(
+pub(super) fn emit_with(
     output: Option<&Path>,
     inputs: &[PathBuf],
     io: &mut Io,
@@ -277,7 +276,7 @@ fn emit_with(
 
 /// Lays out DOT with Graphviz into `format`; what `dot` warns about goes to standard
 /// error as `argmap: warning: dot: ...`.
-fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, Failure> {
+pub(super) fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, Failure> {
     let picture = present::graphviz::layout(dot, format)?;
     for w in &picture.warnings {
         present::terminal::write_message(
@@ -287,230 +286,4 @@ fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, Failure> {
         )?;
     }
     Ok(picture.bytes)
-}
-
-fn support_cmd(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
-    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(Failure)?;
-    let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
-        Ok(c) => c,
-        Err(code) => return Ok(code),
-    };
-    let Some(m) = Analysed::new(&checked.files[0]) else {
-        return Ok(EXIT_FINDINGS);
-    };
-    let forced = checked.forced;
-    let report = support::report(&m.graph, &m.support);
-    emit_with(
-        a.output.as_deref(),
-        &input_paths(&checked.files),
-        io,
-        |w| match format {
-            ReportFormat::Text => gate::write_text(w, forced, false, |w| {
-                present::support_report::write(&report, w)
-            }),
-            ReportFormat::Json => gate::write_json(w, forced, &report),
-        },
-    )?;
-    Ok(EXIT_OK)
-}
-
-fn render(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
-    let format = match (a.format, a.output.as_deref()) {
-        (Some(f), _) => f,
-        (None, Some(p)) if !output::is_stdout(p) => RenderFormat::from_extension(p).ok_or_else(|| {
-            Failure(format!(
-                "cannot tell the format from {}: use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af)",
-                p.display()
-            ))
-        })?,
-        (None, _) => RenderFormat::Dot,
-    };
-    let checked = match gate::load_checked(&a.maps, &a.gate, io)? {
-        Ok(c) => c,
-        Err(code) => return Ok(code),
-    };
-    let forced = checked.forced;
-    let files = checked.files;
-    let maps: Vec<Analysed> = files.iter().filter_map(Analysed::new).collect();
-    let (links, _) = analyse::resolve_same_as(&maps);
-    let mut diagram: Vec<present::dot::DiagramMap> = maps
-        .iter()
-        .map(|m| present::dot::DiagramMap {
-            map: m,
-            visible: None,
-            focus: None,
-        })
-        .collect();
-    if let Some(focus) = &a.focus {
-        let (mi, ix) = focus::focus_node(&maps, focus)?;
-        diagram[mi].focus = Some(ix);
-        let views = analyse::neighbourhood::focus_views(&maps, &links, (mi, ix), a.depth);
-        for (d, v) in diagram.iter_mut().zip(views) {
-            d.visible = Some(v);
-        }
-    }
-    let inputs = input_paths(&files);
-    let rankdir = a.rankdir.as_deref();
-    // A forced diagram is built whole, to carry its title.
-    let dot_text = || match forced {
-        None => present::written(|w| present::dot::write(&diagram, &links, rankdir, w)),
-        Some(f) => f.dot(present::dot::graph(&diagram, &links, rankdir)),
-    };
-    let bytes = match format {
-        // Written as it is made: a large map's diagram is never held whole.
-        RenderFormat::Dot if forced.is_none() => {
-            emit_with(a.output.as_deref(), &inputs, io, |w| {
-                present::dot::write(&diagram, &links, rankdir, w)
-            })?;
-            return Ok(EXIT_OK);
-        }
-        RenderFormat::Dot => dot_text().into_bytes(),
-        RenderFormat::Html => {
-            let mut graph = present::dot::graph(&diagram, &links, rankdir);
-            let page = present::html::Page::prepare(&mut graph, &diagram);
-            if let Some(f) = forced {
-                f.label(&mut graph);
-            }
-            let svg = layout(&present::dot::print(&graph), "svg", io)?;
-            let title = match maps.as_slice() {
-                [m] => m
-                    .graph
-                    .map
-                    .title
-                    .as_deref()
-                    .or(m.graph.map.id.as_deref())
-                    .unwrap_or("argmap"),
-                _ => "argmap",
-            };
-            let title = match forced {
-                Some(f) => Cow::Owned(format!("{} — {title}", f.sentence())),
-                None => Cow::Borrowed(title),
-            };
-            page.render(&String::from_utf8_lossy(&svg), &title)
-                .into_bytes()
-        }
-        RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
-            io.refuse_binary_on_terminal(a.output.as_deref(), format.name())?;
-            layout(&dot_text(), format.name(), io)?
-        }
-        f => {
-            let bytes = interchange::export(f, &diagram, &links, a.focus.is_some())?;
-            match forced {
-                None => bytes,
-                Some(forced) => interchange::mark_export(f, forced, bytes),
-            }
-        }
-    };
-    emit(a.output.as_deref(), &inputs, &bytes, io)?;
-    Ok(EXIT_OK)
-}
-
-fn compare(a: args::CompareArgs, io: &mut Io) -> Result<u8, Failure> {
-    use args::CompareFormat;
-    let format = match (a.format, a.output.as_deref()) {
-        (Some(f), _) => f,
-        // `--suggest` writes its lines whatever the file is called.
-        _ if a.suggest => CompareFormat::Text,
-        (None, Some(p)) if !output::is_stdout(p) => CompareFormat::from_extension(p).ok_or_else(|| {
-            Failure(format!(
-                "cannot tell the format from {}: use --format (text, markdown, json, dot, svg, png, pdf)",
-                p.display()
-            ))
-        })?,
-        (None, _) => CompareFormat::Text,
-    };
-    let paths = [a.a.clone(), a.b.clone()];
-    let checked = match gate::load_checked(&paths, &a.gate, io)? {
-        Ok(c) => c,
-        Err(code) => return Ok(code),
-    };
-    let (forced, files) = (checked.forced, checked.files);
-    let (Some(left), Some(right)) = (Analysed::new(&files[0]), Analysed::new(&files[1])) else {
-        return Ok(EXIT_FINDINGS);
-    };
-    let maps = [left, right];
-    let (links, _) = analyse::resolve_same_as(&maps);
-    let opts = analyse::compare::CompareOptions {
-        min_score: a.min_score,
-    };
-    let c = analyse::compare::compare(&maps[0], &maps[1], &links, &opts);
-    let inputs = input_paths(&files);
-    // The reports are written as they are made; diagrams are trimmed, so built whole.
-    let bytes = match format {
-        _ if a.suggest => {
-            let mut text = forced.map(|f| f.comment("#", "")).unwrap_or_default();
-            text.push_str(&present::compare::suggestions(&c));
-            present::escape::visible(&text).into_owned().into_bytes()
-        }
-        CompareFormat::Text | CompareFormat::Markdown | CompareFormat::Json => {
-            emit_with(a.output.as_deref(), &inputs, io, |w| match format {
-                CompareFormat::Text => {
-                    gate::write_text(w, forced, false, |w| present::compare::write_text(&c, w))
-                }
-                CompareFormat::Markdown => {
-                    gate::write_text(w, forced, true, |w| present::compare::write_markdown(&c, w))
-                }
-                _ => gate::write_json(w, forced, &c),
-            })?;
-            return Ok(EXIT_OK);
-        }
-        f => {
-            let views = analyse::neighbourhood::compare_views([&maps[0], &maps[1]], &c, a.full);
-            let graph = present::compare::diagram(&maps[0], &maps[1], &c, &views);
-            let dot = match forced {
-                Some(forced) => forced.dot(graph),
-                None => present::dot::print(&graph),
-            };
-            match f {
-                CompareFormat::Svg => layout(&dot, "svg", io)?,
-                CompareFormat::Png | CompareFormat::Pdf => {
-                    let name = if f == CompareFormat::Png {
-                        "png"
-                    } else {
-                        "pdf"
-                    };
-                    io.refuse_binary_on_terminal(a.output.as_deref(), name)?;
-                    layout(&dot, name, io)?
-                }
-                _ => dot.into_bytes(),
-            }
-        }
-    };
-    emit(a.output.as_deref(), &inputs, &bytes, io)?;
-    Ok(EXIT_OK)
-}
-
-fn schema(a: SchemaArgs, io: &mut Io) -> Result<u8, Failure> {
-    let text = present::json::to_json(&argmap::parse::model::json_schema());
-    emit(a.output.as_deref(), &[], text.as_bytes(), io)?;
-    Ok(EXIT_OK)
-}
-
-/// Writes a synthetic map and, next to it, its source text (`MAP.txt`).
-fn generate(a: args::GenerateArgs) -> Result<u8, Failure> {
-    let map = a.output.as_path();
-    if output::is_stdout(map) {
-        return Err(Failure(
-            "generate writes two files, the map and its source text (MAP.txt): `-o -` \
-             (standard output) cannot hold both; name the map file"
-                .into(),
-        ));
-    }
-    let source = map.with_extension("txt");
-    if source == map {
-        return Err(Failure(format!(
-            "{}: the map needs another extension than .txt (its source text is written to MAP.txt)",
-            map.display()
-        )));
-    }
-    let name = source
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| Failure(format!("{}: not a usable file name", map.display())))?;
-    let g = argmap::generate::generate_named(a.nodes, a.seed, name);
-    output::check_output_path(map, &[])?;
-    output::check_output_path(&source, &[])?;
-    output::write_file(&source, g.source_text.as_bytes())?;
-    output::write_file(map, g.map_yaml.as_bytes())?;
-    Ok(EXIT_OK)
 }

@@ -1,0 +1,81 @@
+//! `argmap compare A B`: how two maps frame the same thesis, as a report or a diagram.
+
+use super::args::{CompareArgs, CompareFormat};
+use super::gate;
+use super::{emit, emit_with, input_paths, layout, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use argmap::analyse::{self, Analysed};
+use argmap::present;
+
+pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, Failure> {
+    let format = match (a.format, a.output.as_deref()) {
+        (Some(f), _) => f,
+        // `--suggest` writes its lines whatever the file is called.
+        _ if a.suggest => CompareFormat::Text,
+        (None, Some(p)) if !output::is_stdout(p) => CompareFormat::from_extension(p).ok_or_else(|| {
+            Failure(format!(
+                "cannot tell the format from {}: use --format (text, markdown, json, dot, svg, png, pdf)",
+                p.display()
+            ))
+        })?,
+        (None, _) => CompareFormat::Text,
+    };
+    let paths = [a.a.clone(), a.b.clone()];
+    let checked = match gate::load_checked(&paths, &a.gate, io)? {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
+    };
+    let (forced, files) = (checked.forced, checked.files);
+    let (Some(left), Some(right)) = (Analysed::new(&files[0]), Analysed::new(&files[1])) else {
+        return Ok(EXIT_FINDINGS);
+    };
+    let maps = [left, right];
+    let (links, _) = analyse::resolve_same_as(&maps);
+    let opts = analyse::compare::CompareOptions {
+        min_score: a.min_score,
+    };
+    let c = analyse::compare::compare(&maps[0], &maps[1], &links, &opts);
+    let inputs = input_paths(&files);
+    // The reports are written as they are made; diagrams are trimmed, so built whole.
+    let bytes = match format {
+        _ if a.suggest => {
+            let mut text = forced.map(|f| f.comment("#", "")).unwrap_or_default();
+            text.push_str(&present::compare::suggestions(&c));
+            present::escape::visible(&text).into_owned().into_bytes()
+        }
+        CompareFormat::Text | CompareFormat::Markdown | CompareFormat::Json => {
+            emit_with(a.output.as_deref(), &inputs, io, |w| match format {
+                CompareFormat::Text => {
+                    gate::write_text(w, forced, false, |w| present::compare::write_text(&c, w))
+                }
+                CompareFormat::Markdown => {
+                    gate::write_text(w, forced, true, |w| present::compare::write_markdown(&c, w))
+                }
+                _ => gate::write_json(w, forced, &c),
+            })?;
+            return Ok(EXIT_OK);
+        }
+        f => {
+            let views = analyse::neighbourhood::compare_views([&maps[0], &maps[1]], &c, a.full);
+            let graph = present::compare::diagram(&maps[0], &maps[1], &c, &views);
+            let dot = match forced {
+                Some(forced) => forced.dot(graph),
+                None => present::dot::print(&graph),
+            };
+            match f {
+                CompareFormat::Svg => layout(&dot, "svg", io)?,
+                CompareFormat::Png | CompareFormat::Pdf => {
+                    let name = if f == CompareFormat::Png {
+                        "png"
+                    } else {
+                        "pdf"
+                    };
+                    io.refuse_binary_on_terminal(a.output.as_deref(), name)?;
+                    layout(&dot, name, io)?
+                }
+                _ => dot.into_bytes(),
+            }
+        }
+    };
+    emit(a.output.as_deref(), &inputs, &bytes, io)?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,100 @@
+//! `argmap render MAP...`: a diagram (Graphviz: DOT, SVG, PNG, PDF; the HTML page) or an
+//! export ([`super::export`]).
+
+use super::args::{RenderArgs, RenderFormat};
+use super::gate;
+use super::{emit, emit_with, input_paths, layout, output, Failure, Io, EXIT_OK};
+use argmap::analyse::{self, Analysed};
+use argmap::present;
+use std::borrow::Cow;
+
+pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
+    let format = match (a.format, a.output.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(p)) if !output::is_stdout(p) => RenderFormat::from_extension(p).ok_or_else(|| {
+            Failure(format!(
+                "cannot tell the format from {}: use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af)",
+                p.display()
+            ))
+        })?,
+        (None, _) => RenderFormat::Dot,
+    };
+    let checked = match gate::load_checked(&a.maps, &a.gate, io)? {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
+    };
+    let forced = checked.forced;
+    let files = checked.files;
+    let maps: Vec<Analysed> = files.iter().filter_map(Analysed::new).collect();
+    let (links, _) = analyse::resolve_same_as(&maps);
+    let mut diagram: Vec<present::dot::DiagramMap> = maps
+        .iter()
+        .map(|m| present::dot::DiagramMap {
+            map: m,
+            visible: None,
+            focus: None,
+        })
+        .collect();
+    if let Some(focus) = &a.focus {
+        let (mi, ix) = super::focus::focus_node(&maps, focus)?;
+        diagram[mi].focus = Some(ix);
+        let views = analyse::neighbourhood::focus_views(&maps, &links, (mi, ix), a.depth);
+        for (d, v) in diagram.iter_mut().zip(views) {
+            d.visible = Some(v);
+        }
+    }
+    let inputs = input_paths(&files);
+    let rankdir = a.rankdir.as_deref();
+    // A forced diagram is built whole, to carry its title.
+    let dot_text = || match forced {
+        None => present::written(|w| present::dot::write(&diagram, &links, rankdir, w)),
+        Some(f) => f.dot(present::dot::graph(&diagram, &links, rankdir)),
+    };
+    let bytes = match format {
+        // Written as it is made: a large map's diagram is never held whole.
+        RenderFormat::Dot if forced.is_none() => {
+            emit_with(a.output.as_deref(), &inputs, io, |w| {
+                present::dot::write(&diagram, &links, rankdir, w)
+            })?;
+            return Ok(EXIT_OK);
+        }
+        RenderFormat::Dot => dot_text().into_bytes(),
+        RenderFormat::Html => {
+            let mut graph = present::dot::graph(&diagram, &links, rankdir);
+            let page = present::html::Page::prepare(&mut graph, &diagram);
+            if let Some(f) = forced {
+                f.label(&mut graph);
+            }
+            let svg = layout(&present::dot::print(&graph), "svg", io)?;
+            let title = match maps.as_slice() {
+                [m] => m
+                    .graph
+                    .map
+                    .title
+                    .as_deref()
+                    .or(m.graph.map.id.as_deref())
+                    .unwrap_or("argmap"),
+                _ => "argmap",
+            };
+            let title = match forced {
+                Some(f) => Cow::Owned(format!("{} — {title}", f.sentence())),
+                None => Cow::Borrowed(title),
+            };
+            page.render(&String::from_utf8_lossy(&svg), &title)
+                .into_bytes()
+        }
+        RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
+            io.refuse_binary_on_terminal(a.output.as_deref(), format.name())?;
+            layout(&dot_text(), format.name(), io)?
+        }
+        f => {
+            let bytes = super::export::export(f, &diagram, &links, a.focus.is_some())?;
+            match forced {
+                None => bytes,
+                Some(forced) => super::export::mark_export(f, forced, bytes),
+            }
+        }
+    };
+    emit(a.output.as_deref(), &inputs, &bytes, io)?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,32 @@
+//! `argmap support MAP`: each claim's support status and the map's citation coverage.
+
+use super::args::{ReportFormat, SupportArgs};
+use super::gate;
+use super::{emit_with, input_paths, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use argmap::analyse::{support, Analysed};
+use argmap::present;
+
+pub(super) fn run(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
+    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(Failure)?;
+    let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
+        Ok(c) => c,
+        Err(code) => return Ok(code),
+    };
+    let Some(m) = Analysed::new(&checked.files[0]) else {
+        return Ok(EXIT_FINDINGS);
+    };
+    let forced = checked.forced;
+    let report = support::report(&m.graph, &m.support);
+    emit_with(
+        a.output.as_deref(),
+        &input_paths(&checked.files),
+        io,
+        |w| match format {
+            ReportFormat::Text => gate::write_text(w, forced, false, |w| {
+                present::support_report::write(&report, w)
+            }),
+            ReportFormat::Json => gate::write_json(w, forced, &report),
+        },
+    )?;
+    Ok(EXIT_OK)
+}
