@@ -2,13 +2,13 @@
 
 use super::args::{CheckArgs, ReportFormat};
 use super::gate;
-use super::{Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use super::{CliError, Io, EXIT_FINDINGS, EXIT_OK};
 use argmap::present;
 use argmap::present::terminal::{Detail, Terminal};
 use std::io::Write;
 
-pub(super) fn run(a: CheckArgs, io: &mut Io) -> Result<u8, Failure> {
-    let cfg = a.severity.config().map_err(Failure)?;
+pub(super) fn run(a: CheckArgs, io: &mut Io) -> Result<u8, CliError> {
+    let cfg = a.severity.config().map_err(CliError::Usage)?;
     let (files, diagnostics) = gate::diagnose(&a.maps, &cfg, a.sources.policy())?;
     match a.format {
         ReportFormat::Json => {

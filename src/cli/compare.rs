@@ -2,17 +2,17 @@
 
 use super::args::{CompareArgs, CompareFormat};
 use super::gate;
-use super::{emit, emit_with, input_paths, layout, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use super::{emit, emit_with, input_paths, layout, output, CliError, Io, EXIT_FINDINGS, EXIT_OK};
 use argmap::analyse::{self, Analysed};
 use argmap::present;
 
-pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, Failure> {
+pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
     let format = match (a.format, a.output.as_deref()) {
         (Some(f), _) => f,
         // `--suggest` writes its lines whatever the file is called.
         _ if a.suggest => CompareFormat::Text,
         (None, Some(p)) if !output::is_stdout(p) => CompareFormat::from_extension(p).ok_or_else(|| {
-            Failure(format!(
+            CliError::Usage(format!(
                 "cannot tell the format from {}: use --format (text, markdown, json, dot, svg, png, pdf)",
                 p.display()
             ))

@@ -3,14 +3,14 @@
 
 use super::args::{EvaluateArgs, ReportFormat};
 use super::gate;
-use super::{emit_with, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use super::{emit_with, CliError, Io, EXIT_FINDINGS, EXIT_OK};
 use argmap::analyse::evaluate::{evaluate as evaluate_map, Request};
 use argmap::graph::ArgGraph;
 use argmap::present;
 
 /// `argmap evaluate MAP`.
-pub(super) fn run(a: EvaluateArgs, io: &mut Io) -> Result<u8, Failure> {
-    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(Failure)?;
+pub(super) fn run(a: EvaluateArgs, io: &mut Io) -> Result<u8, CliError> {
+    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(CliError::Usage)?;
     let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),

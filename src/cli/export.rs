@@ -3,7 +3,7 @@
 
 use super::args::RenderFormat;
 use super::gate::Forced;
-use super::Failure;
+use super::CliError;
 use argmap::analyse::{Analysed, SameAsLink};
 use argmap::present;
 use argmap::present::dot::DiagramMap;
@@ -14,16 +14,16 @@ pub(super) fn export(
     maps: &[DiagramMap],
     links: &[SameAsLink],
     focused: bool,
-) -> Result<Vec<u8>, Failure> {
-    let one = |what: &str| -> Result<&Analysed, Failure> {
+) -> Result<Vec<u8>, CliError> {
+    let one = |what: &str| -> Result<&Analysed, CliError> {
         if focused {
-            return Err(Failure(format!(
+            return Err(CliError::Usage(format!(
                 "--focus does not apply to --format {what}: it exports a whole map"
             )));
         }
         match maps {
             [m] => Ok(m.map),
-            _ => Err(Failure(format!(
+            _ => Err(CliError::Usage(format!(
                 "--format {what} exports one map at a time (got {})",
                 maps.len()
             ))),
@@ -40,7 +40,7 @@ pub(super) fn export(
             present::af::render(m, &argmap::analyse::evaluate::Encoding::of(&m.graph))
         }
         f => {
-            return Err(Failure(format!(
+            return Err(CliError::Usage(format!(
                 "--format {} is drawn by Graphviz",
                 f.name()
             )))

@@ -1,6 +1,6 @@
 //! `render --focus`: which node the argument names.
 
-use super::Failure;
+use super::CliError;
 use argmap::analyse::Analysed;
 use argmap::diagnostic::did_you_mean;
 use petgraph::graph::NodeIndex;
@@ -9,10 +9,10 @@ use std::collections::HashMap;
 /// The node `--focus` names: `ID`, or `MAP-ID:ID` (the form exports and `same_as` use).
 /// An unknown map or node, or a bare id that several maps have, is refused with what
 /// there is (and a did-you-mean).
-pub(super) fn focus_node(maps: &[Analysed], focus: &str) -> Result<(usize, NodeIndex), Failure> {
+pub(super) fn focus_node(maps: &[Analysed], focus: &str) -> Result<(usize, NodeIndex), CliError> {
     let fail = |what: String, suggestion: Option<String>| {
         let help = suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
-        Failure(format!("--focus `{focus}`: {what}{help}"))
+        CliError::Usage(format!("--focus `{focus}`: {what}{help}"))
     };
     let map_ids = || maps.iter().map(|m| m.map_id());
     let node_ids = |m: &Analysed| {

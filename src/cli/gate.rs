@@ -6,7 +6,7 @@
 //! into its output.
 
 use super::args::GateArgs;
-use super::{load_all, texts_of, Failure, Io, EXIT_FINDINGS};
+use super::{load_all, texts_of, CliError, Io, EXIT_FINDINGS};
 use argmap::analyse;
 use argmap::diagnostic::{Diagnostic, Rule, Severity, SeverityConfig};
 use argmap::parse::load::MapFile;
@@ -28,7 +28,7 @@ pub(super) fn diagnose(
     paths: &[PathBuf],
     cfg: &SeverityConfig,
     sources: SourcePolicy,
-) -> Result<(Vec<MapFile>, Vec<Diagnostic>), Failure> {
+) -> Result<(Vec<MapFile>, Vec<Diagnostic>), CliError> {
     let files = load_all(paths)?;
     let enabled = cfg.enabled();
     let need_source =
@@ -49,7 +49,7 @@ pub(super) fn write_report(
     diagnostics: &[Diagnostic],
     detail: Detail,
     out: &mut dyn WriteColor,
-) -> Result<(), Failure> {
+) -> Result<(), CliError> {
     let held = texts_of(files, diagnostics.iter().filter(|d| detail.shows(d)))?;
     let texts: HashMap<String, &str> = held.iter().map(|(n, t)| (n.clone(), t.as_ref())).collect();
     present::terminal::write_report(diagnostics, &texts, files.len(), detail, out)?;
@@ -72,8 +72,12 @@ pub(super) fn load_checked(
     paths: &[PathBuf],
     gate: &GateArgs,
     io: &mut Io,
-) -> Result<Result<Checked, u8>, Failure> {
-    let cfg = gate.severity.config().map_err(Failure)?.keeping_errors();
+) -> Result<Result<Checked, u8>, CliError> {
+    let cfg = gate
+        .severity
+        .config()
+        .map_err(CliError::Usage)?
+        .keeping_errors();
     let (files, diagnostics) = diagnose(paths, &cfg, gate.sources.policy())?;
     if !cfg.fails(&diagnostics) {
         return Ok(Ok(Checked {

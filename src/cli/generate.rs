@@ -1,13 +1,13 @@
 //! `argmap generate`: a synthetic map and its source text, for benchmarks.
 
 use super::args::GenerateArgs;
-use super::{output, Failure, EXIT_OK};
+use super::{output, CliError, EXIT_OK};
 
 /// Writes a synthetic map and, next to it, its source text (`MAP.txt`).
-pub(super) fn run(a: GenerateArgs) -> Result<u8, Failure> {
+pub(super) fn run(a: GenerateArgs) -> Result<u8, CliError> {
     let map = a.output.as_path();
     if output::is_stdout(map) {
-        return Err(Failure(
+        return Err(CliError::Usage(
             "generate writes two files, the map and its source text (MAP.txt): `-o -` \
              (standard output) cannot hold both; name the map file"
                 .into(),
@@ -15,7 +15,7 @@ pub(super) fn run(a: GenerateArgs) -> Result<u8, Failure> {
     }
     let source = map.with_extension("txt");
     if source == map {
-        return Err(Failure(format!(
+        return Err(CliError::Usage(format!(
             "{}: the map needs another extension than .txt (its source text is written to MAP.txt)",
             map.display()
         )));
@@ -23,7 +23,7 @@ pub(super) fn run(a: GenerateArgs) -> Result<u8, Failure> {
     let name = source
         .file_name()
         .and_then(|n| n.to_str())
-        .ok_or_else(|| Failure(format!("{}: not a usable file name", map.display())))?;
+        .ok_or_else(|| CliError::Usage(format!("{}: not a usable file name", map.display())))?;
     let g = argmap::generate::generate_named(a.nodes, a.seed, name);
     output::check_output_path(map, &[])?;
     output::check_output_path(&source, &[])?;

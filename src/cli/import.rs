@@ -1,10 +1,10 @@
 //! `argmap import FILE.json`: a map from AIF JSON.
 
 use super::args::ImportArgs;
-use super::{emit, output, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use super::{emit, output, CliError, Io, EXIT_FINDINGS, EXIT_OK};
 use argmap::aif;
 use argmap::diagnostic::Severity;
-use argmap::parse::load::load_str;
+use argmap::parse::load::{load_str, ReadError};
 use argmap::parse::source_text::SourceLoad;
 use argmap::present;
 use std::collections::HashMap;
@@ -13,19 +13,20 @@ use std::collections::HashMap;
 /// AIF JSON at all (not UTF-8, not JSON, not the shape of an AIF document), 1 when it is
 /// AIF with errors (an edge naming no node, an I-node without text...) or gives a map
 /// that does not pass `check`; nothing is written then.
-pub(super) fn run(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
+pub(super) fn run(a: ImportArgs, io: &mut Io) -> Result<u8, CliError> {
     // A regular file, at most 1 GiB: a FIFO or a device is refused, not waited on.
-    let bytes = argmap::parse::load::read_regular(&a.file)
-        .map_err(|e| Failure(format!("cannot read {}: {e}", a.file.display())))?;
+    let bytes = argmap::parse::load::read_regular(&a.file).map_err(|error| ReadError {
+        path: a.file.clone(),
+        error,
+    })?;
     let shown = a.file.display().to_string();
-    let fail = |io: &mut Io, msg: String| -> Result<u8, Failure> {
+    let fail = |io: &mut Io, msg: String| -> Result<u8, CliError> {
         writeln!(io.err, "argmap: error: {shown}: {msg}")?;
         Ok(EXIT_FINDINGS)
     };
-    let not_aif = |msg: &str| {
-        Failure(format!(
-            "{shown}: {msg}\n  = help: `argmap import` reads AIF JSON (as AIFdb and OVA write it, or `argmap render --format aif`)"
-        ))
+    let not_aif = |why: &str| CliError::NotAif {
+        file: shown.clone(),
+        why: why.to_string(),
     };
     let Ok(text) = String::from_utf8(bytes) else {
         return Err(not_aif("not UTF-8 text, so not AIF JSON"));
@@ -40,7 +41,7 @@ pub(super) fn run(a: ImportArgs, io: &mut Io) -> Result<u8, Failure> {
         a.id.as_deref()
             .filter(|id| !argmap::parse::ids::valid_map_id(id))
     {
-        return Err(Failure(format!(
+        return Err(CliError::Usage(format!(
             "--id `{id}`: a map id is lowercase letters, digits and `-`"
         )));
     }

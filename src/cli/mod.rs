@@ -5,6 +5,7 @@
 pub mod args;
 mod check;
 mod compare;
+mod error;
 mod evaluate;
 mod export;
 mod focus;
@@ -25,6 +26,7 @@ use argmap::present::terminal::Terminal;
 use args::{Cli, Command};
 use clap::Parser;
 use codespan_reporting::term::termcolor::WriteColor;
+pub use error::CliError;
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,23 +38,6 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: usage or I/O failure.
 pub const EXIT_FAILURE: u8 = 2;
-
-/// A failure that ends a command with exit code 2.
-#[derive(Debug)]
-pub struct Failure(pub String);
-
-/// The message of a closed pipe (`argmap ... | head`): not reported.
-const BROKEN_PIPE: &str = "\0broken pipe";
-
-impl<E: std::error::Error + 'static> From<E> for Failure {
-    fn from(e: E) -> Failure {
-        let io = (&e as &dyn std::error::Error).downcast_ref::<std::io::Error>();
-        if io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
-            return Failure(BROKEN_PIPE.into());
-        }
-        Failure(e.to_string())
-    }
-}
 
 /// Where a command writes.
 pub struct Io<'a> {
@@ -75,10 +60,10 @@ impl Io<'_> {
         &self,
         output: Option<&Path>,
         format: &str,
-    ) -> Result<(), Failure> {
+    ) -> Result<(), CliError> {
         let to_stdout = output.is_none_or(output::is_stdout);
         if to_stdout && self.out_terminal && matches!(format, "png" | "pdf") {
-            return Err(Failure(format!(
+            return Err(CliError::Usage(format!(
                 "refusing to write {} to a terminal: give -o FILE, or pipe standard output",
                 format.to_uppercase()
             )));
@@ -187,10 +172,14 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
     };
     match result {
         Ok(code) => code,
-        Err(Failure(msg)) if msg == BROKEN_PIPE => EXIT_OK,
-        Err(Failure(msg)) => {
-            let _ =
-                present::terminal::write_message(io.err, argmap::diagnostic::Severity::Error, &msg);
+        // Standard output closed by its reader (`argmap ... | head`): nothing to report.
+        Err(e) if e.is_closed_pipe() => EXIT_OK,
+        Err(e) => {
+            let error = argmap::diagnostic::Severity::Error;
+            let _ = present::terminal::write_message(io.err, error, &e.to_string());
+            if let Some(help) = e.help() {
+                let _ = writeln!(io.err, "  = help: {help}");
+            }
             EXIT_FAILURE
         }
     }
@@ -198,7 +187,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
 
 /// Loads map files; each that parses lets go of its text (read again only if a
 /// diagnostic needs a snippet), so no command holds a file's text beside its map.
-pub(super) fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Failure> {
+pub(super) fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, CliError> {
     argmap::parse::load::check_stdin_once(paths)?;
     paths
         .iter()
@@ -214,7 +203,7 @@ pub(super) fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, Fai
 pub(super) fn texts_of<'f, 'd>(
     files: &'f [MapFile],
     diagnostics: impl IntoIterator<Item = &'d argmap::diagnostic::Diagnostic>,
-) -> Result<Vec<(String, Cow<'f, str>)>, Failure> {
+) -> Result<Vec<(String, Cow<'f, str>)>, CliError> {
     let named: std::collections::HashSet<&str> =
         diagnostics.into_iter().map(|d| d.file.as_str()).collect();
     let mut texts = Vec::new();
@@ -233,7 +222,7 @@ pub(super) fn emit(
     inputs: &[PathBuf],
     bytes: &[u8],
     io: &mut Io,
-) -> Result<(), Failure> {
+) -> Result<(), CliError> {
     emit_with(output, inputs, io, |w| w.write_all(bytes))
 }
 
@@ -258,7 +247,7 @@ pub(super) fn emit_with(
     inputs: &[PathBuf],
     io: &mut Io,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), Failure> {
+) -> Result<(), CliError> {
     match output.filter(|p| !output::is_stdout(p)) {
         Some(p) => {
             let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
@@ -276,7 +265,7 @@ pub(super) fn emit_with(
 
 /// Lays out DOT with Graphviz into `format`; what `dot` warns about goes to standard
 /// error as `argmap: warning: dot: ...`.
-pub(super) fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, Failure> {
+pub(super) fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, CliError> {
     let picture = present::graphviz::layout(dot, format)?;
     for w in &picture.warnings {
         present::terminal::write_message(

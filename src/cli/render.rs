@@ -3,16 +3,16 @@
 
 use super::args::{RenderArgs, RenderFormat};
 use super::gate;
-use super::{emit, emit_with, input_paths, layout, output, Failure, Io, EXIT_OK};
+use super::{emit, emit_with, input_paths, layout, output, CliError, Io, EXIT_OK};
 use argmap::analyse::{self, Analysed};
 use argmap::present;
 use std::borrow::Cow;
 
-pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, Failure> {
+pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
     let format = match (a.format, a.output.as_deref()) {
         (Some(f), _) => f,
         (None, Some(p)) if !output::is_stdout(p) => RenderFormat::from_extension(p).ok_or_else(|| {
-            Failure(format!(
+            CliError::Usage(format!(
                 "cannot tell the format from {}: use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af)",
                 p.display()
             ))

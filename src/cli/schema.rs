@@ -1,10 +1,10 @@
 //! `argmap schema`: the JSON Schema of the map format.
 
 use super::args::SchemaArgs;
-use super::{emit, Failure, Io, EXIT_OK};
+use super::{emit, CliError, Io, EXIT_OK};
 use argmap::present;
 
-pub(super) fn run(a: SchemaArgs, io: &mut Io) -> Result<u8, Failure> {
+pub(super) fn run(a: SchemaArgs, io: &mut Io) -> Result<u8, CliError> {
     let text = present::json::to_json(&argmap::parse::model::json_schema());
     emit(a.output.as_deref(), &[], text.as_bytes(), io)?;
     Ok(EXIT_OK)

@@ -2,12 +2,12 @@
 
 use super::args::{ReportFormat, SupportArgs};
 use super::gate;
-use super::{emit_with, input_paths, Failure, Io, EXIT_FINDINGS, EXIT_OK};
+use super::{emit_with, input_paths, CliError, Io, EXIT_FINDINGS, EXIT_OK};
 use argmap::analyse::{support, Analysed};
 use argmap::present;
 
-pub(super) fn run(a: SupportArgs, io: &mut Io) -> Result<u8, Failure> {
-    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(Failure)?;
+pub(super) fn run(a: SupportArgs, io: &mut Io) -> Result<u8, CliError> {
+    let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(CliError::Usage)?;
     let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),

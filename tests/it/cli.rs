@@ -393,3 +393,37 @@ fn support_and_evaluate_pick_the_format_from_the_output_extension() {
         assert!(!path.exists());
     }
 }
+
+/// `argmap render ... | head`: when standard output is closed by its reader, the command
+/// stops quietly with exit 0 (the closed pipe is recognised by its error kind), writing
+/// nothing to standard error.
+#[test]
+fn a_closed_standard_output_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = dir.path().join("big.yaml");
+    let g = argmap::generate::generate_named(3000, 1, "big.txt");
+    std::fs::write(&map, &g.map_yaml).expect("map");
+    std::fs::write(dir.path().join("big.txt"), &g.source_text).expect("source");
+    let bin = assert_cmd::cargo::cargo_bin("argmap");
+    let mut child = std::process::Command::new(bin)
+        .args(["render", "--allow", "warnings"])
+        .arg(&map)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // The reader goes away at once: the DOT (far more than a pipe holds) meets a closed pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
