@@ -120,7 +120,9 @@ impl fmt::Display for Rule {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; never makes `check` fail unless denied.
     Warning,
+    /// The map is wrong; `check` exits 1 and other commands refuse it.
     Error,
 }
 
@@ -136,7 +138,9 @@ impl fmt::Display for Severity {
 /// One step of a path into the YAML document: a mapping key or a sequence index.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Seg {
+    /// A mapping key.
     Key(String),
+    /// A sequence index, from 0.
     Index(usize),
 }
 
@@ -145,8 +149,11 @@ pub enum Seg {
 /// (a duplicate key's second occurrence is occurrence 1).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Target {
+    /// The steps from the document's root.
     pub path: Vec<Seg>,
+    /// Whether the key at the path is meant rather than its value.
     pub key: bool,
+    /// Which occurrence of a key given several times (0: the first).
     pub occurrence: usize,
 }
 
@@ -181,6 +188,7 @@ macro_rules! path {
 
 /// Conversion used by [`path!`].
 pub trait IntoSeg {
+    /// The step.
     fn into_seg(self) -> Seg;
 }
 impl IntoSeg for &str {
@@ -207,7 +215,9 @@ impl IntoSeg for usize {
 /// A line and column, both counted from 1; the column counts characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
 pub struct Position {
+    /// The line, from 1.
     pub line: usize,
+    /// The column in characters, from 1.
     pub column: usize,
 }
 
@@ -215,19 +225,28 @@ pub struct Position {
 /// target to a [`Position`] once, only when there is something to report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// The rule that found it.
     pub rule: Rule,
+    /// Its severity (the rule's default, or as the severity flags set it).
     pub severity: Severity,
+    /// What is wrong, in one sentence.
     pub message: String,
+    /// The map file, as given (empty until located).
     pub file: String,
+    /// The line of the offending value, from 1 (0 until located).
     pub line: usize,
+    /// Its column in characters, from 1 (0 until located).
     pub column: usize,
+    /// The ids of the nodes involved.
     pub ids: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// What to do about it.
     pub help: Option<String>,
     /// Secondary notes (e.g. the closest passage of a failed quote).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
     #[serde(skip)]
+    /// Where in the document it points, before it is located.
     pub target: Target,
 }
 
@@ -247,22 +266,27 @@ impl Diagnostic {
             target,
         }
     }
+    /// Names the nodes involved.
     pub fn with_ids<I: IntoIterator<Item = S>, S: Into<String>>(mut self, ids: I) -> Self {
         self.ids = ids.into_iter().map(Into::into).collect();
         self
     }
+    /// Adds a help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
+    /// Adds a help line when there is one.
     pub fn with_help_opt(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
     }
+    /// Adds a note.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
     }
+    /// Gives the diagnostic its line and column.
     pub fn at(mut self, pos: Position) -> Self {
         self.line = pos.line;
         self.column = pos.column;
@@ -302,7 +326,9 @@ impl Level {
 /// warning at that point).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lint {
+    /// One rule.
     Rule(Rule),
+    /// `warnings`: every rule that is a warning at that point.
     Warnings,
 }
 
@@ -338,12 +364,15 @@ impl SeverityConfig {
     pub fn push(&mut self, lint: Lint, level: Level) {
         self.directives.push((lint, level));
     }
+    /// `--deny RULE`.
     pub fn deny(&mut self, rule: Rule) {
         self.push(Lint::Rule(rule), Level::Deny);
     }
+    /// `--warn RULE`.
     pub fn warn(&mut self, rule: Rule) {
         self.push(Lint::Rule(rule), Level::Warn);
     }
+    /// `--allow RULE`.
     pub fn allow(&mut self, rule: Rule) {
         self.push(Lint::Rule(rule), Level::Allow);
     }

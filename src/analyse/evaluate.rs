@@ -57,7 +57,9 @@ pub enum Argument {
     Inference(usize),
     /// Auxiliary: "this premise of the inference is not accepted".
     NotPremise {
+        /// The inference (index into [`Encoding::inferences`]).
         inference: usize,
+        /// The premise.
         premise: NodeIndex,
     },
 }
@@ -81,6 +83,7 @@ impl NodeArguments {
     pub fn len(&self) -> usize {
         self.len
     }
+    /// Whether no node has an argument.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -98,6 +101,7 @@ impl std::ops::Index<&NodeIndex> for NodeArguments {
 /// A map encoded as an argumentation framework.
 #[derive(Debug)]
 pub struct Encoding {
+    /// The framework: arguments and attacks.
     pub framework: Framework,
     /// What each argument `0..n` stands for.
     pub arguments: Vec<Argument>,
@@ -208,10 +212,13 @@ impl Encoding {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Status {
     #[serde(rename = "in")]
+    /// Accepted.
     In,
     #[serde(rename = "out")]
+    /// Rejected: an accepted argument attacks it.
     Out,
     #[serde(rename = "undec")]
+    /// Neither.
     Undecided,
 }
 
@@ -286,8 +293,11 @@ pub struct Acceptance {
 /// One node's result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeResult {
+    /// The node's id.
     pub id: Id,
+    /// Claim, evidence or rebuttal.
     pub kind: NodeKind,
+    /// Whether it is a thesis.
     pub thesis: bool,
     /// Its grounded label.
     pub grounded: Status,
@@ -304,18 +314,24 @@ pub struct NodeResult {
 pub struct LinkResult {
     /// `A -> B`, or `A + P -> B` for linked premises.
     pub link: String,
+    /// Whether it supports or attacks.
     pub kind: LinkKind,
+    /// The premises' ids.
     pub premises: Vec<Id>,
+    /// The target's id.
     pub target: Id,
     /// Whether the inference holds, under grounded semantics.
     pub grounded: Status,
+    /// The nodes that undercut it.
     pub undercut_by: Vec<Id>,
 }
 
 /// One extension: the nodes and the (flattened) inferences it accepts, in map order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Extension {
+    /// The nodes it accepts.
     pub nodes: Vec<Id>,
+    /// The inferences it accepts (`A -> B`).
     pub links: Vec<String>,
 }
 
@@ -345,16 +361,21 @@ pub struct Extensions {
 /// 1}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ThesisReasons {
+    /// Why it has its grounded label.
     pub grounded: GroundedReason,
     #[serde(flatten)]
+    /// Its standing under each other semantics computed.
     pub standing: BySemantics<Standing>,
 }
 
 /// What the evaluation says about one thesis.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ThesisVerdict {
+    /// The thesis's id.
     pub id: Id,
+    /// Its grounded label.
     pub grounded: Status,
+    /// Why.
     pub reasons: ThesisReasons,
 }
 
@@ -363,6 +384,7 @@ pub struct ThesisVerdict {
 pub struct Size {
     /// All arguments, auxiliary ones included.
     pub arguments: usize,
+    /// All attacks between arguments.
     pub attacks: usize,
     /// Arguments that are map nodes.
     pub nodes: usize,
@@ -373,8 +395,11 @@ pub struct Size {
 /// The evaluation of one map.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evaluation {
+    /// The map id.
     pub map: String,
+    /// The size of the framework.
     pub framework: Size,
+    /// Every thesis's verdict.
     pub theses: Vec<ThesisVerdict>,
     /// Every claim, evidence item and rebuttal, in map order.
     pub nodes: Vec<NodeResult>,

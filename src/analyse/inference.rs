@@ -26,7 +26,9 @@ use std::collections::BTreeSet;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkKind {
+    /// The premises support the target.
     Supports,
+    /// The premises attack the target.
     Attacks,
 }
 
@@ -47,9 +49,11 @@ pub type Few<T> = smallvec::SmallVec<[T; 2]>;
 /// One inference: premises that together support or attack a target.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inference {
+    /// Whether it supports or attacks.
     pub kind: LinkKind,
     /// The premises, in map order (one unless they are linked with `with`).
     pub premises: Few<NodeIndex>,
+    /// The node it supports or attacks.
     pub target: NodeIndex,
     /// The nodes that undercut one of its links, in map order, without repeats.
     pub undercutters: Few<NodeIndex>,

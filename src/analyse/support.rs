@@ -28,6 +28,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status as reports and JSON write it: `cited`, `uncited`, `unsupported`.
     pub fn name(self) -> &'static str {
         match self {
             Status::Cited => "cited",
@@ -135,6 +136,7 @@ impl Support {
         }
     }
 
+    /// The status of node `ix`.
     pub fn status(&self, ix: NodeIndex) -> Status {
         self.status[ix.index()]
     }
@@ -175,15 +177,20 @@ impl Support {
 /// Citation coverage of a map's claims.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Coverage {
+    /// How many claims the map has.
     pub claims: usize,
+    /// Claims with cited support.
     pub cited: usize,
+    /// Claims with supporters but no chain to a citation.
     pub uncited: usize,
+    /// Claims that nothing supports and that cite nothing.
     pub unsupported: usize,
     /// `cited / claims`, 0 when there are no claims.
     pub ratio: f64,
 }
 
 impl Coverage {
+    /// Counts the claims of a map by status.
     pub fn of(g: &ArgGraph, s: &Support) -> Coverage {
         let mut c = Coverage::default();
         for ix in g.graph.node_indices() {
@@ -209,11 +216,16 @@ impl Coverage {
 /// One claim in the support report; it borrows from the map.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClaimSupport<'m> {
+    /// The claim's id.
     pub id: &'m str,
+    /// Its text.
     pub text: &'m str,
+    /// Whether it is a thesis.
     pub thesis: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Who holds it (`by`), if the map says.
     pub by: Option<&'m str>,
+    /// Its support status.
     pub status: Status,
     /// Ids from the claim down to the node that cites a source (empty unless cited).
     pub chain: Vec<&'m str>,
@@ -232,8 +244,11 @@ fn described<S: serde::Serializer>(cites: &&[Cite], s: S) -> Result<S::Ok, S::Er
 /// The support report of one map: every claim's status and chain, and coverage.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SupportReport<'m> {
+    /// The map id.
     pub map: &'m str,
+    /// Every claim, in map order.
     pub claims: Vec<ClaimSupport<'m>>,
+    /// The counts by status.
     pub coverage: Coverage,
 }
 

@@ -287,19 +287,26 @@ impl RenderFormat {
                 _ => None,
             })
     }
+    /// The format's name, as `--format` takes it.
     pub fn name(self) -> &'static str {
-        match self {
-            RenderFormat::Dot => "dot",
-            RenderFormat::Svg => "svg",
-            RenderFormat::Png => "png",
-            RenderFormat::Pdf => "pdf",
-            RenderFormat::Mermaid => "mermaid",
-            RenderFormat::Json => "json",
-            RenderFormat::Graphml => "graphml",
-            RenderFormat::Aif => "aif",
-            RenderFormat::Argdown => "argdown",
-            RenderFormat::Af => "af",
-            RenderFormat::Html => "html",
+        argmap::Format::from(self).name()
+    }
+}
+
+impl From<RenderFormat> for argmap::Format {
+    fn from(f: RenderFormat) -> argmap::Format {
+        match f {
+            RenderFormat::Dot => argmap::Format::Dot,
+            RenderFormat::Svg => argmap::Format::Svg,
+            RenderFormat::Png => argmap::Format::Png,
+            RenderFormat::Pdf => argmap::Format::Pdf,
+            RenderFormat::Mermaid => argmap::Format::Mermaid,
+            RenderFormat::Json => argmap::Format::Json,
+            RenderFormat::Graphml => argmap::Format::Graphml,
+            RenderFormat::Aif => argmap::Format::Aif,
+            RenderFormat::Argdown => argmap::Format::Argdown,
+            RenderFormat::Af => argmap::Format::Af,
+            RenderFormat::Html => argmap::Format::Html,
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::output::OutputError;
 use argmap::parse::load::ReadError;
 use argmap::present::graphviz::GraphvizError;
+use argmap::RenderError;
 use std::fmt;
 
 /// A failure that ends a command with exit code 2.
@@ -19,6 +20,8 @@ pub enum CliError {
     Output(OutputError),
     /// Graphviz could not lay a diagram out.
     Graphviz(GraphvizError),
+    /// The library could not render the maps in the format asked for.
+    Render(RenderError),
     /// The file given to `import` is not AIF JSON at all.
     NotAif {
         /// The file, as given.
@@ -55,6 +58,7 @@ impl fmt::Display for CliError {
             CliError::Read(e) => e.fmt(f),
             CliError::Output(e) => e.fmt(f),
             CliError::Graphviz(e) => e.fmt(f),
+            CliError::Render(e) => e.fmt(f),
             CliError::NotAif { file, why } => write!(f, "{file}: {why}"),
             CliError::Io(e) => e.fmt(f),
         }
@@ -68,6 +72,7 @@ impl std::error::Error for CliError {
             CliError::Read(e) => Some(e),
             CliError::Output(e) => Some(e),
             CliError::Graphviz(e) => Some(e),
+            CliError::Render(e) => Some(e),
             CliError::Io(e) => Some(e),
         }
     }
@@ -94,5 +99,11 @@ impl From<OutputError> for CliError {
 impl From<GraphvizError> for CliError {
     fn from(e: GraphvizError) -> CliError {
         CliError::Graphviz(e)
+    }
+}
+
+impl From<RenderError> for CliError {
+    fn from(e: RenderError) -> CliError {
+        CliError::Render(e)
     }
 }

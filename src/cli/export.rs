@@ -4,49 +4,25 @@
 use super::args::RenderFormat;
 use super::gate::Forced;
 use super::CliError;
-use argmap::analyse::{Analysed, SameAsLink};
-use argmap::present;
+use argmap::analyse::SameAsLink;
 use argmap::present::dot::DiagramMap;
 
-/// The bytes of a `render` format that Graphviz does not draw.
+/// The bytes of a `render` format that Graphviz does not draw ([`argmap::export`]).
+/// `--focus` draws a neighbourhood, which AIF and ICCMA AF cannot hold: they export a
+/// whole map.
 pub(super) fn export(
     format: RenderFormat,
     maps: &[DiagramMap],
     links: &[SameAsLink],
     focused: bool,
 ) -> Result<Vec<u8>, CliError> {
-    let one = |what: &str| -> Result<&Analysed, CliError> {
-        if focused {
-            return Err(CliError::Usage(format!(
-                "--focus does not apply to --format {what}: it exports a whole map"
-            )));
-        }
-        match maps {
-            [m] => Ok(m.map),
-            _ => Err(CliError::Usage(format!(
-                "--format {what} exports one map at a time (got {})",
-                maps.len()
-            ))),
-        }
-    };
-    let text = match format {
-        RenderFormat::Mermaid => present::mermaid::render(maps, links),
-        RenderFormat::Json => present::json_graph::render(maps, links),
-        RenderFormat::Graphml => present::graphml::render(maps, links),
-        RenderFormat::Argdown => present::argdown::render(maps, links),
-        RenderFormat::Aif => argmap::aif::export::render(one("aif")?),
-        RenderFormat::Af => {
-            let m = one("af")?;
-            present::af::render(m, &argmap::analyse::evaluate::Encoding::of(&m.graph))
-        }
-        f => {
-            return Err(CliError::Usage(format!(
-                "--format {} is drawn by Graphviz",
-                f.name()
-            )))
-        }
-    };
-    Ok(text.into_bytes())
+    if focused && matches!(format, RenderFormat::Aif | RenderFormat::Af) {
+        return Err(CliError::Usage(format!(
+            "--focus does not apply to --format {}: it exports a whole map",
+            format.name()
+        )));
+    }
+    Ok(argmap::export(maps, links, format.into())?)
 }
 
 /// An export made with `--force`, marked as its format allows: a comment line in

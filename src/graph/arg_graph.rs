@@ -18,13 +18,18 @@ use std::collections::HashMap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKind {
+    /// A claim (`claims:`).
     Claim,
+    /// An evidence item (`evidence:`).
     Evidence,
+    /// A rebuttal (`rebuttals:`).
     Rebuttal,
+    /// A source (`sources:`).
     Source,
 }
 
 impl NodeKind {
+    /// The kind of the nodes of a section.
     pub fn of(section: Section) -> NodeKind {
         match section {
             Section::Claims => NodeKind::Claim,
@@ -33,6 +38,7 @@ impl NodeKind {
             Section::Sources => NodeKind::Source,
         }
     }
+    /// The section that holds nodes of this kind.
     pub fn section(self) -> Section {
         match self {
             NodeKind::Claim => Section::Claims,
@@ -55,7 +61,9 @@ impl NodeKind {
 /// A node of the graph: its kind and id, and the map entry it comes from.
 #[derive(Clone, Copy, Debug)]
 pub struct GNode<'m> {
+    /// What the node is.
     pub kind: NodeKind,
+    /// Its id in the map.
     pub id: &'m str,
     /// The claim, evidence or rebuttal (None for sources).
     pub node: Option<&'m Node>,
@@ -64,6 +72,7 @@ pub struct GNode<'m> {
 }
 
 impl<'m> GNode<'m> {
+    /// Its text: a node's `text`, a source's title (or note); empty when it has none.
     pub fn text(&self) -> &'m str {
         match (self.node, self.source) {
             (Some(n), _) => n.text.as_deref().unwrap_or(""),
@@ -71,6 +80,7 @@ impl<'m> GNode<'m> {
             _ => "",
         }
     }
+    /// Whether it is a claim marked `thesis: true`.
     pub fn is_thesis(&self) -> bool {
         self.kind == NodeKind::Claim && self.node.is_some_and(|n| n.thesis == Some(true))
     }
@@ -80,17 +90,22 @@ impl<'m> GNode<'m> {
 /// relation to its target (the supporter to the supported, the citing node to the source).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EdgeKind {
+    /// The source node supports the target.
     Supports,
+    /// The source node attacks the target.
     Attacks,
     /// An attack on the inference `link` (a supports or attacks edge); the edge itself
     /// points at the link's conclusion.
     Undercuts {
+        /// The supports or attacks edge undercut.
         link: EdgeIndex,
     },
     /// The `n`-th entry of the citing node's `cites` (32 bits keep the edge at 8 bytes).
     Cites {
+        /// The entry's index in `cites`.
         n: u32,
     },
+    /// The two nodes state the same proposition (within the map).
     SameAs,
 }
 
@@ -98,15 +113,22 @@ pub enum EdgeKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
+    /// `supports`.
     Supports,
+    /// `attacks`.
     Attacks,
+    /// `undercuts`.
     Undercuts,
+    /// `with`.
     With,
+    /// `cites`.
     Cites,
+    /// `same_as`.
     SameAs,
 }
 
 impl Field {
+    /// The field's key in the map file.
     pub fn key(self) -> &'static str {
         match self {
             Field::Supports => "supports",
@@ -125,7 +147,10 @@ pub enum RefProblemKind {
     /// No node has that id.
     Missing,
     /// The id names a node of the wrong kind (e.g. `cites` a claim).
-    WrongKind { found: NodeKind },
+    WrongKind {
+        /// The kind it is.
+        found: NodeKind,
+    },
     /// The node names itself.
     SelfReference,
     /// `undercuts: ["A -> B"]` where A does not support or attack B.
@@ -139,29 +164,39 @@ pub enum RefProblemKind {
 /// A reference that did not become an edge.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefProblem {
+    /// The node whose field holds the reference.
     pub from: NodeIndex,
+    /// The field.
     pub field: Field,
     /// Index of the item in the field's list.
     pub item: usize,
     /// The text of the reference as written.
     pub target: String,
+    /// What is wrong with it.
     pub kind: RefProblemKind,
 }
 
 /// A `same_as` that names a node of another map: resolved when several maps are loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExternalSameAs {
+    /// The node whose `same_as` holds it.
     pub from: NodeIndex,
+    /// Index of the item in `same_as`.
     pub item: usize,
+    /// The other map's id.
     pub map_id: String,
+    /// The node's id in that map.
     pub node_id: String,
 }
 
 /// An id declared a second time (in the same or another section).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DuplicateId {
+    /// The id.
     pub id: String,
+    /// The section of the second declaration.
     pub section: Section,
+    /// The section of the first.
     pub first: Section,
     /// Which occurrence of the key within `section` (0 when it is the first there).
     pub occurrence: usize,
@@ -170,11 +205,17 @@ pub struct DuplicateId {
 /// The graph of one map.
 #[derive(Debug)]
 pub struct ArgGraph<'m> {
+    /// The map it was built from.
     pub map: &'m Map,
+    /// Nodes (claims, evidence, rebuttals, sources) and their relations.
     pub graph: DiGraph<GNode<'m>, EdgeKind>,
+    /// Each node's index by id.
     pub index: HashMap<&'m str, NodeIndex, FastHash>,
+    /// References that did not become edges (reported by the checks).
     pub problems: Vec<RefProblem>,
+    /// `same_as` references to nodes of other maps.
     pub external_same_as: Vec<ExternalSameAs>,
+    /// Ids declared more than once.
     pub duplicates: Vec<DuplicateId>,
     /// For each node, the co-premises it is linked with (`with`, in both directions),
     /// already checked to share a target.

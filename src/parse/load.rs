@@ -99,7 +99,9 @@ pub struct MapFile {
 /// Failure to read a file at all: the CLI reports it as an I/O error (exit code 2).
 #[derive(Debug)]
 pub struct ReadError {
+    /// The file.
     pub path: PathBuf,
+    /// What went wrong.
     pub error: std::io::Error,
 }
 

@@ -18,20 +18,30 @@ pub enum FieldProblem {
     /// A key that the format does not know.
     Unknown(String),
     /// A key given twice in one mapping; `occurrence` counts from 0.
-    Duplicate { key: String, occurrence: usize },
+    Duplicate {
+        /// The key.
+        key: String,
+        /// Which occurrence this is.
+        occurrence: usize,
+    },
 }
 
 /// The section a node or source was declared in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
+    /// `claims:`.
     Claims,
+    /// `evidence:`.
     Evidence,
+    /// `rebuttals:`.
     Rebuttals,
+    /// `sources:`.
     Sources,
 }
 
 impl Section {
+    /// The section's key in the map file.
     pub fn key(self) -> &'static str {
         match self {
             Section::Claims => "claims",
@@ -61,7 +71,9 @@ pub type FastHash = foldhash::fast::RandomState;
 /// repeats are kept in `duplicates` (with their occurrence number) to be reported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IdMap<T> {
+    /// The entries by id, in document order.
     pub entries: IndexMap<Id, T, FastHash>,
+    /// Keys given again, with their occurrence number (1 for the second).
     pub duplicates: Vec<(String, usize)>,
 }
 
@@ -75,15 +87,19 @@ impl<T> Default for IdMap<T> {
 }
 
 impl<T> IdMap<T> {
+    /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&T> {
         self.entries.get(id)
     }
+    /// The entries in document order.
     pub fn iter(&self) -> indexmap::map::Iter<'_, Id, T> {
         self.entries.iter()
     }
+    /// How many entries there are.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -309,6 +325,7 @@ pub struct Map {
     pub rebuttals: IdMap<Node>,
     /// The order the sections appear in the file.
     pub section_order: Vec<Section>,
+    /// Unknown or repeated keys of the map's top level.
     pub problems: Vec<FieldProblem>,
 }
 
@@ -318,6 +335,7 @@ impl Map {
     }
 }
 
+/// The keys of a map's top level.
 pub const MAP_FIELDS: &[&str] = &[
     "id",
     "title",
@@ -367,14 +385,19 @@ struct_visitor!(
 /// A work cited.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SourceEntry {
+    /// Who wrote it.
     pub author: Option<String>,
     /// The title; a source needs a title or a note.
     pub title: Option<String>,
+    /// When it appeared.
     pub year: Option<String>,
+    /// Who published it.
     pub publisher: Option<String>,
+    /// Where it is online.
     pub url: Option<String>,
     /// What is known of the source when its title is not (e.g. a lost footnote).
     pub note: Option<String>,
+    /// Unknown or repeated keys of the entry.
     pub problems: Vec<FieldProblem>,
 }
 
@@ -384,6 +407,7 @@ impl SourceEntry {
     }
 }
 
+/// The keys of a source entry.
 pub const SOURCE_FIELDS: &[&str] = &["author", "title", "year", "publisher", "url", "note"];
 
 struct_visitor!(
@@ -408,15 +432,20 @@ struct_visitor!(
 /// A citation: a source id, with an optional page (`at`) and footnote number.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cite {
+    /// The id of the source cited.
     pub source: Id,
     // Pages and footnote numbers are short: stored inline, without an allocation.
+    /// The page or place (`at`).
     pub at: Option<Id>,
+    /// The footnote number.
     pub footnote: Option<Id>,
     /// Whether the long form `{source, at, footnote}` was used.
     pub long: bool,
+    /// Unknown or repeated keys of the long form.
     pub problems: Box<[FieldProblem]>,
 }
 
+/// The keys of a citation's long form.
 pub const CITE_FIELDS: &[&str] = &["source", "at", "footnote"];
 
 impl<'de> Deserialize<'de> for Cite {
@@ -489,6 +518,7 @@ pub struct Node {
 pub struct NodeMore {
     /// Who holds the claim (default: the author of the text).
     pub by: Option<String>,
+    /// A remark of the map's author (`note`).
     pub note: Option<String>,
     /// Links `A -> B` whose inference this node attacks.
     pub undercuts: Vec<Id>,
@@ -496,6 +526,7 @@ pub struct NodeMore {
     pub with: Vec<Id>,
     /// `other-map-id:NODE`: the same proposition in another map.
     pub same_as: Vec<Id>,
+    /// Unknown or repeated keys of the node.
     pub problems: Vec<FieldProblem>,
 }
 
@@ -510,6 +541,7 @@ impl Node {
     pub fn by(&self) -> Option<&str> {
         self.more.as_ref().and_then(|m| m.by.as_deref())
     }
+    /// The node's `note`, when it has one.
     pub fn note(&self) -> Option<&str> {
         self.more.as_ref().and_then(|m| m.note.as_deref())
     }
@@ -535,6 +567,7 @@ impl Node {
     }
 }
 
+/// The keys of a claim, evidence item or rebuttal.
 pub const NODE_FIELDS: &[&str] = &[
     "text",
     "quote",
@@ -668,6 +701,7 @@ impl Map {
     pub fn len(&self) -> usize {
         self.claims.len() + self.evidence.len() + self.rebuttals.len() + self.sources.len()
     }
+    /// Whether the map has no entry at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

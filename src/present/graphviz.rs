@@ -32,8 +32,11 @@ pub enum GraphvizError {
     Io(String, std::io::Error),
     /// `dot` ran and failed: the program, how it ended, and its standard error.
     Failed {
+        /// The program run.
         program: String,
+        /// How it ended (exit code or signal).
         status: String,
+        /// What it wrote to standard error.
         stderr: String,
     },
     /// `dot` ran longer than the time limit and was killed.
@@ -120,7 +123,9 @@ fn escape(s: &str) -> String {
 /// warnings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picture {
+    /// The laid-out output (SVG, PNG or PDF).
     pub bytes: Vec<u8>,
+    /// What `dot` warned about, one message each.
     pub warnings: Vec<String>,
 }
 
@@ -131,7 +136,9 @@ pub struct Runner {
     pub program: String,
     /// Whether the program came from `$ARGMAP_DOT`.
     pub from_env: bool,
+    /// How long `dot` may run before it is stopped.
     pub timeout: Duration,
+    /// The most bytes of output read from `dot`.
     pub max_bytes: u64,
 }
 

@@ -6,12 +6,16 @@ use serde::Serialize;
 /// Counts of a check run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Map files checked.
     pub files: usize,
+    /// Diagnostics that are errors.
     pub errors: usize,
+    /// Diagnostics that are warnings.
     pub warnings: usize,
 }
 
 impl Summary {
+    /// Counts `diagnostics` by severity.
     pub fn of(diagnostics: &[Diagnostic], files: usize) -> Summary {
         let errors = diagnostics
             .iter()

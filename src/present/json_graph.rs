@@ -18,6 +18,7 @@ use serde::Serialize;
 /// The whole document.
 #[derive(Debug, Serialize)]
 pub struct Document {
+    /// Every map, in the order given.
     pub maps: Vec<MapJson>,
     /// `same_as` links between nodes (within a map and between loaded maps), as
     /// `map-id:NODE`.
@@ -27,25 +28,36 @@ pub struct Document {
 /// One map.
 #[derive(Debug, Serialize)]
 pub struct MapJson {
+    /// The map id.
     pub id: String,
+    /// The map's title.
     pub title: Option<String>,
+    /// Its claims, evidence and rebuttals (the nodes shown).
     pub nodes: Vec<NodeJson>,
+    /// Its links between them.
     pub links: Vec<LinkJson>,
+    /// Its sources.
     pub sources: Vec<SourceJson>,
 }
 
 /// A claim, evidence item or rebuttal.
 #[derive(Debug, Serialize)]
 pub struct NodeJson {
+    /// The node's id.
     pub id: String,
     /// `claim`, `evidence` or `rebuttal`.
     pub kind: NodeKind,
+    /// Its text.
     pub text: String,
+    /// Its quote of the source text.
     pub quote: Option<String>,
+    /// Who holds it.
     pub by: Option<String>,
+    /// Whether it is a thesis.
     pub thesis: bool,
     /// Support status: `cited`, `uncited` or `unsupported`.
     pub status: crate::analyse::support::Status,
+    /// What it cites.
     pub cites: Vec<CiteJson>,
     /// The node's `same_as` references as written (`map-id:NODE`).
     pub same_as: Vec<String>,
@@ -54,27 +66,39 @@ pub struct NodeJson {
 /// A citation.
 #[derive(Debug, Serialize)]
 pub struct CiteJson {
+    /// The source's id.
     pub source: String,
+    /// The page or place.
     pub at: Option<String>,
+    /// The footnote number.
     pub footnote: Option<String>,
 }
 
 /// A source entry.
 #[derive(Debug, Serialize)]
 pub struct SourceJson {
+    /// The source's id.
     pub id: String,
+    /// Who wrote it.
     pub author: Option<String>,
+    /// Its title.
     pub title: Option<String>,
+    /// When it appeared.
     pub year: Option<String>,
+    /// Who published it.
     pub publisher: Option<String>,
+    /// Where it is online.
     pub url: Option<String>,
+    /// What is known of it when its title is not.
     pub note: Option<String>,
 }
 
 /// A relation between two nodes of the map.
 #[derive(Debug, Serialize)]
 pub struct LinkJson {
+    /// The node the link comes from (a premise).
     pub source: String,
+    /// The node it goes to (or, for an undercut, the link's target).
     pub target: String,
     /// `supports`, `attacks` or `undercuts`.
     pub kind: &'static str,
@@ -94,7 +118,9 @@ pub struct LinkJson {
 /// A `same_as` pair.
 #[derive(Debug, Serialize)]
 pub struct SameAsJson {
+    /// One of the nodes (`map-id:NODE`).
     pub source: String,
+    /// The other.
     pub target: String,
 }
 

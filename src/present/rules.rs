@@ -120,18 +120,24 @@ fn indented(text: &str, w: &mut dyn Write) -> io::Result<()> {
 /// declaration.
 #[derive(Debug, Serialize)]
 pub struct RulesJson {
+    /// Every rule, in registry order.
     pub rules: Vec<RuleJson>,
 }
 
 /// One rule in [`RulesJson`].
 #[derive(Debug, Serialize)]
 pub struct RuleJson {
+    /// The rule id (`orphan`).
     pub id: &'static str,
+    /// Its default severity.
     pub default: Severity,
+    /// What it fires on, in a line.
     pub summary: &'static str,
     /// The README table's minimal example (Markdown).
     pub sketch: &'static str,
+    /// Why it matters and what to do.
     pub explanation: &'static str,
+    /// A map that fires it, and the same map fixed.
     pub example: ExampleJson,
     /// `check`: found by its check, which is not run when the rule is allowed;
     /// `loading`: found while reading the file, always; `loading-and-check`: both.
@@ -141,15 +147,20 @@ pub struct RuleJson {
 /// A rule's example in [`RuleJson`].
 #[derive(Debug, Serialize)]
 pub struct ExampleJson {
+    /// A whole map that fires the rule alone.
     pub map: &'static str,
+    /// The same map with nothing to report.
     pub fixed: &'static str,
+    /// The files the maps name (`source:`).
     pub files: Vec<FileJson>,
 }
 
 /// A file beside an example map.
 #[derive(Debug, Serialize)]
 pub struct FileJson {
+    /// The file name.
     pub name: &'static str,
+    /// Its text.
     pub text: &'static str,
 }
 

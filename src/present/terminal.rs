@@ -334,8 +334,11 @@ fn severity_color(severity: Severity) -> codespan_reporting::term::termcolor::Co
 /// How many diagnostics one rule gave (at one severity).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleCount {
+    /// The rule.
     pub rule: Rule,
+    /// The severity its diagnostics have.
     pub severity: Severity,
+    /// How many there are.
     pub count: usize,
 }
 

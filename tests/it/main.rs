@@ -13,6 +13,7 @@ mod generate;
 mod graphviz;
 mod html;
 mod import;
+mod library;
 mod locations;
 mod maps;
 mod output;

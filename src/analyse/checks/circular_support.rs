@@ -63,7 +63,7 @@ claims:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     let n = g.graph.node_count();
     let mut support: DiGraph<(), ()> = DiGraph::with_capacity(n, g.graph.edge_count());

@@ -53,7 +53,7 @@ evidence:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     for d in &input.graph.duplicates {
         let mut t = Target::key(path![d.section.key(), &d.id]);
         t.occurrence = d.occurrence;

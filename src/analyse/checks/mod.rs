@@ -203,7 +203,9 @@ pub enum SourceText<'a> {
 /// Everything a check may look at. Cited support is computed the first time a check
 /// asks for it ([`Input::support`]), so when no enabled check needs it, it is not.
 pub struct Input<'a, 'm> {
+    /// The map's graph.
     pub graph: &'a ArgGraph<'m>,
+    /// The map's source text, when it was read.
     pub source: SourceText<'a>,
     support: OnceCell<Support>,
 }

@@ -54,7 +54,7 @@ claims:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     let mut seen = vec![false; g.graph.node_count()];
     let mut stack = g.theses();

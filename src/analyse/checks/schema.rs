@@ -95,7 +95,7 @@ fn field_problems(
     }
 }
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     let map = g.map;
     field_problems(Vec::new(), &map.problems, MAP_FIELDS, "the map", out);

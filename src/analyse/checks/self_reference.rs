@@ -48,7 +48,7 @@ claims:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     for p in &g.problems {
         if p.kind != RefProblemKind::SelfReference {

@@ -47,7 +47,7 @@ claims:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     if let SourceText::Unreadable(why) = input.source {
         let source = input.graph.map.source.as_deref().unwrap_or("");
         out.push(

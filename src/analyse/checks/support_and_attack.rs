@@ -50,7 +50,7 @@ claims:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     for ix in g.graph.node_indices() {
         let Some(node) = g.graph[ix].node else {

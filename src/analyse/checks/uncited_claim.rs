@@ -46,7 +46,7 @@ evidence:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     for ix in g.graph.node_indices() {
         let n = &g.graph[ix];

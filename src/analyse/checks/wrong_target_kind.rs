@@ -53,7 +53,7 @@ evidence:
     found: Found::Check(check),
 };
 
-pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     for p in &g.problems {
         let RefProblemKind::WrongKind { found } = p.kind else {

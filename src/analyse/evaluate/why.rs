@@ -16,9 +16,13 @@ use std::collections::{HashMap, VecDeque};
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Arg {
     /// A claim, evidence item or rebuttal.
-    Node { id: Id },
+    Node {
+        /// Its id.
+        id: Id,
+    },
     /// An inference that is an argument of its own: `A -> B`, `A + P -> B`.
     Link {
+        /// The link, `A -> B`.
         link: String,
         /// Whether something undercuts it (else it is an attack by linked premises).
         undercut: bool,
@@ -30,12 +34,27 @@ pub enum Arg {
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum FailedAttack {
     /// The attacking inference is undercut by `by`, which is in.
-    Undercut { link: String, by: Id },
+    Undercut {
+        /// The attacking link.
+        link: String,
+        /// The undercutter that is in.
+        by: Id,
+    },
     /// The attacking inference fails because these premises are out.
-    PremisesOut { link: String, premises: Vec<Id> },
+    PremisesOut {
+        /// The attacking link.
+        link: String,
+        /// Its premises that are out.
+        premises: Vec<Id>,
+    },
     /// The attacker is out: attacked by `by`, which is in (a node, or an inference
     /// that holds); `None` when no attacker of it is in.
-    AttackerOut { attacker: Id, by: Option<Arg> },
+    AttackerOut {
+        /// The attacker.
+        attacker: Id,
+        /// What defeats it.
+        by: Option<Arg>,
+    },
 }
 
 /// The attack that defeats a rejected node (grounded semantics).
@@ -44,14 +63,23 @@ pub enum FailedAttack {
 pub enum WinningAttack {
     /// The inference holds: every premise is in and every undercutter (if any) out.
     InferenceHolds {
+        /// The attacking link.
         link: String,
+        /// Its premises (all in).
         premises: Vec<Id>,
+        /// Its undercutters (all out).
         undercutters: Vec<Id>,
     },
     /// The attacker is unattacked.
-    UnattackedAttacker { attacker: Id },
+    UnattackedAttacker {
+        /// The attacker.
+        attacker: Id,
+    },
     /// The attacker is accepted: every attack on it fails.
-    AcceptedAttacker { attacker: Id },
+    AcceptedAttacker {
+        /// The attacker.
+        attacker: Id,
+    },
 }
 
 /// Why a thesis has its grounded label.
@@ -61,16 +89,30 @@ pub enum GroundedReason {
     /// In: nothing attacks it.
     Unattacked,
     /// In: every attack on it fails, for these reasons (one per attacker).
-    EveryAttackFails { attacks: Vec<FailedAttack> },
+    EveryAttackFails {
+        /// Why each attack fails.
+        attacks: Vec<FailedAttack>,
+    },
     /// Out: this attack holds (`None` only if the labelling were inconsistent).
-    Attacked { by: Option<WinningAttack> },
+    Attacked {
+        /// The attack that holds.
+        by: Option<WinningAttack>,
+    },
     /// Undecided: it attacks itself.
     SelfAttack,
     /// Undecided: it lies on an attack cycle with these arguments.
-    OnCycle { with: Vec<Arg> },
+    OnCycle {
+        /// The other arguments of the cycle.
+        with: Vec<Arg>,
+    },
     /// Undecided: its attacker `attacker` is undecided because it depends on the attack
     /// cycle of `cycle`.
-    DependsOnCycle { attacker: Arg, cycle: Vec<Arg> },
+    DependsOnCycle {
+        /// The undecided attacker.
+        attacker: Arg,
+        /// The cycle it depends on.
+        cycle: Vec<Arg>,
+    },
     /// Undecided: an undecided argument attacks it (no cycle found behind it).
     UndecidedAttacker,
 }
@@ -82,15 +124,29 @@ pub enum Standing {
     /// There is no extension: not credulously accepted, only vacuously sceptically.
     NoExtension,
     /// In every one of the `total` extensions (at least one): sceptically accepted.
-    InAll { total: usize },
+    InAll {
+        /// How many extensions there are.
+        total: usize,
+    },
     /// In `count` of the `total` extensions: credulously, not sceptically, accepted.
-    InSome { count: usize, total: usize },
+    InSome {
+        /// How many hold it.
+        count: usize,
+        /// How many extensions there are.
+        total: usize,
+    },
     /// In none of the `total` extensions (at least one): not accepted.
-    InNone { total: usize },
+    InNone {
+        /// How many extensions there are.
+        total: usize,
+    },
     /// Unknown: the search stopped after finding `found` extensions.
     SearchStopped {
+        /// Extensions found before it stopped.
         found: usize,
+        /// What stopped it.
         by: StoppedBy,
+        /// The `--limit` it ran with.
         limit: usize,
     },
 }
