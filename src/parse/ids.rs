@@ -12,14 +12,14 @@ pub fn valid_map_id(id: &str) -> bool {
 
 /// Whether `id` is a valid node or source id: `[A-Za-z0-9][A-Za-z0-9_.-]*`, so it can
 /// never contain white space, `->` or `:`.
-pub fn valid_node_id(id: &str) -> bool {
+pub(crate) fn valid_node_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
 /// Splits a link `"A -> B"` (an `undercuts` entry) into `("A", "B")`.
-pub fn parse_link(s: &str) -> Option<(&str, &str)> {
+pub(crate) fn parse_link(s: &str) -> Option<(&str, &str)> {
     let (a, b) = s.split_once("->")?;
     let (a, b) = (a.trim(), b.trim());
     (!a.is_empty() && !b.is_empty() && !b.contains("->")).then_some((a, b))

@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// The path that names standard input on the command line: `argmap check -`.
-pub const STDIN_PATH: &str = "-";
+pub(crate) const STDIN_PATH: &str = "-";
 
 /// How a map read from standard input is named in diagnostics.
-pub const STDIN_NAME: &str = "<stdin>";
+pub(crate) const STDIN_NAME: &str = "<stdin>";
 
 fn too_large() -> std::io::Error {
     std::io::Error::other(format!(
@@ -286,13 +286,14 @@ pub fn parse_map(text: &str) -> Result<Map, Box<Diagnostic>> {
 /// The deepest bracket nesting argmap parses. YAML parsers check every open flow
 /// collection at every token, so deep flow nesting costs quadratic time; the serde layer
 /// refuses more than 128 levels anyway.
-pub const MAX_FLOW_DEPTH: usize = 1000;
+pub(crate) const MAX_FLOW_DEPTH: usize = 1000;
 
 /// Whether YAML allows `c` in a stream (the `c-printable` set of YAML 1.2): tab, line
 /// feed, carriage return, and every character but the other C0 and C1 controls, DEL,
 /// and U+FFFE / U+FFFF. The others can only be written as escapes in a double-quoted
-/// string (`"\0"`, `"\x07"`).
-pub fn is_yaml_printable(c: char) -> bool {
+/// string (`"\0"`, `"\x07"`). The tests check the reader against it.
+#[cfg(test)]
+fn is_yaml_printable(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{85}')
         || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
 }
@@ -609,7 +610,7 @@ fn schema_help(message: &str) -> Option<String> {
 
 /// Gives every diagnostic of `file` its file name, line and column. The text is read
 /// and the position index built only if some diagnostic still needs a position.
-pub fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) -> Result<(), ReadError> {
+pub(crate) fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) -> Result<(), ReadError> {
     let name = file.path.display().to_string();
     for d in diagnostics.iter_mut() {
         d.file.clone_from(&name);

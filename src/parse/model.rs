@@ -336,7 +336,7 @@ impl Map {
 }
 
 /// The keys of a map's top level.
-pub const MAP_FIELDS: &[&str] = &[
+pub(crate) const MAP_FIELDS: &[&str] = &[
     "id",
     "title",
     "source",
@@ -408,7 +408,7 @@ impl SourceEntry {
 }
 
 /// The keys of a source entry.
-pub const SOURCE_FIELDS: &[&str] = &["author", "title", "year", "publisher", "url", "note"];
+pub(crate) const SOURCE_FIELDS: &[&str] = &["author", "title", "year", "publisher", "url", "note"];
 
 struct_visitor!(
     SourceEntry,
@@ -446,7 +446,7 @@ pub struct Cite {
 }
 
 /// The keys of a citation's long form.
-pub const CITE_FIELDS: &[&str] = &["source", "at", "footnote"];
+pub(crate) const CITE_FIELDS: &[&str] = &["source", "at", "footnote"];
 
 impl<'de> Deserialize<'de> for Cite {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -568,7 +568,7 @@ impl Node {
 }
 
 /// The keys of a claim, evidence item or rebuttal.
-pub const NODE_FIELDS: &[&str] = &[
+pub(crate) const NODE_FIELDS: &[&str] = &[
     "text",
     "quote",
     "by",

@@ -13,7 +13,7 @@ use super::load::{read_regular, MapFile};
 use std::path::{Path, PathBuf};
 
 /// The command-line flag that lets a source be read from anywhere.
-pub const ALLOW_OUTSIDE_FLAG: &str = "--allow-source-outside";
+pub(crate) const ALLOW_OUTSIDE_FLAG: &str = "--allow-source-outside";
 
 /// The outcome of reading a map's `source`.
 #[derive(Debug)]
@@ -51,7 +51,7 @@ fn base_dir(file: &MapFile) -> &Path {
 
 /// The nearest folder from `dir` up that has a `.git` entry (a directory, or the file
 /// of a worktree or submodule); `dir` itself when there is none.
-pub fn project_root(dir: &Path) -> PathBuf {
+pub(crate) fn project_root(dir: &Path) -> PathBuf {
     dir.ancestors()
         .find(|d| std::fs::symlink_metadata(d.join(".git")).is_ok())
         .unwrap_or(dir)

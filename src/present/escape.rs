@@ -198,7 +198,7 @@ pub fn argdown_title(s: &str) -> String {
 
 /// A name inside a one-line comment (`#` or `//`): control characters (and the other
 /// [`is_hidden_control`] characters) become spaces.
-pub fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if is_hidden_control(c) { ' ' } else { c })
         .collect()

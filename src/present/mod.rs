@@ -40,7 +40,7 @@ impl<'w> FmtIo<'w> {
 }
 
 /// `"s"` after a count other than one: `format!("{n} extension{}", plural(n))`.
-pub fn plural(n: usize) -> &'static str {
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {

@@ -216,7 +216,7 @@ impl Detail {
 
 /// Writes diagnostics as rustc-style text (coloured when `out` writes colour). `texts`
 /// maps each file name to its text.
-pub fn write_diagnostics<'d>(
+pub(crate) fn write_diagnostics<'d>(
     diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
     texts: &HashMap<String, &str>,
     out: &mut dyn WriteColor,
@@ -367,7 +367,7 @@ pub fn rule_counts(diagnostics: &[Diagnostic]) -> Vec<RuleCount> {
 }
 
 /// The closing line: `2 errors, 1 warning in 3 files`.
-pub fn summary_line(errors: usize, warnings: usize, files: usize) -> String {
+pub(crate) fn summary_line(errors: usize, warnings: usize, files: usize) -> String {
     format!(
         "{}, {} in {}",
         super::count(errors, "error", "errors"),

@@ -250,14 +250,14 @@ pub fn run(input: &Input, enabled: RuleSet) -> (Vec<Diagnostic>, Vec<Rule>) {
 }
 
 /// The path of a node's entry: `[section, id]`.
-pub fn node_path(g: &ArgGraph, ix: NodeIndex) -> Vec<Seg> {
+pub(crate) fn node_path(g: &ArgGraph, ix: NodeIndex) -> Vec<Seg> {
     let n = &g.graph[ix];
     path![n.kind.section().key(), n.id]
 }
 
 /// Where a reference problem points: the list item (or, for a long-form citation, its
 /// `source` value).
-pub fn ref_target(g: &ArgGraph, p: &RefProblem) -> Target {
+pub(crate) fn ref_target(g: &ArgGraph, p: &RefProblem) -> Target {
     let mut path = node_path(g, p.from);
     path.push(Seg::Key(p.field.key().to_string()));
     path.push(Seg::Index(p.item));
@@ -272,7 +272,7 @@ pub fn ref_target(g: &ArgGraph, p: &RefProblem) -> Target {
 
 /// At most this many "did you mean" searches per map, so a map full of typos stays
 /// linear to check.
-pub const MAX_SUGGESTIONS: usize = 200;
+pub(crate) const MAX_SUGGESTIONS: usize = 200;
 
 #[cfg(test)]
 mod tests {
