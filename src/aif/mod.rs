@@ -15,9 +15,10 @@
 //!   stage). It draws the inferences analysis computed once
 //!   ([`crate::analyse::Analysed::inferences`]) and decides nothing.
 //!
-//! So no lower stage imports a higher one: `app` calls [`parse`] and [`import()`], then
-//! `present::map_yaml` writes the imported map; `render --format aif` calls
-//! [`export::render`]. Nothing outside `app` and `present` uses `export`.
+//! So no lower stage imports a higher one: the CLI (`src/cli/import.rs`, in the binary)
+//! calls [`parse`] and [`import()`], then `present::map_yaml` writes the imported map;
+//! `render --format aif` calls [`export::render`] through the library's `argmap::export`.
+//! Nothing but that root API (`src/api.rs`) and `present` uses `export`.
 
 pub mod export;
 pub mod import;
