@@ -334,19 +334,40 @@ pub enum Lint {
 
 impl Lint {
     /// Parses `warnings` or a rule id; an unknown name gets a did-you-mean.
-    pub fn parse(name: &str) -> Result<Lint, String> {
+    pub fn parse(name: &str) -> Result<Lint, UnknownRule> {
         if name == "warnings" {
             return Ok(Lint::Warnings);
         }
         Rule::from_id(name).map(Lint::Rule).ok_or_else(|| {
             let names = Rule::ALL.iter().map(|r| r.id()).chain(["warnings"]);
-            let hint = did_you_mean(name, names)
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
-            format!("unknown rule `{name}`{hint}")
+            UnknownRule {
+                name: name.to_string(),
+                suggestion: did_you_mean(name, names),
+            }
         })
     }
 }
+
+/// A severity flag (`--deny`, `--warn`, `--allow`) that names no rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownRule {
+    /// The name given.
+    pub name: String,
+    /// The closest rule id (or `warnings`), if one is close.
+    pub suggestion: Option<String>,
+}
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown rule `{}`", self.name)?;
+        match &self.suggestion {
+            Some(s) => write!(f, " (did you mean `{s}`?)"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for UnknownRule {}
 
 /// What the user did to rule severities: `--deny`, `--warn` and `--allow` of rules or of
 /// the group `warnings`, in command-line order. As in rustc, the last flag that applies
@@ -542,12 +563,12 @@ mod severity_tests {
     #[test]
     fn unknown_names_get_a_did_you_mean() {
         assert_eq!(
-            Lint::parse("orphans").unwrap_err(),
+            Lint::parse("orphans").unwrap_err().to_string(),
             "unknown rule `orphans` (did you mean `orphan`?)"
         );
         assert_eq!(
-            Lint::parse("warning").unwrap_err(),
-            "unknown rule `warning` (did you mean `warnings`?)"
+            Lint::parse("warning").unwrap_err().suggestion.as_deref(),
+            Some("warnings")
         );
     }
 }

@@ -1,7 +1,7 @@
 //! The command line, declared with clap's derive API.
 
 use argmap::analyse::semantics::Semantics;
-use argmap::diagnostic::{Level, Lint, SeverityConfig};
+use argmap::diagnostic::{Level, Lint, SeverityConfig, UnknownRule};
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -72,8 +72,8 @@ const SEVERITY_FLAGS: [(&str, char, Level, &str); 3] = [
 ];
 
 impl SeverityArgs {
-    /// The severity configuration, or the message for an unknown rule.
-    pub fn config(&self) -> Result<SeverityConfig, String> {
+    /// The severity configuration, or the first flag that names no rule.
+    pub fn config(&self) -> Result<SeverityConfig, UnknownRule> {
         let mut cfg = SeverityConfig::default();
         for (level, name) in &self.flags {
             cfg.push(Lint::parse(name)?, *level);

@@ -8,7 +8,7 @@ use argmap::present::terminal::{Detail, Terminal};
 use std::io::Write;
 
 pub(super) fn run(a: CheckArgs, io: &mut Io) -> Result<u8, CliError> {
-    let cfg = a.severity.config().map_err(CliError::Usage)?;
+    let cfg = a.severity.config()?;
     let (files, diagnostics) = gate::diagnose(&a.maps, &cfg, a.sources.policy())?;
     match a.format {
         ReportFormat::Json => {

@@ -4,6 +4,7 @@
 //! command quietly with exit 0 ([`CliError::is_closed_pipe`]).
 
 use super::output::OutputError;
+use argmap::diagnostic::UnknownRule;
 use argmap::parse::load::ReadError;
 use argmap::present::graphviz::GraphvizError;
 use argmap::RenderError;
@@ -14,6 +15,8 @@ use std::fmt;
 pub enum CliError {
     /// A value on the command line that cannot be used; the message says what to give.
     Usage(String),
+    /// A severity flag names no rule.
+    UnknownRule(UnknownRule),
     /// A file the command reads could not be read (or changed while it ran).
     Read(ReadError),
     /// `-o FILE` was refused, or writing it failed.
@@ -55,6 +58,7 @@ impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CliError::Usage(message) => f.write_str(message),
+            CliError::UnknownRule(e) => e.fmt(f),
             CliError::Read(e) => e.fmt(f),
             CliError::Output(e) => e.fmt(f),
             CliError::Graphviz(e) => e.fmt(f),
@@ -69,6 +73,7 @@ impl std::error::Error for CliError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             CliError::Usage(_) | CliError::NotAif { .. } => None,
+            CliError::UnknownRule(e) => Some(e),
             CliError::Read(e) => Some(e),
             CliError::Output(e) => Some(e),
             CliError::Graphviz(e) => Some(e),
@@ -105,5 +110,11 @@ impl From<GraphvizError> for CliError {
 impl From<RenderError> for CliError {
     fn from(e: RenderError) -> CliError {
         CliError::Render(e)
+    }
+}
+
+impl From<UnknownRule> for CliError {
+    fn from(e: UnknownRule) -> CliError {
+        CliError::UnknownRule(e)
     }
 }

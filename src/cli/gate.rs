@@ -73,11 +73,7 @@ pub(super) fn load_checked(
     gate: &GateArgs,
     io: &mut Io,
 ) -> Result<Result<Checked, u8>, CliError> {
-    let cfg = gate
-        .severity
-        .config()
-        .map_err(CliError::Usage)?
-        .keeping_errors();
+    let cfg = gate.severity.config()?.keeping_errors();
     let (files, diagnostics) = diagnose(paths, &cfg, gate.sources.policy())?;
     if !cfg.fails(&diagnostics) {
         return Ok(Ok(Checked {
