@@ -8,8 +8,6 @@ pub mod compare;
 pub mod evaluate;
 pub mod inference;
 pub mod neighbourhood;
-// Field docs deferred to the quote split (issue 12, item 5).
-#[allow(missing_docs)]
 pub mod quote;
 pub mod semantics;
 pub mod support;

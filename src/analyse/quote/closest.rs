@@ -9,12 +9,15 @@ use std::collections::HashMap;
 /// The passage of the source most like a quote that was not found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Closest {
+    /// The line of the source where the passage starts.
     pub line: usize,
     /// Whole words of the normalised source.
     pub passage: String,
+    /// How alike passage and quote are, from 0 to 1.
     pub similarity: f64,
-    /// Whether the source goes on before / after the passage.
+    /// Whether the source goes on before the passage.
     pub more_before: bool,
+    /// Whether the source goes on after it.
     pub more_after: bool,
     /// The first word where the passage and the quote differ, if any.
     pub difference: Option<WordDifference>,
@@ -46,7 +49,9 @@ impl std::fmt::Display for Closest {
 /// already ended.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WordDifference {
+    /// The passage's word.
     pub passage: Option<String>,
+    /// The quote's word.
     pub quote: Option<String>,
 }
 

@@ -10,6 +10,7 @@ pub(super) const K: usize = 8;
 pub struct SourceIndex {
     /// Length in bytes of the original text (only its line starts are kept).
     original_len: usize,
+    /// The normalised text, with the map back to the original.
     pub norm: Normalized,
     /// The distinct 8-byte windows that start a word, each stored hashed by [`mix`] (a
     /// bijection, so no two windows share a hash), sorted.

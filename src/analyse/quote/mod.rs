@@ -63,16 +63,25 @@ pub const MAX_GAP: usize = 2000;
 pub enum QuoteMatch {
     /// Found: where the quote starts, as a byte offset of the normalised text
     /// ([`SourceIndex::line_of`] gives its line; it is not computed for every quote).
-    Found { offset: usize },
+    Found {
+        /// The byte offset in the normalised text.
+        offset: usize,
+    },
     /// Not found: the closest passage, its line, and its similarity (0–1).
-    NotFound { closest: Option<Closest> },
+    NotFound {
+        /// The closest passage (`None` when the source has no word to compare).
+        closest: Option<Closest>,
+    },
 }
 
 /// A quote of the map that its source lacks: the node, and the closest passage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuoteMiss {
+    /// The section of the node.
     pub section: Section,
+    /// The node's id.
     pub id: Id,
+    /// The closest passage of the source, when there is one.
     pub closest: Option<Closest>,
 }
 

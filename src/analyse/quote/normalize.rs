@@ -10,6 +10,7 @@
 /// marker, a curly quote folded to a straight one).
 #[derive(Debug, Default)]
 pub struct Normalized {
+    /// The normalised text.
     pub text: String,
     segments: Vec<(u32, u32)>,
     /// Normalised offsets where a hyphen between two letters on one line was dropped
