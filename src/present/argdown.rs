@@ -17,16 +17,11 @@ use super::diagram::DiagramMap;
 use super::escape::{argdown as esc, argdown_title, one_line};
 use crate::analyse::inference::{Inference, LinkKind};
 use crate::analyse::SameAsLink;
-use crate::graph::{ArgGraph, EdgeKind, NodeKind};
+use crate::graph::{ArgGraph, EdgeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
 use std::fmt::Write;
-
-fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
-    dm.map.graph.graph[ix].kind != NodeKind::Source
-        && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
-}
 
 /// Whether an inference is written as an argument of its own.
 fn addressable(inf: &Inference) -> bool {
@@ -102,8 +97,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
                 undercutter_of.entry(u).or_default().push(inf);
             }
         }
-        let mut order: Vec<NodeIndex> =
-            g.graph.node_indices().filter(|&ix| shown(dm, ix)).collect();
+        let mut order: Vec<NodeIndex> = g.graph.node_indices().filter(|&ix| dm.shows(ix)).collect();
         order.sort_by_key(|&ix| !g.graph[ix].is_thesis());
         for ix in order {
             let n = &g.graph[ix];
@@ -121,7 +115,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
                 .get(&ix)
                 .unwrap_or(&none)
                 .iter()
-                .filter(|i| shown(dm, i.target))
+                .filter(|i| dm.shows(i.target))
             {
                 if addressable(inf) {
                     let _ = writeln!(out, "  +> <{}>", argument_title(g, &prefix(mi), inf));
@@ -140,7 +134,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
                 .iter()
                 .filter(|i| addressable(i))
             {
-                if inf.premises.iter().all(|&p| shown(dm, p)) && shown(dm, inf.target) {
+                if inf.premises.iter().all(|&p| dm.shows(p)) && dm.shows(inf.target) {
                     let _ = writeln!(out, "  _> <{}>", argument_title(g, &prefix(mi), inf));
                 }
             }
@@ -167,7 +161,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
             }
         }
         for inf in inferences.list.iter().filter(|i| addressable(i)) {
-            if !inf.premises.iter().all(|&p| shown(dm, p)) || !shown(dm, inf.target) {
+            if !inf.premises.iter().all(|&p| dm.shows(p)) || !dm.shows(inf.target) {
                 continue;
             }
             let premises: Vec<&str> = inf.premises.iter().map(|&p| g.graph[p].id).collect();

@@ -24,6 +24,15 @@ pub struct DiagramMap<'a, 'f> {
     pub focus: Option<NodeIndex>,
 }
 
+impl DiagramMap<'_, '_> {
+    /// Whether the diagram draws node `ix`: every format draws claims, evidence and
+    /// rebuttals (sources stand in their citations), those in `visible` when it is set.
+    pub fn shows(&self, ix: NodeIndex) -> bool {
+        self.map.graph.graph[ix].kind != NodeKind::Source
+            && self.visible.as_ref().is_none_or(|v| v.contains(&ix))
+    }
+}
+
 /// The border colour of the `--focus` node (drawn double).
 pub const FOCUS_COLOR: &str = "#00695c";
 

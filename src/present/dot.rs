@@ -110,9 +110,7 @@ pub fn in_order(nodes: &[String]) -> Vec<Stmt> {
 /// else its first drawn node; `None` when nothing of it is drawn.
 pub fn anchor_node(dm: &DiagramMap) -> Option<NodeIndex> {
     let g = &dm.map.graph.graph;
-    let drawn = |ix: &NodeIndex| {
-        g[*ix].kind != NodeKind::Source && dm.visible.as_ref().is_none_or(|v| v.contains(ix))
-    };
+    let drawn = |ix: &NodeIndex| dm.shows(*ix);
     g.node_indices()
         .filter(drawn)
         .find(|&ix| g[ix].is_thesis())
@@ -175,9 +173,7 @@ fn edge_style(kind: &EdgeKind) -> Vec<Attribute> {
 fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) -> Sunk {
     let m = dm.map;
     let g = &m.graph.graph;
-    let shown = |ix: NodeIndex| {
-        g[ix].kind != NodeKind::Source && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
-    };
+    let shown = |ix: NodeIndex| dm.shows(ix);
     let name = |ix: NodeIndex| format!("{prefix}{}", g[ix].id);
     for ix in g.node_indices().filter(|&ix| shown(ix)) {
         let mut attrs = node_attrs(m, ix);
@@ -382,9 +378,7 @@ fn parts(
     for l in links {
         let (ma, a) = l.from;
         let (mb, b) = l.to;
-        let visible =
-            |mi: usize, ix: NodeIndex| maps[mi].visible.as_ref().is_none_or(|v| v.contains(&ix));
-        if !visible(ma, a) || !visible(mb, b) {
+        if !maps[ma].shows(a) || !maps[mb].shows(b) {
             continue;
         }
         let na = format!("{}{}", prefix(ma), maps[ma].map.graph.graph[a].id);

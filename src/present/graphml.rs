@@ -13,7 +13,7 @@
 use super::diagram::DiagramMap;
 use super::escape::xml;
 use crate::analyse::SameAsLink;
-use crate::graph::{EdgeKind, NodeKind};
+use crate::graph::EdgeKind;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::fmt::Write;
@@ -31,11 +31,6 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("link", "edge", "link", "string"),
     ("argument", "edge", "argument", "int"),
 ];
-
-fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
-    dm.map.graph.graph[ix].kind != NodeKind::Source
-        && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
-}
 
 /// XML-escaped text without the two non-characters XML 1.0 forbids.
 fn text(s: &str) -> String {
@@ -74,7 +69,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
     };
     for (mi, dm) in maps.iter().enumerate() {
         let g = &dm.map.graph.graph;
-        for ix in g.node_indices().filter(|&ix| shown(dm, ix)) {
+        for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
             let n = &g[ix];
             let _ = writeln!(out, "    <node id=\"{}\">", text(&name(mi, ix)));
             data(&mut out, "label", n.id);
@@ -123,7 +118,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         let g = &dm.map.graph.graph;
         for e in g.edge_references() {
             let (s, t) = (e.source(), e.target());
-            if !shown(dm, s) || !shown(dm, t) {
+            if !dm.shows(s) || !dm.shows(t) {
                 continue;
             }
             let (kind, link) = match e.weight() {
@@ -159,7 +154,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         let (Some(da), Some(db)) = (maps.get(ma), maps.get(mb)) else {
             continue;
         };
-        if shown(da, a) && shown(db, b) {
+        if da.shows(a) && db.shows(b) {
             edge(&mut out, &name(ma, a), &name(mb, b), "same_as", None, None);
         }
     }

@@ -11,7 +11,6 @@
 use super::diagram::DiagramMap;
 use crate::analyse::SameAsLink;
 use crate::graph::{EdgeKind, NodeKind};
-use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
@@ -124,11 +123,6 @@ pub struct SameAsJson {
     pub target: String,
 }
 
-fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
-    dm.map.graph.graph[ix].kind != NodeKind::Source
-        && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
-}
-
 /// Builds the document.
 pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
     let mut out = Document {
@@ -141,7 +135,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
         let map = a.graph.map;
         let map_id = a.map_id();
         let mut nodes = Vec::new();
-        for ix in g.node_indices().filter(|&ix| shown(dm, ix)) {
+        for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
             let n = &g[ix];
             let node = n.node;
             nodes.push(NodeJson {
@@ -174,7 +168,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
         let mut rel = Vec::new();
         for e in edges {
             let (s, t) = (e.source(), e.target());
-            if !shown(dm, s) || !shown(dm, t) {
+            if !dm.shows(s) || !dm.shows(t) {
                 continue;
             }
             let (kind, via) = match e.weight() {
@@ -260,7 +254,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
         let (Some(da), Some(db)) = (maps.get(ma), maps.get(mb)) else {
             continue;
         };
-        if !shown(da, a) || !shown(db, b) {
+        if !da.shows(a) || !db.shows(b) {
             continue;
         }
         out.same_as.push(SameAsJson {

@@ -19,11 +19,6 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::fmt::Write;
 
-fn shown(dm: &DiagramMap, ix: NodeIndex) -> bool {
-    dm.map.graph.graph[ix].kind != NodeKind::Source
-        && dm.visible.as_ref().is_none_or(|v| v.contains(&ix))
-}
-
 fn node_name(mi: usize, ix: NodeIndex) -> String {
     format!("m{mi}_n{}", ix.index())
 }
@@ -74,7 +69,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                 .join("<br/>");
             let _ = writeln!(out, "  subgraph m{mi}[\"{title}\"]");
         }
-        for ix in g.node_indices().filter(|&ix| shown(dm, ix)) {
+        for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
             let name = node_name(mi, ix);
             let shape = match g[ix].kind {
                 NodeKind::Evidence => ("[/\"", "\"/]"),
@@ -103,12 +98,12 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         };
         let point_drawn = |i: usize| {
             let inf = &infs.list[i];
-            shown(dm, inf.target) && inf.premises.iter().any(|&p| shown(dm, p))
+            dm.shows(inf.target) && inf.premises.iter().any(|&p| dm.shows(p))
         };
         let mut opened = vec![false; infs.list.len()];
         for e in g.edge_references() {
             let (a, b) = (e.source(), e.target());
-            if !shown(dm, a) || !shown(dm, b) {
+            if !dm.shows(a) || !dm.shows(b) {
                 continue;
             }
             let (na, nb) = (node_name(mi, a), node_name(mi, b));
@@ -159,7 +154,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         let (Some(da), Some(db)) = (maps.get(ma), maps.get(mb)) else {
             continue;
         };
-        if shown(da, a) && shown(db, b) {
+        if da.shows(a) && db.shows(b) {
             let _ = writeln!(
                 edges,
                 "  {} -.-|same as| {}",
@@ -190,7 +185,7 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
     }
     // The `--focus` node: a thick border in the focus colour of the DOT diagram.
     for (mi, dm) in maps.iter().enumerate() {
-        if let Some(ix) = dm.focus.filter(|&ix| shown(dm, ix)) {
+        if let Some(ix) = dm.focus.filter(|&ix| dm.shows(ix)) {
             let _ = writeln!(
                 out,
                 "  style {} stroke:{},stroke-width:5px",
