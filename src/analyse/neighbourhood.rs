@@ -3,6 +3,8 @@
 //! - `render --focus ID --depth N`: the nodes within N steps of a node, over supports,
 //!   attacks and undercuts in either direction ([`neighbourhood`]), and in the other
 //!   maps rendered with it the nodes `same_as` links join to them ([`focus_views`]);
+//!   the same traversal without a depth ([`linked`]) tells the `orphan` check what a
+//!   thesis reaches;
 //! - `compare -o FILE.svg`: for large maps, the aligned nodes, the theses and what lies
 //!   on the way from one to the other; and which nodes are drawn grey
 //!   ([`compare_views`]).
@@ -17,19 +19,39 @@ use std::collections::{HashSet, VecDeque};
 
 /// The nodes within `depth` steps of `focus` (breadth-first, linear in what it visits).
 pub fn neighbourhood(g: &ArgGraph, focus: NodeIndex, depth: usize) -> HashSet<NodeIndex> {
-    let mut seen = HashSet::from([focus]);
-    let mut queue = VecDeque::from([(focus, 0)]);
+    linked(g, [focus], Some(depth))
+}
+
+/// Whether an edge is a link of the argument (supports, attacks, undercuts), which
+/// [`linked`] and [`onward`] follow; cites and `same_as` are not.
+fn is_link(e: &EdgeKind) -> bool {
+    match e {
+        EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. } => true,
+        EdgeKind::Cites { .. } | EdgeKind::SameAs => false,
+    }
+}
+
+/// The nodes joined to `starts` by supports, attacks and undercuts followed in either
+/// direction, `starts` included: those within `depth` steps when it is given, else all
+/// (the `orphan` check: what a thesis reaches). Breadth-first, linear in what it visits.
+pub fn linked(
+    g: &ArgGraph,
+    starts: impl IntoIterator<Item = NodeIndex>,
+    depth: Option<usize>,
+) -> HashSet<NodeIndex> {
+    let mut seen = HashSet::new();
+    let mut queue: VecDeque<(NodeIndex, usize)> = starts
+        .into_iter()
+        .filter(|&s| seen.insert(s))
+        .map(|s| (s, 0))
+        .collect();
     while let Some((u, d)) = queue.pop_front() {
-        if d == depth {
+        if depth == Some(d) {
             continue;
         }
         for dir in [Direction::Outgoing, Direction::Incoming] {
             for e in g.graph.edges_directed(u, dir) {
-                let link = match e.weight() {
-                    EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. } => true,
-                    EdgeKind::Cites { .. } | EdgeKind::SameAs => false,
-                };
-                if !link {
+                if !is_link(e.weight()) {
                     continue;
                 }
                 let v = if dir == Direction::Outgoing {
@@ -79,11 +101,7 @@ pub fn onward(g: &ArgGraph, starts: impl IntoIterator<Item = NodeIndex>) -> Hash
     let mut stack: Vec<NodeIndex> = seen.iter().copied().collect();
     while let Some(ix) = stack.pop() {
         for e in g.graph.edges_directed(ix, Direction::Outgoing) {
-            let onward = matches!(
-                e.weight(),
-                EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }
-            );
-            if onward && seen.insert(e.target()) {
+            if is_link(e.weight()) && seen.insert(e.target()) {
                 stack.push(e.target());
             }
         }

@@ -3,10 +3,9 @@
 //! no thesis (`no-thesis` says so).
 
 use super::{node_path, Example, Found, Input, RuleInfo};
-use crate::graph::{EdgeKind, NodeKind};
+use crate::analyse::neighbourhood::linked;
 use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
+use crate::graph::NodeKind;
 
 /// The declaration of `orphan`.
 pub const RULE: RuleInfo = RuleInfo {
@@ -56,42 +55,18 @@ claims:
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
-    let mut seen = vec![false; g.graph.node_count()];
-    let mut stack = g.theses();
-    if stack.is_empty() {
+    let theses = g.theses();
+    if theses.is_empty() {
         return;
     }
-    for &t in &stack {
-        seen[t.index()] = true;
-    }
-    while let Some(u) = stack.pop() {
-        for dir in [Direction::Outgoing, Direction::Incoming] {
-            for e in g.graph.edges_directed(u, dir) {
-                if !matches!(
-                    e.weight(),
-                    EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }
-                ) {
-                    continue;
-                }
-                let v = if dir == Direction::Outgoing {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                if !seen[v.index()] {
-                    seen[v.index()] = true;
-                    stack.push(v);
-                }
-            }
-        }
-    }
+    let seen = linked(g, theses, None);
     for ix in g.graph.node_indices() {
         let n = &g.graph[ix];
         // A rebuttal without a target is reported by `rebuttal-without-target` alone.
         let targetless = n.kind == NodeKind::Rebuttal
             && n.node
                 .is_some_and(|x| x.attacks.is_empty() && x.undercuts().is_empty());
-        if n.kind != NodeKind::Source && !seen[ix.index()] && !targetless {
+        if n.kind != NodeKind::Source && !seen.contains(&ix) && !targetless {
             out.push(
                 Diagnostic::new(
                     Rule::Orphan,
