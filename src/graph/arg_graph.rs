@@ -460,17 +460,6 @@ impl<'m> ArgGraph<'m> {
             .map(|e| e.id())
     }
 
-    /// The supports/attacks links that some node undercuts.
-    pub fn undercut_links(&self) -> std::collections::HashSet<EdgeIndex> {
-        self.graph
-            .edge_references()
-            .filter_map(|e| match e.weight() {
-                EdgeKind::Undercuts { link } => Some(*link),
-                _ => None,
-            })
-            .collect()
-    }
-
     /// The nodes `ix` supports or attacks.
     pub fn targets(&self, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
         self.graph
