@@ -27,12 +27,12 @@ pub struct SourceOut {
 impl From<&crate::parse::model::SourceEntry> for SourceOut {
     fn from(s: &crate::parse::model::SourceEntry) -> SourceOut {
         SourceOut {
-            author: s.author.clone(),
-            title: s.title.clone(),
-            year: s.year.clone(),
-            publisher: s.publisher.clone(),
-            url: s.url.clone(),
-            note: s.note.clone(),
+            author: s.details.author.clone(),
+            title: s.details.title.clone(),
+            year: s.details.year.clone(),
+            publisher: s.details.publisher.clone(),
+            url: s.details.url.clone(),
+            note: s.details.note.clone(),
         }
     }
 }

@@ -76,7 +76,7 @@ impl<'m> GNode<'m> {
     pub fn text(&self) -> &'m str {
         match (self.node, self.source) {
             (Some(n), _) => n.text.as_deref().unwrap_or(""),
-            (None, Some(s)) => s.title.as_deref().or(s.note.as_deref()).unwrap_or(""),
+            (None, Some(s)) => s.name().unwrap_or(""),
             _ => "",
         }
     }

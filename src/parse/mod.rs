@@ -7,4 +7,4 @@ pub mod position;
 pub mod schema;
 pub mod source_text;
 pub use load::{load_file, load_str, MapFile};
-pub use model::{Cite, Map, Node, Section, SourceEntry};
+pub use model::{Cite, Map, Node, Section, SourceDetails, SourceEntry};

@@ -385,18 +385,8 @@ struct_visitor!(
 /// A work cited.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SourceEntry {
-    /// Who wrote it.
-    pub author: Option<String>,
-    /// The title; a source needs a title or a note.
-    pub title: Option<String>,
-    /// When it appeared.
-    pub year: Option<String>,
-    /// Who published it.
-    pub publisher: Option<String>,
-    /// Where it is online.
-    pub url: Option<String>,
-    /// What is known of the source when its title is not (e.g. a lost footnote).
-    pub note: Option<String>,
+    /// What the entry says of the work.
+    pub details: SourceDetails,
     /// Unknown or repeated keys of the entry.
     pub problems: Vec<FieldProblem>,
 }
@@ -404,6 +394,50 @@ pub struct SourceEntry {
 impl SourceEntry {
     fn set_problems(&mut self, problems: Vec<FieldProblem>) {
         self.problems = problems;
+    }
+    /// What names the work: its title, else its note.
+    pub fn name(&self) -> Option<&str> {
+        let d = &self.details;
+        d.title.as_deref().or(d.note.as_deref())
+    }
+}
+
+/// The fields of a source entry, each as written: the one list of them, read from a map
+/// ([`SourceEntry`]), written to a map (`argmap import`), to AIF's `argmap` member (where
+/// serde reads and writes it, leaving out what is missing) and to the JSON export.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDetails {
+    /// Who wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The title; a source needs a title or a note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When it appeared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<String>,
+    /// Who published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Where it is online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What is known of the source when its title is not (e.g. a lost footnote).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl SourceDetails {
+    /// Each field under its key, in the order maps write them.
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 6] {
+        [
+            ("author", self.author.as_deref()),
+            ("title", self.title.as_deref()),
+            ("year", self.year.as_deref()),
+            ("publisher", self.publisher.as_deref()),
+            ("url", self.url.as_deref()),
+            ("note", self.note.as_deref()),
+        ]
     }
 }
 
@@ -416,13 +450,14 @@ struct_visitor!(
     SOURCE_FIELDS,
     |key, m, out, p| {
         let v = opt_text(m)?;
+        let d = &mut out.details;
         let slot = match key {
-            "author" => &mut out.author,
-            "title" => &mut out.title,
-            "year" => &mut out.year,
-            "publisher" => &mut out.publisher,
-            "url" => &mut out.url,
-            _ => &mut out.note,
+            "author" => &mut d.author,
+            "title" => &mut d.title,
+            "year" => &mut d.year,
+            "publisher" => &mut d.publisher,
+            "url" => &mut d.url,
+            _ => &mut d.note,
         };
         set_opt(slot, v, key, p);
         Ok(())

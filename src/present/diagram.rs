@@ -53,12 +53,7 @@ pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
     if let Some(node) = n.node {
         for c in &node.cites {
             // The work's title (or note) stands for the source id when there is one.
-            let title = m
-                .graph
-                .map
-                .sources
-                .get(&c.source)
-                .and_then(|s| s.title.as_deref().or(s.note.as_deref()));
+            let title = m.graph.map.sources.get(&c.source).and_then(|s| s.name());
             let cite = match title {
                 Some(t) => describe_cite(&crate::parse::Cite {
                     source: t.into(),

@@ -76,14 +76,12 @@ fn tag_nodes<'a>(
                 .map(|c| {
                     let title = m.graph.map.sources.get(&c.source).and_then(|s| {
                         let who = s
+                            .details
                             .author
                             .as_deref()
                             .map(|a| format!("{a}, "))
                             .unwrap_or_default();
-                        s.title
-                            .as_deref()
-                            .or(s.note.as_deref())
-                            .map(|t| format!("{who}{t}"))
+                        s.name().map(|t| format!("{who}{t}"))
                     });
                     match title {
                         Some(t) => format!("{t} ({})", describe_cite(c)),

@@ -11,7 +11,9 @@
 use super::diagram::DiagramMap;
 use crate::analyse::SameAsLink;
 use crate::graph::{EdgeKind, NodeKind};
+use crate::parse::SourceDetails;
 use petgraph::visit::EdgeRef;
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 /// The whole document.
@@ -73,23 +75,25 @@ pub struct CiteJson {
     pub footnote: Option<String>,
 }
 
-/// A source entry.
-#[derive(Debug, Serialize)]
+/// A source entry: `id`, then every field of [`SourceDetails`] (null when missing).
+#[derive(Debug)]
 pub struct SourceJson {
     /// The source's id.
     pub id: String,
-    /// Who wrote it.
-    pub author: Option<String>,
-    /// Its title.
-    pub title: Option<String>,
-    /// When it appeared.
-    pub year: Option<String>,
-    /// Who published it.
-    pub publisher: Option<String>,
-    /// Where it is online.
-    pub url: Option<String>,
-    /// What is known of it when its title is not.
-    pub note: Option<String>,
+    /// The entry's fields.
+    pub details: SourceDetails,
+}
+
+impl Serialize for SourceJson {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let fields = self.details.fields();
+        let mut m = s.serialize_map(Some(1 + fields.len()))?;
+        m.serialize_entry("id", &self.id)?;
+        for (k, v) in fields {
+            m.serialize_entry(k, &v)?;
+        }
+        m.end()
+    }
 }
 
 /// A relation between two nodes of the map.
@@ -232,12 +236,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
             .iter()
             .map(|(id, s)| SourceJson {
                 id: id.to_string(),
-                author: s.author.clone(),
-                title: s.title.clone(),
-                year: s.year.clone(),
-                publisher: s.publisher.clone(),
-                url: s.url.clone(),
-                note: s.note.clone(),
+                details: s.details.clone(),
             })
             .collect();
         out.maps.push(MapJson {

@@ -151,7 +151,7 @@ fn plain_scalars_keep_their_text_unlike_serde_yaml() {
     assert_eq!(ours.title.as_deref(), Some("1.10"));
     let s = ours.sources.get("s").expect("source s");
     assert_eq!(
-        (s.title.as_deref(), s.year.as_deref()),
+        (s.details.title.as_deref(), s.details.year.as_deref()),
         (Some(".inf"), Some("0x7CF"))
     );
     let (id, t) = ours.claims.iter().next().expect("a claim");

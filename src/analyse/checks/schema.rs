@@ -120,8 +120,8 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let base = path!["sources", id];
         check_id(id, &base, out);
         field_problems(base.clone(), &s.problems, SOURCE_FIELDS, "a source", out);
-        if s.title.as_deref().is_none_or(|t| t.trim().is_empty())
-            && s.note.as_deref().is_none_or(|t| t.trim().is_empty())
+        if s.details.title.as_deref().is_none_or(|t| t.trim().is_empty())
+            && s.details.note.as_deref().is_none_or(|t| t.trim().is_empty())
         {
             out.push(
                 Diagnostic::new(
