@@ -12,7 +12,7 @@
 //! lists; the map's title, `source` and sources) rides in `argmap` members, which other
 //! tools ignore and `argmap import` reads back, so a round trip gives the same map.
 
-use super::map_out::{CiteOut, SourceOut};
+use super::map_out::CiteOut;
 use super::model::{Aif, AifEdge, AifId, AifNode, MapExt, NodeExt};
 use crate::analyse::inference::LinkKind;
 use crate::analyse::Analysed;
@@ -60,7 +60,7 @@ pub fn document(m: &Analysed) -> Aif {
                 sources: map
                     .sources
                     .iter()
-                    .map(|(id, s)| (id.to_string(), SourceOut::from(s)))
+                    .map(|(id, s)| (id.to_string(), s.details.clone()))
                     .collect(),
             }),
             ..Aif::default()

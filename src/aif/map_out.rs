@@ -7,35 +7,9 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-/// A source entry as written to a map (and kept in AIF's `argmap` member).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SourceOut {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub year: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-impl From<&crate::parse::model::SourceEntry> for SourceOut {
-    fn from(s: &crate::parse::model::SourceEntry) -> SourceOut {
-        SourceOut {
-            author: s.details.author.clone(),
-            title: s.details.title.clone(),
-            year: s.details.year.clone(),
-            publisher: s.details.publisher.clone(),
-            url: s.details.url.clone(),
-            note: s.details.note.clone(),
-        }
-    }
-}
+/// A source entry as written to a map (and kept in AIF's `argmap` member): the map
+/// model's own list of a source's fields.
+pub use crate::parse::model::SourceDetails as SourceOut;
 
 /// A citation as written to a map: the short form when it has no page or footnote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -91,14 +91,7 @@ fn section(out: &mut String, key: &str, nodes: &IndexMap<String, NodeOut>, alway
 }
 
 fn source(out: &mut String, id: &str, s: &SourceOut) {
-    let fields = [
-        ("author", &s.author),
-        ("title", &s.title),
-        ("year", &s.year),
-        ("publisher", &s.publisher),
-        ("url", &s.url),
-        ("note", &s.note),
-    ];
+    let fields = s.fields();
     // An entry with no field is not a valid source (it needs a title or a note), but it
     // is written as it was.
     let empty = fields.iter().all(|(_, v)| v.is_none());
