@@ -747,3 +747,32 @@ impl Map {
 pub fn json_schema() -> serde_json::Value {
     super::schema::json_schema()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_lists_its_fields_under_the_keys_maps_write() {
+        let keys: Vec<&str> = SourceDetails::default()
+            .fields()
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(keys, SOURCE_FIELDS);
+        let s: SourceEntry =
+            crate::parse::deserializer::from_str("{author: A, year: 1999, note: lost}")
+                .expect("a source");
+        assert_eq!(s.name(), Some("lost"));
+        assert_eq!(
+            s.details.fields().map(|(_, v)| v),
+            [Some("A"), None, Some("1999"), None, None, Some("lost")]
+        );
+        // The JSON and AIF writers name the same fields.
+        let json = serde_json::to_value(&s.details).expect("serialises");
+        assert_eq!(
+            json,
+            serde_json::json!({"author": "A", "year": "1999", "note": "lost"})
+        );
+    }
+}
