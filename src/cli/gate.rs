@@ -82,10 +82,7 @@ pub(super) fn load_checked(
         }));
     }
     write_report(&files, &diagnostics, Detail::Errors, io.err)?;
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = present::json::Summary::of(&diagnostics, files.len()).errors;
     let unread: Vec<String> = files
         .iter()
         .filter(|f| f.map.is_none())

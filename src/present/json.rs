@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::Serialize;
 
-/// Counts of a check run.
+/// Counts of a check run (the text report's summary line counts by it too).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Summary {
     /// Map files checked.

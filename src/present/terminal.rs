@@ -285,14 +285,11 @@ pub fn write_report(
     out: &mut dyn WriteColor,
 ) -> io::Result<()> {
     write_diagnostics(diagnostics.iter().filter(|d| detail.shows(d)), texts, out)?;
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let totals = super::json::Summary::of(diagnostics, files);
     writeln!(
         out,
         "{}",
-        summary_line(errors, diagnostics.len() - errors, files)
+        summary_line(totals.errors, totals.warnings, files)
     )?;
     let counts = rule_counts(diagnostics);
     let width = counts.first().map_or(1, |c| c.count.to_string().len());
