@@ -6,7 +6,7 @@
 use super::escape::wrap;
 use crate::analyse::inference::Inference;
 use crate::analyse::support::{describe_cite, Status};
-use crate::analyse::Analysed;
+use crate::analyse::{Analysed, SameAsLink};
 use crate::graph::{GNode, NodeKind};
 use petgraph::graph::NodeIndex;
 use std::collections::HashSet;
@@ -31,6 +31,15 @@ impl DiagramMap<'_, '_> {
         self.map.graph.graph[ix].kind != NodeKind::Source
             && self.visible.as_ref().is_none_or(|v| v.contains(&ix))
     }
+}
+
+/// The `same_as` links a diagram of `maps` draws: those whose two ends it shows.
+pub fn shown_links<'l>(
+    maps: &'l [DiagramMap],
+    links: &'l [SameAsLink],
+) -> impl Iterator<Item = &'l SameAsLink> + 'l {
+    let shows = |(mi, ix): (usize, NodeIndex)| maps.get(mi).is_some_and(|m| m.shows(ix));
+    links.iter().filter(move |l| shows(l.from) && shows(l.to))
 }
 
 /// The border colour of the `--focus` node (drawn double).

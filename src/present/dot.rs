@@ -18,7 +18,7 @@
 
 pub use super::diagram::DiagramMap;
 
-use super::diagram::{label_lines, point_name, FOCUS_COLOR};
+use super::diagram::{label_lines, point_name, shown_links, FOCUS_COLOR};
 use super::escape::{dot_quoted, wrap};
 use crate::analyse::support::Status;
 use crate::analyse::{Analysed, SameAsLink};
@@ -375,12 +375,8 @@ fn parts(
             sink(Part::Stmt(st))?;
         }
     }
-    for l in links {
-        let (ma, a) = l.from;
-        let (mb, b) = l.to;
-        if !maps[ma].shows(a) || !maps[mb].shows(b) {
-            continue;
-        }
+    for l in shown_links(maps, links) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
         let na = format!("{}{}", prefix(ma), maps[ma].map.graph.graph[a].id);
         let nb = format!("{}{}", prefix(mb), maps[mb].map.graph.graph[b].id);
         sink(Part::Stmt(edge(&na, &nb, same_as_style())))?;

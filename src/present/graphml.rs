@@ -10,7 +10,7 @@
 //! Several maps share one graph, their node ids prefixed with `map-id:`. All text is
 //! XML-escaped ([`super::escape::xml`]).
 
-use super::diagram::DiagramMap;
+use super::diagram::{shown_links, DiagramMap};
 use super::escape::xml;
 use crate::analyse::SameAsLink;
 use crate::graph::EdgeKind;
@@ -149,14 +149,9 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
             );
         }
     }
-    for l in links {
+    for l in shown_links(maps, links) {
         let ((ma, a), (mb, b)) = (l.from, l.to);
-        let (Some(da), Some(db)) = (maps.get(ma), maps.get(mb)) else {
-            continue;
-        };
-        if da.shows(a) && db.shows(b) {
-            edge(&mut out, &name(ma, a), &name(mb, b), "same_as", None, None);
-        }
+        edge(&mut out, &name(ma, a), &name(mb, b), "same_as", None, None);
     }
     out.push_str("  </graph>\n</graphml>\n");
     out

@@ -8,7 +8,7 @@
 //!
 //! Text is carried by serde_json, which escapes it.
 
-use super::diagram::DiagramMap;
+use super::diagram::{shown_links, DiagramMap};
 use crate::analyse::SameAsLink;
 use crate::graph::{EdgeKind, NodeKind};
 use crate::parse::SourceDetails;
@@ -247,15 +247,9 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
             sources,
         });
     }
-    for l in links {
-        let (ma, a) = l.from;
-        let (mb, b) = l.to;
-        let (Some(da), Some(db)) = (maps.get(ma), maps.get(mb)) else {
-            continue;
-        };
-        if !da.shows(a) || !db.shows(b) {
-            continue;
-        }
+    for l in shown_links(maps, links) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
+        let (da, db) = (&maps[ma], &maps[mb]);
         out.same_as.push(SameAsJson {
             source: format!("{}:{}", da.map.map_id(), da.map.graph.graph[a].id),
             target: format!("{}:{}", db.map.map_id(), db.map.graph.graph[b].id),

@@ -10,7 +10,7 @@
 //! (`m0_n3`), never taken from the map; every label is double-quoted and escaped with
 //! [`super::escape::mermaid`], and long text wraps at 32 characters (`<br/>`).
 
-use super::diagram::{label_lines, DiagramMap};
+use super::diagram::{label_lines, shown_links, DiagramMap};
 use super::escape::{mermaid as esc, wrap};
 use crate::analyse::support::Status;
 use crate::analyse::SameAsLink;
@@ -149,19 +149,14 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
             out.push_str("  end\n");
         }
     }
-    for l in links {
+    for l in shown_links(maps, links) {
         let ((ma, a), (mb, b)) = (l.from, l.to);
-        let (Some(da), Some(db)) = (maps.get(ma), maps.get(mb)) else {
-            continue;
-        };
-        if da.shows(a) && db.shows(b) {
-            let _ = writeln!(
-                edges,
-                "  {} -.-|same as| {}",
-                node_name(ma, a),
-                node_name(mb, b)
-            );
-        }
+        let _ = writeln!(
+            edges,
+            "  {} -.-|same as| {}",
+            node_name(ma, a),
+            node_name(mb, b)
+        );
     }
     out.push_str(&edges);
     out.push_str(concat!(
