@@ -202,6 +202,21 @@ mod tests {
     }
 
     #[test]
+    fn linked_without_a_depth_reaches_every_node_joined_by_links_but_not_by_cites() {
+        let a = file(
+            "id: a\nsources:\n  s: {title: S}\nclaims:\n  T: {text: t, thesis: true, cites: [s]}\n  C: {text: c, supports: [T]}\n  D: {text: d, supports: [C]}\n  L: {text: lone, cites: [s]}\nrebuttals:\n  R: {text: r, undercuts: [\"D -> C\"]}\n",
+        );
+        let m = Analysed::new(&a).expect("parses");
+        let t = m.graph.node("T").expect("T");
+        assert_eq!(ids(&m, &linked(&m.graph, [t], None)), ["C", "D", "R", "T"]);
+        assert_eq!(ids(&m, &linked(&m.graph, [t], Some(1))), ["C", "T"]);
+        assert_eq!(
+            neighbourhood(&m.graph, t, 1),
+            linked(&m.graph, [t], Some(1))
+        );
+    }
+
+    #[test]
     fn onward_follows_links_towards_what_they_bear_on() {
         let a = file(
             "id: a\nclaims:\n  T: {text: t, thesis: true}\n  C: {text: c, supports: [T]}\n  D: {text: d, supports: [C]}\nrebuttals:\n  R: {text: r, undercuts: [\"D -> C\"]}\n",
