@@ -50,7 +50,7 @@ pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
                 CompareFormat::Markdown => {
                     gate::write_text(w, forced, true, |w| present::compare::write_markdown(&c, w))
                 }
-                _ => gate::write_json(w, forced, &c),
+                _ => gate::write_json(w, forced, &present::compare::json(&c)),
             })?;
             return Ok(EXIT_OK);
         }

@@ -2,7 +2,9 @@
 //! conflicts), compare(A, A), swapping the maps, the essay maps, and the CLI.
 
 use crate::common::{argmap, fixture, root};
-use argmap::analyse::compare::{compare, CompareOptions, Comparison, Origin, Side, StanceKind};
+use argmap::analyse::compare::{
+    compare, Basis, CompareOptions, Comparison, Origin, Side, StanceKind,
+};
 use argmap::analyse::{resolve_same_as, Analysed};
 use argmap::parse::load::{load_file, MapFile};
 use serde_json::Value;
@@ -192,7 +194,9 @@ fn stance_supports_attacks_or_is_silent() {
     assert!(silent.pairs.is_empty());
     assert_eq!(silent.stance.left.stance, StanceKind::Silent);
     assert_eq!(silent.stance.right.stance, StanceKind::Silent);
-    assert!(silent.summary.contains("silent"), "{}", silent.summary);
+    let summary = argmap::present::compare::summary(&silent).plain();
+    assert!(summary.contains("silent"), "{summary}");
+    assert_eq!(silent.stance.left.basis, Basis::NoReasons);
 }
 
 #[test]
@@ -216,7 +220,8 @@ fn differing_years_are_a_factual_conflict() {
     assert_eq!(k.left.unmatched, ["1928"]);
     assert_eq!(k.right.unmatched, ["1929"]);
     assert_eq!(c.pairs[k.pair].left.id, "began");
-    assert!(c.summary.contains("1928 against 1929"), "{}", c.summary);
+    let summary = argmap::present::compare::summary(&c).plain();
+    assert!(summary.contains("1928 against 1929"), "{summary}");
 }
 
 #[test]
@@ -254,8 +259,8 @@ fn a_map_compared_with_itself_is_fully_aligned_without_differences() {
         .all(|p| p.left.id == p.right.id && p.score == 1.0));
 }
 
-/// The JSON of a comparison with every pair index replaced by the pair's ids, the
-/// summary (prose, in map order) dropped, and the pair-ordered lists sorted.
+/// The JSON of a comparison (the data, without the summary's sentences) with every pair
+/// index replaced by the pair's ids and the pair-ordered lists sorted.
 fn normalised(c: &Comparison) -> Value {
     let mut v = serde_json::to_value(c).expect("serialises");
     let key = |p: &Value| format!("{}={}", p["left"]["id"], p["right"]["id"]);
@@ -265,8 +270,9 @@ fn normalised(c: &Comparison) -> Value {
         .iter()
         .map(key)
         .collect();
-    if let Some(o) = v.as_object_mut() {
-        o.remove("summary");
+    for i in v["findings"]["opposite"].as_array_mut().expect("opposite") {
+        let k = i.as_u64().expect("index") as usize;
+        *i = Value::String(keys[k].clone());
     }
     for s in ["left", "right"] {
         for r in v["stance"][s]["reasons"].as_array_mut().expect("reasons") {
@@ -325,6 +331,8 @@ fn swapping_the_maps_swaps_the_sides() {
         ("alpha", "beta"),
         ("agrees", "thesis"),
         ("disagrees", "thesis"),
+        ("dated", "redated"),
+        ("nothesis", "thesis"),
         (
             "maps/permanent-revolution.yaml",
             "maps/quantum-dialectics.yaml",
@@ -851,4 +859,94 @@ fn min_score_outside_0_to_1_is_refused() {
         let (code, _, err) = run(&[&fx("alpha"), &fx("beta"), "--min-score", good]);
         assert_eq!(code, 0, "{good}: {err}");
     }
+}
+
+// ---- the summary, as data and in words ------------------------------------------------
+
+#[test]
+fn the_summary_is_data_and_the_sentences_are_written_from_it() {
+    let c = cmp("dated", "redated");
+    // Findings: pairs by origin, the propositions that serve opposite ends, the claims
+    // only one map makes.
+    assert_eq!((c.findings.declared, c.findings.suggested), (5, 0));
+    let opposite: Vec<&str> = c
+        .findings
+        .opposite
+        .iter()
+        .map(|&i| c.pairs[i].left.id.as_str())
+        .collect();
+    assert_eq!(opposite, ["c2", "c3", "c4"]);
+    assert_eq!((c.findings.only.left, c.findings.only.right), (1, 1));
+    // Which stance and why: redated's d5 states dated's thesis, so that pair decides.
+    assert_eq!(c.stance.right.basis, Basis::Direct);
+    assert_eq!(c.stance.right.stance, StanceKind::Supports);
+    assert_eq!(c.stance.left.basis, Basis::Indirect);
+    assert_eq!(c.stance.left.stance, StanceKind::Attacks);
+    assert_eq!(c.conflicts.len(), 4);
+    insta::assert_snapshot!(
+        "compare-summary-dated-redated",
+        argmap::present::compare::summary(&c).plain()
+    );
+}
+
+#[test]
+fn a_map_without_a_thesis_gets_no_stance_and_the_summary_says_why() {
+    let c = cmp("nothesis", "thesis");
+    assert_eq!(c.stance.right.basis, Basis::NoThesis);
+    assert_eq!(c.stance.right.stance, StanceKind::Silent);
+    assert!(c.stance.right.toward.is_empty());
+    assert_eq!(c.stance.left.basis, Basis::NoReasons);
+    let summary = argmap::present::compare::summary(&c);
+    assert!(
+        summary
+            .plain()
+            .contains("nothesis has no thesis, so thesis-map can take no stance toward it."),
+        "{}",
+        summary.plain()
+    );
+    assert!(
+        summary
+            .markdown()
+            .contains("`nothesis` has no thesis, so `thesis-map` can take no stance"),
+        "{}",
+        summary.markdown()
+    );
+}
+
+#[test]
+fn json_has_the_data_and_the_summary_sentences() {
+    let c = cmp("dated", "redated");
+    let doc = serde_json::to_string_pretty(&argmap::present::compare::json(&c)).expect("JSON");
+    let mut v: Value = serde_json::from_str(&doc).expect("JSON");
+    // The sentences, ids between backquotes, as before the summary became data.
+    let summary = v["summary"].as_str().expect("summary").to_string();
+    assert_eq!(summary, argmap::present::compare::summary(&c).backquoted());
+    assert!(
+        summary.starts_with("`dated` and `redated` share 5 aligned pairs: 5 by `same_as`"),
+        "{summary}"
+    );
+    assert_eq!(v["findings"]["opposite"], serde_json::json!([2, 3, 4]));
+    assert_eq!(v["stance"]["right"]["basis"], "direct");
+    // Fields in the documented order: `summary` after `maps`, then the data.
+    let at = |k: &str| doc.find(&format!("\n  \"{k}\":")).expect(k);
+    let order = [
+        "schema_version",
+        "options",
+        "maps",
+        "summary",
+        "findings",
+        "pairs",
+        "only",
+        "stance",
+        "coverage",
+        "conflicts",
+    ];
+    assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{doc}");
+    // Apart from the sentences, the document is the comparison's data.
+    v.as_object_mut().expect("object").remove("summary");
+    assert_eq!(v, serde_json::to_value(&c).expect("serialises"));
+    // And the command writes that document.
+    let (code, out, err) = run(&[&fx("dated"), &fx("redated"), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, format!("{doc}\n"));
 }
