@@ -82,3 +82,70 @@ pub(super) fn of(g: &ArgGraph) -> Vec<Option<Polarity>> {
     }
     pol
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::Analysed;
+    use crate::parse::load::load_str;
+    use std::path::Path;
+
+    /// Each node's id and polarity, in map order.
+    fn polarities(yaml: &str) -> Vec<(String, Option<Polarity>)> {
+        let f = load_str(Path::new("m.yaml"), yaml.to_string());
+        let m = Analysed::new(&f).expect("parses");
+        let pol = of(&m.graph);
+        m.graph
+            .graph
+            .node_indices()
+            .map(|ix| (m.graph.graph[ix].id.to_string(), pol[ix.index()]))
+            .collect()
+    }
+
+    fn get(p: &[(String, Option<Polarity>)], id: &str) -> Option<Polarity> {
+        p.iter().find(|(i, _)| i == id).and_then(|(_, x)| *x)
+    }
+
+    const PRO: Option<Polarity> = Some(Polarity::Pro);
+    const CON: Option<Polarity> = Some(Polarity::Con);
+
+    #[test]
+    fn supports_keep_and_attacks_flip_in_either_direction() {
+        let p = polarities(
+            "id: m\nclaims:\n  T: {text: t, thesis: true}\n  S: {text: s, supports: [T]}\n  A: {text: a, attacks: [T]}\n  AA: {text: aa, attacks: [A]}\n  U: {text: u}\n  W: {text: w}\n  X: {text: x, supports: [A]}\n",
+        );
+        assert_eq!(get(&p, "T"), PRO);
+        assert_eq!(get(&p, "S"), PRO);
+        assert_eq!(get(&p, "A"), CON);
+        // The attacker of a con node argues for the thesis; a supporter of it, against.
+        assert_eq!(get(&p, "AA"), PRO);
+        assert_eq!(get(&p, "X"), CON);
+        // Nothing connects it to the thesis.
+        assert_eq!(get(&p, "U"), None);
+    }
+
+    #[test]
+    fn what_an_argued_for_node_attacks_is_con() {
+        let p = polarities(
+            "id: m\nclaims:\n  T: {text: t, thesis: true, attacks: [R]}\n  R: {text: r}\n  Q: {text: q, supports: [R]}\n",
+        );
+        assert_eq!(get(&p, "R"), CON);
+        assert_eq!(get(&p, "Q"), CON);
+    }
+
+    #[test]
+    fn an_undercut_opposes_the_premise_and_the_link() {
+        let p = polarities(
+            "id: m\nclaims:\n  T: {text: t, thesis: true}\n  S: {text: s, supports: [T]}\nrebuttals:\n  R: {text: r, undercuts: [\"S -> T\"]}\n",
+        );
+        assert_eq!(get(&p, "S"), PRO);
+        // Undercutting a support of the thesis works against the thesis.
+        assert_eq!(get(&p, "R"), CON);
+    }
+
+    #[test]
+    fn a_map_without_a_thesis_has_no_polarity() {
+        let p = polarities("id: m\nclaims:\n  A: {text: a}\n  B: {text: b, supports: [A]}\n");
+        assert!(p.iter().all(|(_, x)| x.is_none()), "{p:?}");
+    }
+}
