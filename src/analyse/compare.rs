@@ -94,7 +94,9 @@ impl Side {
 /// A value for each map: `{"left": ..., "right": ...}`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Sides<T> {
+    /// The left map's.
     pub left: T,
+    /// The right map's.
     pub right: T,
 }
 
@@ -151,18 +153,24 @@ pub struct MapInfo {
     pub title: Option<String>,
     /// Its thesis claims, in map order.
     pub theses: Vec<NodeRef>,
-    /// Number of claims, evidence, rebuttals and sources.
+    /// Number of claims.
     pub claims: usize,
+    /// Number of evidence items.
     pub evidence: usize,
+    /// Number of rebuttals.
     pub rebuttals: usize,
+    /// Number of sources.
     pub sources: usize,
 }
 
 /// A node named by id, with its kind and text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeRef {
+    /// The node's id.
     pub id: String,
+    /// Claim, evidence or rebuttal.
     pub kind: NodeKind,
+    /// Its text.
     pub text: String,
 }
 
@@ -179,12 +187,15 @@ pub enum Origin {
 /// Two nodes, one in each map, that state the same proposition.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Pair {
+    /// Declared or suggested.
     pub origin: Origin,
     /// The maps whose `same_as` declares the pair (empty for a suggested pair).
     pub declared_in: Vec<Side>,
     /// Text similarity of the two nodes, 0..=1 (computed for declared pairs too).
     pub score: f64,
+    /// The left map's node.
     pub left: NodeReport,
+    /// The right map's node.
     pub right: NodeReport,
 }
 
@@ -207,9 +218,11 @@ pub struct Only<'a> {
 }
 
 impl<'a> Only<'a> {
+    /// How many claims.
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
@@ -238,11 +251,15 @@ impl std::fmt::Debug for Only<'_> {
 /// A node as one map has it: its role, polarity, support and attribution.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeReport {
+    /// Its id in its map.
     pub id: Id,
+    /// Claim, evidence or rebuttal.
     pub kind: NodeKind,
+    /// Its text.
     pub text: String,
     /// Who holds it (`by`); absent when it is the map's author.
     pub by: Option<String>,
+    /// What it does in its map.
     pub role: Role,
     /// Its support status in its map.
     pub status: Status,

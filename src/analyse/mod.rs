@@ -2,8 +2,6 @@
 //! from parsed maps to data; nothing here prints.
 
 pub mod checks;
-// Field docs deferred to the compare split (issue 12, item 2).
-#[allow(missing_docs)]
 pub mod compare;
 pub mod evaluate;
 pub mod inference;

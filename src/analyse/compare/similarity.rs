@@ -81,11 +81,14 @@ pub struct WordVectors {
 /// One sparse unit vector of [`WordVectors`]: term ids ascending, and their weights.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Vector<'a> {
+    /// Term ids, ascending.
     pub terms: &'a [u32],
+    /// Their weights.
     pub weights: &'a [f64],
 }
 
 impl<'a> Vector<'a> {
+    /// Whether it has no term.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
@@ -107,9 +110,11 @@ impl WordVectors {
             weights: &self.weights[range],
         }
     }
+    /// How many vectors.
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
