@@ -9,9 +9,10 @@
 //! Text is carried by serde_json, which escapes it.
 
 use super::diagram::{shown_links, DiagramMap};
-use crate::analyse::SameAsLink;
+use crate::analyse::{Analysed, SameAsLink};
 use crate::graph::{EdgeKind, NodeKind};
-use crate::parse::SourceDetails;
+use crate::parse::{Map, SourceDetails};
+use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -134,15 +135,37 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
         same_as: Vec::new(),
     };
     for dm in maps {
-        let a = dm.map;
-        let g = &a.graph.graph;
-        let map = a.graph.map;
-        let map_id = a.map_id();
-        let mut nodes = Vec::new();
-        for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
+        let map = dm.map.graph.map;
+        let rel = map_links(dm, &mut out.same_as);
+        out.maps.push(MapJson {
+            id: dm.map.map_id().to_string(),
+            title: map.title.clone(),
+            nodes: nodes(dm),
+            links: rel,
+            sources: sources(map),
+        });
+    }
+    for l in shown_links(maps, links) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
+        let (da, db) = (&maps[ma], &maps[mb]);
+        out.same_as.push(SameAsJson {
+            source: format!("{}:{}", da.map.map_id(), da.map.graph.graph[a].id),
+            target: format!("{}:{}", db.map.map_id(), db.map.graph.graph[b].id),
+        });
+    }
+    out
+}
+
+/// The map's nodes shown, in graph order.
+fn nodes(dm: &DiagramMap) -> Vec<NodeJson> {
+    let a = dm.map;
+    let g = &a.graph.graph;
+    g.node_indices()
+        .filter(|&ix| dm.shows(ix))
+        .map(|ix| {
             let n = &g[ix];
             let node = n.node;
-            nodes.push(NodeJson {
+            NodeJson {
                 id: n.id.to_string(),
                 kind: n.kind,
                 text: n.text().to_string(),
@@ -165,97 +188,95 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
                 same_as: node
                     .map(|x| x.same_as().iter().map(|s| s.to_string()).collect())
                     .unwrap_or_default(),
-            });
+            }
+        })
+        .collect()
+}
+
+/// The map's links between shown nodes, sorted by (source, target, edge); its
+/// `same_as` edges go to `same_as` (as `map-id:NODE` pairs) instead.
+fn map_links(dm: &DiagramMap, same_as: &mut Vec<SameAsJson>) -> Vec<LinkJson> {
+    let a = dm.map;
+    let g = &a.graph.graph;
+    let map_id = a.map_id();
+    let mut edges: Vec<_> = g.edge_references().collect();
+    edges.sort_by_key(|e| (e.source(), e.target(), e.id()));
+    let mut rel = Vec::new();
+    for e in edges {
+        let (s, t) = (e.source(), e.target());
+        if !dm.shows(s) || !dm.shows(t) {
+            continue;
         }
-        let mut edges: Vec<_> = g.edge_references().collect();
-        edges.sort_by_key(|e| (e.source(), e.target(), e.id()));
-        let mut rel = Vec::new();
-        for e in edges {
-            let (s, t) = (e.source(), e.target());
-            if !dm.shows(s) || !dm.shows(t) {
+        let (kind, via) = match e.weight() {
+            EdgeKind::Supports => ("supports", None),
+            EdgeKind::Attacks => ("attacks", None),
+            EdgeKind::Undercuts { link } => (
+                "undercuts",
+                g.edge_endpoints(*link).map(|(p, _)| g[p].id.to_string()),
+            ),
+            EdgeKind::SameAs => {
+                same_as.push(SameAsJson {
+                    source: format!("{map_id}:{}", g[s].id),
+                    target: format!("{map_id}:{}", g[t].id),
+                });
                 continue;
             }
-            let (kind, via) = match e.weight() {
-                EdgeKind::Supports => ("supports", None),
-                EdgeKind::Attacks => ("attacks", None),
-                EdgeKind::Undercuts { link } => (
-                    "undercuts",
-                    g.edge_endpoints(*link).map(|(p, _)| g[p].id.to_string()),
-                ),
-                EdgeKind::SameAs => {
-                    out.same_as.push(SameAsJson {
-                        source: format!("{map_id}:{}", g[s].id),
-                        target: format!("{map_id}:{}", g[t].id),
-                    });
-                    continue;
-                }
-                EdgeKind::Cites { .. } => continue,
-            };
-            // The argument this link belongs to (for an undercut: the argument it
-            // undercuts), as analysis grouped them ([`crate::analyse::inference`]): the
-            // same arguments every format shows.
-            let infs = a.inferences();
-            let argument = match e.weight() {
-                EdgeKind::Undercuts { link } => infs.of_edge(*link),
-                _ => infs.of_edge(e.id()),
-            };
-            // The co-premises `source` is linked with directly (`with`, either way) in
-            // that argument: linear in the `with` links (the whole argument is named by
-            // `argument`; listing it on every link would grow with a group's square).
-            let with = match argument {
-                Some(i) if via.is_none() => {
-                    let premises = &infs.list[i].premises;
-                    let mut w: Vec<String> = a
-                        .graph
-                        .linked
-                        .get(&s)
-                        .map(|v| {
-                            v.iter()
-                                .filter(|p| premises.binary_search(p).is_ok())
-                                .map(|&p| g[p].id.to_string())
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    w.sort();
-                    w.dedup();
-                    w
-                }
-                _ => Vec::new(),
-            };
-            rel.push(LinkJson {
-                source: g[s].id.to_string(),
-                target: g[t].id.to_string(),
-                kind,
-                via,
-                with,
-                argument,
-            });
-        }
-        let sources = map
-            .sources
-            .iter()
-            .map(|(id, s)| SourceJson {
-                id: id.to_string(),
-                details: s.details.clone(),
-            })
-            .collect();
-        out.maps.push(MapJson {
-            id: map_id.to_string(),
-            title: map.title.clone(),
-            nodes,
-            links: rel,
-            sources,
+            EdgeKind::Cites { .. } => continue,
+        };
+        // The argument this link belongs to (for an undercut: the argument it
+        // undercuts), as analysis grouped them ([`crate::analyse::inference`]): the
+        // same arguments every format shows.
+        let argument = match e.weight() {
+            EdgeKind::Undercuts { link } => a.inferences().of_edge(*link),
+            _ => a.inferences().of_edge(e.id()),
+        };
+        let with = match argument {
+            Some(i) if via.is_none() => with(a, s, i),
+            _ => Vec::new(),
+        };
+        rel.push(LinkJson {
+            source: g[s].id.to_string(),
+            target: g[t].id.to_string(),
+            kind,
+            via,
+            with,
+            argument,
         });
     }
-    for l in shown_links(maps, links) {
-        let ((ma, a), (mb, b)) = (l.from, l.to);
-        let (da, db) = (&maps[ma], &maps[mb]);
-        out.same_as.push(SameAsJson {
-            source: format!("{}:{}", da.map.map_id(), da.map.graph.graph[a].id),
-            target: format!("{}:{}", db.map.map_id(), db.map.graph.graph[b].id),
-        });
-    }
-    out
+    rel
+}
+
+/// The co-premises `s` is linked with directly (`with`, either way) in argument `i`,
+/// sorted: linear in the `with` links (the whole argument is named by `argument`;
+/// listing it on every link would grow with a group's square).
+fn with(a: &Analysed, s: NodeIndex, i: usize) -> Vec<String> {
+    let g = &a.graph.graph;
+    let premises = &a.inferences().list[i].premises;
+    let mut w: Vec<String> = a
+        .graph
+        .linked
+        .get(&s)
+        .map(|v| {
+            v.iter()
+                .filter(|p| premises.binary_search(p).is_ok())
+                .map(|&p| g[p].id.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// The map's sources, in the map's order.
+fn sources(map: &Map) -> Vec<SourceJson> {
+    map.sources
+        .iter()
+        .map(|(id, s)| SourceJson {
+            id: id.to_string(),
+            details: s.details.clone(),
+        })
+        .collect()
 }
 
 /// The document as pretty JSON text.
