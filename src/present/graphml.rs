@@ -43,6 +43,31 @@ fn data(out: &mut String, key: &str, value: &str) {
 
 /// The GraphML document of the maps.
 pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
+    let mut doc = Doc {
+        out: header(),
+        maps,
+        several: maps.len() > 1,
+        edges: 0,
+    };
+    for (mi, dm) in maps.iter().enumerate() {
+        for ix in dm.map.graph.graph.node_indices().filter(|&ix| dm.shows(ix)) {
+            doc.node(mi, ix);
+        }
+    }
+    for mi in 0..maps.len() {
+        doc.map_edges(mi);
+    }
+    for l in shown_links(maps, links) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
+        let (from, to) = (doc.name(ma, a), doc.name(mb, b));
+        doc.edge(&from, &to, "same_as", None, None);
+    }
+    doc.out.push_str("  </graph>\n</graphml>\n");
+    doc.out
+}
+
+/// The XML declaration, the `<graphml>` element, its `<key>`s and the opening `<graph>`.
+fn header() -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
@@ -58,63 +83,55 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         );
     }
     out.push_str("  <graph id=\"argmap\" edgedefault=\"directed\">\n");
-    let several = maps.len() > 1;
-    let name = |mi: usize, ix: NodeIndex| {
-        let m = maps[mi].map;
-        if several {
+    out
+}
+
+/// The document being written: its text so far, the maps, and the edges numbered so far.
+struct Doc<'d, 'a, 'f> {
+    out: String,
+    maps: &'d [DiagramMap<'a, 'f>],
+    /// Several maps: node ids are prefixed with `map-id:`.
+    several: bool,
+    /// The number of edges written (the next edge is `e{edges}`).
+    edges: usize,
+}
+
+impl Doc<'_, '_, '_> {
+    /// The GraphML id of node `ix` of map `mi`.
+    fn name(&self, mi: usize, ix: NodeIndex) -> String {
+        let m = self.maps[mi].map;
+        if self.several {
             format!("{}:{}", m.map_id(), m.graph.graph[ix].id)
         } else {
             m.graph.graph[ix].id.to_string()
         }
-    };
-    for (mi, dm) in maps.iter().enumerate() {
-        let g = &dm.map.graph.graph;
-        for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
-            let n = &g[ix];
-            let _ = writeln!(out, "    <node id=\"{}\">", text(&name(mi, ix)));
-            data(&mut out, "label", n.id);
-            data(&mut out, "kind", n.kind.name());
-            data(&mut out, "text", n.text());
-            data(&mut out, "status", dm.map.support.status(ix).name());
-            data(
-                &mut out,
-                "thesis",
-                if n.is_thesis() { "true" } else { "false" },
-            );
-            if let Some(by) = n.node.and_then(|x| x.by()) {
-                data(&mut out, "by", by);
-            }
-            if let Some(q) = n.node.and_then(|x| x.quote.as_deref()) {
-                data(&mut out, "quote", q);
-            }
-            data(&mut out, "map", dm.map.map_id());
-            out.push_str("    </node>\n");
-        }
     }
-    let mut k = 0;
-    let mut edge = |out: &mut String,
-                    from: &str,
-                    to: &str,
-                    kind: &str,
-                    link: Option<&str>,
-                    argument: Option<usize>| {
-        let _ = writeln!(
-            out,
-            "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\">",
-            text(from),
-            text(to)
-        );
-        data(out, "ekind", kind);
-        if let Some(l) = link {
-            data(out, "link", l);
+
+    /// Writes node `ix` of map `mi` with its `<data>`.
+    fn node(&mut self, mi: usize, ix: NodeIndex) {
+        let dm = &self.maps[mi];
+        let n = &dm.map.graph.graph[ix];
+        let name = self.name(mi, ix);
+        let out = &mut self.out;
+        let _ = writeln!(out, "    <node id=\"{}\">", text(&name));
+        data(out, "label", n.id);
+        data(out, "kind", n.kind.name());
+        data(out, "text", n.text());
+        data(out, "status", dm.map.support.status(ix).name());
+        data(out, "thesis", if n.is_thesis() { "true" } else { "false" });
+        if let Some(by) = n.node.and_then(|x| x.by()) {
+            data(out, "by", by);
         }
-        if let Some(n) = argument {
-            data(out, "argument", &n.to_string());
+        if let Some(q) = n.node.and_then(|x| x.quote.as_deref()) {
+            data(out, "quote", q);
         }
-        out.push_str("    </edge>\n");
-        k += 1;
-    };
-    for (mi, dm) in maps.iter().enumerate() {
+        data(out, "map", dm.map.map_id());
+        out.push_str("    </node>\n");
+    }
+
+    /// Writes the edges of map `mi` between shown nodes, in graph order.
+    fn map_edges(&mut self, mi: usize) {
+        let dm = &self.maps[mi];
         let g = &dm.map.graph.graph;
         for e in g.edge_references() {
             let (s, t) = (e.source(), e.target());
@@ -139,20 +156,36 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
                 EdgeKind::Undercuts { link } => infs.of_edge(*link),
                 _ => infs.of_edge(e.id()),
             };
-            edge(
-                &mut out,
-                &name(mi, s),
-                &name(mi, t),
-                kind,
-                link.as_deref(),
-                argument,
-            );
+            let (from, to) = (self.name(mi, s), self.name(mi, t));
+            self.edge(&from, &to, kind, link.as_deref(), argument);
         }
     }
-    for l in shown_links(maps, links) {
-        let ((ma, a), (mb, b)) = (l.from, l.to);
-        edge(&mut out, &name(ma, a), &name(mb, b), "same_as", None, None);
+
+    /// Writes the next edge, `e{edges}`, with its `<data>`.
+    fn edge(
+        &mut self,
+        from: &str,
+        to: &str,
+        kind: &str,
+        link: Option<&str>,
+        argument: Option<usize>,
+    ) {
+        let out = &mut self.out;
+        let _ = writeln!(
+            out,
+            "    <edge id=\"e{}\" source=\"{}\" target=\"{}\">",
+            self.edges,
+            text(from),
+            text(to)
+        );
+        data(out, "ekind", kind);
+        if let Some(l) = link {
+            data(out, "link", l);
+        }
+        if let Some(n) = argument {
+            data(out, "argument", &n.to_string());
+        }
+        out.push_str("    </edge>\n");
+        self.edges += 1;
     }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
 }
