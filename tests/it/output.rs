@@ -211,11 +211,15 @@ fn a_write_error_on_a_fifo_is_reported_with_exit_2() {
     reader.join().expect("reader");
 }
 
-/// `-o /dev/stdout` with standard output on a file: written into the file the shell
-/// opened (appended, as a shell's redirection would), not a new file replacing it.
+/// `-o` onto the process's own standard output by its `/proc/self/fd/1` name (what
+/// `/dev/stdout` links to) with standard output on a file: written into the file the
+/// shell opened (appended, as a shell's redirection would), not a new file replacing it.
+/// The test names the `/proc` path, never `/dev/stdout`: were the handling to regress
+/// into a rename, procfs refuses it, whereas `/dev/stdout` is a link in `/dev` that a
+/// rename would replace for every process on the machine.
 #[cfg(target_os = "linux")]
 #[test]
-fn output_onto_dev_stdout_that_is_a_file_appends_to_it() {
+fn output_onto_own_stdout_that_is_a_file_appends_to_it() {
     use std::io::Write;
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("log.txt");
@@ -229,7 +233,7 @@ fn output_onto_dev_stdout_that_is_a_file_appends_to_it() {
             "--format",
             "dot",
             "-o",
-            "/dev/stdout",
+            "/proc/self/fd/1",
         ])
         .stdout(file)
         .status()
@@ -249,14 +253,13 @@ fn output_onto_dev_stdout_that_is_a_file_appends_to_it() {
     let o = std::process::Command::new(assert_cmd::cargo::cargo_bin("argmap"))
         .arg("render")
         .arg(&map)
-        .args(["--format", "dot", "-o", "/dev/stdout"])
+        .args(["--format", "dot", "-o", "/proc/self/fd/1"])
         .stdout(out)
         .output()
         .expect("runs");
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains("refusing to write output onto /dev/stdout")
-    );
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("refusing to write output onto /proc/self/fd/1"));
     assert_eq!(std::fs::read(&map).expect("read"), before);
 }
 

@@ -170,9 +170,12 @@ fn no_color_is_read_from_the_environment_on_a_real_terminal() {
     }
     let bin = assert_cmd::cargo::cargo_bin("argmap");
     let cmd = format!("{} check {TYPO}", bin.display());
+    // `script` keeps a typescript of the session: in a temporary file, never a device.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let typescript = dir.path().join("typescript");
     let on_pty = |no_color: Option<&str>| {
         let mut c = std::process::Command::new("script");
-        c.args(["-qec", &cmd, "/dev/null"]).current_dir(root());
+        c.args(["-qec", &cmd]).arg(&typescript).current_dir(root());
         c.env_remove("NO_COLOR");
         if let Some(v) = no_color {
             c.env("NO_COLOR", v);
