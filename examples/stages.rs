@@ -105,7 +105,7 @@ fn main() {
     for rule in checks::REGISTRY {
         if let Some(check) = rule.check() {
             check(&input, &mut diagnostics);
-            lap(&format!("  {}", rule.id));
+            lap(&format!("  {}", rule.id()));
         }
     }
     eprintln!("{} diagnostics", diagnostics.len());

@@ -10,14 +10,14 @@ use std::io::{self, Write};
 /// `argmap rules`: one line per rule (id, default severity, what it fires on), under a
 /// header, then how to learn more.
 pub fn write_list(rules: &[&RuleInfo], w: &mut dyn Write) -> io::Result<()> {
-    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0).max(4);
+    let width = rules.iter().map(|r| r.id().len()).max().unwrap_or(0).max(4);
     writeln!(w, "{:width$}  {:7}  fires on", "rule", "default")?;
     for r in rules {
         writeln!(
             w,
             "{:width$}  {:7}  {}",
-            r.id,
-            r.default.to_string(),
+            r.id(),
+            r.default().to_string(),
             r.summary
         )?;
     }
@@ -35,8 +35,8 @@ pub fn write_markdown(rules: &[&RuleInfo], w: &mut dyn Write) -> io::Result<()> 
         writeln!(
             w,
             "| `{}` | {} | {} | {} |",
-            r.id,
-            r.default,
+            r.id(),
+            r.default(),
             cell(r.summary),
             cell(r.sketch)
         )?;
@@ -52,14 +52,14 @@ fn cell(text: &str) -> String {
 /// `argmap explain RULE`: the summary, the default, what `--allow` does, the
 /// explanation, the example that fires the rule and its fixed version.
 pub fn write_explain(r: &RuleInfo, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "{}: {}", r.id, r.summary)?;
+    writeln!(w, "{}: {}", r.id(), r.summary)?;
     writeln!(w)?;
-    writeln!(w, "Default: {}.", default_words(r.default))?;
+    writeln!(w, "Default: {}.", default_words(r.default()))?;
     writeln!(w, "If allowed: {}", allowed_words(r))?;
     writeln!(w)?;
     writeln!(w, "{}", r.explanation)?;
     writeln!(w)?;
-    writeln!(w, "Example (fires `{}`):", r.id)?;
+    writeln!(w, "Example (fires `{}`):", r.id())?;
     writeln!(w)?;
     indented(r.example.map, w)?;
     for (name, text) in r.example.files {
@@ -86,21 +86,24 @@ fn default_words(s: Severity) -> &'static str {
 /// What `--allow` does to a rule's work.
 fn allowed_words(r: &RuleInfo) -> String {
     match r.found {
-        Found::Check(_) if r.default == Severity::Error => format!(
+        Found::Check(_) if r.default() == Severity::Error => format!(
             "`--allow {}` skips its check in `check`: it is not run at all (every other \
              command still\nruns it, and refuses a map it fires on unless `--force` is given).",
-            r.id
+            r.id()
         ),
-        Found::Check(_) => format!("`--allow {}` skips its check: it is not run at all.", r.id),
+        Found::Check(_) => format!(
+            "`--allow {}` skips its check: it is not run at all.",
+            r.id()
+        ),
         Found::Loading => format!(
             "it is found while the file is read, so it is always looked for (without it \
              there is no map to check);\n`--allow {}` only hides it.",
-            r.id
+            r.id()
         ),
         Found::LoadingAndCheck(_) => format!(
             "wrong types are found while the file is read, always (the map cannot be built \
              around them);\n`--allow {}` hides them and skips the check that finds the rest.",
-            r.id
+            r.id()
         ),
     }
 }
@@ -171,8 +174,8 @@ impl RulesJson {
             rules: rules
                 .iter()
                 .map(|r| RuleJson {
-                    id: r.id,
-                    default: r.default,
+                    id: r.id(),
+                    default: r.default(),
                     summary: r.summary,
                     sketch: r.sketch,
                     explanation: r.explanation,

@@ -46,12 +46,12 @@ fn every_example_fires_exactly_its_rule_and_its_fixed_version_nothing() {
         let (rules, diagnostics, code) = check(&map);
         assert_eq!(
             rules,
-            BTreeSet::from([r.id.to_string()]),
+            BTreeSet::from([r.id().to_string()]),
             "the example of {} fires {diagnostics:#?}",
-            r.id
+            r.id()
         );
-        let failing = r.default == argmap::Severity::Error;
-        assert_eq!(code, Some(i32::from(failing)), "{}", r.id);
+        let failing = r.default() == argmap::Severity::Error;
+        assert_eq!(code, Some(i32::from(failing)), "{}", r.id());
 
         let dir = tempfile::tempdir().expect("tempdir");
         let fixed = write_example(dir.path(), r.example.fixed, r.example.files);
@@ -59,9 +59,9 @@ fn every_example_fires_exactly_its_rule_and_its_fixed_version_nothing() {
         assert!(
             diagnostics.is_empty(),
             "the fixed example of {} still has {diagnostics:#?}",
-            r.id
+            r.id()
         );
-        assert_eq!(code, Some(0), "{}", r.id);
+        assert_eq!(code, Some(0), "{}", r.id());
     }
 }
 
@@ -101,9 +101,9 @@ fn rules_lists_every_rule_with_its_default_and_summary() {
     for r in REGISTRY {
         let line = text
             .lines()
-            .find(|l| l.split_whitespace().next() == Some(r.id))
-            .unwrap_or_else(|| panic!("no line for {}:\n{text}", r.id));
-        assert!(line.contains(&r.default.to_string()), "{line}");
+            .find(|l| l.split_whitespace().next() == Some(r.id()))
+            .unwrap_or_else(|| panic!("no line for {}:\n{text}", r.id()));
+        assert!(line.contains(&r.default().to_string()), "{line}");
         assert!(line.ends_with(r.summary), "{line}");
     }
     insta::assert_snapshot!("rules-text", text);
@@ -120,8 +120,8 @@ fn rules_json_has_every_field_of_every_rule() {
     let rules = v["rules"].as_array().expect("rules");
     assert_eq!(rules.len(), REGISTRY.len());
     for (j, r) in rules.iter().zip(REGISTRY) {
-        assert_eq!(j["id"], r.id);
-        assert_eq!(j["default"], r.default.to_string());
+        assert_eq!(j["id"], r.id());
+        assert_eq!(j["default"], r.default().to_string());
         assert_eq!(j["summary"], r.summary);
         assert_eq!(j["explanation"], r.explanation);
         assert_eq!(j["example"]["map"], r.example.map);
@@ -136,11 +136,11 @@ fn rules_json_has_every_field_of_every_rule() {
 #[test]
 fn explain_prints_the_explanation_and_the_examples() {
     for r in REGISTRY {
-        let out = argmap().args(["explain", r.id]).output().expect("runs");
-        assert!(out.status.success(), "{}", r.id);
+        let out = argmap().args(["explain", r.id()]).output().expect("runs");
+        assert!(out.status.success(), "{}", r.id());
         let text = String::from_utf8(out.stdout).expect("utf-8");
         assert!(
-            text.starts_with(&format!("{}: {}\n", r.id, r.summary)),
+            text.starts_with(&format!("{}: {}\n", r.id(), r.summary)),
             "{text}"
         );
         assert!(text.contains(r.explanation), "{text}");

@@ -3,7 +3,7 @@
 
 use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::graph::EdgeKind;
-use crate::diagnostic::{Diagnostic, Rule, Seg, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -12,8 +12,6 @@ use std::collections::{HashMap, VecDeque};
 /// The declaration of `circular-support`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::CircularSupport,
-    id: "circular-support",
-    default: Severity::Error,
     summary: "a cycle of `supports` (begging the question); the cycle is listed",
     sketch: "`A: {supports: [B]}`, `B: {supports: [A]}`",
     explanation: r#"The `supports` links run in a circle: A supports B, which (perhaps through others)

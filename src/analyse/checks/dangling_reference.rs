@@ -3,13 +3,11 @@
 
 use super::{ref_target, Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
 use crate::graph::{Field, NodeKind, RefProblemKind};
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Severity};
+use crate::diagnostic::{did_you_mean, Diagnostic, Rule};
 
 /// The declaration of `dangling-reference`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::DanglingReference,
-    id: "dangling-reference",
-    default: Severity::Error,
     summary: "`supports`/`attacks`/`undercuts`/`with`/`cites`/`same_as` names nothing (or a link that does not exist, or a co-premise with no shared target)",
     sketch: "`supports: [T2]` with no `T2`",
     explanation: r#"A reference names something the map does not have: a node or source id that is declared

@@ -1,14 +1,12 @@
 //! `duplicate-id`: an id declared twice in one map, in one section or across sections.
 
 use super::{Example, Found, Input, RuleInfo};
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
 /// The declaration of `duplicate-id`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::DuplicateId,
-    id: "duplicate-id",
-    default: Severity::Error,
     summary: "an id declared twice, in one section or across sections; two maps given together with the same map `id` (reported at the second one's `id:`)",
     sketch: "`claims: {X: ...}` and `evidence: {X: ...}`",
     explanation: r#"Ids name nodes and sources across the whole map: `supports: [X]` must name one thing.

@@ -5,14 +5,15 @@
 //! **To add a rule: one file, plus one line here and one in `src/diagnostic.rs`.**
 //! 1. `rules!` in `src/diagnostic.rs`: `MyRule = "my-rule", Warning;` — the name every
 //!    stage reports with, its id and default severity.
-//! 2. `checks/my_rule.rs`: `pub const RULE: RuleInfo = RuleInfo { ... }` (id, default,
-//!    summary, explanation, an example map that fires it and its fix, `found:
-//!    Found::Check(check)`) and `pub fn check`.
+//! 2. `checks/my_rule.rs`: `pub const RULE: RuleInfo = RuleInfo { ... }` (the rule,
+//!    whose id and default severity come from `rules!`; summary, explanation, an
+//!    example map that fires it and its fix, `found: Found::Check(check)`) and
+//!    `pub fn check`.
 //! 3. `my_rule,` in `registry!` below, at the rule's place in `rules!`.
 //!
 //! The build fails when a rule of [`Rule::ALL`] has no entry in the registry, when the
-//! registry is out of order, when an entry's id or default severity disagrees with the
-//! enum, or when its summary, explanation or example is empty. The integration test
+//! registry is out of order (an entry names another rule than its place says), or when
+//! an entry's summary, explanation or example is empty. The integration test
 //! `rules_registry` runs every example through `argmap check` (it must fire exactly its
 //! rule, and the fixed version nothing) and keeps the README's table (`argmap rules
 //! --format markdown`) in step (`UPDATE_README=1 cargo test --test it rules_registry`
@@ -72,12 +73,9 @@ registry! {
 /// The declaration of a rule: everything a user is told about it, and its check.
 #[derive(Debug)]
 pub struct RuleInfo {
-    /// The rule.
+    /// The rule (its id and default severity are the enum's: [`RuleInfo::id`],
+    /// [`RuleInfo::default`]).
     pub rule: Rule,
-    /// Its id, as users type it (the same as [`Rule::id`]; the build checks).
-    pub id: &'static str,
-    /// Its severity unless a flag changes it (the same as [`Rule::default_severity`]).
-    pub default: Severity,
     /// What it fires on, in a line (Markdown: `code` in backticks): the README table's
     /// "fires on".
     pub summary: &'static str,
@@ -91,6 +89,17 @@ pub struct RuleInfo {
     /// How the rule is found: its check (skipped when the rule is allowed), or while
     /// loading.
     pub found: Found,
+}
+
+impl RuleInfo {
+    /// The rule's id, as users type it.
+    pub const fn id(&self) -> &'static str {
+        self.rule.id()
+    }
+    /// Its severity unless a flag changes it.
+    pub const fn default(&self) -> Severity {
+        self.rule.default_severity()
+    }
 }
 
 /// A rule's example: a map that fires exactly the rule, the same map fixed (no
@@ -132,21 +141,6 @@ pub fn info(rule: Rule) -> &'static RuleInfo {
     REGISTRY[rule as usize]
 }
 
-const fn same_str(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 // The registry holds every rule, in order, each agreeing with the enum and documented:
 // checked when the crate is built.
 const _: () = {
@@ -164,14 +158,6 @@ const _: () = {
         assert!(
             Rule::ALL[i] as usize == i,
             "Rule::ALL is not in declaration order"
-        );
-        assert!(
-            same_str(r.id, r.rule.id()),
-            "a RULE's id differs from Rule::id"
-        );
-        assert!(
-            r.default as u8 == r.rule.default_severity() as u8,
-            "a RULE's default differs from Rule::default_severity"
         );
         assert!(!r.summary.is_empty(), "a rule without a summary");
         assert!(!r.sketch.is_empty(), "a rule without a minimal example");
@@ -374,8 +360,6 @@ mod tests {
     fn the_registry_is_the_enum_in_order() {
         for (rule, info) in Rule::ALL.into_iter().zip(REGISTRY) {
             assert_eq!(info.rule, rule);
-            assert_eq!(info.id, rule.id());
-            assert_eq!(info.default, rule.default_severity());
             assert_eq!(super::info(rule).rule, rule);
         }
     }

@@ -1,14 +1,12 @@
 //! `no-thesis`: no claim has `thesis: true`.
 
 use super::{Example, Found, Input, RuleInfo};
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
 /// The declaration of `no-thesis`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::NoThesis,
-    id: "no-thesis",
-    default: Severity::Warning,
     summary: "no claim has `thesis: true`",
     sketch: "—",
     explanation: r#"No claim is marked as the map's thesis. The thesis is what the map is about: `orphan`

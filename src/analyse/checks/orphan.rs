@@ -4,14 +4,12 @@
 
 use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::analyse::neighbourhood::linked;
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::graph::NodeKind;
 
 /// The declaration of `orphan`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::Orphan,
-    id: "orphan",
-    default: Severity::Warning,
     summary: "a node with no path (supports, attacks, undercuts, either direction) to a thesis",
     sketch: "a claim linked to nothing",
     explanation: r#"A claim, evidence item or rebuttal is not connected to any thesis: no chain of

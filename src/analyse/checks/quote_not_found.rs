@@ -4,14 +4,12 @@
 
 use super::{Example, Found, Input, RuleInfo, SourceText};
 use crate::analyse::quote::is_empty_quote;
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
 /// The declaration of `quote-not-found`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::QuoteNotFound,
-    id: "quote-not-found",
-    default: Severity::Error,
     summary: "a quote absent from `source` (closest passage in whole words, its line and the first word that differs shown), or an empty quote",
     sketch: "`quote: words the text never says`",
     explanation: r#"A node's `quote` is not in the map's `source` text, or holds no word at all. A quote is

@@ -2,13 +2,11 @@
 
 use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::graph::NodeKind;
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 
 /// The declaration of `rebuttal-without-target`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::RebuttalWithoutTarget,
-    id: "rebuttal-without-target",
-    default: Severity::Error,
     summary: "a rebuttal that attacks or undercuts nothing",
     sketch: "`R1: {text: ...}`",
     explanation: r#"A rebuttal neither `attacks` a node nor `undercuts` a link. A rebuttal is an objection

@@ -4,7 +4,7 @@
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
 use crate::graph::RefProblemKind;
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Severity, Target};
+use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Target};
 use crate::parse::ids::{valid_map_id, valid_node_id};
 use crate::parse::model::{
     FieldProblem, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS,
@@ -14,8 +14,6 @@ use crate::path;
 /// The declaration of `schema`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::Schema,
-    id: "schema",
-    default: Severity::Error,
     summary: "wrong type, missing or empty `text`, unknown or repeated field, bad id, source without title/note, `thesis` outside claims, malformed `A -> B` or `map:NODE`",
     sketch: "`T1: {txt: hello}`",
     explanation: r#"The file is YAML but not a map as argmap reads it: a field of the wrong type (a list

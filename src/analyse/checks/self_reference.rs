@@ -2,13 +2,11 @@
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
 use crate::graph::RefProblemKind;
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Rule};
 
 /// The declaration of `self-reference`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::SelfReference,
-    id: "self-reference",
-    default: Severity::Error,
     summary: "a node supports, attacks, undercuts or is linked with itself",
     sketch: "`C1: {supports: [C1]}`",
     explanation: r#"A node names itself in `supports`, `attacks`, `undercuts` or `with`. A claim cannot be a

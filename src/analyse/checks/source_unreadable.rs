@@ -1,14 +1,12 @@
 //! `source-unreadable`: the map's `source` file is missing or cannot be read.
 
 use super::{Example, Found, Input, RuleInfo, SourceText};
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
 /// The declaration of `source-unreadable`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::SourceUnreadable,
-    id: "source-unreadable",
-    default: Severity::Error,
     summary: "`source` missing, not a regular file, over 1 GiB, not UTF-8, or outside the map's project and the working directory",
     sketch: "`source: missing.txt`",
     explanation: r#"The map's `source`, the text its quotes are checked against, cannot be read: the file

@@ -1,14 +1,12 @@
 //! `support-and-attack`: a node that both supports and attacks the same node.
 
 use super::{node_path, Example, Found, Input, RuleInfo};
-use crate::diagnostic::{Diagnostic, Rule, Seg, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Seg, Target};
 use std::collections::HashSet;
 
 /// The declaration of `support-and-attack`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::SupportAndAttack,
-    id: "support-and-attack",
-    default: Severity::Error,
     summary: "a node both supports and attacks the same node",
     sketch: "`supports: [C1]`, `attacks: [C1]`",
     explanation: r#"A node is listed both in `supports` and in `attacks` of the same target. It cannot be a

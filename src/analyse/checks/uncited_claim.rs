@@ -3,13 +3,11 @@
 use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::analyse::support::Status;
 use crate::graph::NodeKind;
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 
 /// The declaration of `uncited-claim`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::UncitedClaim,
-    id: "uncited-claim",
-    default: Severity::Warning,
     summary: "a claim with no chain of `supports` reaching cited evidence",
     sketch: "a claim nothing supports",
     explanation: r#"No chain of `supports` leads from the claim to a cited source, and the claim cites none

@@ -2,13 +2,11 @@
 
 use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::graph::NodeKind;
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 
 /// The declaration of `uncited-evidence`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::UncitedEvidence,
-    id: "uncited-evidence",
-    default: Severity::Warning,
     summary: "evidence with no `cites`",
     sketch: "`E1: {text: ..., supports: [C1]}`",
     explanation: r#"An evidence item cites no source. Evidence is what the text brings from outside itself

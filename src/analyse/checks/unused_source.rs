@@ -2,13 +2,11 @@
 
 use super::{node_path, Example, Found, Input, RuleInfo};
 use crate::graph::{EdgeKind, NodeKind};
-use crate::diagnostic::{Diagnostic, Rule, Severity, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 
 /// The declaration of `unused-source`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::UnusedSource,
-    id: "unused-source",
-    default: Severity::Warning,
     summary: "a source nothing cites",
     sketch: "`sources: {s2: {title: X}}` never cited",
     explanation: r#"A source is declared under `sources:` but nothing `cites` it. Either a citation is

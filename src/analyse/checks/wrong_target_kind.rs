@@ -3,13 +3,11 @@
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
 use crate::graph::{Field, RefProblemKind};
-use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::diagnostic::{Diagnostic, Rule};
 
 /// The declaration of `wrong-target-kind`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::WrongTargetKind,
-    id: "wrong-target-kind",
-    default: Severity::Error,
     summary: "`cites` a claim, `supports`/`attacks` a source",
     sketch: "`cites: [C1]`",
     explanation: r#"A reference names the wrong kind of thing: `cites` names a claim, evidence item or

@@ -3,13 +3,11 @@
 //! to check without it; so it is always looked for, and `--allow` only hides it.
 
 use super::{Example, Found, RuleInfo};
-use crate::diagnostic::{Rule, Severity};
+use crate::diagnostic::{Rule};
 
 /// The declaration of `yaml-syntax`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::YamlSyntax,
-    id: "yaml-syntax",
-    default: Severity::Error,
     summary: "text that is not YAML, at the offending character (also: not UTF-8; a NUL byte or another character YAML forbids; a tab used as indentation; a plain key over 1,024 characters; nesting over 128 levels, brackets over 1,000; alias bombs)",
     sketch: "`text: a: b`",
     explanation: r#"The file is not YAML, so there is no map to check: nothing else is reported until it is
