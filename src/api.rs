@@ -107,6 +107,55 @@ impl Format {
         }
     }
 
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 11] = [
+        Format::Dot,
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+        Format::Mermaid,
+        Format::Json,
+        Format::Graphml,
+        Format::Aif,
+        Format::Argdown,
+        Format::Af,
+        Format::Html,
+    ];
+
+    /// A line on what the format is, for `--help` (`None` where the name says it).
+    pub fn description(self) -> Option<&'static str> {
+        Some(match self {
+            Format::Dot | Format::Svg | Format::Png | Format::Pdf => return None,
+            Format::Mermaid => "Mermaid flowchart",
+            Format::Json => "Node-link JSON (docs/formats.md)",
+            Format::Graphml => "GraphML (yEd, Gephi)",
+            Format::Aif => "AIF JSON (one map)",
+            Format::Argdown => "Argdown",
+            Format::Af => "The attack graph in ICCMA'23 format (one map)",
+            Format::Html => "A self-contained interactive HTML page (needs Graphviz)",
+        })
+    }
+
+    /// The format named `name` (any case), as `--format` takes it.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The format a file's extension names: a format's name, or `gv` (DOT), `mmd`
+    /// (Mermaid), `ad` (Argdown), `htm` (HTML); any case.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Format::from_name(&ext).or(match ext.as_str() {
+            "gv" => Some(Format::Dot),
+            "mmd" => Some(Format::Mermaid),
+            "ad" => Some(Format::Argdown),
+            "htm" => Some(Format::Html),
+            _ => None,
+        })
+    }
+
     /// Whether Graphviz lays this format out (SVG, PNG, PDF, HTML).
     pub fn needs_graphviz(self) -> bool {
         matches!(self, Format::Svg | Format::Png | Format::Pdf | Format::Html)
@@ -240,4 +289,34 @@ pub fn export(
         }
     };
     Ok(text.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+    use std::path::Path;
+
+    #[test]
+    fn formats_by_name_and_by_extension() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+            let file = format!("map.{}", f.name().to_uppercase());
+            assert_eq!(Format::from_extension(Path::new(&file)), Some(f));
+        }
+        assert_eq!(Format::from_extension(Path::new("a.gv")), Some(Format::Dot));
+        assert_eq!(
+            Format::from_extension(Path::new("a.mmd")),
+            Some(Format::Mermaid)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("a.ad")),
+            Some(Format::Argdown)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("a.htm")),
+            Some(Format::Html)
+        );
+        assert_eq!(Format::from_extension(Path::new("a.txt")), None);
+        assert_eq!(Format::from_extension(Path::new("a")), None);
+    }
 }

@@ -2,6 +2,7 @@
 
 use argmap::analyse::semantics::Semantics;
 use argmap::diagnostic::{Level, Lint, SeverityConfig, UnknownRule};
+use argmap::Format;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -252,63 +253,18 @@ pub struct SupportArgs {
     pub output: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RenderFormat {
-    Dot,
-    Svg,
-    Png,
-    Pdf,
-    /// Mermaid flowchart.
-    Mermaid,
-    /// Node-link JSON (docs/formats.md).
-    Json,
-    /// GraphML (yEd, Gephi).
-    Graphml,
-    /// AIF JSON (one map).
-    Aif,
-    /// Argdown.
-    Argdown,
-    /// The attack graph in ICCMA'23 format (one map).
-    Af,
-    /// A self-contained interactive HTML page (needs Graphviz).
-    Html,
-}
-
-impl RenderFormat {
-    pub fn from_extension(path: &std::path::Path) -> Option<RenderFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        RenderFormat::from_str(&ext, true)
-            .ok()
-            .or(match ext.as_str() {
-                "gv" => Some(RenderFormat::Dot),
-                "mmd" => Some(RenderFormat::Mermaid),
-                "ad" => Some(RenderFormat::Argdown),
-                "htm" => Some(RenderFormat::Html),
-                _ => None,
-            })
-    }
-    /// The format's name, as `--format` takes it.
-    pub fn name(self) -> &'static str {
-        argmap::Format::from(self).name()
-    }
-}
-
-impl From<RenderFormat> for argmap::Format {
-    fn from(f: RenderFormat) -> argmap::Format {
-        match f {
-            RenderFormat::Dot => argmap::Format::Dot,
-            RenderFormat::Svg => argmap::Format::Svg,
-            RenderFormat::Png => argmap::Format::Png,
-            RenderFormat::Pdf => argmap::Format::Pdf,
-            RenderFormat::Mermaid => argmap::Format::Mermaid,
-            RenderFormat::Json => argmap::Format::Json,
-            RenderFormat::Graphml => argmap::Format::Graphml,
-            RenderFormat::Aif => argmap::Format::Aif,
-            RenderFormat::Argdown => argmap::Format::Argdown,
-            RenderFormat::Af => argmap::Format::Af,
-            RenderFormat::Html => argmap::Format::Html,
+/// The clap parser of `render --format`: the names of [`Format::ALL`], with their
+/// descriptions.
+fn render_format() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    let values = Format::ALL.into_iter().map(|f| {
+        let value = PossibleValue::new(f.name());
+        match f.description() {
+            Some(d) => value.help(d),
+            None => value,
         }
-    }
+    });
+    PossibleValuesParser::new(values).map(|name| Format::from_name(&name).unwrap_or(Format::Dot))
 }
 
 #[derive(Debug, Args)]
@@ -322,8 +278,8 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format (default: from -o's extension, else dot).
-    #[arg(long, value_enum)]
-    pub format: Option<RenderFormat>,
+    #[arg(long, value_parser = render_format())]
+    pub format: Option<Format>,
     /// Draw only the neighbourhood of this node (`ID`, or `MAP-ID:ID`), marked with a
     /// double border.
     #[arg(long, value_name = "ID")]

@@ -1,23 +1,24 @@
 //! `argmap render MAP...`: a diagram (Graphviz: DOT, SVG, PNG, PDF; the HTML page) or an
 //! export ([`super::export`]).
 
-use super::args::{RenderArgs, RenderFormat};
+use super::args::RenderArgs;
 use super::gate;
 use super::{emit, emit_with, input_paths, layout, output, CliError, Io, EXIT_OK};
 use argmap::analyse::{self, Analysed};
 use argmap::present;
+use argmap::Format;
 use std::borrow::Cow;
 
 pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
     let format = match (a.format, a.output.as_deref()) {
         (Some(f), _) => f,
-        (None, Some(p)) if !output::is_stdout(p) => RenderFormat::from_extension(p).ok_or_else(|| {
+        (None, Some(p)) if !output::is_stdout(p) => Format::from_extension(p).ok_or_else(|| {
             CliError::Usage(format!(
                 "cannot tell the format from {}: use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af)",
                 p.display()
             ))
         })?,
-        (None, _) => RenderFormat::Dot,
+        (None, _) => Format::Dot,
     };
     let checked = match gate::load_checked(&a.maps, &a.gate, io)? {
         Ok(c) => c,
@@ -52,14 +53,14 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
     };
     let bytes = match format {
         // Written as it is made: a large map's diagram is never held whole.
-        RenderFormat::Dot if forced.is_none() => {
+        Format::Dot if forced.is_none() => {
             emit_with(a.output.as_deref(), &inputs, io, |w| {
                 present::dot::write(&diagram, &links, rankdir, w)
             })?;
             return Ok(EXIT_OK);
         }
-        RenderFormat::Dot => dot_text().into_bytes(),
-        RenderFormat::Html => {
+        Format::Dot => dot_text().into_bytes(),
+        Format::Html => {
             let mut graph = present::dot::graph(&diagram, &links, rankdir);
             let page = present::html::Page::prepare(&mut graph, &diagram);
             if let Some(f) = forced {
@@ -83,7 +84,7 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
             page.render(&String::from_utf8_lossy(&svg), &title)
                 .into_bytes()
         }
-        RenderFormat::Svg | RenderFormat::Png | RenderFormat::Pdf => {
+        Format::Svg | Format::Png | Format::Pdf => {
             io.refuse_binary_on_terminal(a.output.as_deref(), format.name())?;
             layout(&dot_text(), format.name(), io)?
         }
