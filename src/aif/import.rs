@@ -351,19 +351,7 @@ mod tests {
     use crate::aif::map_out::CiteOut;
     use crate::aif::model::parse;
     use crate::aif::read::tests::aif;
-    use crate::aif::read::Relation;
-
-    fn strings(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
-    fn relation(attack: bool, premises: &[usize], target: usize) -> Relation {
-        Relation {
-            attack,
-            premises: premises.to_vec(),
-            target,
-        }
-    }
+    use crate::aif::read::tests::{relation, strings};
 
     #[test]
     fn node_ids_keep_a_valid_recorded_id_else_are_made_from_the_node_id_and_numbered() {

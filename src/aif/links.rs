@@ -165,18 +165,7 @@ fn support_cycle_breakers(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
-    fn relation(attack: bool, premises: &[usize], target: usize) -> Relation {
-        Relation {
-            attack,
-            premises: premises.to_vec(),
-            target,
-        }
-    }
+    use crate::aif::read::tests::{relation, strings};
 
     #[test]
     fn support_cycles_lose_their_closing_link() {

@@ -222,6 +222,20 @@ pub(super) mod tests {
     use super::*;
     use crate::aif::model::parse;
 
+    /// Owned strings of `list`.
+    pub(in crate::aif) fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// A relation of `premises` to `target` (an attack or a support).
+    pub(in crate::aif) fn relation(attack: bool, premises: &[usize], target: usize) -> Relation {
+        Relation {
+            attack,
+            premises: premises.to_vec(),
+            target,
+        }
+    }
+
     /// A document of nodes `(nodeID, type)` (each with the text `t<nodeID>`) and edges.
     pub(in crate::aif) fn aif(nodes: &[(&str, &str)], edges: &[(&str, &str)]) -> Aif {
         let nodes: Vec<String> = (nodes.iter())
