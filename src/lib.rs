@@ -69,8 +69,6 @@
 //! `src/cli/`) wires the stages for the command line; the library does not print.
 #![warn(missing_docs)]
 
-// Field docs of the AIF types deferred (src/aif/ is the "aif" package of issue 12).
-#[allow(missing_docs)]
 pub mod aif;
 pub mod analyse;
 mod api;

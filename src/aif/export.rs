@@ -47,7 +47,7 @@ impl Builder {
 }
 
 /// The AIF document of one map.
-pub fn document(m: &Analysed) -> Aif {
+fn document(m: &Analysed) -> Aif {
     let g = &m.graph.graph;
     let map = m.graph.map;
     let mut b = Builder {

@@ -32,12 +32,15 @@ use std::collections::HashSet;
 /// The result of an import: the map, and notes on what was left out or changed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
+    /// The map, ready to be written as YAML (`present::map_yaml::render`).
     pub map: MapOut,
+    /// One sentence per thing left out or changed (ignored dialogue nodes, a relation
+    /// `check` would reject...), in the order the import met them.
     pub notes: Vec<String>,
 }
 
 /// A map id from a file name: lowercase `[a-z0-9-]`, other characters as `-`.
-pub fn map_id_from(name: &str) -> String {
+fn map_id_from(name: &str) -> String {
     let mut id = String::new();
     for c in name.chars() {
         let c = c.to_ascii_lowercase();

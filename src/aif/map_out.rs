@@ -15,11 +15,16 @@ pub use crate::parse::model::SourceDetails as SourceOut;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum CiteOut {
+    /// The source id alone: `cites: [smith]`.
     Short(String),
+    /// The long form: `cites: [{source: smith, at: "p. 4", footnote: "12"}]`.
     Long {
+        /// The id of the source cited.
         source: String,
+        /// The page or place.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
+        /// The footnote number.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         footnote: Option<String>,
     },
@@ -50,45 +55,65 @@ impl CiteOut {
     }
 }
 
-/// A claim, evidence item or rebuttal as written to a map.
+/// A claim, evidence item or rebuttal as written to a map: each field as the map file
+/// names it, left out when empty.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct NodeOut {
+    /// What the node says.
     pub text: String,
+    /// A verbatim passage of the map's source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Who holds the claim.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// A remark of the map's author.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The `thesis` flag; none writes no `thesis` line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thesis: Option<bool>,
+    /// Ids of the nodes this node supports.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub supports: Vec<String>,
+    /// Ids of the nodes this node attacks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attacks: Vec<String>,
+    /// Links `A -> B` whose inference this node attacks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undercuts: Vec<String>,
+    /// Ids of its co-premises in a linked argument.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub with: Vec<String>,
+    /// The sources it cites.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cites: Vec<CiteOut>,
+    /// `map-id:NODE`: the same proposition, in this map or another.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same_as: Vec<String>,
 }
 
-/// A map as written by `argmap import` (`present::map_yaml`).
+/// A map as written by `argmap import` (`present::map_yaml`): its top-level fields and
+/// its three sections of nodes, each id → node in the order written.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct MapOut {
+    /// The map id.
     pub id: String,
+    /// A title for people.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The text quotes are checked against, relative to the map file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Works cited: id → entry.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub sources: IndexMap<String, SourceOut>,
+    /// The claims (written as `claims: {}` when there are none).
     pub claims: IndexMap<String, NodeOut>,
+    /// The evidence items.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub evidence: IndexMap<String, NodeOut>,
+    /// The rebuttals.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub rebuttals: IndexMap<String, NodeOut>,
 }

@@ -13,9 +13,13 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
-/// An AIF id: written as a string, read from a string or a number.
+/// An AIF id: written as a string, read from a string or a number (a number read as
+/// its decimal text: `7` is `"7"`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct AifId(pub String);
+pub struct AifId(
+    /// The id's text.
+    pub String,
+);
 
 impl Serialize for AifId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -54,10 +58,12 @@ impl fmt::Display for AifId {
     }
 }
 
-/// An AIF document.
+/// An AIF document: its nodes and the edges between them.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Aif {
+    /// Every node, in file order: I-nodes, S-nodes and dialogue nodes alike.
     pub nodes: Vec<AifNode>,
+    /// Every edge, in file order; each names its ends by node id.
     pub edges: Vec<AifEdge>,
     /// Dialogue locutions: read and ignored; written as `[]`.
     #[serde(default)]
@@ -71,10 +77,14 @@ pub struct Aif {
 /// rephrase), or dialogue machinery (L, YA, TA...).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AifNode {
+    /// The node's id (`nodeID`), unique in the document.
     #[serde(rename = "nodeID")]
     pub node_id: AifId,
+    /// What the node says: an I-node's proposition, an S-node's scheme name ("Default
+    /// Inference"...); an I-node without it cannot be imported.
     #[serde(default)]
     pub text: Option<String>,
+    /// The node type (`type`) as written: `I`, `RA`, `CA`, `MA`, `L`, `YA`, `TA`...
     #[serde(rename = "type")]
     pub kind: String,
     /// argmap's own node details (not part of AIF).
@@ -82,13 +92,16 @@ pub struct AifNode {
     pub argmap: Option<NodeExt>,
 }
 
-/// An AIF edge.
+/// An AIF edge: from one node to another (premise to S-node, S-node to conclusion...).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AifEdge {
+    /// The edge's id (`edgeID`), when the file gives one; only messages use it.
     #[serde(rename = "edgeID", default)]
     pub edge_id: Option<AifId>,
+    /// The id of the node the edge comes from (`fromID`).
     #[serde(rename = "fromID")]
     pub from_id: AifId,
+    /// The id of the node the edge goes to (`toID`).
     #[serde(rename = "toID")]
     pub to_id: AifId,
 }
@@ -96,13 +109,16 @@ pub struct AifEdge {
 /// argmap details of a whole map, kept in an AIF document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MapExt {
+    /// The map's `id` (the import uses it when valid and no `--id` is given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The map's `title`; none when the map had none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The map's `source` text, as the map wrote it (relative to the map file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The map's `sources`: id → entry, in map order.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub sources: IndexMap<String, SourceOut>,
 }
@@ -110,19 +126,25 @@ pub struct MapExt {
 /// argmap details of one I-node.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NodeExt {
+    /// The node's id in the map (`T1`); the import keeps it when valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `claim`, `evidence` or `rebuttal`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The `thesis` flag as the map wrote it (`false` included); none when not written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thesis: Option<bool>,
+    /// The node's `quote`: a verbatim passage of the map's source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The node's `by`: who holds the claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// The node's `note`: a remark of the map's author.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The node's citations, in the form the map wrote them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cites: Vec<CiteOut>,
     /// `same_as` references to nodes of other maps (those within the map are MA nodes).
@@ -138,9 +160,14 @@ pub struct NodeExt {
     pub with: Vec<String>,
 }
 
-/// Why an AIF file cannot be imported.
+/// Why an AIF file cannot be imported: not AIF JSON ([`parse`]) or AIF no map can come
+/// from ([`super::import()`]: two nodes with one id, an I-node without text, an edge
+/// naming no node).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AifError(pub String);
+pub struct AifError(
+    /// The reason, as a sentence fragment for a person (`"I-node 7 has no text"`).
+    pub String,
+);
 
 impl fmt::Display for AifError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -150,7 +177,8 @@ impl fmt::Display for AifError {
 
 impl std::error::Error for AifError {}
 
-/// Parses AIF JSON text.
+/// Parses AIF JSON text (a leading byte-order mark is skipped). Fails with "not JSON"
+/// or "not AIF JSON" and serde's reason.
 pub fn parse(text: &str) -> Result<Aif, AifError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
