@@ -16,16 +16,19 @@ use super::map_out::CiteOut;
 use super::model::{Aif, AifEdge, AifId, AifNode, MapExt, NodeExt};
 use crate::analyse::inference::LinkKind;
 use crate::analyse::Analysed;
-use crate::graph::{EdgeKind, NodeKind};
+use crate::graph::{EdgeKind, GNode, NodeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
 
+/// The document being written, with the ids it gives: nodes and edges are numbered
+/// `"1"`, `"2"`... in the order they are added.
 struct Builder {
     aif: Aif,
 }
 
 impl Builder {
+    /// Adds a node; its id.
     fn node(&mut self, text: &str, kind: &str, ext: Option<NodeExt>) -> AifId {
         let id = AifId((self.aif.nodes.len() + 1).to_string());
         self.aif.nodes.push(AifNode {
@@ -36,6 +39,8 @@ impl Builder {
         });
         id
     }
+
+    /// Adds an edge from `from` to `to`.
     fn edge(&mut self, from: &AifId, to: &AifId) {
         let id = AifId((self.aif.edges.len() + 1).to_string());
         self.aif.edges.push(AifEdge {
@@ -46,102 +51,140 @@ impl Builder {
     }
 }
 
-/// The AIF document of one map.
+/// The AIF document of one map: the map's details, then the I-nodes, the inferences,
+/// the undercuts and the rephrases, each adding its nodes and edges in that order.
 fn document(m: &Analysed) -> Aif {
-    let g = &m.graph.graph;
-    let map = m.graph.map;
     let mut b = Builder {
         aif: Aif {
             locutions: serde_json::Value::Array(Vec::new()),
-            argmap: Some(MapExt {
-                id: map.id.clone(),
-                title: map.title.clone(),
-                source: map.source.clone(),
-                sources: map
-                    .sources
-                    .iter()
-                    .map(|(id, s)| (id.to_string(), s.details.clone()))
-                    .collect(),
-            }),
+            argmap: Some(map_ext(m)),
             ..Aif::default()
         },
     };
-    let mut inode: HashMap<NodeIndex, AifId> = HashMap::new();
-    for ix in g.node_indices() {
-        let n = &g[ix];
-        if n.kind == NodeKind::Source {
-            continue;
-        }
-        let node = n.node;
-        let ext = NodeExt {
-            id: Some(n.id.to_string()),
-            kind: Some(n.kind.name().to_string()),
-            // As written, `thesis: false` included, so the import restores it exactly.
-            thesis: node.and_then(|x| x.thesis),
-            quote: node.and_then(|x| x.quote.as_deref()).map(String::from),
-            by: node.and_then(|x| x.by().map(str::to_string)),
-            note: node.and_then(|x| x.note().map(str::to_string)),
-            cites: node
-                .map(|x| x.cites.iter().map(CiteOut::from).collect())
-                .unwrap_or_default(),
-            same_as: node
-                .map(|x| {
-                    let own = format!("{}:", m.map_id());
-                    x.same_as()
-                        .iter()
-                        .filter(|s| !s.starts_with(&own))
-                        .map(|s| s.to_string())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            undercuts: node
-                .map(|x| {
-                    x.undercuts()
-                        .iter()
-                        .filter_map(|u| crate::parse::ids::parse_link(u))
-                        .map(|(a, b)| format!("{a} -> {b}"))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            with: node
-                .map(|x| x.with().iter().map(|w| w.to_string()).collect())
-                .unwrap_or_default(),
-        };
-        let id = b.node(n.text(), "I", Some(ext));
-        inode.insert(ix, id);
-    }
-    let inferences = m.inferences();
-    let mut snode = Vec::with_capacity(inferences.list.len());
-    for inf in &inferences.list {
-        let (text, kind) = match inf.kind {
-            LinkKind::Supports => ("Default Inference", "RA"),
-            LinkKind::Attacks => ("Default Conflict", "CA"),
-        };
-        let s = b.node(text, kind, None);
-        for p in &inf.premises {
-            b.edge(&inode[p], &s);
-        }
-        b.edge(&s, &inode[&inf.target]);
-        snode.push(s);
-    }
-    for (inf, s) in inferences.list.iter().zip(&snode) {
-        for u in &inf.undercutters {
-            let ca = b.node("Default Conflict", "CA", None);
-            b.edge(&inode[u], &ca);
-            b.edge(&ca, s);
-        }
-    }
-    for e in g.edge_references() {
-        if *e.weight() == EdgeKind::SameAs {
-            let (Some(x), Some(y)) = (inode.get(&e.source()), inode.get(&e.target())) else {
-                continue;
-            };
-            let ma = b.node("Default Rephrase", "MA", None);
-            b.edge(x, &ma);
-            b.edge(&ma, y);
-        }
-    }
+    let inode = b.inodes(m);
+    let snode = b.inferences(m, &inode);
+    b.undercuts(m, &inode, &snode);
+    b.rephrases(m, &inode);
     b.aif
+}
+
+/// The map's details AIF has no place for: id, title, `source` and sources.
+fn map_ext(m: &Analysed) -> MapExt {
+    let map = m.graph.map;
+    MapExt {
+        id: map.id.clone(),
+        title: map.title.clone(),
+        source: map.source.clone(),
+        sources: map
+            .sources
+            .iter()
+            .map(|(id, s)| (id.to_string(), s.details.clone()))
+            .collect(),
+    }
+}
+
+/// The `argmap` member of a claim, evidence item or rebuttal: its id and kind, and the
+/// fields of its map node as written (`same_as` only to other maps: those within the
+/// map are MA nodes).
+fn node_ext(m: &Analysed, n: &GNode) -> NodeExt {
+    let node = n.node;
+    NodeExt {
+        id: Some(n.id.to_string()),
+        kind: Some(n.kind.name().to_string()),
+        // As written, `thesis: false` included, so the import restores it exactly.
+        thesis: node.and_then(|x| x.thesis),
+        quote: node.and_then(|x| x.quote.as_deref()).map(String::from),
+        by: node.and_then(|x| x.by().map(str::to_string)),
+        note: node.and_then(|x| x.note().map(str::to_string)),
+        cites: node
+            .map(|x| x.cites.iter().map(CiteOut::from).collect())
+            .unwrap_or_default(),
+        same_as: node
+            .map(|x| {
+                let own = format!("{}:", m.map_id());
+                x.same_as()
+                    .iter()
+                    .filter(|s| !s.starts_with(&own))
+                    .map(|s| s.to_string())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        undercuts: node
+            .map(|x| {
+                x.undercuts()
+                    .iter()
+                    .filter_map(|u| crate::parse::ids::parse_link(u))
+                    .map(|(a, b)| format!("{a} -> {b}"))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        with: node
+            .map(|x| x.with().iter().map(|w| w.to_string()).collect())
+            .unwrap_or_default(),
+    }
+}
+
+impl Builder {
+    /// An I-node for each graph node but sources, in graph order; their ids by node.
+    fn inodes(&mut self, m: &Analysed) -> HashMap<NodeIndex, AifId> {
+        let g = &m.graph.graph;
+        let mut inode: HashMap<NodeIndex, AifId> = HashMap::new();
+        for ix in g.node_indices() {
+            let n = &g[ix];
+            if n.kind == NodeKind::Source {
+                continue;
+            }
+            let id = self.node(n.text(), "I", Some(node_ext(m, n)));
+            inode.insert(ix, id);
+        }
+        inode
+    }
+
+    /// An RA or CA node for each inference, with an edge from each premise and one to
+    /// the conclusion; their ids, in the order of the inferences.
+    fn inferences(&mut self, m: &Analysed, inode: &HashMap<NodeIndex, AifId>) -> Vec<AifId> {
+        let inferences = m.inferences();
+        let mut snode = Vec::with_capacity(inferences.list.len());
+        for inf in &inferences.list {
+            let (text, kind) = match inf.kind {
+                LinkKind::Supports => ("Default Inference", "RA"),
+                LinkKind::Attacks => ("Default Conflict", "CA"),
+            };
+            let s = self.node(text, kind, None);
+            for p in &inf.premises {
+                self.edge(&inode[p], &s);
+            }
+            self.edge(&s, &inode[&inf.target]);
+            snode.push(s);
+        }
+        snode
+    }
+
+    /// A CA node for each undercutter of each inference, from the undercutter to the
+    /// inference's S-node (`snode`, in the order of the inferences).
+    fn undercuts(&mut self, m: &Analysed, inode: &HashMap<NodeIndex, AifId>, snode: &[AifId]) {
+        for (inf, s) in m.inferences().list.iter().zip(snode) {
+            for u in &inf.undercutters {
+                let ca = self.node("Default Conflict", "CA", None);
+                self.edge(&inode[u], &ca);
+                self.edge(&ca, s);
+            }
+        }
+    }
+
+    /// An MA node for each `same_as` edge between two I-nodes of the map.
+    fn rephrases(&mut self, m: &Analysed, inode: &HashMap<NodeIndex, AifId>) {
+        for e in m.graph.graph.edge_references() {
+            if *e.weight() == EdgeKind::SameAs {
+                let (Some(x), Some(y)) = (inode.get(&e.source()), inode.get(&e.target())) else {
+                    continue;
+                };
+                let ma = self.node("Default Rephrase", "MA", None);
+                self.edge(x, &ma);
+                self.edge(&ma, y);
+            }
+        }
+    }
 }
 
 /// The AIF JSON text of one map.
