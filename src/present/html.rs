@@ -13,8 +13,11 @@ use super::diagram::DiagramMap;
 use super::dot::name_prefix;
 use super::escape::xml;
 use crate::analyse::support::describe_cite;
+use crate::analyse::Analysed;
 use crate::graph::NodeKind;
+use crate::parse::model::Node;
 use graphviz_rust::dot_structures::{Attribute, Graph, Id, NodeId, Stmt};
+use petgraph::graph::NodeIndex;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -63,6 +66,52 @@ fn tag_nodes<'a>(
     graph: &mut Graph,
     maps: &'a [DiagramMap<'a, 'a>],
 ) -> HashMap<String, NodeData<'a>> {
+    let mut by_name = node_data(maps);
+    let mut data = HashMap::new();
+    let mut next = 0usize;
+    let stmts = match graph {
+        Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. } => stmts,
+    };
+    tag_stmts(stmts, &mut by_name, &mut data, &mut next);
+    for s in stmts.iter_mut() {
+        if let Stmt::Subgraph(sub) = s {
+            tag_stmts(&mut sub.stmts, &mut by_name, &mut data, &mut next);
+        }
+    }
+    data
+}
+
+/// Tags the node statements of `stmts` (not those of nested subgraphs) whose DOT name
+/// is in `by_name`: each gets the SVG id `n{next}`, and its data moves to `data` under
+/// that id.
+fn tag_stmts<'a>(
+    stmts: &mut [Stmt],
+    by_name: &mut HashMap<String, NodeData<'a>>,
+    data: &mut HashMap<String, NodeData<'a>>,
+    next: &mut usize,
+) {
+    for s in stmts.iter_mut() {
+        if let Stmt::Node(node) = s {
+            let NodeId(Id::Escaped(q), _) = &node.id else {
+                continue;
+            };
+            let name = unquote(q);
+            if let Some(d) = by_name.remove(&name) {
+                let id = format!("n{next}");
+                *next += 1;
+                node.attributes.push(Attribute(
+                    Id::Plain("id".into()),
+                    Id::Escaped(format!("\"{id}\"")),
+                ));
+                data.insert(id, d);
+            }
+        }
+    }
+}
+
+/// The page data of every claim, evidence item and rebuttal of `maps`, by its DOT node
+/// name (the map's name prefix and the node id).
+fn node_data<'a>(maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<String, NodeData<'a>> {
     let mut by_name = HashMap::new();
     for (mi, dm) in maps.iter().enumerate() {
         let m = dm.map;
@@ -70,87 +119,65 @@ fn tag_nodes<'a>(
         for ix in m.graph.graph.node_indices() {
             let n = &m.graph.graph[ix];
             let Some(node) = n.node else { continue };
-            let citations = node
-                .cites
-                .iter()
-                .map(|c| {
-                    let title = m.graph.map.sources.get(&c.source).and_then(|s| {
-                        let who = s
-                            .details
-                            .author
-                            .as_deref()
-                            .map(|a| format!("{a}, "))
-                            .unwrap_or_default();
-                        s.name().map(|t| format!("{who}{t}"))
-                    });
-                    match title {
-                        Some(t) => format!("{t} ({})", describe_cite(c)),
-                        None => describe_cite(c),
-                    }
-                })
-                .collect();
-            let chain = m
-                .support
-                .chain(ix)
-                .iter()
-                .map(|&c| m.graph.graph[c].id)
-                .collect();
-            by_name.insert(
-                format!("{prefix}{}", n.id),
-                NodeData {
-                    id: n.id,
-                    map: m.map_id(),
-                    kind: n.kind.name(),
-                    text: n.text(),
-                    thesis: n.is_thesis(),
-                    quote: node.quote.as_deref(),
-                    by: node.by(),
-                    note: node.note(),
-                    status: if n.kind == NodeKind::Claim || n.kind == NodeKind::Evidence {
-                        m.support.status(ix).name()
-                    } else {
-                        ""
-                    },
-                    citations,
-                    chain,
-                    supports: &node.supports,
-                    attacks: &node.attacks,
-                    undercuts: node.undercuts(),
-                },
-            );
+            by_name.insert(format!("{prefix}{}", n.id), data_of(m, ix, node));
         }
     }
-    let mut data = HashMap::new();
-    let mut next = 0usize;
-    let mut visit = |stmts: &mut Vec<Stmt>, data: &mut HashMap<String, NodeData<'a>>| {
-        for s in stmts.iter_mut() {
-            if let Stmt::Node(node) = s {
-                let NodeId(Id::Escaped(q), _) = &node.id else {
-                    continue;
-                };
-                let name = unquote(q);
-                if let Some(d) = by_name.remove(&name) {
-                    let id = format!("n{next}");
-                    next += 1;
-                    node.attributes.push(Attribute(
-                        Id::Plain("id".into()),
-                        Id::Escaped(format!("\"{id}\"")),
-                    ));
-                    data.insert(id, d);
-                }
+    by_name
+}
+
+/// What the page shows of node `ix` of `m` (whose map node is `node`): its fields, its
+/// support status (claims and evidence), citations and support chain.
+fn data_of<'a>(m: &'a Analysed<'a>, ix: NodeIndex, node: &'a Node) -> NodeData<'a> {
+    let n = &m.graph.graph[ix];
+    let chain = m
+        .support
+        .chain(ix)
+        .iter()
+        .map(|&c| m.graph.graph[c].id)
+        .collect();
+    NodeData {
+        id: n.id,
+        map: m.map_id(),
+        kind: n.kind.name(),
+        text: n.text(),
+        thesis: n.is_thesis(),
+        quote: node.quote.as_deref(),
+        by: node.by(),
+        note: node.note(),
+        status: if n.kind == NodeKind::Claim || n.kind == NodeKind::Evidence {
+            m.support.status(ix).name()
+        } else {
+            ""
+        },
+        citations: citations(m, node),
+        chain,
+        supports: &node.supports,
+        attacks: &node.attacks,
+        undercuts: node.undercuts(),
+    }
+}
+
+/// Each citation of `node` as the panel lists it: `author, name (page...)` when the
+/// source is known, else the citation alone.
+fn citations(m: &Analysed, node: &Node) -> Vec<String> {
+    node.cites
+        .iter()
+        .map(|c| {
+            let title = m.graph.map.sources.get(&c.source).and_then(|s| {
+                let who = s
+                    .details
+                    .author
+                    .as_deref()
+                    .map(|a| format!("{a}, "))
+                    .unwrap_or_default();
+                s.name().map(|t| format!("{who}{t}"))
+            });
+            match title {
+                Some(t) => format!("{t} ({})", describe_cite(c)),
+                None => describe_cite(c),
             }
-        }
-    };
-    let stmts = match graph {
-        Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. } => stmts,
-    };
-    visit(stmts, &mut data);
-    for s in stmts.iter_mut() {
-        if let Stmt::Subgraph(sub) = s {
-            visit(&mut sub.stmts, &mut data);
-        }
-    }
-    data
+        })
+        .collect()
 }
 
 /// Undoes [`super::escape::dot_quoted`] for the names it produced.
@@ -175,8 +202,10 @@ fn unquote(q: &str) -> String {
     out.replace("&amp;", "&")
 }
 
-/// Prepares `graph` for the page: tags its nodes and returns the data to embed.
+/// An HTML page in the making: made by [`Page::prepare`], which tags the graph's nodes,
+/// it holds the data to embed; [`Page::render`] writes the page around the SVG.
 pub struct Page {
+    /// The nodes' data by SVG id, as JSON safe inside a `<script>` element.
     data: String,
     /// Whether a node is drawn as the `--focus` (the legend then says what marks it).
     focus: bool,
