@@ -239,6 +239,8 @@ impl<'m> ArgGraph<'m> {
         g
     }
 
+    /// A node for each source, claim, evidence item and rebuttal, sections in document
+    /// order; an id declared again is recorded in `duplicates`, not added.
     fn add_nodes(&mut self) {
         let map = self.map;
         // Sections in document order, so "the second occurrence" is the later one.
@@ -254,30 +256,10 @@ impl<'m> ArgGraph<'m> {
             }
         }
         for section in order {
-            let mut add =
-                |id: &'m str, node: Option<&'m Node>, source: Option<&'m SourceEntry>| match self
-                    .index
-                    .entry(id)
-                {
-                    Entry::Occupied(first) => self.duplicates.push(DuplicateId {
-                        id: id.to_string(),
-                        section,
-                        first: self.graph[*first.get()].kind.section(),
-                        occurrence: 0,
-                    }),
-                    Entry::Vacant(slot) => {
-                        slot.insert(self.graph.add_node(GNode {
-                            kind: NodeKind::of(section),
-                            id,
-                            node,
-                            source,
-                        }));
-                    }
-                };
             match section {
                 Section::Sources => {
                     for (id, s) in map.sources.iter() {
-                        add(id, None, Some(s));
+                        self.add_node(section, id, None, Some(s));
                     }
                 }
                 _ => {
@@ -287,27 +269,62 @@ impl<'m> ArgGraph<'m> {
                         _ => &map.rebuttals,
                     };
                     for (id, n) in nodes.iter() {
-                        add(id, Some(n), None);
+                        self.add_node(section, id, Some(n), None);
                     }
                 }
             }
-            let dups = match section {
-                Section::Sources => &map.sources.duplicates,
-                Section::Claims => &map.claims.duplicates,
-                Section::Evidence => &map.evidence.duplicates,
-                Section::Rebuttals => &map.rebuttals.duplicates,
-            };
-            for (id, occurrence) in dups {
-                self.duplicates.push(DuplicateId {
-                    id: id.clone(),
-                    section,
-                    first: section,
-                    occurrence: *occurrence,
-                });
+            self.add_repeated_keys(section);
+        }
+    }
+
+    /// Adds the node `id` of `section`, or records it as a duplicate when the id is
+    /// taken (by a node of an earlier section, or earlier in this one).
+    fn add_node(
+        &mut self,
+        section: Section,
+        id: &'m str,
+        node: Option<&'m Node>,
+        source: Option<&'m SourceEntry>,
+    ) {
+        match self.index.entry(id) {
+            Entry::Occupied(first) => self.duplicates.push(DuplicateId {
+                id: id.to_string(),
+                section,
+                first: self.graph[*first.get()].kind.section(),
+                occurrence: 0,
+            }),
+            Entry::Vacant(slot) => {
+                slot.insert(self.graph.add_node(GNode {
+                    kind: NodeKind::of(section),
+                    id,
+                    node,
+                    source,
+                }));
             }
         }
     }
 
+    /// Records the keys given again within `section` (which the map kept once) as
+    /// duplicates, with their occurrence number.
+    fn add_repeated_keys(&mut self, section: Section) {
+        let map = self.map;
+        let dups = match section {
+            Section::Sources => &map.sources.duplicates,
+            Section::Claims => &map.claims.duplicates,
+            Section::Evidence => &map.evidence.duplicates,
+            Section::Rebuttals => &map.rebuttals.duplicates,
+        };
+        for (id, occurrence) in dups {
+            self.duplicates.push(DuplicateId {
+                id: id.clone(),
+                section,
+                first: section,
+                occurrence: *occurrence,
+            });
+        }
+    }
+
+    /// Records a reference of `from` that did not become an edge.
     fn problem(
         &mut self,
         from: NodeIndex,
@@ -360,94 +377,123 @@ impl<'m> ArgGraph<'m> {
         Some(to)
     }
 
+    /// The edges of every claim, evidence item and rebuttal, in two passes over the
+    /// nodes in graph order: supports, attacks, cites and `same_as` first, then
+    /// `undercuts` and `with`, which name links the first pass made. Each reference
+    /// that does not resolve is recorded in `problems` (or `external_same_as`), in the
+    /// order met.
     fn add_edges(&mut self) {
         let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-        // Pass 1: supports, attacks, cites, same_as.
         for &ix in &nodes {
-            let Some(node) = self.graph[ix].node else {
-                continue;
-            };
-            for (field, list) in [
-                (Field::Supports, &node.supports),
-                (Field::Attacks, &node.attacks),
-            ] {
-                for (i, t) in list.iter().enumerate() {
-                    if let Some(to) = self.resolve(ix, field, i, t) {
-                        let kind = if field == Field::Supports {
-                            EdgeKind::Supports
-                        } else {
-                            EdgeKind::Attacks
-                        };
-                        self.graph.add_edge(ix, to, kind);
-                    }
-                }
+            if let Some(node) = self.graph[ix].node {
+                self.add_links(ix, node);
+                self.add_cites(ix, node);
+                self.add_same_as(ix, node);
             }
-            for (i, c) in node.cites.iter().enumerate() {
-                if let Some(to) = self.resolve(ix, Field::Cites, i, &c.source) {
-                    self.graph.add_edge(
-                        ix,
-                        to,
-                        EdgeKind::Cites {
-                            n: u32::try_from(i).unwrap_or(u32::MAX),
-                        },
-                    );
-                }
+        }
+        for &ix in &nodes {
+            if let Some(node) = self.graph[ix].node {
+                self.add_undercuts(ix, node);
+                self.add_with(ix, node);
             }
-            for (i, s) in node.same_as().iter().enumerate() {
-                match s.split_once(':') {
-                    Some((m, n)) if !m.trim().is_empty() && !n.trim().is_empty() => {
-                        let (m, n) = (m.trim(), n.trim());
-                        if Some(m) == self.map.id.as_deref() {
-                            if let Some(to) = self.resolve(ix, Field::SameAs, i, n) {
-                                self.graph.add_edge(ix, to, EdgeKind::SameAs);
-                            }
-                        } else {
-                            self.external_same_as.push(ExternalSameAs {
-                                from: ix,
-                                item: i,
-                                map_id: m.to_string(),
-                                node_id: n.to_string(),
-                            });
-                        }
-                    }
-                    _ => self.problem(ix, Field::SameAs, i, s, RefProblemKind::BadSyntax),
+        }
+    }
+
+    /// The supports and attacks edges of node `ix`.
+    fn add_links(&mut self, ix: NodeIndex, node: &'m Node) {
+        for (field, list) in [
+            (Field::Supports, &node.supports),
+            (Field::Attacks, &node.attacks),
+        ] {
+            for (i, t) in list.iter().enumerate() {
+                if let Some(to) = self.resolve(ix, field, i, t) {
+                    let kind = if field == Field::Supports {
+                        EdgeKind::Supports
+                    } else {
+                        EdgeKind::Attacks
+                    };
+                    self.graph.add_edge(ix, to, kind);
                 }
             }
         }
-        // Pass 2: undercuts and with, which name links made in pass 1.
-        for &ix in &nodes {
-            let Some(node) = self.graph[ix].node else {
+    }
+
+    /// The cites edges of node `ix`, each with the number of its citation.
+    fn add_cites(&mut self, ix: NodeIndex, node: &'m Node) {
+        for (i, c) in node.cites.iter().enumerate() {
+            if let Some(to) = self.resolve(ix, Field::Cites, i, &c.source) {
+                self.graph.add_edge(
+                    ix,
+                    to,
+                    EdgeKind::Cites {
+                        n: u32::try_from(i).unwrap_or(u32::MAX),
+                    },
+                );
+            }
+        }
+    }
+
+    /// The `same_as` of node `ix`: an edge to a node of this map, a record of one naming
+    /// another map, a problem for one that is not `map:node`.
+    fn add_same_as(&mut self, ix: NodeIndex, node: &'m Node) {
+        for (i, s) in node.same_as().iter().enumerate() {
+            match s.split_once(':') {
+                Some((m, n)) if !m.trim().is_empty() && !n.trim().is_empty() => {
+                    let (m, n) = (m.trim(), n.trim());
+                    if Some(m) == self.map.id.as_deref() {
+                        if let Some(to) = self.resolve(ix, Field::SameAs, i, n) {
+                            self.graph.add_edge(ix, to, EdgeKind::SameAs);
+                        }
+                    } else {
+                        self.external_same_as.push(ExternalSameAs {
+                            from: ix,
+                            item: i,
+                            map_id: m.to_string(),
+                            node_id: n.to_string(),
+                        });
+                    }
+                }
+                _ => self.problem(ix, Field::SameAs, i, s, RefProblemKind::BadSyntax),
+            }
+        }
+    }
+
+    /// The undercuts edges of node `ix`: to the target of the link `A -> B` it names,
+    /// carrying that link's edge.
+    fn add_undercuts(&mut self, ix: NodeIndex, node: &'m Node) {
+        for (i, u) in node.undercuts().iter().enumerate() {
+            let Some((a, b)) = parse_link(u) else {
+                self.problem(ix, Field::Undercuts, i, u, RefProblemKind::BadSyntax);
                 continue;
             };
-            for (i, u) in node.undercuts().iter().enumerate() {
-                let Some((a, b)) = parse_link(u) else {
-                    self.problem(ix, Field::Undercuts, i, u, RefProblemKind::BadSyntax);
-                    continue;
-                };
-                let (Some(fa), Some(fb)) = (
-                    self.resolve(ix, Field::Undercuts, i, a),
-                    self.resolve(ix, Field::Undercuts, i, b),
-                ) else {
-                    continue;
-                };
-                match self.link(fa, fb) {
-                    Some(link) => {
-                        self.graph.add_edge(ix, fb, EdgeKind::Undercuts { link });
-                    }
-                    None => self.problem(ix, Field::Undercuts, i, u, RefProblemKind::NoSuchLink),
+            let (Some(fa), Some(fb)) = (
+                self.resolve(ix, Field::Undercuts, i, a),
+                self.resolve(ix, Field::Undercuts, i, b),
+            ) else {
+                continue;
+            };
+            match self.link(fa, fb) {
+                Some(link) => {
+                    self.graph.add_edge(ix, fb, EdgeKind::Undercuts { link });
                 }
+                None => self.problem(ix, Field::Undercuts, i, u, RefProblemKind::NoSuchLink),
             }
-            for (i, w) in node.with().iter().enumerate() {
-                let Some(p) = self.resolve(ix, Field::With, i, w) else {
-                    continue;
-                };
-                let shares = self.targets(ix).any(|t| self.targets(p).any(|u| u == t));
-                if shares {
-                    self.linked.entry(ix).or_default().push(p);
-                    self.linked.entry(p).or_default().push(ix);
-                } else {
-                    self.problem(ix, Field::With, i, w, RefProblemKind::NotCoPremise);
-                }
+        }
+    }
+
+    /// The co-premises of node `ix` (`with`), recorded in `linked` both ways when they
+    /// share a target.
+    fn add_with(&mut self, ix: NodeIndex, node: &'m Node) {
+        for (i, w) in node.with().iter().enumerate() {
+            let Some(p) = self.resolve(ix, Field::With, i, w) else {
+                continue;
+            };
+            let shares = self.targets(ix).any(|t| self.targets(p).any(|u| u == t));
+            if shares {
+                self.linked.entry(ix).or_default().push(p);
+                self.linked.entry(p).or_default().push(ix);
+            } else {
+                self.problem(ix, Field::With, i, w, RefProblemKind::NotCoPremise);
             }
         }
     }
