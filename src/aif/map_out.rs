@@ -47,7 +47,7 @@ impl From<&crate::parse::model::Cite> for CiteOut {
 
 impl CiteOut {
     /// The cited source id.
-    pub fn source(&self) -> &str {
+    pub(crate) fn source(&self) -> &str {
         match self {
             CiteOut::Short(s) => s,
             CiteOut::Long { source, .. } => source,

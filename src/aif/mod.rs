@@ -18,7 +18,7 @@
 //! So no lower stage imports a higher one: the CLI (`src/cli/import.rs`, in the binary)
 //! calls [`parse`] and [`import()`], then `present::map_yaml` writes the imported map;
 //! `render --format aif` calls [`export::render`] through the library's `argmap::export`.
-//! Nothing but that root API (`src/api.rs`) and `present` uses `export`.
+//! In the crate, nothing but that root API (`src/api.rs`) uses `export`.
 
 pub mod export;
 pub mod import;

@@ -3,7 +3,15 @@
 //! Nodes: claims, evidence, rebuttals and sources. Edges: supports, attacks, undercuts (an
 //! attack on a link: the edge goes to the link's conclusion and names the link), cites,
 //! and `same_as` within the map. References that cannot be resolved are not edges; they
-//! are kept in [`ArgGraph::problems`] for the checks to report.
+//! are kept in [`ArgGraph::problems`] for the checks to report. Also kept: the ids
+//! declared twice ([`ArgGraph::duplicates`]), the `same_as` references to other maps
+//! ([`ArgGraph::external_same_as`], resolved by analysis) and each node's co-premises
+//! ([`ArgGraph::linked`]).
+//!
+//! [`ArgGraph::build`] adds the nodes (sections in document order), then the edges in
+//! two passes: supports, attacks, cites and `same_as`, then `undercuts` and `with`,
+//! which name the links of the first pass. Plus a few queries on the result (the link
+//! between two nodes, a node's targets, the theses...).
 
 use crate::parse::ids::parse_link;
 use crate::parse::model::{Cite, FastHash, Map, Node, Section, SourceEntry};

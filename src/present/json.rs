@@ -1,4 +1,6 @@
-//! JSON output of `check`: `{"diagnostics": [...], "summary": {...}}`.
+//! JSON output of `check` (`{"diagnostics": [...], "summary": {...}}`, with the counts
+//! its text summary shares), and the pretty-printed JSON every JSON output is written
+//! as ([`write_json`], [`to_json`]).
 
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::Serialize;

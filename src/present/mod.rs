@@ -1,5 +1,7 @@
 //! Present: turning analysis results into text, JSON, DOT, SVG... Nothing here decides
-//! anything; it only formats what analysis returned.
+//! anything; it only formats what analysis returned. One module per output; here, the
+//! helpers they share: [`FmtIo`] (formatted text to an `io::Write`), [`count`] and
+//! [`written`].
 
 pub mod af;
 pub mod argdown;
