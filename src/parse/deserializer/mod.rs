@@ -34,7 +34,7 @@ mod scalar;
 #[cfg(test)]
 mod tests;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, SchemaErrorKind};
 
 use crate::diagnostic::Position;
 use deserialize::{NullDeserializer, YamlDeserializer};
@@ -96,6 +96,7 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(text: &str) -> Result<T, Error> {
             message: "a NUL byte (U+0000) in the text: YAML does not allow it in a file".into(),
             position: Some(position_of(text, i)),
             help: Some("remove it (a file holding NUL bytes may not be text, or UTF-16)".into()),
+            schema: None,
         });
     }
     from_str_scanned(text)
