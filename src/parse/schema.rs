@@ -48,12 +48,172 @@ fn same_as_pattern() -> String {
     format!(r"^[^:]*[^:{WS}][^:]*:[\s\S]*[^{WS}]")
 }
 
-/// The schema, as a JSON value (draft 2020-12).
+/// The schema, as a JSON value (draft 2020-12): the map's root, with the definitions of
+/// its parts.
 pub fn json_schema() -> Value {
-    let scalar = json!({
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "argmap map",
+        "description": "An argument map: claims, evidence (with citations and quotes) and rebuttals of a text.",
+        "type": "object",
+        "properties": map_properties(),
+        "required": ["id"],
+        "additionalProperties": false,
+        "$defs": {
+            "scalar": scalar(),
+            "reference": reference(),
+            "cite": cite(),
+            "source": source(),
+            "claim": claim(),
+            "node": node()
+        }
+    })
+}
+
+/// The fields of the map's root: its id, title and source, and the four sections.
+fn map_properties() -> Value {
+    let section = |description: &str, entry: &str| {
+        json!({
+            "description": description,
+            "type": ["object", "null"],
+            "propertyNames": { "pattern": NODE_ID_PATTERN },
+            "additionalProperties": { "$ref": format!("#/$defs/{entry}") }
+        })
+    };
+    json!({
+        "id": {
+            "description": "The map id: `[a-z0-9][a-z0-9-]*` (required).",
+            "anyOf": [
+                { "type": "string", "pattern": MAP_ID_PATTERN },
+                { "type": "integer", "minimum": 0 },
+                { "type": "boolean" }
+            ]
+        },
+        "title": { "description": "A title for people.", "$ref": "#/$defs/scalar" },
+        "source": {
+            "description": "The text quotes are checked against, relative to the map file (null: none).",
+            "type": ["string", "number", "boolean", "null"]
+        },
+        "sources": section("Works cited: id -> entry.", "source"),
+        "claims": section("Claims: id -> claim.", "claim"),
+        "evidence": section("Evidence: id -> evidence; it should cite a source.", "node"),
+        "rebuttals": section(
+            "Rebuttals: id -> rebuttal; it must attack or undercut something.",
+            "node"
+        )
+    })
+}
+
+/// A text field's value: a scalar read as the text written.
+fn scalar() -> Value {
+    json!({
         "description": "A string, a number or a boolean, read as the text written.",
         "type": ["string", "number", "boolean", "null"]
+    })
+}
+
+/// An item of `supports`, `attacks` and `with`, and a citation's `source`.
+fn reference() -> Value {
+    json!({
+        "description": "The id of a node of this map (a null names none: `check` reports it as a dangling reference, not a schema error).",
+        "type": ["string", "number", "boolean", "null"]
+    })
+}
+
+/// A `cites` item: the short form (an id) or the long one.
+fn cite() -> Value {
+    json!({
+        "description": "A citation: a source id, or `{source, at, footnote}`.",
+        "anyOf": [
+            {
+                "description": "A source id (short form), read as the text written.",
+                "type": ["string", "number", "boolean"]
+            },
+            {
+                "description": "The long form: a source id, a page and a footnote number.",
+                "type": "object",
+                "properties": {
+                    "source": {
+                        "description": "The id of a source of this map.",
+                        "$ref": "#/$defs/reference"
+                    },
+                    "at": {
+                        "description": "Where in the source: a page, a range.",
+                        "$ref": "#/$defs/scalar"
+                    },
+                    "footnote": {
+                        "description": "The footnote number in the essay.",
+                        "$ref": "#/$defs/scalar"
+                    }
+                },
+                "required": ["source"],
+                "additionalProperties": false
+            }
+        ]
+    })
+}
+
+/// A `sources` entry: it needs a title or a note that is not blank.
+fn source() -> Value {
+    let not_blank = |field: &str| {
+        json!({
+            "required": [field],
+            "properties": {
+                field: { "anyOf": [
+                    { "type": "string", "pattern": not_blank_pattern() },
+                    { "type": ["number", "boolean"] }
+                ] }
+            }
+        })
+    };
+    json!({
+        "description": "A work cited; it needs a `title` or a `note`.",
+        "type": "object",
+        "properties": {
+            "author": { "$ref": "#/$defs/scalar" },
+            "title": { "description": "The title.", "$ref": "#/$defs/scalar" },
+            "year": { "$ref": "#/$defs/scalar" },
+            "publisher": { "$ref": "#/$defs/scalar" },
+            "url": { "$ref": "#/$defs/scalar" },
+            "note": {
+                "description": "What is known of the source when its title is not (e.g. a lost footnote).",
+                "$ref": "#/$defs/scalar"
+            }
+        },
+        "anyOf": [not_blank("title"), not_blank("note")],
+        "additionalProperties": false
+    })
+}
+
+/// An evidence item or a rebuttal: the node fields, without `thesis`.
+fn node() -> Value {
+    json!({
+        "description": "An evidence item or a rebuttal.",
+        "type": "object",
+        "properties": node_properties(),
+        "required": ["text"],
+        "additionalProperties": false
+    })
+}
+
+/// A claim: the node fields and `thesis`.
+fn claim() -> Value {
+    let mut properties = node_properties();
+    properties["thesis"] = json!({
+        "description": "This claim is (one of) the map's main thesis.",
+        "type": "boolean"
     });
+    json!({
+        "description": "A claim.",
+        "type": "object",
+        "properties": properties,
+        "required": ["text"],
+        "additionalProperties": false
+    })
+}
+
+/// The fields every claim, evidence item and rebuttal may have.
+fn node_properties() -> Value {
     let id_list = |description: &str| {
         json!({
             "description": description,
@@ -61,7 +221,7 @@ pub fn json_schema() -> Value {
             "items": { "$ref": "#/$defs/reference" }
         })
     };
-    let mut node_properties = json!({
+    json!({
         "text": {
             "description": "What the node says, in one sentence (required, not blank).",
             "anyOf": [
@@ -99,128 +259,6 @@ pub fn json_schema() -> Value {
             "description": "Sources this node cites: `ID` or `{source: ID, at: \"page\", footnote: N}`.",
             "type": ["array", "null"],
             "items": { "$ref": "#/$defs/cite" }
-        }
-    });
-    let node = json!({
-        "description": "An evidence item or a rebuttal.",
-        "type": "object",
-        "properties": node_properties.clone(),
-        "required": ["text"],
-        "additionalProperties": false
-    });
-    node_properties["thesis"] = json!({
-        "description": "This claim is (one of) the map's main thesis.",
-        "type": "boolean"
-    });
-    let claim = json!({
-        "description": "A claim.",
-        "type": "object",
-        "properties": node_properties,
-        "required": ["text"],
-        "additionalProperties": false
-    });
-    let section = |description: &str, entry: &str| {
-        json!({
-            "description": description,
-            "type": ["object", "null"],
-            "propertyNames": { "pattern": NODE_ID_PATTERN },
-            "additionalProperties": { "$ref": format!("#/$defs/{entry}") }
-        })
-    };
-    let not_blank = |field: &str| {
-        json!({
-            "required": [field],
-            "properties": {
-                field: { "anyOf": [
-                    { "type": "string", "pattern": not_blank_pattern() },
-                    { "type": ["number", "boolean"] }
-                ] }
-            }
-        })
-    };
-    json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "argmap map",
-        "description": "An argument map: claims, evidence (with citations and quotes) and rebuttals of a text.",
-        "type": "object",
-        "properties": {
-            "id": {
-                "description": "The map id: `[a-z0-9][a-z0-9-]*` (required).",
-                "anyOf": [
-                    { "type": "string", "pattern": MAP_ID_PATTERN },
-                    { "type": "integer", "minimum": 0 },
-                    { "type": "boolean" }
-                ]
-            },
-            "title": { "description": "A title for people.", "$ref": "#/$defs/scalar" },
-            "source": {
-                "description": "The text quotes are checked against, relative to the map file (null: none).",
-                "type": ["string", "number", "boolean", "null"]
-            },
-            "sources": section("Works cited: id -> entry.", "source"),
-            "claims": section("Claims: id -> claim.", "claim"),
-            "evidence": section("Evidence: id -> evidence; it should cite a source.", "node"),
-            "rebuttals": section(
-                "Rebuttals: id -> rebuttal; it must attack or undercut something.",
-                "node"
-            )
-        },
-        "required": ["id"],
-        "additionalProperties": false,
-        "$defs": {
-            "scalar": scalar,
-            "reference": {
-                "description": "The id of a node of this map (a null names none: `check` reports it as a dangling reference, not a schema error).",
-                "type": ["string", "number", "boolean", "null"]
-            },
-            "cite": {
-                "description": "A citation: a source id, or `{source, at, footnote}`.",
-                "anyOf": [
-                    {
-                        "description": "A source id (short form), read as the text written.",
-                        "type": ["string", "number", "boolean"]
-                    },
-                    {
-                        "description": "The long form: a source id, a page and a footnote number.",
-                        "type": "object",
-                        "properties": {
-                            "source": {
-                                "description": "The id of a source of this map.",
-                                "$ref": "#/$defs/reference"
-                            },
-                            "at": {
-                                "description": "Where in the source: a page, a range.",
-                                "$ref": "#/$defs/scalar"
-                            },
-                            "footnote": {
-                                "description": "The footnote number in the essay.",
-                                "$ref": "#/$defs/scalar"
-                            }
-                        },
-                        "required": ["source"],
-                        "additionalProperties": false
-                    }
-                ]
-            },
-            "source": {
-                "description": "A work cited; it needs a `title` or a `note`.",
-                "type": "object",
-                "properties": {
-                    "author": { "$ref": "#/$defs/scalar" },
-                    "title": { "description": "The title.", "$ref": "#/$defs/scalar" },
-                    "year": { "$ref": "#/$defs/scalar" },
-                    "publisher": { "$ref": "#/$defs/scalar" },
-                    "url": { "$ref": "#/$defs/scalar" },
-                    "note": {
-                        "description": "What is known of the source when its title is not (e.g. a lost footnote).",
-                        "$ref": "#/$defs/scalar"
-                    }
-                },
-                "anyOf": [not_blank("title"), not_blank("note")],
-                "additionalProperties": false
-            },
-            "claim": claim,
-            "node": node
         }
     })
 }

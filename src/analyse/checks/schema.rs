@@ -3,11 +3,11 @@
 //! malformed `A -> B` links and `map:NODE` references.
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
-use crate::graph::RefProblemKind;
+use crate::graph::{ArgGraph, RefProblemKind};
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Target};
 use crate::parse::ids::{valid_map_id, valid_node_id};
 use crate::parse::model::{
-    FieldProblem, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS,
+    FieldProblem, Id, Map, Node, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS,
 };
 use crate::path;
 
@@ -94,10 +94,21 @@ fn field_problems(
 }
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
-    let g = input.graph;
-    let map = g.map;
+    let map = input.graph.map;
     field_problems(Vec::new(), &map.problems, MAP_FIELDS, "the map", out);
-    match map.id.as_deref() {
+    check_map_id(map.id.as_deref(), out);
+    check_sources(map, out);
+    for (section, nodes) in map.node_sections() {
+        for (id, node) in nodes.iter() {
+            check_node(section, id, node, out);
+        }
+    }
+    check_link_syntax(input.graph, out);
+}
+
+/// The map's `id`: given, and a map id.
+fn check_map_id(id: Option<&str>, out: &mut Vec<Diagnostic>) {
+    match id {
         None => out.push(
             Diagnostic::new(Rule::Schema, Target::file(), "the map has no `id`")
                 .with_help("add `id: my-map` (lowercase letters, digits and `-`)"),
@@ -114,6 +125,10 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         ),
         _ => {}
     }
+}
+
+/// Each source: its id, its fields, a title or a note.
+fn check_sources(map: &Map, out: &mut Vec<Diagnostic>) {
     for (id, s) in map.sources.iter() {
         let base = path!["sources", id];
         check_id(id, &base, out);
@@ -132,54 +147,59 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for (section, nodes) in map.node_sections() {
-        for (id, node) in nodes.iter() {
-            let base = path![section.key(), id];
-            check_id(id, &base, out);
-            field_problems(base.clone(), node.problems(), NODE_FIELDS, "a node", out);
-            for (i, c) in node.cites.iter().enumerate() {
-                field_problems(
-                    path![section.key(), id, "cites", i],
-                    &c.problems,
-                    CITE_FIELDS,
-                    "a citation",
-                    out,
-                );
-            }
-            match node.text.as_deref() {
-                None => out.push(
-                    Diagnostic::new(
-                        Rule::Schema,
-                        Target::key(base.clone()),
-                        format!("`{id}` has no `text`"),
-                    )
-                    .with_ids([id.as_str()])
-                    .with_help("every claim, evidence item and rebuttal needs `text:`"),
-                ),
-                Some(t) if t.trim().is_empty() => out.push(
-                    Diagnostic::new(
-                        Rule::Schema,
-                        Target::value(path![section.key(), id, "text"]),
-                        format!("`{id}` has empty `text`"),
-                    )
-                    .with_ids([id.as_str()])
-                    .with_help("say in one sentence what the node states"),
-                ),
-                _ => {}
-            }
-            if node.thesis.is_some() && section != Section::Claims {
-                out.push(
-                    Diagnostic::new(
-                        Rule::Schema,
-                        Target::key(path![section.key(), id, "thesis"]),
-                        format!("`thesis` on `{id}`, which is not a claim"),
-                    )
-                    .with_ids([id.as_str()])
-                    .with_help("only claims can be a thesis: move the node to `claims`"),
-                );
-            }
-        }
+}
+
+/// A claim, evidence item or rebuttal: its id, its fields and its citations' fields, its
+/// `text`, and `thesis` only on a claim.
+fn check_node(section: Section, id: &Id, node: &Node, out: &mut Vec<Diagnostic>) {
+    let base = path![section.key(), id];
+    check_id(id, &base, out);
+    field_problems(base.clone(), node.problems(), NODE_FIELDS, "a node", out);
+    for (i, c) in node.cites.iter().enumerate() {
+        field_problems(
+            path![section.key(), id, "cites", i],
+            &c.problems,
+            CITE_FIELDS,
+            "a citation",
+            out,
+        );
     }
+    match node.text.as_deref() {
+        None => out.push(
+            Diagnostic::new(
+                Rule::Schema,
+                Target::key(base),
+                format!("`{id}` has no `text`"),
+            )
+            .with_ids([id.as_str()])
+            .with_help("every claim, evidence item and rebuttal needs `text:`"),
+        ),
+        Some(t) if t.trim().is_empty() => out.push(
+            Diagnostic::new(
+                Rule::Schema,
+                Target::value(path![section.key(), id, "text"]),
+                format!("`{id}` has empty `text`"),
+            )
+            .with_ids([id.as_str()])
+            .with_help("say in one sentence what the node states"),
+        ),
+        _ => {}
+    }
+    if node.thesis.is_some() && section != Section::Claims {
+        out.push(
+            Diagnostic::new(
+                Rule::Schema,
+                Target::key(path![section.key(), id, "thesis"]),
+                format!("`thesis` on `{id}`, which is not a claim"),
+            )
+            .with_ids([id.as_str()])
+            .with_help("only claims can be a thesis: move the node to `claims`"),
+        );
+    }
+}
+
+/// `undercuts` items that are not `A -> B`, `same_as` items that are not `map-id:NODE`.
+fn check_link_syntax(g: &ArgGraph, out: &mut Vec<Diagnostic>) {
     for p in &g.problems {
         if p.kind == RefProblemKind::BadSyntax {
             let from = g.graph[p.from].id;
