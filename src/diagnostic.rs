@@ -221,6 +221,18 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Where a diagnostic is in its file: nowhere until it is located ([`Diagnostic::at`]).
+/// Serialised as the two fields `line` and `column`, 0 and 0 for a diagnostic not
+/// located (as the JSON output has always had them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+struct Location(Option<Position>);
+
+impl Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.unwrap_or_default().serialize(s)
+    }
+}
+
 /// A finding about a map. Analysis creates it with a [`Target`]; loading resolves the
 /// target to a [`Position`] once, only when there is something to report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -233,10 +245,10 @@ pub struct Diagnostic {
     pub message: String,
     /// The map file, as given (empty until located).
     pub file: String,
-    /// The line of the offending value, from 1 (0 until located).
-    pub line: usize,
-    /// Its column in characters, from 1 (0 until located).
-    pub column: usize,
+    /// The line and column of the offending value, once located: serialised as `line`
+    /// and `column` (both 0 before).
+    #[serde(flatten)]
+    location: Location,
     /// The ids of the nodes involved.
     pub ids: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -258,8 +270,7 @@ impl Diagnostic {
             severity: rule.default_severity(),
             message: message.into(),
             file: String::new(),
-            line: 0,
-            column: 0,
+            location: Location(None),
             ids: Vec::new(),
             help: None,
             notes: Vec::new(),
@@ -288,9 +299,24 @@ impl Diagnostic {
     }
     /// Gives the diagnostic its line and column.
     pub fn at(mut self, pos: Position) -> Self {
-        self.line = pos.line;
-        self.column = pos.column;
+        self.place(pos);
         self
+    }
+    /// Gives the diagnostic its line and column, in place.
+    pub fn place(&mut self, pos: Position) {
+        self.location = Location(Some(pos));
+    }
+    /// Its line and column, or `None` while it is not located.
+    pub fn position(&self) -> Option<Position> {
+        self.location.0
+    }
+    /// Its line, from 1 (0 while it is not located: see [`Diagnostic::position`]).
+    pub fn line(&self) -> usize {
+        self.location.0.map_or(0, |p| p.line)
+    }
+    /// Its column in characters, from 1 (0 while it is not located).
+    pub fn column(&self) -> usize {
+        self.location.0.map_or(0, |p| p.column)
     }
 }
 
@@ -569,6 +595,30 @@ mod severity_tests {
         assert_eq!(
             Lint::parse("warning").unwrap_err().suggestion.as_deref(),
             Some("warnings")
+        );
+    }
+}
+
+#[cfg(test)]
+mod location_tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_is_unlocated_until_placed_and_serialises_as_before() {
+        let d = Diagnostic::new(Rule::Orphan, Target::file(), "m");
+        assert_eq!(d.position(), None);
+        assert_eq!(
+            serde_json::to_string(&d).expect("json"),
+            r#"{"rule":"orphan","severity":"warning","message":"m","file":"","line":0,"column":0,"ids":[]}"#
+        );
+        let mut d = d.with_help("h");
+        d.file = "map.yaml".into();
+        d.place(Position { line: 3, column: 7 });
+        assert_eq!(d.position(), Some(Position { line: 3, column: 7 }));
+        assert_eq!((d.line(), d.column()), (3, 7));
+        assert_eq!(
+            serde_json::to_string(&d).expect("json"),
+            r#"{"rule":"orphan","severity":"warning","message":"m","file":"map.yaml","line":3,"column":7,"ids":[],"help":"h"}"#
         );
     }
 }

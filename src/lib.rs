@@ -56,7 +56,7 @@
 //! let source = argmap::read_source(&file);
 //! let diagnostics = argmap::check(std::slice::from_ref(&file), [source])?;
 //! for d in &diagnostics {
-//!     println!("{}:{}:{}: {}: {}", d.file, d.line, d.column, d.rule.id(), d.message);
+//!     println!("{}:{}:{}: {}: {}", d.file, d.line(), d.column(), d.rule.id(), d.message);
 //! }
 //! # Ok::<(), argmap::ReadError>(())
 //! ```

@@ -1,7 +1,7 @@
 //! The JSON Schema of the map format (`argmap schema`), for editors (yaml-language-server
 //! and the like).
 //!
-//! Written by hand, next to the hand-written visitors of `model.rs`, because it must say
+//! Written by hand, next to the hand-written visitors of `model/`, because it must say
 //! exactly what the loader and the `schema` rule accept, no more and no less: a map the
 //! loader reads without a `schema` or `yaml-syntax` error validates, and one with such an
 //! error does not (except for what JSON cannot see: a key given twice). In particular:

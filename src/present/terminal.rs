@@ -233,7 +233,7 @@ pub(crate) fn write_diagnostics<'d>(
             )
         });
         let fid = *fid;
-        let start = lines.byte_offset(text, d.line, d.column);
+        let start = lines.byte_offset(text, d.line(), d.column());
         let end = token_end(text, start);
         let severity = match d.severity {
             Severity::Error => CsSeverity::Error,
@@ -255,7 +255,12 @@ pub(crate) fn write_diagnostics<'d>(
             Err(_) => write!(
                 out,
                 "{}[{}]: {}\n  --> {}:{}:{}\n",
-                d.severity, d.rule, d.message, d.file, d.line, d.column
+                d.severity,
+                d.rule,
+                d.message,
+                d.file,
+                d.line(),
+                d.column()
             )?,
         }
     }

@@ -137,7 +137,10 @@ fn run_all(yaml: &[u8], source: Option<&str>) {
     let src = source.map_or(SourceLoad::None, |s| SourceLoad::Text(s.to_string()));
     let diagnostics = argmap::check(std::slice::from_ref(&file), [src]).expect("the text is held");
     for d in &diagnostics {
-        assert!(d.line >= 1 && d.column >= 1, "unlocated: {d:?}");
+        assert!(
+            d.position().is_some_and(|p| p.line >= 1 && p.column >= 1),
+            "unlocated: {d:?}"
+        );
     }
     if let Some(m) = Analysed::new(&file) {
         let _ = support::report(&m.graph, &m.support);

@@ -102,7 +102,7 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(text: &str) -> Result<T, Error> {
     from_str_scanned(text)
 }
 
-/// [`from_str`] for a text already known to hold no NUL byte (`load.rs` scans every map
+/// [`from_str`] for a text already known to hold no NUL byte (`load/scan.rs` scans every map
 /// for the characters YAML forbids before parsing it).
 pub(crate) fn from_str_scanned<'de, T: de::Deserialize<'de>>(text: &str) -> Result<T, Error> {
     let mut de = YamlDeserializer {

@@ -11,15 +11,13 @@ fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) -> Result<(), Read
     for d in diagnostics.iter_mut() {
         d.file.clone_from(&name);
     }
-    if diagnostics.iter().all(|d| d.line != 0) {
+    if diagnostics.iter().all(|d| d.position().is_some()) {
         return Ok(());
     }
     let text = file.text()?;
     let index = PositionIndex::build(&text);
-    for d in diagnostics.iter_mut().filter(|d| d.line == 0) {
-        let p = index.locate(&d.target);
-        d.line = p.line;
-        d.column = p.column;
+    for d in diagnostics.iter_mut().filter(|d| d.position().is_none()) {
+        d.place(index.locate(&d.target));
     }
     Ok(())
 }
@@ -37,7 +35,7 @@ pub fn locate(
     let mut all = Vec::new();
     for (file, mut diagnostics) in files.iter().zip(per_file) {
         locate_all(file, &mut diagnostics)?;
-        diagnostics.sort_by_key(|d| (d.line, d.column, d.rule));
+        diagnostics.sort_by_key(|d| (d.position(), d.rule));
         all.extend(diagnostics);
     }
     Ok(all)

@@ -140,7 +140,7 @@ mod tests {
             );
             if let Some(d) = refused {
                 // Line 3 (CR LF, then a lone CR), after `d`.
-                assert_eq!((d.line, d.column), (3, 2), "U+{:04X}", u32::from(c));
+                assert_eq!((d.line(), d.column()), (3, 2), "U+{:04X}", u32::from(c));
             }
         }
     }

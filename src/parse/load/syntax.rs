@@ -312,3 +312,117 @@ fn schema_help(kind: &SchemaErrorKind) -> Option<&'static str> {
         SchemaErrorKind::MissingField(_) | SchemaErrorKind::Other => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::deserializer::from_str;
+    use crate::parse::model::Map;
+
+    fn error(text: &str) -> DeError {
+        from_str::<Map>(text).expect_err(text)
+    }
+
+    #[test]
+    fn each_parser_phrase_is_yaml_rust2s() {
+        use ParserError::*;
+        let long_key = format!(
+            "id: m\nclaims:\n  T1: {{text: a}}\n  {}: {{text: b}}\n",
+            "K".repeat(1100)
+        );
+        let cases: &[(&str, ParserError)] = &[
+            ("a:\n\tb: c\n", Tab),
+            ("a: |\n\tb\n", Tab),
+            ("{a:\tb}\n", NoSpaceAfterIndicator),
+            (&long_key, KeyWithoutColon),
+            ("a:\n  b: c\n  stray words\n  d: e\n", KeyWithoutColon),
+            ("a: b\nc\n", KeyWithoutColon),
+            // Without a line break at the end.
+            ("a: b\nc", KeyExpected),
+            ("a:\n  b: c\n d: e\n", NoExpectedKey),
+            ("a: b: c\n", MappingValueInText),
+            ("a: *x\n", Anchor),
+            ("a: &\n", Anchor),
+        ];
+        for &(text, kind) in cases {
+            let e = error(text);
+            assert_eq!(e.kind, ErrorKind::Syntax, "{text:?}: {e}");
+            assert_eq!(parser_error(&e.message), Some(kind), "{text:?}: {e}");
+        }
+        for (phrase, kind) in PARSER_PHRASES {
+            assert!(
+                cases.iter().any(|(_, k)| k == kind),
+                "`{phrase}` is not produced by any input"
+            );
+        }
+    }
+
+    #[test]
+    fn a_refined_parser_error_points_at_the_character() {
+        let text = "id: m\nclaims:\n  C1:\n\ttext: a\n";
+        let d = yaml_error(&error(text), text);
+        assert_eq!(d.message, "a tab character cannot indent YAML; use spaces");
+        assert_eq!((d.line(), d.column()), (4, 1));
+        let text = "a: b: c\n";
+        let d = yaml_error(&error(text), text);
+        assert_eq!(
+            d.help.as_deref(),
+            Some(syntax_help(Some(ParserError::MappingValueInText)))
+        );
+    }
+
+    #[test]
+    fn a_schema_error_gets_the_help_of_its_kind() {
+        let expected = |s: &str| SchemaErrorKind::InvalidType {
+            expected: s.to_string(),
+        };
+        let list = "write a list, e.g. `supports: [C1]`";
+        let mapping = "a map file is a mapping with `id`, `title`, `claims`, ...";
+        let cases: &[(&str, SchemaErrorKind, &str, Option<&str>)] = &[
+            (
+                "id: m\nclaims:\n  C1: {text: a, supports: C2}\n",
+                expected(EXPECTING_LIST),
+                "invalid type: string \"C2\", expected a list",
+                Some(list),
+            ),
+            (
+                "id: m\nclaims:\n  C1: {text: a, thesis: yes}\n",
+                expected(EXPECTING_BOOL),
+                "invalid type: string \"yes\", expected a boolean",
+                Some("write `thesis: true` or leave the field out"),
+            ),
+            (
+                "just text\n",
+                expected(EXPECTING_MAP),
+                "invalid type: string \"just text\", expected a map (a mapping with id, claims, ...)",
+                Some(mapping),
+            ),
+            (
+                "id: m\nclaims: [C1]\n",
+                expected(EXPECTING_SECTION),
+                "invalid type: sequence, expected a mapping of ids to entries",
+                Some(mapping),
+            ),
+            (
+                "id: m\nevidence:\n  E1: {text: a, cites: [{at: 3}]}\n",
+                SchemaErrorKind::MissingField("source"),
+                "missing field `source`",
+                Some("a long-form citation is `{ source: ID, at: \"12\", footnote: 3 }`"),
+            ),
+            (
+                "id: m\nclaims:\n  C1: [a]\n",
+                expected("a node (a mapping with text, ...)"),
+                "invalid type: sequence, expected a node (a mapping with text, ...)",
+                None,
+            ),
+        ];
+        for (text, kind, message, help) in cases {
+            let e = error(text);
+            assert_eq!(e.schema.as_ref(), Some(kind), "{text:?}");
+            let d = yaml_error(&e, text);
+            assert_eq!(d.rule, Rule::Schema, "{text:?}");
+            assert_eq!(&d.message, message, "{text:?}");
+            assert_eq!(d.help.as_deref(), *help, "{text:?}");
+        }
+    }
+}
