@@ -147,8 +147,11 @@ fn pipeline(c: &mut Criterion) {
         });
         g.bench_function("evaluate", |bench| {
             bench.iter(|| {
+                // The inferences are grouped in the loop, as `evaluate` groups them.
+                let inf = analyse::inference::Inferences::of(&ma.graph);
                 black_box(analyse::evaluate::evaluate(
                     &ma.graph,
+                    &inf,
                     analyse::evaluate::Request::default(),
                 ))
             })
@@ -272,16 +275,20 @@ fn star(c: &mut Criterion) {
         let m = Analysed::new(&file).expect("analysed");
         g.bench_function(format!("evaluate_{shape}_{n}"), |bench| {
             bench.iter(|| {
+                let inf = analyse::inference::Inferences::of(&m.graph);
                 black_box(analyse::evaluate::evaluate(
                     &m.graph,
+                    &inf,
                     analyse::evaluate::Request::default(),
                 ))
             })
         });
         g.bench_function(format!("af_{shape}_{n}"), |bench| {
-            // The encoding is built in the loop, as `render --format af` builds it.
+            // The inferences and the encoding are built in the loop, as `render
+            // --format af` builds them.
             bench.iter(|| {
-                let enc = analyse::evaluate::Encoding::of(&m.graph);
+                let inf = analyse::inference::Inferences::of(&m.graph);
+                let enc = analyse::evaluate::Encoding::of(&m.graph, &inf);
                 black_box(present::af::render(&m, &enc))
             })
         });

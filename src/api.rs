@@ -50,7 +50,7 @@ pub fn support<'m>(map: &Analysed<'m>) -> SupportReport<'m> {
 /// assert_eq!(e.theses.len(), 1);
 /// ```
 pub fn evaluate(map: &Analysed, request: &Request) -> Evaluation {
-    crate::analyse::evaluate::evaluate(&map.graph, request.clone())
+    crate::analyse::evaluate::evaluate(&map.graph, map.inferences(), request.clone())
 }
 
 /// How two maps frame the same thesis, as `argmap compare` (the first map is A, the
@@ -282,7 +282,10 @@ pub fn export(
         Format::Aif => crate::aif::export::render(one()?),
         Format::Af => {
             let m = one()?;
-            present::af::render(m, &crate::analyse::evaluate::Encoding::of(&m.graph))
+            present::af::render(
+                m,
+                &crate::analyse::evaluate::Encoding::of(&m.graph, m.inferences()),
+            )
         }
         Format::Svg | Format::Png | Format::Pdf | Format::Html => {
             return Err(RenderError::DrawnByGraphviz(format))

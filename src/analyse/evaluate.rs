@@ -36,14 +36,12 @@
 //! status is given as reasons ([`GroundedReason`], [`Standing`]), which
 //! `present::evaluate` words; nothing here writes a sentence.
 
-use super::inference::{each_group, Few, Inference, LinkKind};
+use super::inference::{Inference, Inferences, LinkKind};
 use super::semantics::{BySemantics, Found, Framework, Label, Labelling, Semantics, StoppedBy};
-use crate::graph::{ArgGraph, EdgeKind, NodeKind};
+use crate::graph::{ArgGraph, NodeKind};
 use crate::parse::model::Id;
-use petgraph::graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::graph::NodeIndex;
 use serde::Serialize;
-use std::collections::HashMap;
 
 mod why;
 pub use why::{Arg, FailedAttack, GroundedReason, Standing, WinningAttack};
@@ -98,26 +96,30 @@ impl std::ops::Index<&NodeIndex> for NodeArguments {
     }
 }
 
-/// A map encoded as an argumentation framework.
+/// A map encoded as an argumentation framework, from the map's inferences
+/// ([`Inferences`], the one grouping of the links every exporter draws), which it
+/// borrows.
 #[derive(Debug)]
-pub struct Encoding {
+pub struct Encoding<'i> {
     /// The framework: arguments and attacks.
     pub framework: Framework,
     /// What each argument `0..n` stands for.
     pub arguments: Vec<Argument>,
     /// The flattened inferences, those that are arguments of their own (the `Inference`
-    /// arguments index into this); the others are encoded as direct attacks or not at
-    /// all, and are not kept.
-    pub inferences: Vec<Inference>,
+    /// arguments index into this), in the order of [`Inferences::list`]; the others are
+    /// encoded as direct attacks or not at all.
+    pub inferences: Vec<&'i Inference>,
     /// The argument of each node (claims, evidence, rebuttals).
     pub of_node: NodeArguments,
     /// The argument of each flattened inference (parallel to `inferences`).
     pub of_inference: Vec<usize>,
 }
 
-impl Encoding {
-    /// Encodes the attacks and undercuts of `g` (see the module documentation).
-    pub fn of(g: &ArgGraph) -> Encoding {
+impl<'i> Encoding<'i> {
+    /// Encodes the attacks and undercuts of `g`, whose inferences are `inferences`
+    /// ([`Inferences::of`] of `g`, as [`crate::analyse::Analysed::inferences`] holds
+    /// them): see the module documentation. Linear in the map.
+    pub fn of(g: &ArgGraph, inferences: &'i Inferences) -> Encoding<'i> {
         let mut arguments = Vec::with_capacity(g.graph.node_count());
         let mut of_node = NodeArguments {
             of: vec![NO_ARGUMENT; g.graph.node_count()],
@@ -130,33 +132,17 @@ impl Encoding {
                 arguments.push(Argument::Node(ix));
             }
         }
-        // The undercutters of each undercut link.
-        let mut undercut_by: HashMap<EdgeIndex, Few<NodeIndex>> = HashMap::new();
-        for e in g.graph.edge_references() {
-            if let EdgeKind::Undercuts { link } = e.weight() {
-                undercut_by.entry(*link).or_default().push(e.source());
-            }
-        }
         let mut attacks = Vec::new();
-        let mut inferences: Vec<Inference> = Vec::new();
+        let mut flattened: Vec<&'i Inference> = Vec::new();
         let mut of_inference = Vec::new();
-        each_group(g, |kind, target, group, links| {
-            let mut undercutters: Few<NodeIndex> = links
-                .iter()
-                .filter_map(|(_, e)| undercut_by.get(e))
-                .flatten()
-                .copied()
-                .collect();
-            undercutters.sort();
-            undercutters.dedup();
-            let flatten =
-                !undercutters.is_empty() || (kind == LinkKind::Attacks && group.len() > 1);
-            if flatten {
-                let i = inferences.len();
+        for inf in &inferences.list {
+            let attack = inf.kind == LinkKind::Attacks;
+            if !inf.undercutters.is_empty() || (attack && inf.is_linked()) {
+                let i = flattened.len();
                 let y = arguments.len();
                 arguments.push(Argument::Inference(i));
                 of_inference.push(y);
-                for &p in group {
+                for &p in &inf.premises {
                     let x = arguments.len();
                     arguments.push(Argument::NotPremise {
                         inference: i,
@@ -165,26 +151,21 @@ impl Encoding {
                     attacks.push((of_node[&p], x));
                     attacks.push((x, y));
                 }
-                for u in &undercutters {
+                for u in &inf.undercutters {
                     attacks.push((of_node[u], y));
                 }
-                if kind == LinkKind::Attacks {
-                    attacks.push((y, of_node[&target]));
+                if attack {
+                    attacks.push((y, of_node[&inf.target]));
                 }
-                inferences.push(Inference {
-                    kind,
-                    premises: Few::from_slice(group),
-                    target,
-                    undercutters,
-                });
-            } else if kind == LinkKind::Attacks {
-                attacks.push((of_node[&group[0]], of_node[&target]));
+                flattened.push(inf);
+            } else if attack {
+                attacks.push((of_node[&inf.premises[0]], of_node[&inf.target]));
             }
-        });
+        }
         Encoding {
             framework: Framework::new(arguments.len(), &attacks),
             arguments,
-            inferences,
+            inferences: flattened,
             of_node,
             of_inference,
         }
@@ -411,77 +392,45 @@ pub struct Evaluation {
     pub extensions: BySemantics<Extensions>,
 }
 
-/// Evaluates a map: grounded labelling always (linear time), other semantics as
-/// requested.
-pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
-    let enc = Encoding::of(g);
+/// Evaluates a map, given its graph and its inferences ([`Inferences::of`] of `g`:
+/// [`crate::analyse::Analysed::inferences`]): grounded labelling always (linear time),
+/// other semantics as requested.
+pub fn evaluate(g: &ArgGraph, inferences: &Inferences, request: Request) -> Evaluation {
+    let enc = Encoding::of(g, inferences);
     let fw = &enc.framework;
     let grounded = fw.grounded();
     let found: Vec<(Semantics, Found)> = request
         .enumerated()
         .map(|s| (s, s.extensions(fw, request.limit)))
         .collect();
+    let framework = Size {
+        arguments: fw.len(),
+        attacks: fw.attack_count(),
+        nodes: enc.of_node.len(),
+        links: enc.of_inference.len(),
+    };
+    let links = link_results(g, &enc, &grounded);
+    let theses = thesis_verdicts(g, &enc, &grounded, &found, request.limit);
+    let extensions = found
+        .iter()
+        .map(|(s, r)| (*s, extensions(g, &enc, r, request.limit)))
+        .collect();
+    // The node results, one per node, are the largest part of the result: the
+    // framework and its arguments are let go first (only the node → argument map is
+    // needed), so they are never held together (docs/performance.md, "Memory").
+    let of_node = enc.of_node;
+    drop(enc.framework);
+    drop(enc.arguments);
     // The finished searches of the semantics that report acceptance.
     let accepting: Vec<(Semantics, &Vec<Vec<usize>>)> = found
         .iter()
         .filter(|(s, _)| s.reports_acceptance())
         .filter_map(|(s, r)| Some((*s, r.as_ref().ok()?)))
         .collect();
-    let nodes = node_results(g, &enc, &grounded, &accepting);
-    let links = enc
-        .inferences
-        .iter()
-        .zip(&enc.of_inference)
-        .map(|(inf, &a)| LinkResult {
-            link: inf.name(g),
-            kind: inf.kind,
-            premises: inf.premises.iter().map(|&p| g.graph[p].id.into()).collect(),
-            target: g.graph[inf.target].id.into(),
-            grounded: label(&grounded, a),
-            undercut_by: inf
-                .undercutters
-                .iter()
-                .map(|&u| g.graph[u].id.into())
-                .collect(),
-        })
-        .collect();
-    let explain = why::Explainer {
-        g,
-        enc: &enc,
-        grounded: &grounded,
-    };
-    let theses = g
-        .theses()
-        .into_iter()
-        .filter_map(|ix| {
-            let a = *enc.of_node.get(&ix)?;
-            let standing = found
-                .iter()
-                .filter(|(s, _)| s.reports_acceptance())
-                .map(|(s, r)| (*s, Standing::of(r, a, request.limit)))
-                .collect();
-            Some(ThesisVerdict {
-                id: g.graph[ix].id.into(),
-                grounded: label(&grounded, a),
-                reasons: ThesisReasons {
-                    grounded: explain.grounded(a),
-                    standing,
-                },
-            })
-        })
-        .collect();
-    let extensions = found
-        .iter()
-        .map(|(s, r)| (*s, extensions(g, &enc, r, request.limit)))
-        .collect();
+    let nodes = node_results(g, &of_node, &grounded, &accepting);
     Evaluation {
         map: g.map.id.clone().unwrap_or_default(),
-        framework: Size {
-            arguments: fw.len(),
-            attacks: fw.attack_count(),
-            nodes: enc.of_node.len(),
-            links: enc.of_inference.len(),
-        },
+        framework,
         theses,
         nodes,
         links,
@@ -489,16 +438,67 @@ pub fn evaluate(g: &ArgGraph, request: Request) -> Evaluation {
     }
 }
 
-/// Every node's grounded label and acceptance, in map order.
-fn node_results(
+/// The result of each flattened inference, in the order of [`Encoding::inferences`].
+fn link_results(g: &ArgGraph, enc: &Encoding, grounded: &Labelling) -> Vec<LinkResult> {
+    enc.inferences
+        .iter()
+        .zip(&enc.of_inference)
+        .map(|(inf, &a)| LinkResult {
+            link: inf.name(g),
+            kind: inf.kind,
+            premises: inf.premises.iter().map(|&p| g.graph[p].id.into()).collect(),
+            target: g.graph[inf.target].id.into(),
+            grounded: label(grounded, a),
+            undercut_by: inf
+                .undercutters
+                .iter()
+                .map(|&u| g.graph[u].id.into())
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every thesis's verdict: its grounded label and why, and its standing under each
+/// semantics searched that reports acceptance.
+fn thesis_verdicts(
     g: &ArgGraph,
     enc: &Encoding,
     grounded: &Labelling,
+    found: &[(Semantics, Found)],
+    limit: usize,
+) -> Vec<ThesisVerdict> {
+    let explain = why::Explainer { g, enc, grounded };
+    g.theses()
+        .into_iter()
+        .filter_map(|ix| {
+            let a = *enc.of_node.get(&ix)?;
+            let standing = found
+                .iter()
+                .filter(|(s, _)| s.reports_acceptance())
+                .map(|(s, r)| (*s, Standing::of(r, a, limit)))
+                .collect();
+            Some(ThesisVerdict {
+                id: g.graph[ix].id.into(),
+                grounded: label(grounded, a),
+                reasons: ThesisReasons {
+                    grounded: explain.grounded(a),
+                    standing,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Every node's grounded label and acceptance, in map order.
+fn node_results(
+    g: &ArgGraph,
+    of_node: &NodeArguments,
+    grounded: &Labelling,
     accepting: &[(Semantics, &Vec<Vec<usize>>)],
 ) -> Vec<NodeResult> {
-    let mut nodes = Vec::with_capacity(enc.of_node.len());
+    let mut nodes = Vec::with_capacity(of_node.len());
     for ix in g.graph.node_indices() {
-        let Some(&a) = enc.of_node.get(&ix) else {
+        let Some(&a) = of_node.get(&ix) else {
             continue;
         };
         let n = &g.graph[ix];

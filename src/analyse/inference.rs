@@ -12,9 +12,11 @@
 //! on first use ([`crate::analyse::Analysed::inferences`]), and every exporter
 //! draws that result — JSON and GraphML as the `with` of each link, AIF as RA and CA
 //! nodes, Argdown as arguments, DOT and Mermaid as one point per linked or undercut
-//! inference. Cited support ([`crate::analyse::support`]) and the argumentation
-//! framework of `evaluate` ([`crate::analyse::evaluate::Encoding`]) group the links with
-//! the same [`each_group`], so they see the same inferences.
+//! inference — and so does the argumentation framework of `evaluate`
+//! ([`crate::analyse::evaluate::Encoding::of`] borrows the flattened inferences from
+//! that list). Cited support ([`crate::analyse::support`]) groups the links with the
+//! same [`each_group`] (it keeps premises only, in flat arrays), so it sees the same
+//! inferences.
 
 use crate::graph::{ArgGraph, EdgeKind};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -278,25 +280,33 @@ mod tests {
     }
 
     #[test]
-    fn evaluate_flattens_exactly_the_analysed_inferences() {
-        // `evaluate`'s framework groups links with the same `each_group`: the inferences
-        // it flattens are the undercut ones and the linked attacks of `Inferences::of`,
-        // the same premises, targets and undercutters, in the same order.
-        let map = parse_map(
-            "id: m\nclaims:\n  T: {text: t}\n  A: {text: a, supports: [T], with: [B]}\n  B: {text: b, supports: [T], with: [C]}\n  C: {text: c, supports: [T]}\n  P: {text: p, supports: [T]}\n  X: {text: x, attacks: [T], with: [Y]}\n  Y: {text: y, attacks: [T]}\n  Z: {text: z, attacks: [P]}\nrebuttals:\n  U: {text: u, undercuts: [\"B -> T\", \"Z -> P\"]}\n",
-        )
-        .expect("parses");
-        let g = ArgGraph::build(&map);
-        let flattened: Vec<Inference> = Inferences::of(&g)
-            .list
-            .into_iter()
+    fn evaluate_flattens_the_analysed_inferences_themselves() {
+        // `evaluate`'s framework is built from the map's one list of inferences (the
+        // list every exporter draws), not from a grouping of its own: the inferences it
+        // flattens are the undercut ones and the linked attacks of that list, the very
+        // same items, in the same order.
+        let file = crate::parse::load::load_str(
+            std::path::Path::new("m.yaml"),
+            "id: m\nclaims:\n  T: {text: t}\n  A: {text: a, supports: [T], with: [B]}\n  B: {text: b, supports: [T], with: [C]}\n  C: {text: c, supports: [T]}\n  P: {text: p, supports: [T]}\n  X: {text: x, attacks: [T], with: [Y]}\n  Y: {text: y, attacks: [T]}\n  Z: {text: z, attacks: [P]}\nrebuttals:\n  U: {text: u, undercuts: [\"B -> T\", \"Z -> P\"]}\n".into(),
+        );
+        let m = crate::analyse::Analysed::new(&file).expect("parses");
+        let list = &m.inferences().list;
+        let enc = crate::analyse::evaluate::Encoding::of(&m.graph, m.inferences());
+        let flattened: Vec<&Inference> = list
+            .iter()
             .filter(|i| {
                 !i.undercutters.is_empty() || (i.kind == LinkKind::Attacks && i.is_linked())
             })
             .collect();
-        let enc = crate::analyse::evaluate::Encoding::of(&g);
-        assert_eq!(enc.inferences, flattened);
-        let named: Vec<String> = flattened.iter().map(|i| i.name(&g)).collect();
+        assert_eq!(enc.inferences.len(), flattened.len());
+        for (e, f) in enc.inferences.iter().zip(&flattened) {
+            assert!(std::ptr::eq(*e, *f), "a copy, not the analysed inference");
+        }
+        let named: Vec<String> = enc.inferences.iter().map(|i| i.name(&m.graph)).collect();
         assert_eq!(named, ["A + B + C -> T", "X + Y -> T", "Z -> P"]);
+        // The evaluation reports exactly those as its links.
+        let e = crate::analyse::evaluate::evaluate(&m.graph, m.inferences(), Default::default());
+        let links: Vec<&str> = e.links.iter().map(|l| l.link.as_str()).collect();
+        assert_eq!(links, named);
     }
 }

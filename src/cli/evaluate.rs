@@ -5,6 +5,7 @@ use super::args::{EvaluateArgs, ReportFormat};
 use super::gate;
 use super::{emit_with, CliError, Io, EXIT_FINDINGS, EXIT_OK};
 use argmap::analyse::evaluate::{evaluate as evaluate_map, Request};
+use argmap::analyse::inference::Inferences;
 use argmap::graph::ArgGraph;
 use argmap::present;
 
@@ -25,7 +26,7 @@ pub(super) fn run(a: EvaluateArgs, io: &mut Io) -> Result<u8, CliError> {
         semantics: a.semantics.semantics(),
         limit: a.limit,
     };
-    let e = evaluate_map(&graph, request);
+    let e = evaluate_map(&graph, &Inferences::of(&graph), request);
     emit_with(
         a.output.as_deref(),
         &super::input_paths(&files),

@@ -5,6 +5,7 @@ use crate::common::{argmap, fixture};
 use argmap::analyse::evaluate::{
     evaluate, Arg, Evaluation, Extensions, FailedAttack, GroundedReason, Request, Standing, Status,
 };
+use argmap::analyse::inference::Inferences;
 use argmap::analyse::semantics::Semantics::{self, Complete, Preferred, Stable};
 use argmap::graph::ArgGraph;
 use argmap::parse::load::parse_map;
@@ -23,7 +24,7 @@ fn all() -> Request {
 fn eval(name: &str) -> Evaluation {
     let m = map(name);
     let g = ArgGraph::build(&m);
-    evaluate(&g, all())
+    evaluate(&g, &Inferences::of(&g), all())
 }
 
 fn label(e: &Evaluation, id: &str) -> Status {
@@ -166,7 +167,7 @@ fn without_the_undercut_the_attack_wins() {
     let mut m = map("undercut-reinstates");
     m.rebuttals.entries.shift_remove("R");
     let g = ArgGraph::build(&m);
-    let e = evaluate(&g, Request::default());
+    let e = evaluate(&g, &Inferences::of(&g), Request::default());
     assert_eq!(label(&e, "T"), Status::Out);
     assert_eq!(
         said(&e)[0],
@@ -409,7 +410,7 @@ proptest! {
     fn encoding_respects_the_semantics(yaml in random_map()) {
         let m = parse_map(&yaml).expect("generated map parses");
         let g = ArgGraph::build(&m);
-        let e = evaluate(&g, all());
+        let e = evaluate(&g, &Inferences::of(&g), all());
         let grounded: Vec<&str> = e.nodes.iter().filter(|n| n.grounded == Status::In).map(|n| n.id.as_str()).collect();
         for (_, x) in e.extensions.iter() {
             for ext in &x.extensions {
@@ -442,7 +443,7 @@ proptest! {
             }
         }
         let g = ArgGraph::build(&m);
-        let e = evaluate(&g, Request::default());
+        let e = evaluate(&g, &Inferences::of(&g), Request::default());
         let mut pairs: Vec<(String, String)> = Vec::new();
         for (id, n) in m.claims.iter() {
             for t in &n.attacks {
@@ -632,6 +633,7 @@ fn the_reasons_are_data_keyed_by_semantics() {
     let g = ArgGraph::build(&m);
     let e = evaluate(
         &g,
+        &Inferences::of(&g),
         Request {
             semantics: vec![Stable, Complete, Stable],
             limit: 1,

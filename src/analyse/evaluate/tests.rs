@@ -2,6 +2,7 @@
 //! inline.
 
 use super::*;
+use crate::analyse::inference::Inferences;
 use crate::parse::load::parse_map;
 use crate::parse::Map;
 
@@ -10,7 +11,9 @@ fn map(yaml: &str) -> Map {
 }
 
 fn run(yaml: &str, request: Request) -> Evaluation {
-    evaluate(&ArgGraph::build(&map(yaml)), request)
+    let m = map(yaml);
+    let g = ArgGraph::build(&m);
+    evaluate(&g, &Inferences::of(&g), request)
 }
 
 fn node(id: &str) -> Arg {
@@ -43,7 +46,8 @@ rebuttals:
 fn plain_attacks_are_edges_of_the_framework() {
     let m = map(CHAIN);
     let g = ArgGraph::build(&m);
-    let enc = Encoding::of(&g);
+    let inf = Inferences::of(&g);
+    let enc = Encoding::of(&g, &inf);
     assert_eq!(enc.framework.len(), 3);
     assert_eq!(enc.framework.attack_count(), 2);
     assert!(enc.inferences.is_empty(), "nothing is flattened");
@@ -54,7 +58,8 @@ fn plain_attacks_are_edges_of_the_framework() {
 fn a_linked_attack_is_flattened_with_one_auxiliary_per_premise() {
     let m = map(LINKED);
     let g = ArgGraph::build(&m);
-    let enc = Encoding::of(&g);
+    let inf = Inferences::of(&g);
+    let enc = Encoding::of(&g, &inf);
     // T, P, Q; the inference Y; X_P and X_Q.
     assert_eq!(enc.framework.len(), 6);
     // P → X_P → Y, Q → X_Q → Y, Y → T.
@@ -68,7 +73,7 @@ fn a_linked_attack_is_flattened_with_one_auxiliary_per_premise() {
         .collect();
     assert_eq!(aux, ["not P (in P + Q -> T)", "not Q (in P + Q -> T)"]);
     // Both premises are in, so the attack holds and T is out.
-    let e = evaluate(&g, Request::default());
+    let e = evaluate(&g, &inf, Request::default());
     assert_eq!(e.theses[0].grounded, Status::Out);
     assert_eq!(
         e.theses[0].reasons.grounded,

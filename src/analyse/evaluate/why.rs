@@ -178,7 +178,7 @@ impl Standing {
 /// Finds the reasons for grounded labels.
 pub(super) struct Explainer<'a, 'm> {
     pub(super) g: &'a ArgGraph<'m>,
-    pub(super) enc: &'a Encoding,
+    pub(super) enc: &'a Encoding<'a>,
     pub(super) grounded: &'a Labelling,
 }
 
@@ -189,7 +189,7 @@ impl Explainer<'_, '_> {
 
     fn inference(&self, a: usize) -> Option<&Inference> {
         match self.enc.arguments.get(a) {
-            Some(Argument::Inference(i)) => self.enc.inferences.get(*i),
+            Some(Argument::Inference(i)) => self.enc.inferences.get(*i).copied(),
             _ => None,
         }
     }
