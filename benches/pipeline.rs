@@ -128,7 +128,7 @@ fn pipeline(c: &mut Criterion) {
         });
         g.bench_function("support", |bench| {
             bench.iter(|| {
-                let r = analyse::support::report(&ma.graph, &ma.support);
+                let r = analyse::support::report(&ma.graph, ma.support());
                 black_box(present::support_report::text(&r))
             })
         });

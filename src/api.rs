@@ -37,7 +37,7 @@ pub fn load_str(name: impl AsRef<Path>, text: impl Into<String>) -> MapFile {
 /// supports that reaches a citation, and the map's citation coverage: what `argmap
 /// support` prints.
 pub fn support<'m>(map: &Analysed<'m>) -> SupportReport<'m> {
-    crate::analyse::support::report(&map.graph, &map.support)
+    crate::analyse::support::report(&map.graph, map.support())
 }
 
 /// Formal acceptability, as `argmap evaluate`: the grounded labelling of every node

@@ -18,8 +18,9 @@
 //! # The main path
 //!
 //! Load a map ([`load`] for a file, [`load_str`] for text in memory), [`check`] it
-//! (every rule, each diagnostic located at its line and column), build its graph and
-//! cited support ([`Analysed::new`]), then ask for what a command prints: [`support`],
+//! (every rule, each diagnostic located at its line and column), build its graph
+//! ([`Analysed::new`]; cited support and arguments come on first use; the check's own
+//! maps: [`analyse::check_only`]), then ask for what a command prints: [`support`],
 //! [`evaluate`], [`compare`], [`render`].
 //!
 //! ```

@@ -327,7 +327,7 @@ pub fn compare<'a>(
             .collect::<Vec<NodeIndex>>()
     });
     let stance = Sides::build(|s| stance::stance(&pairs, s, &sides.get(s.other()).info.theses));
-    let coverage = Sides::build(|s| Coverage::of(&maps.get(s).graph, &maps.get(s).support));
+    let coverage = Sides::build(|s| Coverage::of(&maps.get(s).graph, maps.get(s).support()));
     let conflicts = aligned
         .iter()
         .zip(&pairs)

@@ -66,16 +66,21 @@ pub enum Argument {
 /// argument that is a flat array, as every node but the sources has one.
 #[derive(Debug)]
 pub struct NodeArguments {
-    of: Vec<usize>,
+    /// The argument of each node, as `u32` (half the size of `usize`; a framework has
+    /// fewer than 2^32 arguments).
+    of: Vec<u32>,
     len: usize,
 }
 
-const NO_ARGUMENT: usize = usize::MAX;
+const NO_ARGUMENT: u32 = u32::MAX;
 
 impl NodeArguments {
     /// The argument of node `ix`, if it has one.
-    pub fn get(&self, ix: &NodeIndex) -> Option<&usize> {
-        self.of.get(ix.index()).filter(|&&a| a != NO_ARGUMENT)
+    pub fn get(&self, ix: &NodeIndex) -> Option<usize> {
+        self.of
+            .get(ix.index())
+            .filter(|&&a| a != NO_ARGUMENT)
+            .map(|&a| a as usize)
     }
     /// How many nodes have an argument.
     pub fn len(&self) -> usize {
@@ -87,10 +92,9 @@ impl NodeArguments {
     }
 }
 
-impl std::ops::Index<&NodeIndex> for NodeArguments {
-    type Output = usize;
+impl NodeArguments {
     /// The argument of node `ix`; panics for a source (a bug: sources have none).
-    fn index(&self, ix: &NodeIndex) -> &usize {
+    fn of(&self, ix: &NodeIndex) -> usize {
         self.get(ix)
             .expect("only claims, evidence and rebuttals have arguments")
     }
@@ -127,7 +131,7 @@ impl<'i> Encoding<'i> {
         };
         for ix in g.graph.node_indices() {
             if g.graph[ix].kind != NodeKind::Source {
-                of_node.of[ix.index()] = arguments.len();
+                of_node.of[ix.index()] = arguments.len() as u32;
                 of_node.len += 1;
                 arguments.push(Argument::Node(ix));
             }
@@ -148,18 +152,18 @@ impl<'i> Encoding<'i> {
                         inference: i,
                         premise: p,
                     });
-                    attacks.push((of_node[&p], x));
+                    attacks.push((of_node.of(&p), x));
                     attacks.push((x, y));
                 }
                 for u in &inf.undercutters {
-                    attacks.push((of_node[u], y));
+                    attacks.push((of_node.of(u), y));
                 }
                 if attack {
-                    attacks.push((y, of_node[&inf.target]));
+                    attacks.push((y, of_node.of(&inf.target)));
                 }
                 flattened.push(inf);
             } else if attack {
-                attacks.push((of_node[&inf.premises[0]], of_node[&inf.target]));
+                attacks.push((of_node.of(&inf.premises[0]), of_node.of(&inf.target)));
             }
         }
         Encoding {
@@ -471,7 +475,7 @@ fn thesis_verdicts(
     g.theses()
         .into_iter()
         .filter_map(|ix| {
-            let a = *enc.of_node.get(&ix)?;
+            let a = enc.of_node.get(&ix)?;
             let standing = found
                 .iter()
                 .filter(|(s, _)| s.reports_acceptance())
@@ -498,7 +502,7 @@ fn node_results(
 ) -> Vec<NodeResult> {
     let mut nodes = Vec::with_capacity(of_node.len());
     for ix in g.graph.node_indices() {
-        let Some(&a) = of_node.get(&ix) else {
+        let Some(a) = of_node.get(&ix) else {
             continue;
         };
         let n = &g.graph[ix];

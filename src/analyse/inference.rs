@@ -57,8 +57,10 @@ pub struct Inference {
     pub premises: Few<NodeIndex>,
     /// The node it supports or attacks.
     pub target: NodeIndex,
-    /// The nodes that undercut one of its links, in map order, without repeats.
-    pub undercutters: Few<NodeIndex>,
+    /// The nodes that undercut one of its links, in map order, without repeats (a
+    /// boxed slice: nearly always empty, so it takes 16 bytes and no allocation, where
+    /// an inline list took 24 — 0.7 MB at 100k nodes).
+    pub undercutters: Box<[NodeIndex]>,
 }
 
 impl Inference {
@@ -118,19 +120,22 @@ impl Inferences {
                 kind,
                 premises: Few::from_slice(group),
                 target,
-                undercutters: Few::new(),
+                undercutters: Box::default(),
             });
         });
-        for e in g.graph.edge_references() {
-            if let EdgeKind::Undercuts { link } = e.weight() {
-                if let Some(i) = out.of_edge(*link) {
-                    out.list[i].undercutters.push(e.source());
-                }
-            }
-        }
-        for inf in &mut out.list {
-            inf.undercutters.sort();
-            inf.undercutters.dedup();
+        // (inference, undercutter) of every undercut, grouped by inference.
+        let mut undercuts: Vec<(usize, NodeIndex)> = g
+            .graph
+            .edge_references()
+            .filter_map(|e| match e.weight() {
+                EdgeKind::Undercuts { link } => Some((out.of_edge(*link)?, e.source())),
+                _ => None,
+            })
+            .collect();
+        undercuts.sort_unstable();
+        undercuts.dedup();
+        for run in undercuts.chunk_by(|a, b| a.0 == b.0) {
+            out.list[run[0].0].undercutters = run.iter().map(|&(_, u)| u).collect();
         }
         out
     }

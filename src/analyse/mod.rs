@@ -19,33 +19,50 @@ use petgraph::graph::NodeIndex;
 use std::sync::OnceLock;
 use support::Support;
 
-/// One map, built, with its support computed and its inferences on demand: what every
-/// command starts from, and what every presenter reads.
+/// One map, built: its graph, with its cited support and its inferences computed on
+/// first use. What every command starts from (the check that comes first builds it:
+/// [`check_only`]), and what every presenter reads.
 #[derive(Debug)]
 pub struct Analysed<'f> {
     /// The map file it was built from.
     pub file: &'f MapFile,
     /// The map's graph.
     pub graph: ArgGraph<'f>,
-    /// Every node's cited support.
-    pub support: Support,
+    /// Every node's cited support ([`Analysed::support`]), computed on first use.
+    support: OnceLock<Support>,
     /// The map's arguments ([`Analysed::inferences`]), computed on first use.
     inferences: OnceLock<Inferences>,
 }
 
 impl<'f> Analysed<'f> {
-    /// Builds the graph and support of a map file (its inferences come on first use);
+    /// Builds the graph of a map file (its support and inferences come on first use);
     /// `None` when the file did not parse.
     pub fn new(file: &'f MapFile) -> Option<Analysed<'f>> {
         let map = file.map.as_ref()?;
-        let graph = ArgGraph::build(map);
-        let support = Support::compute(&graph);
-        Some(Analysed {
+        Some(Analysed::built(file, ArgGraph::build(map), None))
+    }
+
+    /// A map whose graph (and perhaps support) is already built.
+    fn built(file: &'f MapFile, graph: ArgGraph<'f>, support: Option<Support>) -> Analysed<'f> {
+        Analysed {
             file,
             graph,
-            support,
+            support: support.map_or_else(OnceLock::new, OnceLock::from),
             inferences: OnceLock::new(),
-        })
+        }
+    }
+
+    /// Every node's cited support ([`support`]): computed once per map, on first use
+    /// (`evaluate` never pays for it unless the check computed it for `uncited-claim`).
+    pub fn support(&self) -> &Support {
+        self.support.get_or_init(|| Support::compute(&self.graph))
+    }
+
+    /// Lets go of the cited support the check computed (it is computed again if asked
+    /// for): for a command that needs none (`evaluate`), so that it is not held beside
+    /// what the command builds (docs/performance.md, "Memory").
+    pub fn release_support(&mut self) {
+        self.support.take();
     }
 
     /// The map's arguments: its `supports`/`attacks` links grouped into inferences
@@ -77,11 +94,6 @@ pub struct SameAsLink {
 /// `dangling-reference` (returned with the map's index).
 pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
     let graphs: Vec<&ArgGraph> = maps.iter().map(|m| &m.graph).collect();
-    resolve_same_as_of(&graphs)
-}
-
-/// [`resolve_same_as`] on the maps' graphs.
-fn resolve_same_as_of(graphs: &[&ArgGraph]) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
     let map_id = |g: &ArgGraph| g.map.id.as_deref().unwrap_or("").to_string();
     let ids: Vec<String> = graphs.iter().map(|g| map_id(g)).collect();
     let mut links = Vec::new();
@@ -137,35 +149,61 @@ fn resolve_same_as_of(graphs: &[&ArgGraph]) -> (Vec<SameAsLink>, Vec<(usize, Dia
 }
 
 /// Runs every check on the given map files, as [`check_only`] does with every rule
-/// enabled.
+/// enabled, and returns its diagnostics (the maps it built are let go).
 pub fn check(
     files: &[MapFile],
     sources: impl IntoIterator<Item = SourceLoad>,
 ) -> Vec<Vec<Diagnostic>> {
-    check_only(files, sources, RuleSet::ALL)
+    check_only(files, sources, RuleSet::ALL).diagnostics
+}
+
+/// What [`check_only`] returns: the diagnostics of each file, and the maps it built to
+/// check them, for the command that comes next (so a command builds each graph once).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Checked<'f> {
+    /// The diagnostics of each file (`[i]` for `files[i]`), not located yet.
+    pub diagnostics: Vec<Vec<Diagnostic>>,
+    /// Each file that parsed, built ([`Analysed`]), in file order (a file that did not
+    /// parse has none: its `yaml-syntax` or `schema` error is among the diagnostics).
+    /// Cited support comes with it when a check computed it (`uncited-claim`), and
+    /// otherwise on first use.
+    pub maps: Vec<Analysed<'f>>,
 }
 
 /// Runs the checks of the `enabled` rules on the given map files (with their sources,
 /// read by the caller, one per file, taken as each file is checked) and returns the
-/// diagnostics of each file (`[i]` for `files[i]`), not located yet: each names the
+/// maps it built to check them and the diagnostics of each file ([`Checked`]), not
+/// located yet: each names the
 /// document path of the value at fault, and [`crate::parse::load::locate`] turns the
 /// paths into lines and columns (analysis reads no file). The checks of the
 /// other rules are not run, nor the work only they need (the quote look-up without
 /// `quote-not-found`, cited support without `uncited-claim`...: see [`checks`]); what
 /// loading found (`yaml-syntax`, wrong types) is returned whatever `enabled` says, for
 /// the caller's [`crate::diagnostic::SeverityConfig`] to filter.
-pub fn check_only(
-    files: &[MapFile],
+///
+/// ```
+/// use argmap::diagnostic::RuleSet;
+/// let file = argmap::load_str("m.yaml", "id: m\nclaims:\n  T1: {text: A thesis., thesis: true}\n");
+/// let checked = argmap::analyse::check_only(std::slice::from_ref(&file), [argmap::SourceLoad::None], RuleSet::ALL);
+/// // Nothing cites a source: `uncited-claim`, not located yet (line 0).
+/// assert_eq!(checked.diagnostics[0][0].rule, argmap::Rule::UncitedClaim);
+/// // The map, built: what `support`, `evaluate` and `render` go on with.
+/// assert_eq!(argmap::support(&checked.maps[0]).claims.len(), 1);
+/// ```
+pub fn check_only<'f>(
+    files: &'f [MapFile],
     sources: impl IntoIterator<Item = SourceLoad>,
     enabled: RuleSet,
-) -> Vec<Vec<Diagnostic>> {
+) -> Checked<'f> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
     if enabled.contains(Rule::DuplicateId) {
         for (fi, d) in checks::duplicate_id::across_maps(files) {
             per_file[fi].push(d);
         }
     }
-    let mut loaded: Vec<(usize, ArgGraph)> = Vec::new();
+    let mut maps: Vec<Analysed<'f>> = Vec::new();
+    let mut file_of: Vec<usize> = Vec::new();
     for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
         let Some(map) = file.map.as_ref() else {
             continue;
@@ -192,17 +230,70 @@ pub fn check_only(
         };
         let input = checks::Input::new(&graph, text);
         per_file[fi].extend(checks::run(&input, enabled).0);
-        drop(input);
-        loaded.push((fi, graph));
+        let support = input.into_support();
+        maps.push(Analysed::built(file, graph, support));
+        file_of.push(fi);
     }
     if enabled.contains(Rule::DanglingReference) {
-        let (file_of, graphs): (Vec<usize>, Vec<&ArgGraph>) =
-            loaded.iter().map(|(fi, g)| (*fi, g)).unzip();
-        let (_, problems) = resolve_same_as_of(&graphs);
+        let (_, problems) = resolve_same_as(&maps);
         for (mi, d) in problems {
             per_file[file_of[mi]].push(d);
         }
     }
-    drop(loaded);
-    per_file
+    Checked {
+        diagnostics: per_file,
+        maps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::load::load_str;
+    use std::path::Path;
+
+    #[test]
+    fn check_only_hands_on_the_maps_it_checked() {
+        // What the check built is what the command goes on with: one map per file that
+        // parsed, in file order, with the support the check computed, if it did.
+        let a = "id: a\nclaims:\n  T1: {text: A., thesis: true, same_as: [b:T9]}\n";
+        let b = "id: b\nclaims:\n  T1: {text: B., thesis: true}\n";
+        let files = [
+            load_str(Path::new("a.yaml"), a.into()),
+            load_str(Path::new("broken.yaml"), "claims: [\n".into()),
+            load_str(Path::new("b.yaml"), b.into()),
+        ];
+        let none = || [SourceLoad::None, SourceLoad::None, SourceLoad::None];
+        let checked = check_only(&files, none(), RuleSet::ALL);
+        assert_eq!(checked.diagnostics.len(), 3);
+        let rules = |i: usize| {
+            checked.diagnostics[i]
+                .iter()
+                .map(|d| d.rule)
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            rules(0).contains(&Rule::DanglingReference),
+            "{:?}",
+            rules(0)
+        );
+        // The file that did not parse has its load error, and no map.
+        assert!(files[1].map.is_none());
+        assert_eq!(checked.diagnostics[1], files[1].load_errors);
+        let built: Vec<&str> = checked.maps.iter().map(|m| m.map_id()).collect();
+        assert_eq!(built, ["a", "b"]);
+        assert!(std::ptr::eq(checked.maps[1].file, &files[2]));
+        // `uncited-claim` needed cited support: it comes with the map.
+        assert!(checked.maps.iter().all(|m| m.support.get().is_some()));
+        let without = check_only(&files, none(), RuleSet::ALL.without(Rule::UncitedClaim));
+        assert!(without.maps.iter().all(|m| m.support.get().is_none()));
+        // Asked for, it is computed then, the same as the check's.
+        assert_eq!(
+            without.maps[0].support().status(NodeIndex::new(0)),
+            checked.maps[0].support().status(NodeIndex::new(0))
+        );
+        let mut m = check_only(&files, none(), RuleSet::ALL).maps.remove(0);
+        m.release_support();
+        assert!(m.support.get().is_none());
+    }
 }

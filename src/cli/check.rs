@@ -9,7 +9,11 @@ use std::io::Write;
 
 pub(super) fn run(a: CheckArgs, io: &mut Io) -> Result<u8, CliError> {
     let cfg = a.severity.config()?;
-    let (files, diagnostics) = gate::diagnose(&a.maps, &cfg, a.sources.policy())?;
+    let files = super::load_all(&a.maps)?;
+    let (maps, diagnostics) = gate::diagnose(&files, &cfg, a.sources.policy());
+    // Located after the maps are let go: a released text is read again for it.
+    drop(maps);
+    let diagnostics = gate::locate(&files, diagnostics)?;
     match a.format {
         ReportFormat::Json => {
             let summary = present::json::Summary::of(&diagnostics, files.len());

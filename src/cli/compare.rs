@@ -20,15 +20,15 @@ pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
         (None, _) => CompareFormat::Text,
     };
     let paths = [a.a.clone(), a.b.clone()];
-    let checked = match gate::load_checked(&paths, &a.gate, io)? {
+    let files = super::load_all(&paths)?;
+    let checked = match gate::load_checked(&files, &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let (forced, files) = (checked.forced, checked.files);
-    let (Some(left), Some(right)) = (Analysed::new(&files[0]), Analysed::new(&files[1])) else {
+    let forced = checked.forced;
+    let Ok(maps) = <[Analysed; 2]>::try_from(checked.maps) else {
         return Ok(EXIT_FINDINGS);
     };
-    let maps = [left, right];
     let (links, _) = analyse::resolve_same_as(&maps);
     let opts = analyse::compare::CompareOptions {
         min_score: a.min_score,

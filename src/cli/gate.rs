@@ -1,13 +1,14 @@
-//! The check every command runs first. [`diagnose`] loads the maps and runs every rule
-//! `check` runs (sources and quotes included) under the severity flags; `check` prints
-//! the result, and every other command goes through [`load_checked`], which refuses maps
-//! with errors (the report on standard error, exit 1, nothing written) unless `--force`
-//! is given, and then hands the maps on with a [`Forced`] mark that the command puts
-//! into its output.
+//! The check every command runs first. [`diagnose`] runs every rule `check` runs
+//! (sources and quotes included) under the severity flags on the loaded maps; `check`
+//! prints the result, and every other command goes through [`load_checked`], which
+//! refuses maps with errors (the report on standard error, exit 1, nothing written)
+//! unless `--force` is given, and then hands on the maps the check built (each graph is
+//! built once per command), with a [`Forced`] mark that the command puts into its
+//! output.
 
 use super::args::GateArgs;
-use super::{load_all, texts_of, CliError, Io, EXIT_FINDINGS};
-use argmap::analyse;
+use super::{texts_of, CliError, Io, EXIT_FINDINGS};
+use argmap::analyse::{self, Analysed};
 use argmap::diagnostic::{Diagnostic, Rule, Severity, SeverityConfig};
 use argmap::parse::load::MapFile;
 use argmap::parse::source_text::{read_source_with, SourceLoad, SourcePolicy};
@@ -17,19 +18,18 @@ use codespan_reporting::term::termcolor::WriteColor;
 use graphviz_rust::dot_structures::{Graph, GraphAttributes, Stmt};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
 
-/// Loads `paths` and runs the checks of every rule the flags leave enabled, as `check`
-/// does: the located diagnostics, with the severities the flags give. Allowed rules are
-/// not run (their checks, and the work only they need, are skipped: see
-/// [`analyse::checks`]); what loading found of them is left out. The sources are not
+/// Runs the checks of every rule the flags leave enabled on `files`, as `check` does:
+/// the maps it built to check them, and the diagnostics with the severities the flags
+/// give, not located yet ([`locate`] gives them lines, reading a released text again).
+/// Allowed rules are not run (their checks, and the work only they need, are skipped:
+/// see [`analyse::checks`]); what loading found of them is left out. The sources are not
 /// read at all when neither `quote-not-found` nor `source-unreadable` is enabled.
-pub(super) fn diagnose(
-    paths: &[PathBuf],
+pub(super) fn diagnose<'f>(
+    files: &'f [MapFile],
     cfg: &SeverityConfig,
     sources: SourcePolicy,
-) -> Result<(Vec<MapFile>, Vec<Diagnostic>), CliError> {
-    let files = load_all(paths)?;
+) -> (Vec<Analysed<'f>>, Vec<Vec<Diagnostic>>) {
     let enabled = cfg.enabled();
     let need_source =
         enabled.contains(Rule::QuoteNotFound) || enabled.contains(Rule::SourceUnreadable);
@@ -37,9 +37,22 @@ pub(super) fn diagnose(
         true => read_source_with(f, sources),
         false => SourceLoad::None,
     });
-    let findings = analyse::check_only(&files, read, enabled);
-    let diagnostics = cfg.apply(argmap::parse::load::locate(&files, findings)?);
-    Ok((files, diagnostics))
+    let checked = analyse::check_only(files, read, enabled);
+    let diagnostics = checked
+        .diagnostics
+        .into_iter()
+        .map(|d| cfg.apply(d))
+        .collect();
+    (checked.maps, diagnostics)
+}
+
+/// The diagnostics of [`diagnose`], located (each file's sorted by position) with the
+/// texts of their files.
+pub(super) fn locate(
+    files: &[MapFile],
+    diagnostics: Vec<Vec<Diagnostic>>,
+) -> Result<Vec<Diagnostic>, CliError> {
+    Ok(argmap::parse::load::locate(files, diagnostics)?)
 }
 
 /// Writes the human report of a check run: the diagnostics `detail` shows, with their
@@ -56,32 +69,38 @@ pub(super) fn write_report(
     Ok(())
 }
 
-/// Maps that passed the check (or were forced through it).
-pub(super) struct Checked {
-    pub files: Vec<MapFile>,
+/// Maps that passed the check (or were forced through it), as the check built them.
+pub(super) struct Checked<'f> {
+    /// Every map, built (the check's graphs and, when it computed it, cited support):
+    /// one per file, in file order.
+    pub maps: Vec<Analysed<'f>>,
     /// Set when `--force` let maps with errors through.
     pub forced: Option<Forced>,
 }
 
-/// For every command but `check`: loads the maps and checks them. Maps with errors are
-/// refused: the errors are printed to standard error as `check --quiet` prints them
-/// (warnings counted in the summary), and `Err(1)` is returned, before anything is
-/// written. With `--force` they go on, marked [`Forced`], unless a map could not be read
-/// at all. Warnings never stop a command and are not printed (`argmap check` lists them).
-pub(super) fn load_checked(
-    paths: &[PathBuf],
+/// For every command but `check`: checks the maps loaded from `files`
+/// ([`load_all`](super::load_all)),
+/// and hands on the maps the check built, so a command builds each graph once. Maps
+/// with errors are refused: the errors are printed to standard error as `check
+/// --quiet` prints them (warnings counted in the summary), and `Err(1)` is returned,
+/// before anything is written. With `--force` they go on, marked [`Forced`], unless a
+/// map could not be read at all. Warnings never stop a command and are not printed
+/// (`argmap check` lists them), so a map that passes is never located (its text is
+/// not read again). A report is located after the maps are let go (a released text is
+/// read again, and is not held beside the graphs); `--force` then builds them again.
+pub(super) fn load_checked<'f>(
+    files: &'f [MapFile],
     gate: &GateArgs,
     io: &mut Io,
-) -> Result<Result<Checked, u8>, CliError> {
+) -> Result<Result<Checked<'f>, u8>, CliError> {
     let cfg = gate.severity.config()?.keeping_errors();
-    let (files, diagnostics) = diagnose(paths, &cfg, gate.sources.policy())?;
-    if !cfg.fails(&diagnostics) {
-        return Ok(Ok(Checked {
-            files,
-            forced: None,
-        }));
+    let (maps, diagnostics) = diagnose(files, &cfg, gate.sources.policy());
+    if !diagnostics.iter().any(|d| cfg.fails(d)) {
+        return Ok(Ok(Checked { maps, forced: None }));
     }
-    write_report(&files, &diagnostics, Detail::Errors, io.err)?;
+    drop(maps);
+    let diagnostics = locate(files, diagnostics)?;
+    write_report(files, &diagnostics, Detail::Errors, io.err)?;
     let errors = present::json::Summary::of(&diagnostics, files.len()).errors;
     let unread: Vec<String> = files
         .iter()
@@ -110,7 +129,7 @@ pub(super) fn load_checked(
     );
     write_message(io.err, Severity::Warning, &message)?;
     Ok(Ok(Checked {
-        files,
+        maps: files.iter().filter_map(Analysed::new).collect(),
         forced: Some(Forced { errors }),
     }))
 }

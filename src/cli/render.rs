@@ -4,7 +4,7 @@
 use super::args::RenderArgs;
 use super::gate;
 use super::{emit, emit_with, input_paths, layout, output, CliError, Io, EXIT_OK};
-use argmap::analyse::{self, Analysed};
+use argmap::analyse;
 use argmap::present;
 use argmap::Format;
 use std::borrow::Cow;
@@ -20,13 +20,13 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
         })?,
         (None, _) => Format::Dot,
     };
-    let checked = match gate::load_checked(&a.maps, &a.gate, io)? {
+    let files = super::load_all(&a.maps)?;
+    let checked = match gate::load_checked(&files, &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
     let forced = checked.forced;
-    let files = checked.files;
-    let maps: Vec<Analysed> = files.iter().filter_map(Analysed::new).collect();
+    let maps = checked.maps;
     let (links, _) = analyse::resolve_same_as(&maps);
     let mut diagram: Vec<present::dot::DiagramMap> = maps
         .iter()

@@ -2,24 +2,25 @@
 
 use super::args::{ReportFormat, SupportArgs};
 use super::gate;
-use super::{emit_with, input_paths, CliError, Io, EXIT_FINDINGS, EXIT_OK};
-use argmap::analyse::{support, Analysed};
+use super::{emit_with, input_paths, load_all, CliError, Io, EXIT_FINDINGS, EXIT_OK};
+use argmap::analyse::support;
 use argmap::present;
 
 pub(super) fn run(a: SupportArgs, io: &mut Io) -> Result<u8, CliError> {
     let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(CliError::Usage)?;
-    let checked = match gate::load_checked(std::slice::from_ref(&a.map), &a.gate, io)? {
+    let files = load_all(std::slice::from_ref(&a.map))?;
+    let checked = match gate::load_checked(&files, &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let Some(m) = Analysed::new(&checked.files[0]) else {
+    let Some(m) = checked.maps.first() else {
         return Ok(EXIT_FINDINGS);
     };
     let forced = checked.forced;
-    let report = support::report(&m.graph, &m.support);
+    let report = support::report(&m.graph, m.support());
     emit_with(
         a.output.as_deref(),
-        &input_paths(&checked.files),
+        &input_paths(&files),
         io,
         |w| match format {
             ReportFormat::Text => gate::write_text(w, forced, false, |w| {

@@ -74,7 +74,7 @@ pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
         }
     }
     if n.kind == NodeKind::Claim {
-        match m.support.status(ix) {
+        match m.support().status(ix) {
             Status::Cited => {}
             Status::Uncited => lines.push("⚠ uncited".into()),
             Status::Unsupported => lines.push("⚠ unsupported".into()),

@@ -124,7 +124,7 @@ pub fn label(m: &Analysed, ix: NodeIndex) -> String {
 
 fn node_attrs(m: &Analysed, ix: NodeIndex) -> Vec<Attribute> {
     let n = &m.graph.graph[ix];
-    let lacking = n.kind == NodeKind::Claim && m.support.status(ix) != Status::Cited;
+    let lacking = n.kind == NodeKind::Claim && m.support().status(ix) != Status::Cited;
     let (shape, fill) = match n.kind {
         NodeKind::Claim if n.is_thesis() => ("box", "#fff3b0"),
         NodeKind::Claim => ("box", "#e3f2fd"),

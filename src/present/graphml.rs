@@ -117,7 +117,7 @@ impl Doc<'_, '_, '_> {
         data(out, "label", n.id);
         data(out, "kind", n.kind.name());
         data(out, "text", n.text());
-        data(out, "status", dm.map.support.status(ix).name());
+        data(out, "status", dm.map.support().status(ix).name());
         data(out, "thesis", if n.is_thesis() { "true" } else { "false" });
         if let Some(by) = n.node.and_then(|x| x.by()) {
             data(out, "by", by);

@@ -130,7 +130,7 @@ fn node_data<'a>(maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<String, NodeData<'a>
 fn data_of<'a>(m: &'a Analysed<'a>, ix: NodeIndex, node: &'a Node) -> NodeData<'a> {
     let n = &m.graph.graph[ix];
     let chain = m
-        .support
+        .support()
         .chain(ix)
         .iter()
         .map(|&c| m.graph.graph[c].id)
@@ -145,7 +145,7 @@ fn data_of<'a>(m: &'a Analysed<'a>, ix: NodeIndex, node: &'a Node) -> NodeData<'
         by: node.by(),
         note: node.note(),
         status: if n.kind == NodeKind::Claim || n.kind == NodeKind::Evidence {
-            m.support.status(ix).name()
+            m.support().status(ix).name()
         } else {
             ""
         },

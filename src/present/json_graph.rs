@@ -172,7 +172,7 @@ fn nodes(dm: &DiagramMap) -> Vec<NodeJson> {
                 quote: node.and_then(|x| x.quote.as_deref()).map(String::from),
                 by: node.and_then(|x| x.by().map(str::to_string)),
                 thesis: n.is_thesis(),
-                status: a.support.status(ix),
+                status: a.support().status(ix),
                 cites: node
                     .map(|x| {
                         x.cites

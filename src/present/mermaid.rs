@@ -39,7 +39,7 @@ fn label(dm: &DiagramMap, ix: NodeIndex) -> String {
 
 fn class(dm: &DiagramMap, ix: NodeIndex) -> &'static str {
     let n = &dm.map.graph.graph[ix];
-    let lacking = n.kind == NodeKind::Claim && dm.map.support.status(ix) != Status::Cited;
+    let lacking = n.kind == NodeKind::Claim && dm.map.support().status(ix) != Status::Cited;
     match n.kind {
         NodeKind::Claim if n.is_thesis() && lacking => "thesisUncited",
         NodeKind::Claim if n.is_thesis() => "thesis",

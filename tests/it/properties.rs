@@ -143,7 +143,7 @@ fn run_all(yaml: &[u8], source: Option<&str>) {
         );
     }
     if let Some(m) = Analysed::new(&file) {
-        let _ = support::report(&m.graph, &m.support);
+        let _ = support::report(&m.graph, m.support());
         let maps = [dot::DiagramMap {
             map: &m,
             visible: None,

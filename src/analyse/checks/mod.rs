@@ -215,6 +215,12 @@ impl<'a, 'm> Input<'a, 'm> {
     pub fn support_computed(&self) -> bool {
         self.support.get().is_some()
     }
+
+    /// The cited support, if a check computed it (handed on with the map:
+    /// [`crate::analyse::Checked`]).
+    pub fn into_support(self) -> Option<Support> {
+        self.support.into_inner()
+    }
 }
 
 /// A check: reads the input, appends what it finds.
@@ -314,11 +320,13 @@ mod tests {
         let source = || SourceLoad::Text(example.files[0].1.into());
         let all: Vec<_> =
             crate::analyse::check_only(std::slice::from_ref(&file), [source()], RuleSet::ALL)
+                .diagnostics
                 .concat();
         assert_eq!(rules_of(&all), [Rule::QuoteNotFound]);
         let without = RuleSet::ALL.without(Rule::QuoteNotFound);
-        let none =
-            crate::analyse::check_only(std::slice::from_ref(&file), [source()], without).concat();
+        let none = crate::analyse::check_only(std::slice::from_ref(&file), [source()], without)
+            .diagnostics
+            .concat();
         assert!(none.is_empty(), "{none:?}");
     }
 
@@ -337,6 +345,7 @@ mod tests {
                 [SourceLoad::None, SourceLoad::None, SourceLoad::None],
                 enabled,
             )
+            .diagnostics
             .concat();
             let mut rules = rules_of(&found);
             rules.sort();

@@ -86,7 +86,7 @@ impl<'a, 'f> SideData<'a, 'f> {
             .g
             .incoming(ix, |k| matches!(k, EdgeKind::Supports))
             .collect();
-        behind.extend(self.m.support.chain(ix).into_iter().skip(1));
+        behind.extend(self.m.support().chain(ix).into_iter().skip(1));
         behind.sort();
         behind.dedup();
         let evidence = behind
@@ -111,7 +111,7 @@ impl<'a, 'f> SideData<'a, 'f> {
                 undercuts,
                 polarity: self.polarity[ix.index()],
             },
-            status: self.m.support.status(ix),
+            status: self.m.support().status(ix),
             evidence,
             sources: sources.into_iter().collect(),
         }

@@ -246,7 +246,7 @@ impl Explainer<'_, '_> {
             self.enc
                 .of_node
                 .get(ix)
-                .is_some_and(|&a| self.status(a) == s)
+                .is_some_and(|a| self.status(a) == s)
         };
         if let Some(inf) = self.inference(b) {
             let link = inf.name(self.g);
