@@ -264,6 +264,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_map_that_passes_is_handed_on_without_reading_it_again() {
+        // A map with a warning passes; its warnings are not printed, so it is not
+        // located: the text let go after parsing is not read again (nor held beside the
+        // graph), and the maps the check built go to the command. Had it been read
+        // again, the change below would refuse it ("changed after argmap parsed it").
+        use clap::Parser;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("m.yaml");
+        let map = "id: m\nclaims:\n  T1: {text: A thesis., thesis: true}\n";
+        std::fs::write(&path, map).expect("write");
+        let files = super::super::load_all(std::slice::from_ref(&path)).expect("loads");
+        std::fs::write(&path, "id: changed\n").expect("write");
+        let cli = super::super::args::Cli::try_parse_from([
+            "argmap",
+            "support",
+            &*path.to_string_lossy(),
+        ])
+        .expect("parses");
+        let super::super::args::Command::Support(a) = cli.command else {
+            panic!("support");
+        };
+        let mut out = Vec::new();
+        let mut err = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+        let mut io = Io {
+            out: &mut out,
+            err: &mut err,
+            color_out: false,
+            out_terminal: false,
+        };
+        let checked = match load_checked(&files, &a.gate, &mut io) {
+            Ok(Ok(c)) => c,
+            Ok(Err(code)) => panic!("refused: {code}"),
+            Err(e) => panic!("failed: {e}"),
+        };
+        assert_eq!(checked.maps.len(), 1);
+        assert!(std::ptr::eq(checked.maps[0].file, &files[0]));
+        assert_eq!(checked.maps[0].map_id(), "m");
+        assert!(checked.forced.is_none());
+        assert!(err.get_ref().is_empty());
+    }
+
+    #[test]
     fn forced_json_gets_its_fields_first_and_stays_json() {
         let f = Forced { errors: 2 };
         for text in ["{\n  \"a\": 1\n}\n", "{}\n", "{\n}\n"] {
