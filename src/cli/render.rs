@@ -13,9 +13,11 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
     let format = match (a.format, a.output.as_deref()) {
         (Some(f), _) => f,
         (None, Some(p)) if !output::is_stdout(p) => Format::from_extension(p).ok_or_else(|| {
+            let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
             CliError::Usage(format!(
-                "cannot tell the format from {}: use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af)",
-                p.display()
+                "cannot tell the format from {}: use --format ({})",
+                p.display(),
+                names.join(", ")
             ))
         })?,
         (None, _) => Format::Dot,

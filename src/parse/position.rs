@@ -6,6 +6,10 @@
 //! or sequence item is recorded once, under its parent's number and its own key or index.
 //! Memory is linear in the size of the document whatever its depth (a path is never
 //! copied per node: deep nesting used to cost the square of its depth).
+//!
+//! [`PositionIndex::build_for`] indexes only the entries on the way to a given set of
+//! targets, which is what locating diagnostics needs: a 100k-node map with one warning
+//! then costs about its text, not an index of every entry (243 MiB at 17.8 MB of YAML).
 
 use crate::diagnostic::{Position, Seg, Target};
 use std::borrow::Cow;
@@ -29,6 +33,33 @@ struct Entry {
     node: u32,
 }
 
+/// The paths wanted, as a tree of prefixes: trie node 0 is the root; `(node, seg)` is
+/// the trie node of the prefix one segment longer.
+#[derive(Debug, Default)]
+struct Wanted {
+    children: HashMap<(u32, Seg), u32>,
+}
+
+impl Wanted {
+    fn of<'t>(targets: impl IntoIterator<Item = &'t Target>) -> Wanted {
+        let mut w = Wanted::default();
+        let mut next = 1u32;
+        for t in targets {
+            let mut at = 0u32;
+            for seg in &t.path {
+                at = *w.children.entry((at, seg.clone())).or_insert_with(|| {
+                    next += 1;
+                    next - 1
+                });
+            }
+        }
+        w
+    }
+}
+
+/// A node number for a node that is not indexed (off every wanted path).
+const UNINDEXED: u32 = u32::MAX;
+
 enum Frame {
     Mapping {
         node: u32,
@@ -49,6 +80,8 @@ struct Builder {
     /// A block mapping just opened: yaml-rust2 marks its start at the first `:`, after its
     /// first key; the key's position (the next event's) is where it starts.
     opened: Option<(u32, usize)>,
+    /// When only some paths are wanted: them, and the trie node of each indexed node.
+    wanted: Option<(Wanted, HashMap<u32, u32>)>,
 }
 
 fn pos(m: &Marker) -> Position {
@@ -60,9 +93,42 @@ fn pos(m: &Marker) -> Position {
 
 impl Builder {
     fn new_node(&mut self, at: Option<Position>) -> u32 {
-        let n = u32::try_from(self.index.nodes.len()).unwrap_or(u32::MAX);
+        let n = u32::try_from(self.index.nodes.len()).unwrap_or(UNINDEXED);
         self.index.nodes.push(at);
         n
+    }
+
+    /// Records `child` of `parent` under `seg`, unless only some paths are wanted and
+    /// this is on none of them; returns the child's node number (or [`UNINDEXED`]).
+    fn add_entry(
+        &mut self,
+        parent: u32,
+        seg: Seg,
+        key: Option<Position>,
+        at: Option<Position>,
+    ) -> u32 {
+        let trie = match &self.wanted {
+            None => None,
+            Some((w, of)) => {
+                let found = of
+                    .get(&parent)
+                    .and_then(|t| w.children.get(&(*t, seg.clone())));
+                match found {
+                    Some(&t) => Some(t),
+                    None => return UNINDEXED,
+                }
+            }
+        };
+        let child = self.new_node(at);
+        if let (Some(t), Some((_, of))) = (trie, &mut self.wanted) {
+            of.insert(child, t);
+        }
+        self.index
+            .entries
+            .entry((parent, seg))
+            .or_default()
+            .push(Entry { key, node: child });
+        child
     }
 
     /// Handles a node (scalar, alias, start of a collection) at `mark`: `key_text` is
@@ -75,16 +141,10 @@ impl Builder {
                 let parent = *node;
                 let seg = Seg::Index(*next);
                 *next += 1;
-                let child = self.new_node(at);
-                self.index
-                    .entries
-                    .entry((parent, seg))
-                    .or_default()
-                    .push(Entry {
-                        key: None,
-                        node: child,
-                    });
-                child
+                if parent == UNINDEXED {
+                    return UNINDEXED;
+                }
+                self.add_entry(parent, seg, None, at)
             }
             Some(Frame::Mapping { node, pending_key }) => {
                 let parent = *node;
@@ -95,20 +155,13 @@ impl Builder {
                         *pending_key = Some((key, pos(mark)));
                         // A collection used as a key gets a node of its own, reached by
                         // no path.
-                        self.new_node(at)
+                        match (&self.wanted, parent) {
+                            (Some(_), _) | (_, UNINDEXED) => UNINDEXED,
+                            _ => self.new_node(at),
+                        }
                     }
-                    Some((key, key_at)) => {
-                        let child = self.new_node(at);
-                        self.index
-                            .entries
-                            .entry((parent, Seg::Key(key)))
-                            .or_default()
-                            .push(Entry {
-                                key: Some(key_at),
-                                node: child,
-                            });
-                        child
-                    }
+                    Some((_, _)) if parent == UNINDEXED => UNINDEXED,
+                    Some((key, key_at)) => self.add_entry(parent, Seg::Key(key), Some(key_at), at),
                 }
             }
         }
@@ -159,11 +212,29 @@ impl PositionIndex {
     /// Indexes `text`. A document yaml-rust2 cannot read gives an empty index, and every
     /// lookup then falls back to the start of the file.
     pub fn build(text: &str) -> PositionIndex {
+        Self::build_with(text, None)
+    }
+
+    /// Indexes only what locating `targets` needs: the entries on their paths (each
+    /// target's nearest enclosing entry, when its exact path is missing, among them).
+    /// [`PositionIndex::locate`] gives the same answer for each of `targets` as with the
+    /// full index; memory is the size of those paths, not of the document.
+    pub fn build_for<'t>(
+        text: &str,
+        targets: impl IntoIterator<Item = &'t Target>,
+    ) -> PositionIndex {
+        let mut of = HashMap::new();
+        of.insert(0, 0);
+        Self::build_with(text, Some((Wanted::of(targets), of)))
+    }
+
+    fn build_with(text: &str, wanted: Option<(Wanted, HashMap<u32, u32>)>) -> PositionIndex {
         let mut b = Builder {
             index: PositionIndex::default(),
             stack: Vec::new(),
             anchors: HashMap::new(),
             opened: None,
+            wanted,
         };
         let mut parser = Parser::new_from_str(text);
         // Pull events in a loop: yaml-rust2's `load` recurses once per nesting level.
@@ -293,6 +364,41 @@ mod tests {
         // A block mapping starts at its first key, not at its first `:`.
         assert_eq!(i.locate(&Target::value(path!["a"])), at(2, 3));
         assert_eq!(i.locate(&Target::value(path!["z"])), at(6, 4));
+    }
+
+    #[test]
+    fn an_index_for_some_targets_locates_them_as_the_full_index_does() {
+        let text =
+            "a:\n  b: [x, y]\n  c:\n  &k d: 1\n  *k : 2\nz: {q: 1}\nw:\n  - {r: [1, 2]}\n  - s\n";
+        let full = PositionIndex::build(text);
+        let mut second = Target::key(path!["a", "d"]);
+        second.occurrence = 1;
+        let targets = [
+            Target::value(path!["a", "b", 1]),
+            Target::key(path!["a", "b"]),
+            Target::value(path!["a", "c"]),
+            second,
+            Target::value(path!["a", "b", 7]),
+            Target::value(path!["nothing"]),
+            Target::value(path!["z", "q"]),
+            Target::value(path!["w", 0, "r", 1]),
+            Target::key(path!["w", 0, "r"]),
+            Target::value(path!["w", 1]),
+            Target::value(path![]),
+        ];
+        for t in &targets {
+            let some = PositionIndex::build_for(text, std::slice::from_ref(t));
+            assert_eq!(some.locate(t), full.locate(t), "{t:?} alone");
+            assert!(
+                some.len() <= t.path.len() + 1,
+                "{t:?}: {} entries",
+                some.len()
+            );
+        }
+        let all = PositionIndex::build_for(text, &targets);
+        for t in &targets {
+            assert_eq!(all.locate(t), full.locate(t), "{t:?} among all");
+        }
     }
 
     #[test]

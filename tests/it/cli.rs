@@ -272,7 +272,11 @@ fn render_format_from_extension_needs_a_known_one() {
         .args(["render", CLEAN, "-o", "/tmp/x.unknown"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot tell the format"));
+        .stderr(predicate::str::contains("cannot tell the format"))
+        // Every format is named, the HTML page among them.
+        .stderr(predicate::str::contains(
+            "use --format (dot, svg, png, pdf, mermaid, json, graphml, aif, argdown, af, html)",
+        ));
 }
 
 #[test]

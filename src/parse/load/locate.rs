@@ -15,7 +15,13 @@ fn locate_all(file: &MapFile, diagnostics: &mut [Diagnostic]) -> Result<(), Read
         return Ok(());
     }
     let text = file.text()?;
-    let index = PositionIndex::build(&text);
+    let index = PositionIndex::build_for(
+        &text,
+        diagnostics
+            .iter()
+            .filter(|d| d.position().is_none())
+            .map(|d| &d.target),
+    );
     for d in diagnostics.iter_mut().filter(|d| d.position().is_none()) {
         d.place(index.locate(&d.target));
     }
