@@ -17,10 +17,10 @@ fuzz_target!(|data: &[u8]| {
     let diagnostics = argmap::check(std::slice::from_ref(&file), [SourceLoad::Text(SOURCE.into())])
         .expect("the text is held");
     for d in &diagnostics {
-        assert!(d.line >= 1 && d.column >= 1, "unlocated diagnostic {d:?}");
+        assert!(d.position().is_some(), "unlocated diagnostic {d:?}");
     }
     if let Some(m) = Analysed::new(&file) {
-        let _ = support::report(&m.graph, &m.support);
+        let _ = support::report(&m.graph, m.support());
         let maps = [dot::DiagramMap {
             map: &m,
             visible: None,
