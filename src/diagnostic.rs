@@ -63,6 +63,9 @@ rules! {
     Orphan = "orphan", Warning;
     UnusedSource = "unused-source", Warning;
     RebuttalWithoutTarget = "rebuttal-without-target", Error;
+    IncludeUnreadable = "include-unreadable", Error;
+    IncludeCycle = "include-cycle", Error;
+    IncludeRepeated = "include-repeated", Warning;
 }
 
 impl Rule {

@@ -207,7 +207,7 @@ pub(super) fn texts_of<'f, 'd>(
     let named: std::collections::HashSet<&str> =
         diagnostics.into_iter().map(|d| d.file.as_str()).collect();
     let mut texts = Vec::new();
-    for f in files {
+    for f in files.iter().flat_map(MapFile::files) {
         let name = f.path.display().to_string();
         if named.contains(name.as_str()) {
             texts.push((name, argmap::parse::position::snippet_text(f.text()?)));
@@ -229,7 +229,11 @@ pub(super) fn emit(
 /// The files a command reads: its maps and their `source` texts, which `-o` must not
 /// overwrite.
 pub(super) fn input_paths(files: &[MapFile]) -> Vec<PathBuf> {
-    let mut paths: Vec<_> = files.iter().map(|f| f.path.clone()).collect();
+    let mut paths: Vec<_> = files
+        .iter()
+        .flat_map(MapFile::files)
+        .map(|f| f.path.clone())
+        .collect();
     for f in files {
         if let Some(source) = f.map.as_ref().and_then(|m| m.source.as_deref()) {
             let dir = f.path.parent().unwrap_or_else(|| Path::new(""));

@@ -1,6 +1,7 @@
 //! Parse: YAML text to the typed map, and positions in the text for diagnostics.
 pub mod deserializer;
 pub mod ids;
+pub mod include;
 pub mod load;
 pub mod model;
 pub mod position;

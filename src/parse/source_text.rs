@@ -42,7 +42,7 @@ pub fn read_source(file: &MapFile) -> SourceLoad {
 
 /// The folder a map's relative paths start from: the map's folder, or the working
 /// directory for a map read from standard input.
-fn base_dir(file: &MapFile) -> &Path {
+pub(crate) fn base_dir(file: &MapFile) -> &Path {
     match file.path.parent() {
         Some(d) if !file.stdin => d,
         _ => Path::new(""),
@@ -60,8 +60,14 @@ pub(crate) fn project_root(dir: &Path) -> PathBuf {
 
 /// Why `canonical` may not be read as the source of `file`, if it may not.
 fn outside(file: &MapFile, canonical: &Path) -> Option<String> {
+    outside_of(base_dir(file), canonical, "a source")
+}
+
+/// Why `canonical` may not be read as `what` (`a source`, `an included file`) of a map
+/// whose relative paths start from `dir`, if it may not: it is neither inside the map's
+/// project nor inside the working directory.
+pub(crate) fn outside_of(dir: &Path, canonical: &Path, what: &str) -> Option<String> {
     let cwd = std::env::current_dir().and_then(|d| d.canonicalize()).ok();
-    let dir = base_dir(file);
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -77,7 +83,7 @@ fn outside(file: &MapFile, canonical: &Path) -> Option<String> {
             .map_or_else(|| "?".to_string(), |r| r.display().to_string())
     };
     Some(format!(
-        "it resolves to {}, outside the map's project ({}) and the working directory ({}); argmap reads a source only inside them, unless it is run with {ALLOW_OUTSIDE_FLAG}",
+        "it resolves to {}, outside the map's project ({}) and the working directory ({}); argmap reads {what} only inside them, unless it is run with {ALLOW_OUTSIDE_FLAG}",
         canonical.display(),
         show(&project),
         show(&cwd),

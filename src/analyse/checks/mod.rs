@@ -68,6 +68,9 @@ registry! {
     orphan,
     unused_source,
     rebuttal_without_target,
+    include_unreadable,
+    include_cycle,
+    include_repeated,
 }
 
 /// The declaration of a rule: everything a user is told about it, and its check.

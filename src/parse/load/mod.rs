@@ -14,6 +14,7 @@ pub use locate::locate;
 
 use super::model::Map;
 use crate::diagnostic::{Diagnostic, Position, Rule, Target};
+use crate::parse::source_text::SourcePolicy;
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::io::Read;
@@ -104,6 +105,12 @@ pub struct MapFile {
     /// how maps given twice under two names are told apart without analysis touching
     /// the file system. `None` for a map from standard input or from memory.
     pub canonical: Option<PathBuf>,
+    /// The files this map includes (`include:`, transitively), in the order their
+    /// entries were merged into [`MapFile::map`]; each keeps its path and text (its own
+    /// `map` is `None`: merged). Empty for a map in one file.
+    pub parts: Vec<MapFile>,
+    /// Which file each entry of the merged map comes from, for the locate step.
+    pub(crate) origins: crate::parse::include::Origins,
 }
 
 /// Failure to read a file at all: the CLI reports it as an I/O error (exit code 2).
@@ -173,6 +180,14 @@ impl MapFile {
         if self.map.is_none() || !self.load_errors.is_empty() || self.stdin {
             return;
         }
+        self.release_held();
+        for part in &mut self.parts {
+            part.release_held();
+        }
+    }
+
+    /// Lets go of the text of a regular file (see [`MapFile::release_text`]).
+    fn release_held(&mut self) {
         if !std::fs::metadata(&self.path).is_ok_and(|m| m.is_file()) {
             return;
         }
@@ -182,6 +197,12 @@ impl MapFile {
                 hash: text_hash(t),
             };
         }
+    }
+
+    /// This file, then the files it includes: every file of the map, in the order their
+    /// entries were merged.
+    pub fn files(&self) -> impl Iterator<Item = &MapFile> {
+        std::iter::once(self).chain(&self.parts)
     }
 }
 
@@ -207,6 +228,19 @@ pub fn check_stdin_once(paths: &[PathBuf]) -> Result<(), ReadError> {
 /// standard input when `path` is `-` (named `<stdin>` in diagnostics; write `./-` for a
 /// file called `-`).
 pub fn load_file(path: &Path) -> Result<MapFile, ReadError> {
+    load_file_with(path, SourcePolicy::default())
+}
+
+/// [`load_file`], with the files the map includes read where `policy` allows (by default
+/// only inside the map's project or the working directory, as a `source`).
+pub fn load_file_with(path: &Path, policy: SourcePolicy) -> Result<MapFile, ReadError> {
+    let mut file = read_file(path)?;
+    crate::parse::include::resolve(&mut file, policy);
+    Ok(file)
+}
+
+/// Reads and parses the map file at `path`, not following its `include`.
+pub(crate) fn read_file(path: &Path) -> Result<MapFile, ReadError> {
     if path == Path::new(STDIN_PATH) {
         let bytes = read_bounded(std::io::stdin().lock(), 0).map_err(|error| ReadError {
             path: PathBuf::from(STDIN_NAME),
@@ -229,7 +263,7 @@ pub fn load_file(path: &Path) -> Result<MapFile, ReadError> {
 pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> MapFile {
     let file = path.display().to_string();
     match String::from_utf8(bytes) {
-        Ok(text) => load_str(path, text),
+        Ok(text) => parse_str(path, text),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -249,6 +283,8 @@ pub fn load_bytes(path: &Path, bytes: Vec<u8>) -> MapFile {
                 map: None,
                 load_errors: vec![located(d, &file)],
                 canonical: None,
+                parts: Vec::new(),
+                origins: Default::default(),
             }
         }
     }
@@ -259,8 +295,16 @@ fn located(mut d: Diagnostic, file: &str) -> Diagnostic {
     d
 }
 
-/// Parses map text that was read from `path`.
-pub fn load_str(path: &Path, mut text: String) -> MapFile {
+/// Parses map text that was read from `path`, and the files it includes (relative to
+/// `path`'s folder; see [`crate::parse::include`]).
+pub fn load_str(path: &Path, text: String) -> MapFile {
+    let mut file = parse_str(path, text);
+    crate::parse::include::resolve(&mut file, SourcePolicy::default());
+    file
+}
+
+/// Parses map text that was read from `path`, not following its `include`.
+pub(crate) fn parse_str(path: &Path, mut text: String) -> MapFile {
     strip_bom(&mut text);
     let file = path.display().to_string();
     let (map, errors) = match parse_map(&text) {
@@ -274,6 +318,8 @@ pub fn load_str(path: &Path, mut text: String) -> MapFile {
         map,
         load_errors: errors,
         canonical: None,
+        parts: Vec::new(),
+        origins: Default::default(),
     }
 }
 

@@ -26,7 +26,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use fields::{opt_text, read_fields, set, set_opt, struct_visitor};
+use fields::{opt_text, read_fields, set, set_opt, struct_visitor, IdList};
 
 /// What the visitors of the map's root, of a section, of a list and of `thesis` expect
 /// (their `expecting`, which serde puts in a wrong-type message: `expected a list`). The
@@ -175,6 +175,9 @@ pub struct Map {
     pub title: Option<String>,
     /// The text quotes are checked against, relative to the map file.
     pub source: Option<String>,
+    /// More files of the same map, relative to this file (`include:`); loading merges
+    /// their entries into this map (`crate::parse::include`).
+    pub include: Vec<String>,
     /// Works cited: id -> entry.
     pub sources: IdMap<SourceEntry>,
     /// Claims: id -> claim.
@@ -200,6 +203,7 @@ pub(crate) const MAP_FIELDS: &[&str] = &[
     "id",
     "title",
     "source",
+    "include",
     "sources",
     "claims",
     "evidence",
@@ -212,6 +216,14 @@ struct_visitor!(Map, EXPECTING_MAP, MAP_FIELDS, |key, m, out, p| {
         "id" => set_opt(&mut out.id, opt_text(m)?, key, p),
         "title" => set_opt(&mut out.title, opt_text(m)?, key, p),
         "source" => set_opt(&mut out.source, opt_text(m)?, key, p),
+        "include" => {
+            let v: IdList<ScalarString> = m.next_value()?;
+            if out.include.is_empty() {
+                out.include = v.0.into_iter().map(|s| s.0).collect();
+            } else {
+                set(&mut Some(()), (), key, p);
+            }
+        }
         _ => {
             let section = match key {
                 "sources" => Section::Sources,
