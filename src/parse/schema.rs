@@ -94,6 +94,11 @@ fn map_properties() -> Value {
             "description": "The text quotes are checked against, relative to the map file (null: none).",
             "type": ["string", "number", "boolean", "null"]
         },
+        "include": {
+            "description": "More files of the same map, relative to this file: their sources, claims, evidence and rebuttals are merged into the map (ids unique across the files). An included file may have `include` of its own, and `id` only if it is the including map's.",
+            "type": ["array", "null"],
+            "items": { "$ref": "#/$defs/scalar" }
+        },
         "sources": section("Works cited: id -> entry.", "source"),
         "claims": section("Claims: id -> claim.", "claim"),
         "evidence": section("Evidence: id -> evidence; it should cite a source.", "node"),

@@ -13,6 +13,7 @@ mod generate;
 mod graphviz;
 mod html;
 mod import;
+mod include;
 mod library;
 mod locations;
 mod maps;
