@@ -109,6 +109,9 @@ fn node_ext(m: &Analysed, n: &GNode) -> NodeExt {
                     .collect()
             })
             .unwrap_or_default(),
+        contradicts: node
+            .map(|x| x.contradicts().iter().map(|s| s.to_string()).collect())
+            .unwrap_or_default(),
         undercuts: node
             .map(|x| {
                 x.undercuts()

@@ -145,6 +145,7 @@ impl Document<'_> {
                     thesis: None,
                     cites: e.cites,
                     same_as: e.same_as,
+                    contradicts: e.contradicts,
                     ..NodeOut::default()
                 }
             })

@@ -91,6 +91,9 @@ pub struct NodeOut {
     /// `map-id:NODE`: the same proposition, in this map or another.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub same_as: Vec<String>,
+    /// `other-map-id:NODE`: a node of another map that this node contradicts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contradicts: Vec<String>,
 }
 
 /// A map as written by `argmap import` (`present::map_yaml`): its top-level fields and

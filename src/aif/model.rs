@@ -150,6 +150,10 @@ pub struct NodeExt {
     /// `same_as` references to nodes of other maps (those within the map are MA nodes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub same_as: Vec<String>,
+    /// `contradicts` references to nodes of other maps, as written (AIF has no place
+    /// for a relation to another map's node).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradicts: Vec<String>,
     /// The links `A -> B` the node undercuts, as the map names them: AIF undercuts a whole
     /// inference (its S-node), which may hold several links of a linked argument.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -94,13 +94,52 @@ pub struct SameAsLink {
 /// `dangling-reference` (returned with the map's index).
 pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
     let graphs: Vec<&ArgGraph> = maps.iter().map(|m| &m.graph).collect();
+    resolve_same_as_of(&graphs)
+}
+
+/// [`resolve_same_as`] on the maps' graphs.
+fn resolve_same_as_of(graphs: &[&ArgGraph]) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
+    resolve_between(graphs, |g| &g.external_same_as, "same_as")
+}
+
+/// A `contradicts` link between nodes of two loaded maps (map index, node index): the
+/// node `from` asserts what contradicts the node `to` of another map.
+pub type ContradictsLink = SameAsLink;
+
+/// Resolves the `contradicts` references between `maps`, as [`resolve_same_as`] does the
+/// `same_as` ones: a reference to a map that is not loaded is left alone; one to a loaded
+/// map that lacks the node is a `dangling-reference` (returned with the map's index).
+pub fn resolve_contradicts(maps: &[Analysed]) -> (Vec<ContradictsLink>, Vec<(usize, Diagnostic)>) {
+    let graphs: Vec<&ArgGraph> = maps.iter().map(|m| &m.graph).collect();
+    resolve_contradicts_of(&graphs)
+}
+
+/// [`resolve_contradicts`] on the maps' graphs.
+pub fn resolve_contradicts_of(
+    graphs: &[&ArgGraph],
+) -> (Vec<ContradictsLink>, Vec<(usize, Diagnostic)>) {
+    resolve_between(graphs, |g| &g.external_contradicts, "contradicts")
+}
+
+/// Resolves the references to other maps' nodes that `refs` gives of each graph (those of
+/// field `field`) between `graphs`.
+fn resolve_between(
+    graphs: &[&ArgGraph],
+    refs: for<'a> fn(&'a ArgGraph) -> &'a [crate::graph::ExternalSameAs],
+    field: &str,
+) -> (Vec<SameAsLink>, Vec<(usize, Diagnostic)>) {
     let map_id = |g: &ArgGraph| g.map.id.as_deref().unwrap_or("").to_string();
-    let ids: Vec<String> = graphs.iter().map(|g| map_id(g)).collect();
+    let ids: std::collections::HashMap<String, usize> = graphs
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, g)| (map_id(g), i))
+        .collect();
     let mut links = Vec::new();
     let mut problems = Vec::new();
     for (mi, a) in graphs.iter().enumerate() {
-        for ext in &a.external_same_as {
-            let Some(bi) = ids.iter().position(|id| *id == ext.map_id) else {
+        for ext in refs(a) {
+            let Some(&bi) = ids.get(&ext.map_id) else {
                 continue;
             };
             let b = graphs[bi];
@@ -117,7 +156,7 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
                     let path = vec![
                         Seg::Key(n.kind.section().key().into()),
                         Seg::Key(n.id.into()),
-                        Seg::Key("same_as".into()),
+                        Seg::Key(field.into()),
                         Seg::Index(ext.item),
                     ];
                     let help = crate::diagnostic::did_you_mean(
@@ -134,7 +173,7 @@ pub fn resolve_same_as(maps: &[Analysed]) -> (Vec<SameAsLink>, Vec<(usize, Diagn
                             Rule::DanglingReference,
                             Target::value(path),
                             format!(
-                                "`{}` same_as `{}:{}`: map `{}` has no node `{}`",
+                                "`{}` {field} `{}:{}`: map `{}` has no node `{}`",
                                 n.id, ext.map_id, ext.node_id, ext.map_id, ext.node_id
                             ),
                         )
@@ -236,7 +275,8 @@ pub fn check_only<'f>(
     }
     if enabled.contains(Rule::DanglingReference) {
         let (_, problems) = resolve_same_as(&maps);
-        for (mi, d) in problems {
+        let (_, contradicts) = resolve_contradicts(&maps);
+        for (mi, d) in problems.into_iter().chain(contradicts) {
             per_file[file_of[mi]].push(d);
         }
     }

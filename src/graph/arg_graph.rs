@@ -133,6 +133,8 @@ pub enum Field {
     Cites,
     /// `same_as`.
     SameAs,
+    /// `contradicts`.
+    Contradicts,
 }
 
 impl Field {
@@ -145,6 +147,7 @@ impl Field {
             Field::With => "with",
             Field::Cites => "cites",
             Field::SameAs => "same_as",
+            Field::Contradicts => "contradicts",
         }
     }
 }
@@ -223,6 +226,9 @@ pub struct ArgGraph<'m> {
     pub problems: Vec<RefProblem>,
     /// `same_as` references to nodes of other maps.
     pub external_same_as: Vec<ExternalSameAs>,
+    /// `contradicts` references (always to nodes of other maps; `item` indexes
+    /// `contradicts`).
+    pub external_contradicts: Vec<ExternalSameAs>,
     /// Ids declared more than once.
     pub duplicates: Vec<DuplicateId>,
     /// For each node, the co-premises it is linked with (`with`, in both directions),
@@ -239,6 +245,7 @@ impl<'m> ArgGraph<'m> {
             index: HashMap::with_capacity_and_hasher(map.len(), FastHash::default()),
             problems: Vec::new(),
             external_same_as: Vec::new(),
+            external_contradicts: Vec::new(),
             duplicates: Vec::new(),
             linked: HashMap::default(),
         };
@@ -397,6 +404,7 @@ impl<'m> ArgGraph<'m> {
                 self.add_links(ix, node);
                 self.add_cites(ix, node);
                 self.add_same_as(ix, node);
+                self.add_contradicts(ix, node);
             }
         }
         for &ix in &nodes {
@@ -462,6 +470,29 @@ impl<'m> ArgGraph<'m> {
                     }
                 }
                 _ => self.problem(ix, Field::SameAs, i, s, RefProblemKind::BadSyntax),
+            }
+        }
+    }
+
+    /// The `contradicts` of node `ix`: a record of each that names another map's node; one
+    /// that is not `map:node`, or names this map (an attack says that), is a problem
+    /// (`BadSyntax`).
+    fn add_contradicts(&mut self, ix: NodeIndex, node: &'m Node) {
+        for (i, s) in node.contradicts().iter().enumerate() {
+            match s.split_once(':') {
+                Some((m, n))
+                    if !m.trim().is_empty()
+                        && !n.trim().is_empty()
+                        && Some(m.trim()) != self.map.id.as_deref() =>
+                {
+                    self.external_contradicts.push(ExternalSameAs {
+                        from: ix,
+                        item: i,
+                        map_id: m.trim().to_string(),
+                        node_id: n.trim().to_string(),
+                    });
+                }
+                _ => self.problem(ix, Field::Contradicts, i, s, RefProblemKind::BadSyntax),
             }
         }
     }

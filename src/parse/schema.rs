@@ -260,6 +260,11 @@ fn node_properties() -> Value {
             "type": ["array", "null"],
             "items": { "type": "string", "pattern": same_as_pattern() }
         },
+        "contradicts": {
+            "description": "`other-map-id:NODE`: a node of another map that this node contradicts (within one map, an attack says it).",
+            "type": ["array", "null"],
+            "items": { "type": "string", "pattern": same_as_pattern() }
+        },
         "cites": {
             "description": "Sources this node cites: `ID` or `{source: ID, at: \"page\", footnote: N}`.",
             "type": ["array", "null"],

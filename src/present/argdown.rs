@@ -188,7 +188,7 @@ fn relations(out: &mut String, names: &Names, mi: usize, roles: &Roles, ix: Node
 }
 
 /// A statement's `same_as` links as comments: within the map, then the node's own
-/// `same_as` entries that name other maps.
+/// `same_as` entries that name other maps; then its `contradicts` entries.
 fn same_as_comments(out: &mut String, names: &Names, mi: usize, ix: NodeIndex) {
     let dm = &names.maps[mi];
     let g = &dm.map.graph;
@@ -211,6 +211,14 @@ fn same_as_comments(out: &mut String, names: &Names, mi: usize, ix: NodeIndex) {
             .filter(|s| !s.starts_with(&format!("{}:", dm.map.map_id())))
         {
             let _ = writeln!(out, "// {} same as {}", names.title(mi, ix), one_line(s));
+        }
+        for s in node.contradicts() {
+            let _ = writeln!(
+                out,
+                "// {} contradicts {}",
+                names.title(mi, ix),
+                one_line(s)
+            );
         }
     }
 }

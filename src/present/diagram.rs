@@ -42,6 +42,18 @@ pub fn shown_links<'l>(
     links.iter().filter(move |l| shows(l.from) && shows(l.to))
 }
 
+/// The `contradicts` links between `maps` (resolved by analysis, as [`shown_links`] are
+/// given) that a diagram of them draws: those whose two ends it shows.
+pub fn shown_contradicts(maps: &[DiagramMap]) -> Vec<crate::analyse::ContradictsLink> {
+    let graphs: Vec<&crate::graph::ArgGraph> = maps.iter().map(|m| &m.map.graph).collect();
+    let shows = |(mi, ix): (usize, NodeIndex)| maps.get(mi).is_some_and(|m| m.shows(ix));
+    let (links, _) = crate::analyse::resolve_contradicts_of(&graphs);
+    links
+        .into_iter()
+        .filter(|l| shows(l.from) && shows(l.to))
+        .collect()
+}
+
 /// The border colour of the `--focus` node (drawn double).
 pub const FOCUS_COLOR: &str = "#00695c";
 

@@ -9,7 +9,8 @@
 //! runs into it without an arrowhead, one arrow leaves it for the conclusion, and an
 //! undercut of the argument aims at it. The arguments are the map's own
 //! ([`crate::analyse::Analysed::inferences`]), as every format shows them.
-//! Several maps are clusters, with grey dashed `same_as` lines between them. Long text
+//! Several maps are clusters, with grey dashed `same_as` lines between them (and red
+//! dashed double-headed `contradicts` lines). Long text
 //! wraps at 32 characters. All map text is escaped ([`super::escape::dot`]).
 //!
 //! What is drawn (the maps, their visible nodes, the label lines, the points' names) is
@@ -258,6 +259,21 @@ pub fn same_as_style() -> Vec<Attribute> {
     ]
 }
 
+/// The style of a `contradicts` link between maps: a red dashed line with both
+/// arrowheads, labelled "contradicts".
+pub fn contradicts_style() -> Vec<Attribute> {
+    vec![
+        attr("style", "dashed"),
+        attr("color", "#c62828"),
+        attr("dir", "both"),
+        attr("arrowhead", "normal"),
+        attr("arrowtail", "normal"),
+        attr("constraint", "false"),
+        attr("label", "contradicts"),
+        attr("fontcolor", "#c62828"),
+    ]
+}
+
 /// Maps with more drawn nodes than this are laid out right to left (a tall picture)
 /// instead of bottom to top (a wide one), unless a direction is given.
 pub const TALL_FROM: usize = 60;
@@ -380,6 +396,12 @@ fn parts(
         let na = format!("{}{}", prefix(ma), maps[ma].map.graph.graph[a].id);
         let nb = format!("{}{}", prefix(mb), maps[mb].map.graph.graph[b].id);
         sink(Part::Stmt(edge(&na, &nb, same_as_style())))?;
+    }
+    for l in super::diagram::shown_contradicts(maps) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
+        let na = format!("{}{}", prefix(ma), maps[ma].map.graph.graph[a].id);
+        let nb = format!("{}{}", prefix(mb), maps[mb].map.graph.graph[b].id);
+        sink(Part::Stmt(edge(&na, &nb, contradicts_style())))?;
     }
     Ok(())
 }

@@ -27,6 +27,7 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("by", "node", "by", "string"),
     ("quote", "node", "quote", "string"),
     ("map", "node", "map", "string"),
+    ("contradicts", "node", "contradicts", "string"),
     ("ekind", "edge", "kind", "string"),
     ("link", "edge", "link", "string"),
     ("argument", "edge", "argument", "int"),
@@ -61,6 +62,11 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         let ((ma, a), (mb, b)) = (l.from, l.to);
         let (from, to) = (doc.name(ma, a), doc.name(mb, b));
         doc.edge(&from, &to, "same_as", None, None);
+    }
+    for l in super::diagram::shown_contradicts(maps) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
+        let (from, to) = (doc.name(ma, a), doc.name(mb, b));
+        doc.edge(&from, &to, "contradicts", None, None);
     }
     doc.out.push_str("  </graph>\n</graphml>\n");
     doc.out
@@ -126,6 +132,11 @@ impl Doc<'_, '_, '_> {
             data(out, "quote", q);
         }
         data(out, "map", dm.map.map_id());
+        if let Some(c) = n.node.map(|x| x.contradicts()).filter(|c| !c.is_empty()) {
+            // `other-map-id:NODE` references, as written, one space between two.
+            let refs: Vec<&str> = c.iter().map(|s| s.as_str()).collect();
+            data(out, "contradicts", &refs.join(" "));
+        }
         out.push_str("    </node>\n");
     }
 

@@ -2,8 +2,9 @@
 //!
 //! ```json
 //! {"maps": [{"id", "title", "nodes": [{"id", "kind", "text", "quote", "by", "thesis",
-//!   "status", "cites", "same_as"}], "links": [{"source", "target", "kind", "via",
-//!   "with", "argument"}], "sources": [...]}], "same_as": [{"source", "target"}]}
+//!   "status", "cites", "same_as", "contradicts"?}], "links": [{"source", "target", "kind",
+//!   "via", "with", "argument"}], "sources": [...]}], "same_as": [{"source", "target"}],
+//!   "contradicts"?: [{"source", "target"}]}
 //! ```
 //!
 //! Text is carried by serde_json, which escapes it.
@@ -25,6 +26,10 @@ pub struct Document {
     /// `same_as` links between nodes (within a map and between loaded maps), as
     /// `map-id:NODE`.
     pub same_as: Vec<SameAsJson>,
+    /// `contradicts` links between nodes of loaded maps (`source` contradicts `target`),
+    /// as `map-id:NODE`; left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contradicts: Vec<SameAsJson>,
 }
 
 /// One map.
@@ -63,6 +68,10 @@ pub struct NodeJson {
     pub cites: Vec<CiteJson>,
     /// The node's `same_as` references as written (`map-id:NODE`).
     pub same_as: Vec<String>,
+    /// The node's `contradicts` references as written (`other-map-id:NODE`); left out
+    /// when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contradicts: Vec<String>,
 }
 
 /// A citation.
@@ -133,6 +142,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
     let mut out = Document {
         maps: Vec::new(),
         same_as: Vec::new(),
+        contradicts: Vec::new(),
     };
     for dm in maps {
         let map = dm.map.graph.map;
@@ -149,6 +159,14 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
         let ((ma, a), (mb, b)) = (l.from, l.to);
         let (da, db) = (&maps[ma], &maps[mb]);
         out.same_as.push(SameAsJson {
+            source: format!("{}:{}", da.map.map_id(), da.map.graph.graph[a].id),
+            target: format!("{}:{}", db.map.map_id(), db.map.graph.graph[b].id),
+        });
+    }
+    for l in super::diagram::shown_contradicts(maps) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
+        let (da, db) = (&maps[ma], &maps[mb]);
+        out.contradicts.push(SameAsJson {
             source: format!("{}:{}", da.map.map_id(), da.map.graph.graph[a].id),
             target: format!("{}:{}", db.map.map_id(), db.map.graph.graph[b].id),
         });
@@ -187,6 +205,9 @@ fn nodes(dm: &DiagramMap) -> Vec<NodeJson> {
                     .unwrap_or_default(),
                 same_as: node
                     .map(|x| x.same_as().iter().map(|s| s.to_string()).collect())
+                    .unwrap_or_default(),
+                contradicts: node
+                    .map(|x| x.contradicts().iter().map(|s| s.to_string()).collect())
                     .unwrap_or_default(),
             }
         })

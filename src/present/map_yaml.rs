@@ -87,6 +87,7 @@ fn section(out: &mut String, key: &str, nodes: &IndexMap<String, NodeOut>, alway
             }
         }
         list_field(out, "same_as", &n.same_as);
+        list_field(out, "contradicts", &n.contradicts);
     }
 }
 

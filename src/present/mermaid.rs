@@ -221,6 +221,15 @@ fn same_as_links(edges: &mut String, maps: &[DiagramMap], links: &[SameAsLink]) 
             node_name(mb, b)
         );
     }
+    for l in super::diagram::shown_contradicts(maps) {
+        let ((ma, a), (mb, b)) = (l.from, l.to);
+        let _ = writeln!(
+            edges,
+            "  {} -.->|contradicts| {}",
+            node_name(ma, a),
+            node_name(mb, b)
+        );
+    }
 }
 
 /// The class definitions, then one `class` line per class naming its nodes (in the

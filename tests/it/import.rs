@@ -387,10 +387,12 @@ fn content(m: &Map) -> Content {
                     format!("{}:{}", a.trim(), b.trim())
                 })
                 .collect();
+            let contradicts: BTreeSet<String> =
+                n.contradicts().iter().map(|s| s.to_string()).collect();
             nodes.insert(
                 id.to_string(),
                 format!(
-                    "{section:?} text={:?} quote={:?} by={:?} note={:?} thesis={:?} cites={cites:?} same_as={same_as:?}",
+                    "{section:?} text={:?} quote={:?} by={:?} note={:?} thesis={:?} cites={cites:?} same_as={same_as:?} contradicts={contradicts:?}",
                     n.text, n.quote, n.by(), n.note(), n.thesis
                 ),
             );
@@ -747,4 +749,26 @@ proptest! {
         prop_assert_eq!(node.text.as_deref(), Some(spec.3[0].1.as_str()));
         assert_exact_round_trip(&yaml);
     }
+}
+
+#[test]
+fn aif_round_trip_keeps_contradicts() {
+    let yaml = "id: m\nclaims:\n  T1:\n    text: A thesis.\n    thesis: true\n    contradicts: [other:T1, \"third:C 2\"]\n  C1:\n    text: A reason.\n    supports: [T1]\n    contradicts: [other:R1]\n";
+    let (a, b) = assert_exact_round_trip(yaml);
+    let t1 = b.claims.get("T1").expect("T1");
+    assert_eq!(t1.contradicts(), ["other:T1", "third:C 2"]);
+    assert_eq!(a.claims.get("C1").expect("C1").contradicts(), ["other:R1"]);
+}
+
+#[test]
+fn round_trip_of_a_map_in_several_files_is_the_map_in_one_file() {
+    // Export flattens: the AIF of a map with `include` is that of one map, and `import`
+    // writes it as one file.
+    let (_, imported) = round_trip("tests/fixtures/include/ok/map.yaml");
+    let flat = parse_map(
+        &std::fs::read_to_string(root().join("tests/fixtures/include/ok/flat.yaml")).expect("map"),
+    )
+    .expect("parses");
+    assert!(imported.include.is_empty());
+    assert_eq!(content(&imported), content(&flat));
 }

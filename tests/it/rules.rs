@@ -22,6 +22,9 @@ const EXPECTED: &[(&str, usize, usize)] = &[
     ("orphan", 18, 3),
     ("unused-source", 9, 3),
     ("rebuttal-without-target", 28, 3),
+    ("include-unreadable", 3, 30),
+    ("include-cycle", 7, 11),
+    ("include-repeated", 5, 5),
 ];
 
 fn check_json(file: &str) -> Value {

@@ -53,7 +53,8 @@ fn schema_errors(v: &jsonschema::Validator, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The rules `argmap check` reports for `path`, with their messages.
+/// The rules `argmap check` reports in `path`, with their messages (those in the files a
+/// map includes are the schema's business when it validates those files).
 fn check_rules(path: &Path) -> Vec<(String, String)> {
     let out = argmap()
         .args(["check", "--format", "json"])
@@ -71,6 +72,7 @@ fn check_rules(path: &Path) -> Vec<(String, String)> {
         .as_array()
         .expect("diagnostics")
         .iter()
+        .filter(|d| d["file"].as_str().is_some_and(|f| Path::new(f) == path))
         .map(|d| {
             (
                 d["rule"].as_str().unwrap_or_default().to_string(),

@@ -21,7 +21,8 @@ where text is expected), a node without `text` or with an empty one, a field arg
 not know (often a typo: the help line suggests the field meant) or a field given twice
 (YAML would silently keep one of them), an id with characters ids cannot have, a source
 with neither `title` nor `note`, `thesis` on something other than a claim, an undercut
-that is not written `A -> B`, a `same_as` that is not `map-id:NODE`.
+that is not written `A -> B`, a `same_as` that is not `map-id:NODE`, a `contradicts`
+that does not name a node of another map (`other-map-id:NODE`).
 
 Such a map would be read differently from what its author wrote, so it is an error. Fix
 the field the diagnostic points at; `argmap schema` prints the JSON Schema of the
@@ -198,7 +199,8 @@ fn check_node(section: Section, id: &Id, node: &Node, out: &mut Vec<Diagnostic>)
     }
 }
 
-/// `undercuts` items that are not `A -> B`, `same_as` items that are not `map-id:NODE`.
+/// `undercuts` items that are not `A -> B`, `same_as` items that are not `map-id:NODE`,
+/// `contradicts` items that do not name another map's node.
 fn check_link_syntax(g: &ArgGraph, out: &mut Vec<Diagnostic>) {
     for p in &g.problems {
         if p.kind == RefProblemKind::BadSyntax {
@@ -207,6 +209,10 @@ fn check_link_syntax(g: &ArgGraph, out: &mut Vec<Diagnostic>) {
                 crate::graph::Field::Undercuts => (
                     "a link",
                     "write the link as `A -> B`, where A supports or attacks B",
+                ),
+                crate::graph::Field::Contradicts => (
+                    "a reference to another map's node",
+                    "write it as `other-map-id:NODE`, naming another map; within one map, `attacks: [NODE]` says that a node contradicts another",
                 ),
                 _ => (
                     "a reference to another map's node",

@@ -47,6 +47,8 @@ pub struct NodeMore {
     pub with: Vec<Id>,
     /// `other-map-id:NODE`: the same proposition in another map.
     pub same_as: Vec<Id>,
+    /// `other-map-id:NODE`: a node of another map that this node contradicts.
+    pub contradicts: Vec<Id>,
     /// Unknown or repeated keys of the node.
     pub problems: Vec<FieldProblem>,
 }
@@ -78,6 +80,10 @@ impl Node {
     pub fn same_as(&self) -> &[Id] {
         self.more.as_ref().map_or(&[], |m| &m.same_as)
     }
+    /// `other-map-id:NODE` references to the nodes of other maps this node contradicts.
+    pub fn contradicts(&self) -> &[Id] {
+        self.more.as_ref().map_or(&[], |m| &m.contradicts)
+    }
     /// Unknown and repeated fields met while reading the node.
     pub fn problems(&self) -> &[FieldProblem] {
         self.more.as_ref().map_or(&[], |m| &m.problems)
@@ -101,6 +107,7 @@ pub(crate) const NODE_FIELDS: &[&str] = &[
     "with",
     "cites",
     "same_as",
+    "contradicts",
 ];
 
 struct_visitor!(
@@ -167,6 +174,7 @@ struct_visitor!(
                 let slot = match key {
                     "undercuts" => &mut out.more_mut().undercuts,
                     "with" => &mut out.more_mut().with,
+                    "contradicts" => &mut out.more_mut().contradicts,
                     _ => &mut out.more_mut().same_as,
                 };
                 if slot.is_empty() {
