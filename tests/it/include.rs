@@ -10,13 +10,12 @@ use std::path::Path;
 const OK: &str = "tests/fixtures/include/ok/map.yaml";
 const FLAT: &str = "tests/fixtures/include/ok/flat.yaml";
 
+/// A diagnostic as (rule, file, line, column, message).
+type Found = (String, String, u64, u64, String);
+
 /// `argmap check --format json` run in `dir` on `map` (with `flags`): the diagnostics as
 /// (rule, file, line, column, message), and the exit code.
-fn check_in(
-    dir: &Path,
-    map: &str,
-    flags: &[&str],
-) -> (Vec<(String, String, u64, u64, String)>, i32) {
+fn check_in(dir: &Path, map: &str, flags: &[&str]) -> (Vec<Found>, i32) {
     let out = argmap()
         .current_dir(dir)
         .args(["check", "--format", "json"])
@@ -42,19 +41,12 @@ fn check_in(
     (found, out.status.code().unwrap_or(-1))
 }
 
-fn check(map: &str) -> (Vec<(String, String, u64, u64, String)>, i32) {
+fn check(map: &str) -> (Vec<Found>, i32) {
     check_in(&root(), map, &[])
 }
 
 /// Whether `found` holds `rule` in `file` at `line`:`column`, with `words` in its message.
-fn has(
-    found: &[(String, String, u64, u64, String)],
-    rule: &str,
-    file: &str,
-    line: u64,
-    column: u64,
-    words: &str,
-) -> bool {
+fn has(found: &[Found], rule: &str, file: &str, line: u64, column: u64, words: &str) -> bool {
     found.iter().any(|(r, f, l, c, m)| {
         r == rule && f == file && *l == line && *c == column && m.contains(words)
     })
