@@ -142,6 +142,41 @@ pub struct Comparison<'a> {
     pub coverage: Sides<Coverage>,
     /// Aligned pairs whose texts mention different dates or numbers.
     pub conflicts: Vec<Conflict>,
+    /// The `contradicts` links between the two maps, resolved: data for the findings to
+    /// come (nothing reads them yet, and the JSON report does not show them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contradicts: Vec<Contradiction>,
+}
+
+/// A node of one map that says it contradicts a node of the other (`contradicts:
+/// [other-map:NODE]`), resolved between the two maps compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Contradiction {
+    /// The map whose node says so.
+    pub side: Side,
+    /// That node's id.
+    pub node: String,
+    /// The id of the node of the other map it contradicts.
+    pub contradicts: String,
+}
+
+/// The `contradicts` links between `a` (left) and `b` (right), in map order.
+fn contradictions(a: &Analysed, b: &Analysed) -> Vec<Contradiction> {
+    let graphs = [&a.graph, &b.graph];
+    let (links, _) = super::resolve_contradicts_of(&graphs);
+    links
+        .into_iter()
+        .filter(|l| l.from.0 != l.to.0)
+        .map(|l| Contradiction {
+            side: if l.from.0 == 0 {
+                Side::Left
+            } else {
+                Side::Right
+            },
+            node: graphs[l.from.0].graph[l.from.1].id.to_string(),
+            contradicts: graphs[l.to.0].graph[l.to.1].id.to_string(),
+        })
+        .collect()
 }
 
 /// A map in a comparison.
@@ -363,6 +398,7 @@ pub fn compare<'a>(
         stance,
         coverage,
         conflicts,
+        contradicts: contradictions(a, b),
     }
 }
 

@@ -5,6 +5,7 @@ mod bad_input;
 mod cli;
 mod common;
 mod compare;
+mod contradicts;
 mod deserializer;
 mod evaluate;
 mod files;
