@@ -8,13 +8,13 @@ use crate::diagnostic::{did_you_mean, Diagnostic, Rule};
 /// The declaration of `dangling-reference`.
 pub const RULE: RuleInfo = RuleInfo {
     rule: Rule::DanglingReference,
-    summary: "`supports`/`attacks`/`undercuts`/`with`/`cites`/`same_as` names nothing (or a link that does not exist, or a co-premise with no shared target)",
+    summary: "`supports`/`attacks`/`undercuts`/`with`/`cites`/`same_as`/`contradicts` names nothing (or a link that does not exist, or a co-premise with no shared target)",
     sketch: "`supports: [T2]` with no `T2`",
     explanation: r#"A reference names something the map does not have: a node or source id that is declared
 nowhere (usually a typo: the help line suggests the id meant), an undercut `A -> B`
 where A neither supports nor attacks B, a `with` co-premise that shares no target with
-the node, or a `same_as` to a node that the other map, given together with this one,
-lacks.
+the node, or a `same_as` or `contradicts` to a node that the other map, given together
+with this one, lacks.
 
 The link is dropped from the graph, so the map argues less than it says: a support that
 does not count, an attack that does not attack. Declare the missing node, or correct the
