@@ -79,6 +79,24 @@ fn every_export_of_a_map_in_several_files_is_that_of_the_map_in_one_file() {
 }
 
 #[test]
+fn the_html_page_and_svg_of_a_map_in_several_files_are_those_of_the_map_in_one_file() {
+    if !crate::common::require_graphviz() {
+        return;
+    }
+    for format in ["html", "svg"] {
+        let run = |map: &str| {
+            let out = argmap()
+                .args(["render", "--format", format, map])
+                .output()
+                .expect("runs");
+            assert_eq!(out.status.code(), Some(0), "{format} {map}");
+            out.stdout
+        };
+        assert!(run(OK) == run(FLAT), "{format}");
+    }
+}
+
+#[test]
 fn support_and_evaluate_read_every_file() {
     for command in ["support", "evaluate"] {
         let run = |map: &str| {
@@ -327,4 +345,14 @@ fn output_onto_an_included_file_is_refused() {
         std::fs::read(dir.path().join("chapters/answer.yaml")).expect("read"),
         before
     );
+}
+
+#[test]
+fn snapshots_of_a_map_in_several_files() {
+    for f in ["dot", "json", "aif", "argdown"] {
+        insta::assert_snapshot!(
+            format!("include-{f}"),
+            crate::common::render(&[OK, "--format", f])
+        );
+    }
 }
