@@ -170,9 +170,9 @@ pub enum ReportFormat {
 /// [`GateArgs`], which every command that checks a map has.
 #[derive(Debug, Args, Clone, Copy, Default)]
 pub struct SourceArgs {
-    /// Read a map's `source` even when it resolves (symbolic links followed) outside the
-    /// map's project (the nearest folder with `.git`, else the map's folder) and the
-    /// working directory.
+    /// Read a map's `source` (and the files it `include`s) even when it resolves
+    /// (symbolic links followed) outside the map's project (the nearest folder with
+    /// `.git`, else the map's folder) and the working directory.
     #[arg(long)]
     pub allow_source_outside: bool,
 }

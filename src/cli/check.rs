@@ -9,7 +9,7 @@ use std::io::Write;
 
 pub(super) fn run(a: CheckArgs, io: &mut Io) -> Result<u8, CliError> {
     let cfg = a.severity.config()?;
-    let files = super::load_all(&a.maps)?;
+    let files = super::load_all(&a.maps, a.sources.policy())?;
     let (maps, diagnostics) = gate::diagnose(&files, &cfg, a.sources.policy());
     // Located after the maps are let go: a released text is read again for it.
     drop(maps);

@@ -20,7 +20,7 @@ pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
         (None, _) => CompareFormat::Text,
     };
     let paths = [a.a.clone(), a.b.clone()];
-    let files = super::load_all(&paths)?;
+    let files = super::load_all(&paths, a.gate.sources.policy())?;
     let checked = match gate::load_checked(&files, &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),

@@ -274,7 +274,8 @@ mod tests {
         let path = dir.path().join("m.yaml");
         let map = "id: m\nclaims:\n  T1: {text: A thesis., thesis: true}\n";
         std::fs::write(&path, map).expect("write");
-        let files = super::super::load_all(std::slice::from_ref(&path)).expect("loads");
+        let files =
+            super::super::load_all(std::slice::from_ref(&path), Default::default()).expect("loads");
         std::fs::write(&path, "id: changed\n").expect("write");
         let cli = super::super::args::Cli::try_parse_from([
             "argmap",

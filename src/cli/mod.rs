@@ -20,7 +20,7 @@ mod support;
 #[cfg(test)]
 mod tests;
 
-use argmap::parse::load::{load_file, MapFile};
+use argmap::parse::load::{load_file_with, MapFile};
 use argmap::present;
 use argmap::present::terminal::Terminal;
 use args::{Cli, Command};
@@ -185,14 +185,18 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
     }
 }
 
-/// Loads map files; each that parses lets go of its text (read again only if a
-/// diagnostic needs a snippet), so no command holds a file's text beside its map.
-pub(super) fn load_all(paths: &[std::path::PathBuf]) -> Result<Vec<MapFile>, CliError> {
+/// Loads map files, and the files they include where `policy` allows; each that parses
+/// lets go of its text (read again only if a diagnostic needs a snippet), so no command
+/// holds a file's text beside its map.
+pub(super) fn load_all(
+    paths: &[std::path::PathBuf],
+    policy: argmap::parse::source_text::SourcePolicy,
+) -> Result<Vec<MapFile>, CliError> {
     argmap::parse::load::check_stdin_once(paths)?;
     paths
         .iter()
         .map(|p| {
-            let mut file = load_file(p)?;
+            let mut file = load_file_with(p, policy)?;
             file.release_text();
             Ok(file)
         })

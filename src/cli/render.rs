@@ -22,7 +22,7 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
         })?,
         (None, _) => Format::Dot,
     };
-    let files = super::load_all(&a.maps)?;
+    let files = super::load_all(&a.maps, a.gate.sources.policy())?;
     let checked = match gate::load_checked(&files, &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),

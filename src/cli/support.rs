@@ -8,7 +8,7 @@ use argmap::present;
 
 pub(super) fn run(a: SupportArgs, io: &mut Io) -> Result<u8, CliError> {
     let format = ReportFormat::pick(a.format, a.output.as_deref()).map_err(CliError::Usage)?;
-    let files = load_all(std::slice::from_ref(&a.map))?;
+    let files = load_all(std::slice::from_ref(&a.map), a.gate.sources.policy())?;
     let checked = match gate::load_checked(&files, &a.gate, io)? {
         Ok(c) => c,
         Err(code) => return Ok(code),
