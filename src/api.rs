@@ -14,7 +14,8 @@ use crate::present::graphviz::GraphvizError;
 use std::fmt;
 use std::path::Path;
 
-/// Reads and parses a map file (`-` is standard input), as every command does. A file
+/// Reads and parses a map file (`-` is standard input), and the files it `include`s
+/// (merged into one map; see [`MapFile::parts`]), as every command does. A file
 /// that is not a valid map still loads: its `yaml-syntax` or `schema` error is in
 /// [`MapFile::load_errors`] and [`check`](crate::check) reports it. Fails only when the file
 /// cannot be read at all (missing, not a regular file, over 1 GiB).

@@ -206,3 +206,31 @@ fn argdown_parser_accepts_the_export_with_contradicts() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("syntax error"), "{stderr}");
 }
+
+#[test]
+fn the_compare_diagram_draws_contradicts_between_the_maps() {
+    let out = argmap()
+        .args(["compare", LEFT, RIGHT, "--format", "dot"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dot = String::from_utf8(out.stdout).expect("text");
+    let lines: Vec<&str> = dot
+        .lines()
+        .filter(|l| l.contains("label=\"contradicts\""))
+        .collect();
+    assert_eq!(lines.len(), 2, "{dot}");
+    assert!(
+        lines[0].contains("\"trees:T1\" -> \"pavements:T1\""),
+        "{dot}"
+    );
+    assert!(
+        lines[1].contains("\"trees:E1\" -> \"pavements:C1\""),
+        "{dot}"
+    );
+}

@@ -64,6 +64,17 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, views: &[CompareView;
             pair_style(p, conflicts.get(&i).copied()),
         ));
     }
+    for x in &c.contradicts {
+        let (from, to) = match x.side {
+            crate::analyse::compare::Side::Left => (0, 1),
+            crate::analyse::compare::Side::Right => (1, 0),
+        };
+        stmts.push(dot::edge(
+            &format!("{}{}", prefix(from), x.node),
+            &format!("{}{}", prefix(to), x.contradicts),
+            dot::contradicts_style(),
+        ));
+    }
     Graph::DiGraph {
         id: Id::Escaped(crate::present::escape::dot_quoted("argmap-compare")),
         strict: false,
