@@ -356,3 +356,91 @@ fn snapshots_of_a_map_in_several_files() {
         );
     }
 }
+
+/// Writes `files` (name, text) into a new temporary folder.
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("dirs");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn a_warning_in_a_part_is_placed_there_after_its_text_was_let_go() {
+    // No load error: every file's text is let go after parsing and read again to place
+    // the warning.
+    let dir = folder(&[
+        (
+            "m.yaml",
+            "id: m\ninclude: [p.yaml]\nsources:\n  s: {title: S}\nclaims:\n  T1: {text: A., thesis: true, cites: [s]}\n",
+        ),
+        ("p.yaml", "# a part\nclaims:\n  C9:\n    text: Alone.\n    cites: [s]\n"),
+    ]);
+    let (found, code) = check_in(dir.path(), "m.yaml", &[]);
+    assert_eq!(code, 0);
+    assert!(has(&found, "orphan", "p.yaml", 3, 3, "`C9`"), "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
+
+#[test]
+fn a_file_two_parts_include_is_merged_once_and_the_second_include_is_a_warning() {
+    let dir = folder(&[
+        (
+            "m.yaml",
+            "id: m\ninclude: [a.yaml, b.yaml]\nclaims:\n  T1: {text: A., thesis: true, cites: [s]}\n",
+        ),
+        ("a.yaml", "include: [common.yaml]\nevidence:\n  E1: {text: E., cites: [s], supports: [T1]}\n"),
+        ("b.yaml", "include: [./common.yaml]\nevidence:\n  E2: {text: F., cites: [s], supports: [T1]}\n"),
+        ("common.yaml", "sources:\n  s: {title: S}\n"),
+    ]);
+    let (found, code) = check_in(dir.path(), "m.yaml", &[]);
+    assert_eq!(code, 0, "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        has(
+            &found,
+            "include-repeated",
+            "b.yaml",
+            1,
+            11,
+            "is included already, by a.yaml"
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_duplicate_within_one_part_is_reported_in_that_part() {
+    let dir = folder(&[
+        (
+            "m.yaml",
+            "id: m\ninclude: [p.yaml]\nsources:\n  s: {title: S}\nclaims:\n  T1: {text: A., thesis: true, cites: [s]}\n",
+        ),
+        (
+            "p.yaml",
+            "evidence:\n  E1: {text: E., cites: [s], supports: [T1]}\n  E1: {text: F., cites: [s], supports: [T1]}\nrebuttals:\n  E1: {text: G., attacks: [T1]}\n",
+        ),
+    ]);
+    let (found, code) = check_in(dir.path(), "m.yaml", &[]);
+    assert_eq!(code, 1);
+    assert!(
+        has(
+            &found,
+            "duplicate-id",
+            "p.yaml",
+            3,
+            3,
+            "declared twice in `evidence`"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(&found, "duplicate-id", "p.yaml", 5, 3, "`E1`"),
+        "{found:#?}"
+    );
+}
