@@ -536,3 +536,36 @@ impl Resolver<'_> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_is_found_in_the_file_whose_entries_it_follows() {
+        let mut o = Origins::default();
+        // Root: claims 0..2; part 1: claims 2..5; part 2 adds none; part 3: claims 5...
+        o.push(Section::Claims, 2, 1);
+        o.push(Section::Claims, 5, 2);
+        o.push(Section::Claims, 5, 3);
+        // Part 2 alone has evidence.
+        o.push(Section::Evidence, 0, 2);
+        let claims: Vec<usize> = (0..7)
+            .map(|i| o.file_of_entry(Section::Claims, i))
+            .collect();
+        assert_eq!(claims, [0, 0, 1, 1, 1, 3, 3]);
+        assert_eq!(o.file_of_entry(Section::Evidence, 0), 2);
+        assert_eq!(o.file_of_entry(Section::Sources, 4), 0);
+    }
+
+    #[test]
+    fn a_target_outside_the_sections_is_the_root_files() {
+        let o = Origins::default();
+        let map = Map::default();
+        assert_eq!(
+            o.file_of(Some(&map), &Target::value(path!["include", 0])),
+            0
+        );
+        assert_eq!(o.file_of(None, &Target::file()), 0);
+    }
+}
