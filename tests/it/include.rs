@@ -444,3 +444,35 @@ fn a_duplicate_within_one_part_is_reported_in_that_part() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn compare_reads_every_file_of_a_map() {
+    let out = argmap()
+        .args([
+            "compare",
+            "--format",
+            "json",
+            OK,
+            "tests/fixtures/contradicts/right.yaml",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let left = &v["maps"]["left"];
+    assert_eq!(
+        (
+            left["claims"].as_u64(),
+            left["evidence"].as_u64(),
+            left["rebuttals"].as_u64(),
+            left["sources"].as_u64()
+        ),
+        (Some(1), Some(1), Some(2), Some(1)),
+        "{left}"
+    );
+}
