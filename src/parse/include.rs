@@ -445,15 +445,21 @@ impl Resolver<'_> {
     /// Merges the entries of part `n` after those merged so far. An id that another file
     /// declares already is a `duplicate-id` in this one (the entry is left out); repeats
     /// within the part are kept for the graph to report, as in a map of one file.
-    // A section added to the format is merged here too, as the four below.
     fn merge(&mut self, n: usize, part: Map) {
+        // Every field named, so that a field added to the map's top level does not compile
+        // until it is merged here (a section, as the four below) or checked in
+        // `check_part`.
         let Map {
+            id: _,
+            title: _,
+            source: _,
+            include: _,
+            problems: _,
             sources,
             claims,
             evidence,
             rebuttals,
             section_order,
-            ..
         } = part;
         for s in section_order {
             if !self.map.section_order.contains(&s) {
