@@ -205,6 +205,19 @@ fn argdown_parser_accepts_the_export_with_contradicts() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("syntax error"), "{stderr}");
+    // Between the two maps shown, each `contradicts` is an Argdown contradiction.
+    // The document, then the CLI's own message on standard output.
+    let json: Value = serde_json::Deserializer::from_slice(&out.stdout)
+        .into_iter::<Value>()
+        .next()
+        .expect("a JSON document")
+        .expect("Argdown JSON");
+    let relations = json["relations"].as_array().expect("relations");
+    let contradictions = relations
+        .iter()
+        .filter(|r| r["relationType"] == "contradictory")
+        .count();
+    assert_eq!(contradictions, 2, "{relations:#?}");
 }
 
 #[test]
