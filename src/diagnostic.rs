@@ -66,6 +66,20 @@ rules! {
     IncludeUnreadable = "include-unreadable", Error;
     IncludeCycle = "include-cycle", Error;
     IncludeRepeated = "include-repeated", Warning;
+    ImplicitQuoted = "implicit-quoted", Error;
+    UnquotedClaim = "unquoted-claim", Warning;
+    UnknownScheme = "unknown-scheme", Error;
+    UnknownCriticalQuestion = "unknown-critical-question", Error;
+    UnansweredCriticalQuestion = "unanswered-critical-question", Warning;
+}
+
+impl Rule {
+    /// Whether the rule is allowed (not reported, its check not run) unless a flag
+    /// (`--warn RULE`, `--deny RULE`) enables it; enabled, it has
+    /// [`Rule::default_severity`].
+    pub const fn allowed_by_default(self) -> bool {
+        matches!(self, Rule::UnansweredCriticalQuestion)
+    }
 }
 
 impl Rule {
@@ -441,7 +455,12 @@ impl SeverityConfig {
                 .map(|(i, (_, level))| (i, *level))
         };
         let own = last(Lint::Rule(rule));
-        let mut level = own.map_or(Level::of(rule.default_severity()), |(_, l)| l);
+        let default = if rule.allowed_by_default() {
+            Level::Allow
+        } else {
+            Level::of(rule.default_severity())
+        };
+        let mut level = own.map_or(default, |(_, l)| l);
         if let Some((group_at, group)) = last(Lint::Warnings) {
             if level == Level::Warn && own.is_none_or(|(at, _)| at < group_at) {
                 level = group;

@@ -381,6 +381,10 @@ impl Resolver<'_> {
         for (key, given) in [
             ("title", part.title.is_some()),
             ("source", part.source.is_some()),
+            (
+                "schemes",
+                !part.schemes.is_empty() || !part.schemes.duplicates.is_empty(),
+            ),
         ] {
             if given {
                 found.push(
@@ -389,10 +393,10 @@ impl Resolver<'_> {
                         Target::key(path![key]),
                         format!("an included file has no `{key}` of its own"),
                     )
-                    .with_help(if key == "source" {
-                        "the quotes of every file of a map are checked against the `source` of its root file: move it there"
-                    } else {
-                        "the title belongs to the map's root file: move it there"
+                    .with_help(match key {
+                        "source" => "the quotes of every file of a map are checked against the `source` of its root file: move it there",
+                        "schemes" => "the map's `schemes:` (links' schemes and its own) belong to its root file: move them there",
+                        _ => "the title belongs to the map's root file: move it there",
                     }),
                 );
             }
@@ -454,6 +458,7 @@ impl Resolver<'_> {
             title: _,
             source: _,
             include: _,
+            schemes: _,
             problems: _,
             sources,
             claims,

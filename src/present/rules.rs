@@ -13,13 +13,7 @@ pub fn write_list(rules: &[&RuleInfo], w: &mut dyn Write) -> io::Result<()> {
     let width = rules.iter().map(|r| r.id().len()).max().unwrap_or(0).max(4);
     writeln!(w, "{:width$}  {:7}  fires on", "rule", "default")?;
     for r in rules {
-        writeln!(
-            w,
-            "{:width$}  {:7}  {}",
-            r.id(),
-            r.default().to_string(),
-            r.summary
-        )?;
+        writeln!(w, "{:width$}  {:7}  {}", r.id(), default_name(r), r.summary)?;
     }
     writeln!(
         w,
@@ -36,7 +30,7 @@ pub fn write_markdown(rules: &[&RuleInfo], w: &mut dyn Write) -> io::Result<()> 
             w,
             "| `{}` | {} | {} | {} |",
             r.id(),
-            r.default(),
+            default_name(r),
             cell(r.summary),
             cell(r.sketch)
         )?;
@@ -54,7 +48,15 @@ fn cell(text: &str) -> String {
 pub fn write_explain(r: &RuleInfo, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "{}: {}", r.id(), r.summary)?;
     writeln!(w)?;
-    writeln!(w, "Default: {}.", default_words(r.default()))?;
+    if r.rule.allowed_by_default() {
+        writeln!(
+            w,
+            "Default: allowed (not reported); `--warn {}` reports it as a warning.",
+            r.id()
+        )?;
+    } else {
+        writeln!(w, "Default: {}.", default_words(r.default()))?;
+    }
     writeln!(w, "If allowed: {}", allowed_words(r))?;
     writeln!(w)?;
     writeln!(w, "{}", r.explanation)?;
@@ -72,6 +74,16 @@ pub fn write_explain(r: &RuleInfo, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "Fixed (no diagnostic):")?;
     writeln!(w)?;
     indented(r.example.fixed, w)
+}
+
+/// The default as the list and the table write it: `error`, `warning`, or `allow` for a
+/// rule allowed by default.
+fn default_name(r: &RuleInfo) -> String {
+    if r.rule.allowed_by_default() {
+        "allow".to_string()
+    } else {
+        r.default().to_string()
+    }
 }
 
 fn default_words(s: Severity) -> &'static str {
@@ -132,8 +144,11 @@ pub struct RulesJson {
 pub struct RuleJson {
     /// The rule id (`orphan`).
     pub id: &'static str,
-    /// Its default severity.
+    /// Its default severity (when enabled).
     pub default: Severity,
+    /// Whether it is allowed unless a flag enables it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allowed_by_default: bool,
     /// What it fires on, in a line.
     pub summary: &'static str,
     /// The README table's minimal example (Markdown).
@@ -176,6 +191,7 @@ impl RulesJson {
                 .map(|r| RuleJson {
                     id: r.id(),
                     default: r.default(),
+                    allowed_by_default: r.rule.allowed_by_default(),
                     summary: r.summary,
                     sketch: r.sketch,
                     explanation: r.explanation,

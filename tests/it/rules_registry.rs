@@ -21,8 +21,14 @@ fn write_example(dir: &Path, map: &str, files: &[(&str, &str)]) -> std::path::Pa
 
 /// `argmap check --format json` on a map: the rules it reports, and the exit code.
 fn check(map: &Path) -> (BTreeSet<String>, Vec<Value>, Option<i32>) {
+    check_with(map, &[])
+}
+
+/// [`check`] with more flags.
+fn check_with(map: &Path, flags: &[&str]) -> (BTreeSet<String>, Vec<Value>, Option<i32>) {
     let out = argmap()
         .args(["check", "--format", "json"])
+        .args(flags)
         .arg(map)
         .output()
         .expect("argmap runs");
@@ -43,7 +49,18 @@ fn every_example_fires_exactly_its_rule_and_its_fixed_version_nothing() {
     for r in REGISTRY {
         let dir = tempfile::tempdir().expect("tempdir");
         let map = write_example(dir.path(), r.example.map, r.example.files);
-        let (rules, diagnostics, code) = check(&map);
+        // A rule allowed by default is enabled for its example.
+        let warn = ["--warn", r.id()];
+        let flags: &[&str] = if r.rule.allowed_by_default() {
+            &warn
+        } else {
+            &[]
+        };
+        if r.rule.allowed_by_default() {
+            let (_, diagnostics, _) = check(&map);
+            assert!(diagnostics.is_empty(), "{} is allowed by default", r.id());
+        }
+        let (rules, diagnostics, code) = check_with(&map, flags);
         assert_eq!(
             rules,
             BTreeSet::from([r.id().to_string()]),
@@ -55,7 +72,7 @@ fn every_example_fires_exactly_its_rule_and_its_fixed_version_nothing() {
 
         let dir = tempfile::tempdir().expect("tempdir");
         let fixed = write_example(dir.path(), r.example.fixed, r.example.files);
-        let (_, diagnostics, code) = check(&fixed);
+        let (_, diagnostics, code) = check_with(&fixed, flags);
         assert!(
             diagnostics.is_empty(),
             "the fixed example of {} still has {diagnostics:#?}",

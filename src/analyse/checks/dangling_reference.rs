@@ -113,4 +113,5 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         };
         out.push(d.with_ids([from, p.target.as_str()]));
     }
+    crate::analyse::schemes::report::dangling_links(input, out);
 }

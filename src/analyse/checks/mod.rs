@@ -30,7 +30,9 @@
 //! by-product of building the graph every command needs; only its reporting is skipped.
 //! No check feeds another: each reads the graph, the support and the quote look-up.
 
+use crate::analyse::inference::Inferences;
 use crate::analyse::quote::QuoteMiss;
+use crate::analyse::schemes::MapSchemes;
 use crate::analyse::support::Support;
 use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Severity, Target};
 use crate::graph::{ArgGraph, Field, RefProblem};
@@ -71,6 +73,11 @@ registry! {
     include_unreadable,
     include_cycle,
     include_repeated,
+    implicit_quoted,
+    unquoted_claim,
+    unknown_scheme,
+    unknown_critical_question,
+    unanswered_critical_question,
 }
 
 /// The declaration of a rule: everything a user is told about it, and its check.
@@ -197,6 +204,8 @@ pub struct Input<'a, 'm> {
     /// The map's source text, when it was read.
     pub source: SourceText<'a>,
     support: OnceCell<Support>,
+    inferences: OnceCell<Inferences>,
+    schemes: OnceCell<MapSchemes<'m>>,
 }
 
 impl<'a, 'm> Input<'a, 'm> {
@@ -206,7 +215,20 @@ impl<'a, 'm> Input<'a, 'm> {
             graph,
             source,
             support: OnceCell::new(),
+            inferences: OnceCell::new(),
+            schemes: OnceCell::new(),
         }
+    }
+
+    /// The map's arguments, computed on first use.
+    pub fn inferences(&self) -> &Inferences {
+        self.inferences.get_or_init(|| Inferences::of(self.graph))
+    }
+
+    /// The schemes of the map's arguments and the questions answered, on first use.
+    pub fn schemes(&self) -> &MapSchemes<'m> {
+        self.schemes
+            .get_or_init(|| MapSchemes::of(self.graph, self.inferences()))
     }
 
     /// The map's cited support, computed on first use.

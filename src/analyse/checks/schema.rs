@@ -7,7 +7,8 @@ use crate::graph::{ArgGraph, RefProblemKind};
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Target};
 use crate::parse::ids::{valid_map_id, valid_node_id};
 use crate::parse::model::{
-    FieldProblem, Id, Map, Node, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS,
+    FieldProblem, Id, Map, Node, SchemeEntry, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS,
+    SCHEME_FIELDS, SOURCE_FIELDS,
 };
 use crate::path;
 
@@ -105,6 +106,41 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         }
     }
     check_link_syntax(input.graph, out);
+    check_schemes(map, out);
+}
+
+/// The `schemes:` section: a link's entry is `"A -> B": scheme-id`, a scheme of the map's
+/// own an id with a mapping (its fields and question ids checked).
+fn check_schemes(map: &Map, out: &mut Vec<Diagnostic>) {
+    for (key, occurrence) in &map.schemes.duplicates {
+        let mut t = Target::key(path!["schemes", key]);
+        t.occurrence = *occurrence;
+        out.push(
+            Diagnostic::new(Rule::Schema, t, format!("`schemes:` entry `{key}` is given twice"))
+                .with_help("YAML keeps only one of them: merge the two"),
+        );
+    }
+    for (key, entry) in map.schemes.iter() {
+        let base = path!["schemes", key];
+        match entry {
+            SchemeEntry::Link(_) if crate::analyse::schemes::link_key(key).is_none() => out.push(
+                Diagnostic::new(
+                    Rule::Schema,
+                    Target::key(base),
+                    format!("`schemes:` entry `{key}` is neither a link `A -> B` nor a scheme"),
+                )
+                .with_help("write `\"A -> B\": scheme-id` for a link, or a mapping with `title`, `premises`, `questions` for a scheme of the map's own"),
+            ),
+            SchemeEntry::Link(_) => {}
+            SchemeEntry::Define(d) => {
+                check_id(key, &base, out);
+                field_problems(base.clone(), &d.problems, SCHEME_FIELDS, "a scheme", out);
+                for (q, _) in d.questions.iter() {
+                    check_id(q, &path!["schemes", key, "questions", q], out);
+                }
+            }
+        }
+    }
 }
 
 /// The map's `id`: given, and a map id.

@@ -13,11 +13,14 @@
 
 mod fields;
 mod node;
+mod scheme;
 mod source;
 
 pub use fields::{KeyString, ScalarString};
 pub(crate) use node::NODE_FIELDS;
 pub use node::{Node, NodeMore};
+pub(crate) use scheme::SCHEME_FIELDS;
+pub use scheme::{SchemeDef, SchemeEntry};
 pub use source::{Cite, SourceDetails, SourceEntry};
 pub(crate) use source::{CITE_FIELDS, SOURCE_FIELDS};
 
@@ -186,6 +189,8 @@ pub struct Map {
     pub evidence: IdMap<Node>,
     /// Rebuttals: id -> rebuttal; it must attack or undercut something.
     pub rebuttals: IdMap<Node>,
+    /// `schemes:`: a scheme per link (`"E1 -> C1": expert-opinion`) and the map's own.
+    pub schemes: IdMap<SchemeEntry>,
     /// The order the sections appear in the file.
     pub section_order: Vec<Section>,
     /// Unknown or repeated keys of the map's top level.
@@ -208,6 +213,7 @@ pub(crate) const MAP_FIELDS: &[&str] = &[
     "claims",
     "evidence",
     "rebuttals",
+    "schemes",
 ];
 
 struct_visitor!(Map, EXPECTING_MAP, MAP_FIELDS, |key, m, out, p| {
@@ -221,6 +227,14 @@ struct_visitor!(Map, EXPECTING_MAP, MAP_FIELDS, |key, m, out, p| {
             if out.include.is_empty() {
                 out.include = v.0.into_iter().map(|s| s.0).collect();
             } else {
+                set(&mut Some(()), (), key, p);
+            }
+        }
+        "schemes" => {
+            if out.schemes.is_empty() && out.schemes.duplicates.is_empty() {
+                out.schemes = m.next_value()?;
+            } else {
+                let _: IgnoredAny = m.next_value()?;
                 set(&mut Some(()), (), key, p);
             }
         }

@@ -49,6 +49,12 @@ pub struct NodeMore {
     pub same_as: Vec<Id>,
     /// `other-map-id:NODE`: a node of another map that this node contradicts.
     pub contradicts: Vec<Id>,
+    /// `implicit: true`: a premise the text leaves unstated (the analyst's reconstruction).
+    pub implicit: Option<bool>,
+    /// `scheme`: the argumentation scheme of each argument this node is a premise of.
+    pub scheme: Option<Id>,
+    /// `answers`: the critical question this attack or undercut answers.
+    pub answers: Option<Id>,
     /// Unknown or repeated keys of the node.
     pub problems: Vec<FieldProblem>,
 }
@@ -84,6 +90,18 @@ impl Node {
     pub fn contradicts(&self) -> &[Id] {
         self.more.as_ref().map_or(&[], |m| &m.contradicts)
     }
+    /// Whether the node is marked `implicit: true`.
+    pub fn implicit(&self) -> bool {
+        self.more.as_ref().is_some_and(|m| m.implicit == Some(true))
+    }
+    /// The scheme its arguments follow (`scheme:`), when it names one.
+    pub fn scheme(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.scheme.as_deref())
+    }
+    /// The critical question it answers (`answers:`), when it names one.
+    pub fn answers(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.answers.as_deref())
+    }
     /// Unknown and repeated fields met while reading the node.
     pub fn problems(&self) -> &[FieldProblem] {
         self.more.as_ref().map_or(&[], |m| &m.problems)
@@ -108,6 +126,9 @@ pub(crate) const NODE_FIELDS: &[&str] = &[
     "cites",
     "same_as",
     "contradicts",
+    "implicit",
+    "scheme",
+    "answers",
 ];
 
 struct_visitor!(
@@ -142,6 +163,20 @@ struct_visitor!(
                 }
             }
             "thesis" => set(&mut out.thesis, m.next_value::<Bool>()?.0, key, p),
+            "implicit" => {
+                let v = m.next_value::<Bool>()?.0;
+                set(&mut out.more_mut().implicit, v, key, p);
+            }
+            "scheme" | "answers" => {
+                let v = Id::from(m.next_value::<ScalarString>()?.0);
+                let more = out.more_mut();
+                let slot = if key == "scheme" {
+                    &mut more.scheme
+                } else {
+                    &mut more.answers
+                };
+                set(slot, v, key, p);
+            }
             "cites" => {
                 let v: IdList<Cite> = m.next_value()?;
                 if !out.cites.is_empty() {
