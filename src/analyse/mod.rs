@@ -7,6 +7,7 @@ pub mod evaluate;
 pub mod inference;
 pub mod neighbourhood;
 pub mod quote;
+pub mod reliance;
 pub mod schemes;
 pub mod semantics;
 pub mod support;

@@ -156,6 +156,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule: why it matters, what to do, and an example that fires it.
     Explain(ExplainArgs),
+    /// List the built-in argumentation schemes, or show one's premises and critical
+    /// questions.
+    Schemes(SchemesArgs),
     /// Write a synthetic map (and its source text) for benchmarks and tests.
     Generate(GenerateArgs),
 }
@@ -316,6 +319,24 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
     pub format: RulesFormat,
+}
+
+/// Output of `argmap schemes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemesFormat {
+    /// For people.
+    Text,
+    /// Every field of the scheme(s).
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemesArgs {
+    /// A scheme id, e.g. `expert-opinion`: show its premises and critical questions.
+    pub name: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SchemesFormat::Text)]
+    pub format: SchemesFormat,
 }
 
 #[derive(Debug, Args)]

@@ -16,6 +16,7 @@ pub mod output;
 mod render;
 mod rules;
 mod schema;
+mod schemes;
 mod support;
 #[cfg(test)]
 mod tests;
@@ -168,6 +169,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
         Command::Schema(a) => schema::run(a, io),
         Command::Rules(a) => rules::list(a, io),
         Command::Explain(a) => rules::explain(a, io),
+        Command::Schemes(a) => schemes::run(a, io),
         Command::Generate(a) => generate::run(a),
     };
     match result {

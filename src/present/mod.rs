@@ -18,6 +18,7 @@ pub mod json_graph;
 pub mod map_yaml;
 pub mod mermaid;
 pub mod rules;
+pub mod schemes;
 pub mod support_report;
 pub mod terminal;
 

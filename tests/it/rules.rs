@@ -25,11 +25,23 @@ const EXPECTED: &[(&str, usize, usize)] = &[
     ("include-unreadable", 3, 30),
     ("include-cycle", 7, 11),
     ("include-repeated", 5, 5),
+    ("implicit-quoted", 19, 12),
+    ("unquoted-claim", 14, 3),
+    ("unknown-scheme", 23, 15),
+    ("unknown-critical-question", 26, 14),
+    ("unanswered-critical-question", 17, 13),
 ];
 
 fn check_json(file: &str) -> Value {
+    // A rule allowed by default is enabled for its own fixture.
+    let warn: Vec<&str> = argmap::Rule::ALL
+        .iter()
+        .filter(|r| r.allowed_by_default() && file == format!("{}.yaml", r.id()))
+        .flat_map(|r| ["--warn", r.id()])
+        .collect();
     let out = argmap()
         .args(["check", "--format", "json"])
+        .args(&warn)
         .arg(format!("tests/fixtures/rules/{file}"))
         .output()
         .expect("argmap runs");

@@ -29,6 +29,7 @@ claims:
     implicit: true
     quote: taken for granted
     supports: [T1]
+    cites: [book]
 "#,
         fixed: r#"id: example
 sources:
@@ -42,6 +43,7 @@ claims:
     text: What the thesis takes for granted.
     implicit: true
     supports: [T1]
+    cites: [book]
 "#,
         files: &[],
     },

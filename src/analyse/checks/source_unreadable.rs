@@ -28,6 +28,7 @@ claims:
     text: The thesis.
     thesis: true
     cites: [book]
+    quote: the thesis holds
 "#,
         fixed: r#"id: example
 source: essay.txt
@@ -38,6 +39,7 @@ claims:
     text: The thesis.
     thesis: true
     cites: [book]
+    quote: the thesis holds
 "#,
         files: &[("essay.txt", "The essay argues that the thesis holds, whatever its critics say.
 "), ],
