@@ -235,6 +235,11 @@ pub struct ClaimSupport<'m> {
     pub citations: &'m [Cite],
     /// Number of direct supporters.
     pub supporters: usize,
+    /// What its cited support rests on (implicit premises, placeholder sources): given
+    /// for a cited claim when the map has an implicit node or a placeholder source
+    /// ([`super::reliance`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rests_on: Option<super::reliance::RestsOn>,
 }
 
 fn described<S: serde::Serializer>(cites: &&[Cite], s: S) -> Result<S::Ok, S::Error> {
@@ -250,6 +255,10 @@ pub struct SupportReport<'m> {
     pub claims: Vec<ClaimSupport<'m>>,
     /// The counts by status.
     pub coverage: Coverage,
+    /// The cited claims counted by what their support rests on, when the map has an
+    /// implicit node or a placeholder source ([`super::reliance`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reliance: Option<super::reliance::RelianceCoverage>,
 }
 
 /// Describes a citation: `deutscher-1965, p. 129, fn. 11`.
@@ -266,6 +275,7 @@ pub fn describe_cite(c: &Cite) -> String {
 
 /// Builds the support report of a map.
 pub fn report<'m>(g: &ArgGraph<'m>, s: &Support) -> SupportReport<'m> {
+    let reliance = super::reliance::applies(g).then(|| super::reliance::Reliance::compute(g, s));
     let claims = g
         .graph
         .node_indices()
@@ -286,6 +296,10 @@ pub fn report<'m>(g: &ArgGraph<'m>, s: &Support) -> SupportReport<'m> {
                 chain: chain.iter().map(|&c| g.graph[c].id).collect(),
                 citations,
                 supporters: g.incoming(ix, |k| matches!(k, EdgeKind::Supports)).count(),
+                rests_on: reliance
+                    .as_ref()
+                    .filter(|_| s.status(ix) == Status::Cited)
+                    .map(|r| r.rests_on(ix)),
             }
         })
         .collect();
@@ -293,6 +307,7 @@ pub fn report<'m>(g: &ArgGraph<'m>, s: &Support) -> SupportReport<'m> {
         map: g.map.id.as_deref().unwrap_or_default(),
         claims,
         coverage: Coverage::of(g, s),
+        reliance: reliance.as_ref().map(|r| r.coverage(g, s)),
     }
 }
 

@@ -40,6 +40,9 @@ pub fn write(r: &SupportReport, out: &mut dyn Write) -> io::Result<()> {
                     write!(out, " [{}]", cites.join("; "))?;
                 }
                 writeln!(out)?;
+                if let Some(r) = c.rests_on {
+                    super::reliance_words::write_claim(&r, width, out)?;
+                }
             }
             Status::Uncited => writeln!(
                 out,
@@ -61,5 +64,9 @@ pub fn write(r: &SupportReport, out: &mut dyn Write) -> io::Result<()> {
         cv.ratio * 100.0,
         cv.uncited,
         cv.unsupported
-    )
+    )?;
+    if let Some(rc) = &r.reliance {
+        super::reliance_words::write_coverage(rc, out)?;
+    }
+    Ok(())
 }
