@@ -76,6 +76,14 @@ impl<'f> Analysed<'f> {
         self.inferences.get_or_init(|| Inferences::of(&self.graph))
     }
 
+    /// The scheme of each of the map's arguments (by index in [`Analysed::inferences`])
+    /// and the critical questions answered, computed on each call (linear in the map: a
+    /// presenter calls it once; it is not kept beside the map, which would tie the map's
+    /// lifetime).
+    pub fn schemes(&self) -> schemes::MapSchemes<'f> {
+        schemes::MapSchemes::of(&self.graph, self.inferences())
+    }
+
     /// The map id (empty when it has none).
     pub fn map_id(&self) -> &'f str {
         self.graph.map.id.as_deref().unwrap_or("")

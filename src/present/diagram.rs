@@ -5,6 +5,7 @@
 
 use super::escape::wrap;
 use crate::analyse::inference::Inference;
+use crate::analyse::schemes::MapSchemes;
 use crate::analyse::support::{describe_cite, Status};
 use crate::analyse::{Analysed, SameAsLink};
 use crate::graph::{GNode, NodeKind};
@@ -67,6 +68,12 @@ pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
     } else {
         n.id.to_string()
     });
+    if n.node.is_some_and(|x| x.implicit()) {
+        // An implicit premise is the analyst's reconstruction: said on its first line.
+        if let Some(first) = lines.first_mut() {
+            first.push_str(" · implicit");
+        }
+    }
     lines.extend(wrap(n.text(), WRAP));
     if let Some(by) = n.node.and_then(|x| x.by()) {
         lines.push(format!("— {by}"));
@@ -93,6 +100,11 @@ pub fn label_lines(m: &Analysed, ix: NodeIndex) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The scheme of argument `i` (its index in the map's inferences), as the map names it.
+pub fn scheme_of<'f>(s: &MapSchemes<'f>, i: usize) -> Option<&'f str> {
+    s.applied.get(i).copied().flatten().map(|a| a.name)
 }
 
 /// How many premises the name of a linked argument's point names; a larger group is

@@ -19,8 +19,9 @@
 
 pub use super::diagram::DiagramMap;
 
-use super::diagram::{label_lines, point_name, shown_links, FOCUS_COLOR};
+use super::diagram::{label_lines, point_name, scheme_of, shown_links, FOCUS_COLOR};
 use super::escape::{dot_quoted, wrap};
+use crate::analyse::schemes::MapSchemes;
 use crate::analyse::support::Status;
 use crate::analyse::{Analysed, SameAsLink};
 use crate::graph::{EdgeKind, NodeKind};
@@ -137,7 +138,8 @@ fn node_attrs(m: &Analysed, ix: NodeIndex) -> Vec<Attribute> {
     if n.kind != NodeKind::Evidence {
         style.push("rounded");
     }
-    if lacking {
+    let implicit = n.node.is_some_and(|x| x.implicit());
+    if lacking || implicit {
         style.push("dashed");
     }
     let mut a = vec![
@@ -152,8 +154,19 @@ fn node_attrs(m: &Analysed, ix: NodeIndex) -> Vec<Attribute> {
     }
     if lacking {
         a.push(attr("color", "#e65100"));
+    } else if implicit {
+        a.push(attr("color", "#616161"));
     }
     a
+}
+
+/// An argument's scheme as a small label on the arrow into its conclusion.
+fn scheme_label(schemes: &MapSchemes, i: Option<usize>, attrs: &mut Vec<Attribute>) {
+    if let Some(s) = i.and_then(|i| scheme_of(schemes, i)) {
+        attrs.push(attr("label", s));
+        attrs.push(attr("fontsize", "9"));
+        attrs.push(attr("fontcolor", "#555555"));
+    }
 }
 
 fn edge_style(kind: &EdgeKind) -> Vec<Attribute> {
@@ -187,6 +200,7 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
     // point: each premise runs into it, it points at the conclusion, and an undercut
     // aims at it. The arguments are the map's own ([`Analysed::inferences`]).
     let infs = m.inferences();
+    let schemes = m.schemes();
     let through_point = |i: usize| {
         let inf = &infs.list[i];
         inf.is_linked() || !inf.undercutters.is_empty()
@@ -206,7 +220,9 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
         match e.weight() {
             EdgeKind::Supports | EdgeKind::Attacks => {
                 let Some(i) = infs.of_edge(e.id()).filter(|&i| through_point(i)) else {
-                    sink(edge(&name(a), &name(b), edge_style(e.weight())))?;
+                    let mut style = edge_style(e.weight());
+                    scheme_label(&schemes, infs.of_edge(e.id()), &mut style);
+                    sink(edge(&name(a), &name(b), style))?;
                     continue;
                 };
                 let p = point(i);
@@ -228,7 +244,9 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
                 sink(edge(&name(a), &p, first))?;
                 // One arrow from the point to the conclusion, after the first premise.
                 if fresh {
-                    sink(edge(&p, &name(b), edge_style(e.weight())))?;
+                    let mut style = edge_style(e.weight());
+                    scheme_label(&schemes, Some(i), &mut style);
+                    sink(edge(&p, &name(b), style))?;
                 }
             }
             EdgeKind::Undercuts { link } => {

@@ -45,6 +45,10 @@ pub struct MapJson {
     pub links: Vec<LinkJson>,
     /// Its sources.
     pub sources: Vec<SourceJson>,
+    /// The schemes the map defines (`schemes:` entries that are not links), by id;
+    /// absent when it defines none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub schemes: Vec<super::reconstruct_json::SchemeJson>,
 }
 
 /// A claim, evidence item or rebuttal.
@@ -72,6 +76,15 @@ pub struct NodeJson {
     /// when it has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contradicts: Vec<String>,
+    /// `true` for an implicit premise (the analyst's reconstruction); absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub implicit: bool,
+    /// The node's `scheme:` as written (the scheme of its arguments); absent without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// The critical question it answers (`answers:`); absent without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
 }
 
 /// A citation.
@@ -97,10 +110,19 @@ pub struct SourceJson {
 impl Serialize for SourceJson {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let fields = self.details.fields();
-        let mut m = s.serialize_map(Some(1 + fields.len()))?;
+        let mut m = s.serialize_map(None)?;
         m.serialize_entry("id", &self.id)?;
         for (k, v) in fields {
             m.serialize_entry(k, &v)?;
+        }
+        if self
+            .details
+            .title
+            .as_deref()
+            .is_none_or(|t| t.trim().is_empty())
+        {
+            // A source with only a note: support through it is counted apart.
+            m.serialize_entry("placeholder", &true)?;
         }
         m.end()
     }
@@ -126,6 +148,10 @@ pub struct LinkJson {
     /// inferences, [`crate::analyse::Analysed::inferences`]): the links of a linked
     /// argument have the same `argument`. Null for a link of no argument.
     pub argument: Option<usize>,
+    /// For `supports` and `attacks`: the scheme of the argument, when it has one
+    /// (from `schemes:` or a premise's `scheme:`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
 }
 
 /// A `same_as` pair.
@@ -153,6 +179,7 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
             nodes: nodes(dm),
             links: rel,
             sources: sources(map),
+            schemes: super::reconstruct_json::own_schemes(map),
         });
     }
     for l in shown_links(maps, links) {
@@ -209,6 +236,9 @@ fn nodes(dm: &DiagramMap) -> Vec<NodeJson> {
                 contradicts: node
                     .map(|x| x.contradicts().iter().map(|s| s.to_string()).collect())
                     .unwrap_or_default(),
+                implicit: node.is_some_and(|x| x.implicit()),
+                scheme: node.and_then(|x| x.scheme()).map(String::from),
+                answers: node.and_then(|x| x.answers()).map(String::from),
             }
         })
         .collect()
@@ -222,6 +252,7 @@ fn map_links(dm: &DiagramMap, same_as: &mut Vec<SameAsJson>) -> Vec<LinkJson> {
     let map_id = a.map_id();
     let mut edges: Vec<_> = g.edge_references().collect();
     edges.sort_by_key(|e| (e.source(), e.target(), e.id()));
+    let schemes = a.schemes();
     let mut rel = Vec::new();
     for e in edges {
         let (s, t) = (e.source(), e.target());
@@ -255,6 +286,10 @@ fn map_links(dm: &DiagramMap, same_as: &mut Vec<SameAsJson>) -> Vec<LinkJson> {
             Some(i) if via.is_none() => with(a, s, i),
             _ => Vec::new(),
         };
+        let scheme = argument
+            .filter(|_| via.is_none())
+            .and_then(|i| super::diagram::scheme_of(&schemes, i))
+            .map(String::from);
         rel.push(LinkJson {
             source: g[s].id.to_string(),
             target: g[t].id.to_string(),
@@ -262,6 +297,7 @@ fn map_links(dm: &DiagramMap, same_as: &mut Vec<SameAsJson>) -> Vec<LinkJson> {
             via,
             with,
             argument,
+            scheme,
         });
     }
     rel

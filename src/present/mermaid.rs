@@ -118,6 +118,10 @@ fn nodes(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
             label(dm, ix),
             shape.1
         );
+        if g[ix].node.is_some_and(|n| n.implicit()) {
+            // A second class: the dashed grey border of an implicit premise.
+            chart.classes.push((name.clone(), "implicit"));
+        }
         chart.classes.push((name, class(dm, ix)));
     }
 }
@@ -162,6 +166,7 @@ fn map_links(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
         dm,
         infs: dm.map.inferences(),
     };
+    let schemes = dm.map.schemes();
     let mut opened = vec![false; points.infs.list.len()];
     for e in g.edge_references() {
         let (a, b) = (e.source(), e.target());
@@ -169,6 +174,13 @@ fn map_links(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
             continue;
         }
         let (na, nb) = (node_name(mi, a), node_name(mi, b));
+        // An argument's scheme follows the link's word: `supports · expert-opinion`.
+        let scheme = points
+            .infs
+            .of_edge(e.id())
+            .and_then(|i| super::diagram::scheme_of(&schemes, i))
+            .map(|s| format!(" · {}", esc(s)))
+            .unwrap_or_default();
         match e.weight() {
             kind @ (EdgeKind::Supports | EdgeKind::Attacks) => {
                 let (arrow, text) = if *kind == EdgeKind::Supports {
@@ -187,11 +199,11 @@ fn map_links(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
                         }
                         let _ = writeln!(chart.edges, "  {na} --- {p}");
                         if fresh {
-                            let _ = writeln!(chart.edges, "  {p} {arrow}|{text}| {nb}");
+                            let _ = writeln!(chart.edges, "  {p} {arrow}|{text}{scheme}| {nb}");
                         }
                     }
                     None => {
-                        let _ = writeln!(chart.edges, "  {na} {arrow}|{text}| {nb}");
+                        let _ = writeln!(chart.edges, "  {na} {arrow}|{text}{scheme}| {nb}");
                     }
                 }
             }
@@ -244,6 +256,9 @@ fn class_lines(out: &mut String, classes: Vec<(String, &str)>) {
         "  classDef rebuttal fill:#ffebee,stroke:#c62828\n",
         "  classDef point fill:#c62828,stroke:#c62828\n",
     ));
+    if classes.iter().any(|(_, c)| *c == "implicit") {
+        out.push_str("  classDef implicit stroke:#616161,stroke-dasharray:5 3\n");
+    }
     let mut by_class: Vec<(&str, Vec<String>)> = Vec::new();
     for (name, c) in classes {
         match by_class.iter_mut().find(|(k, _)| *k == c) {

@@ -17,6 +17,7 @@ pub mod json;
 pub mod json_graph;
 pub mod map_yaml;
 pub mod mermaid;
+pub mod reconstruct_json;
 pub mod reliance_words;
 pub mod rules;
 pub mod schemes;
