@@ -36,6 +36,7 @@ impl Builder {
             text: Some(text.to_string()),
             kind: kind.to_string(),
             argmap: ext,
+            scheme: None,
         });
         id
     }
@@ -79,6 +80,11 @@ fn map_ext(m: &Analysed) -> MapExt {
             .sources
             .iter()
             .map(|(id, s)| (id.to_string(), s.details.clone()))
+            .collect(),
+        schemes: map
+            .schemes
+            .iter()
+            .map(|(k, e)| (k.to_string(), e.into()))
             .collect(),
     }
 }
@@ -124,6 +130,9 @@ fn node_ext(m: &Analysed, n: &GNode) -> NodeExt {
         with: node
             .map(|x| x.with().iter().map(|w| w.to_string()).collect())
             .unwrap_or_default(),
+        implicit: node.and_then(|x| x.more.as_ref()?.implicit),
+        scheme: node.and_then(|x| x.scheme()).map(String::from),
+        answers: node.and_then(|x| x.answers()).map(String::from),
     }
 }
 
@@ -147,13 +156,21 @@ impl Builder {
     /// the conclusion; their ids, in the order of the inferences.
     fn inferences(&mut self, m: &Analysed, inode: &HashMap<NodeIndex, AifId>) -> Vec<AifId> {
         let inferences = m.inferences();
+        let schemes = m.schemes();
         let mut snode = Vec::with_capacity(inferences.list.len());
-        for inf in &inferences.list {
+        for (i, inf) in inferences.list.iter().enumerate() {
             let (text, kind) = match inf.kind {
                 LinkKind::Supports => ("Default Inference", "RA"),
                 LinkKind::Attacks => ("Default Conflict", "CA"),
             };
+            let scheme = super::schemes::aif_scheme(schemes.applied[i].as_ref());
+            let text = scheme.as_ref().map_or(text, |(_, title)| title.as_str());
             let s = self.node(text, kind, None);
+            if let Some((name, _)) = scheme {
+                if let Some(n) = self.aif.nodes.last_mut() {
+                    n.scheme = Some(name);
+                }
+            }
             for p in &inf.premises {
                 self.edge(&inode[p], &s);
             }

@@ -98,11 +98,17 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
     } else {
         Some(format!("Imported from {file}"))
     };
+    let schemes = if doc.exported_by_argmap() {
+        map_ext.schemes
+    } else {
+        super::schemes::found_schemes(&doc, &links, &ids)
+    };
     let mut map = MapOut {
         id: map_id,
         title,
         source: map_ext.source,
         sources,
+        schemes,
         ..MapOut::default()
     };
     for ((node, id), kind) in nodes.into_iter().zip(ids).zip(kinds) {
@@ -146,6 +152,9 @@ impl Document<'_> {
                     cites: e.cites,
                     same_as: e.same_as,
                     contradicts: e.contradicts,
+                    implicit: e.implicit,
+                    scheme: e.scheme,
+                    answers: e.answers,
                     ..NodeOut::default()
                 }
             })

@@ -94,6 +94,57 @@ pub struct NodeOut {
     /// `other-map-id:NODE`: a node of another map that this node contradicts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contradicts: Vec<String>,
+    /// `implicit`: a premise the text leaves unstated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implicit: Option<bool>,
+    /// The scheme of its arguments.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// The critical question it answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
+}
+
+/// A `schemes:` entry as written to a map (and kept in AIF's `argmap` member): a link's
+/// scheme id, or a scheme of the map's own.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SchemeOut {
+    /// `"A -> B": scheme-id`.
+    Link(String),
+    /// A scheme the map defines.
+    Define {
+        /// Its title.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        /// Its premise roles.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        premises: Vec<String>,
+        /// Its conclusion.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        conclusion: Option<String>,
+        /// Its critical questions: id → question.
+        #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+        questions: IndexMap<String, String>,
+    },
+}
+
+impl From<&crate::parse::model::SchemeEntry> for SchemeOut {
+    fn from(e: &crate::parse::model::SchemeEntry) -> SchemeOut {
+        match e {
+            crate::parse::model::SchemeEntry::Link(s) => SchemeOut::Link(s.to_string()),
+            crate::parse::model::SchemeEntry::Define(d) => SchemeOut::Define {
+                title: d.title.clone(),
+                premises: d.premises.clone(),
+                conclusion: d.conclusion.clone(),
+                questions: d
+                    .questions
+                    .iter()
+                    .map(|(q, t)| (q.to_string(), t.0.clone()))
+                    .collect(),
+            },
+        }
+    }
 }
 
 /// A map as written by `argmap import` (`present::map_yaml`): its top-level fields and
@@ -119,4 +170,7 @@ pub struct MapOut {
     /// The rebuttals.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub rebuttals: IndexMap<String, NodeOut>,
+    /// The `schemes:` section: links' schemes and the map's own.
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub schemes: IndexMap<String, SchemeOut>,
 }

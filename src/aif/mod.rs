@@ -26,6 +26,7 @@ mod links;
 pub mod map_out;
 pub mod model;
 mod read;
+mod schemes;
 
 pub use import::{import, Imported};
 pub use model::{parse, AifError};

@@ -90,6 +90,9 @@ pub struct AifNode {
     /// argmap's own node details (not part of AIF).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub argmap: Option<NodeExt>,
+    /// An RA node's argumentation scheme, as AIFdb names it (`PositionToKnow`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
 }
 
 /// An AIF edge: from one node to another (premise to S-node, S-node to conclusion...).
@@ -121,6 +124,9 @@ pub struct MapExt {
     /// The map's `sources`: id → entry, in map order.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub sources: IndexMap<String, SourceOut>,
+    /// The map's `schemes:` entries as written (links' schemes and its own schemes).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub schemes: IndexMap<String, super::map_out::SchemeOut>,
 }
 
 /// argmap details of one I-node.
@@ -162,6 +168,15 @@ pub struct NodeExt {
     /// not which member named which.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub with: Vec<String>,
+    /// The `implicit` flag as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implicit: Option<bool>,
+    /// The node's `scheme:` as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// The node's `answers:` as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
 }
 
 /// Why an AIF file cannot be imported: not AIF JSON ([`parse`]) or AIF no map can come

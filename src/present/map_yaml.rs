@@ -7,7 +7,7 @@
 //! and 1.2 alike), else double-quoted with every character that is not plainly printable
 //! escaped (`\n`, `\t`, `\u2028`, `\x1b`...), so each text reads back byte for byte.
 
-use crate::aif::map_out::{CiteOut, MapOut, NodeOut, SourceOut};
+use crate::aif::map_out::{CiteOut, MapOut, NodeOut, SchemeOut, SourceOut};
 use indexmap::IndexMap;
 use std::fmt::Write;
 
@@ -34,6 +34,7 @@ pub fn render(map: &MapOut, origin: &str) -> String {
     section(&mut out, "claims", &map.claims, true);
     section(&mut out, "evidence", &map.evidence, false);
     section(&mut out, "rebuttals", &map.rebuttals, false);
+    schemes(&mut out, &map.schemes);
     out
 }
 
@@ -88,6 +89,52 @@ fn section(out: &mut String, key: &str, nodes: &IndexMap<String, NodeOut>, alway
         }
         list_field(out, "same_as", &n.same_as);
         list_field(out, "contradicts", &n.contradicts);
+        if let Some(i) = n.implicit {
+            let _ = writeln!(out, "    implicit: {i}");
+        }
+        for (k, v) in [("scheme", &n.scheme), ("answers", &n.answers)] {
+            if let Some(v) = v {
+                field(out, 4, k, v);
+            }
+        }
+    }
+}
+
+fn schemes(out: &mut String, schemes: &IndexMap<String, SchemeOut>) {
+    if schemes.is_empty() {
+        return;
+    }
+    out.push_str("schemes:\n");
+    for (key, s) in schemes {
+        match s {
+            SchemeOut::Link(id) => field(out, 2, &scalar(key), id),
+            SchemeOut::Define {
+                title,
+                premises,
+                conclusion,
+                questions,
+            } => {
+                let _ = writeln!(out, "  {}:", scalar(key));
+                if let Some(t) = title {
+                    field(out, 4, "title", t);
+                }
+                if !premises.is_empty() {
+                    out.push_str("    premises:\n");
+                    for p in premises {
+                        let _ = writeln!(out, "    - {}", scalar(p));
+                    }
+                }
+                if let Some(c) = conclusion {
+                    field(out, 4, "conclusion", c);
+                }
+                if !questions.is_empty() {
+                    out.push_str("    questions:\n");
+                    for (q, t) in questions {
+                        field(out, 6, &scalar(q), t);
+                    }
+                }
+            }
+        }
     }
 }
 
