@@ -16,12 +16,43 @@
 use super::diagram::DiagramMap;
 use super::escape::{argdown as esc, argdown_title, one_line};
 use crate::analyse::inference::{Inference, Inferences, LinkKind};
+use crate::analyse::schemes::MapSchemes;
 use crate::analyse::SameAsLink;
 use crate::graph::{ArgGraph, EdgeKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
 use std::fmt::Write;
+
+/// The scheme of an inference, found through its first link.
+fn scheme_of_inference<'f>(
+    m: &crate::analyse::Analysed<'f>,
+    schemes: &MapSchemes<'f>,
+    inf: &Inference,
+) -> Option<&'f str> {
+    let first = *inf.premises.first()?;
+    let e = m.graph.link(first, inf.target)?;
+    super::diagram::scheme_of(schemes, m.inferences().of_edge(e)?)
+}
+
+/// Whether an inference is written as an argument of its own: it must be addressable,
+/// or it has a scheme (carried by the argument's tag).
+fn written_apart(m: &crate::analyse::Analysed, schemes: &MapSchemes, inf: &Inference) -> bool {
+    addressable(inf) || scheme_of_inference(m, schemes, inf).is_some()
+}
+
+/// A scheme id as an Argdown bracketed tag's text: no parenthesis or line break.
+fn argdown_tag(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
 
 /// Whether an inference is written as an argument of its own.
 fn addressable(inf: &Inference) -> bool {
@@ -130,17 +161,18 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
         }
         let g = &dm.map.graph.graph;
         let roles = Roles::of(dm.map.inferences());
+        let schemes = dm.map.schemes();
         let mut order: Vec<NodeIndex> = g.node_indices().filter(|&ix| dm.shows(ix)).collect();
         order.sort_by_key(|&ix| !g[ix].is_thesis());
         for ix in order {
             statement(&mut out, &names, mi, ix);
-            relations(&mut out, &names, mi, &roles, ix);
+            relations(&mut out, &names, mi, &roles, &schemes, ix);
             for &(mb, b) in contradicts.get(&(mi, ix)).into_iter().flatten() {
                 let _ = writeln!(out, "  >< [{}]", names.title(mb, b));
             }
             same_as_comments(&mut out, &names, mi, ix);
         }
-        arguments(&mut out, &names, mi);
+        arguments(&mut out, &names, mi, &schemes);
     }
     out
 }
@@ -156,14 +188,28 @@ fn statement(out: &mut String, names: &Names, mi: usize, ix: NodeIndex) {
     if text.is_empty() {
         text = "(no text)".into();
     }
-    let _ = writeln!(out, "[{}]: {text}", names.title(mi, ix));
+    // An implicit premise (the analyst's reconstruction) is tagged `#implicit`.
+    let tag = if n.node.is_some_and(|x| x.implicit()) {
+        " #implicit"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "[{}]: {text}{tag}", names.title(mi, ix));
 }
 
 /// A statement's outgoing relations: into its arguments (or straight at the
 /// conclusion), and `_>` into the arguments it undercuts.
-fn relations(out: &mut String, names: &Names, mi: usize, roles: &Roles, ix: NodeIndex) {
+fn relations(
+    out: &mut String,
+    names: &Names,
+    mi: usize,
+    roles: &Roles,
+    schemes: &MapSchemes,
+    ix: NodeIndex,
+) {
     let dm = &names.maps[mi];
     let g = &dm.map.graph;
+    let addressable = |inf: &Inference| written_apart(dm.map, schemes, inf);
     let none = Vec::new();
     for inf in roles
         .premise_of
@@ -234,10 +280,11 @@ fn same_as_comments(out: &mut String, names: &Names, mi: usize, ix: NodeIndex) {
 
 /// Map `mi`'s addressable arguments whose premises and conclusion are shown: each a
 /// described argument pointing at its conclusion.
-fn arguments(out: &mut String, names: &Names, mi: usize) {
+fn arguments(out: &mut String, names: &Names, mi: usize, schemes: &MapSchemes) {
     let dm = &names.maps[mi];
     let g = &dm.map.graph;
-    for inf in dm.map.inferences().list.iter().filter(|i| addressable(i)) {
+    let infs = dm.map.inferences().list.iter();
+    for inf in infs.filter(|i| written_apart(dm.map, schemes, i)) {
         if !inf.premises.iter().all(|&p| dm.shows(p)) || !dm.shows(inf.target) {
             continue;
         }
@@ -247,9 +294,13 @@ fn arguments(out: &mut String, names: &Names, mi: usize) {
         } else {
             "attack on"
         };
+        // Its scheme, as a tag: `#(expert-opinion)`.
+        let scheme = scheme_of_inference(dm.map, schemes, inf)
+            .map(|s| format!(" #({})", argdown_tag(s)))
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "\n<{}>: {}\n",
+            "\n<{}>: {}{scheme}\n",
             argument_title(g, &names.prefix(mi), inf),
             esc(&format!(
                 "The {what} {} from {}.",

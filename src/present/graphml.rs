@@ -31,11 +31,23 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("ekind", "edge", "kind", "string"),
     ("link", "edge", "link", "string"),
     ("argument", "edge", "argument", "int"),
+    ("implicit", "node", "implicit", "boolean"),
+    ("answers", "node", "answers", "string"),
+    ("scheme", "edge", "scheme", "string"),
 ];
 
 /// XML-escaped text without the two non-characters XML 1.0 forbids.
 fn text(s: &str) -> String {
     xml(&s.replace(['\u{FFFE}', '\u{FFFF}'], " "))
+}
+
+/// A `<data>` of the edge just written: put before its closing tag.
+fn edge_data(out: &mut String, key: &str, value: &str) {
+    if out.ends_with("    </edge>\n") {
+        out.truncate(out.len() - "    </edge>\n".len());
+        data(out, key, value);
+        out.push_str("    </edge>\n");
+    }
 }
 
 fn data(out: &mut String, key: &str, value: &str) {
@@ -137,6 +149,12 @@ impl Doc<'_, '_, '_> {
             let refs: Vec<&str> = c.iter().map(|s| s.as_str()).collect();
             data(out, "contradicts", &refs.join(" "));
         }
+        if n.node.is_some_and(|x| x.implicit()) {
+            data(out, "implicit", "true");
+        }
+        if let Some(a) = n.node.and_then(|x| x.answers()) {
+            data(out, "answers", a);
+        }
         out.push_str("    </node>\n");
     }
 
@@ -144,6 +162,7 @@ impl Doc<'_, '_, '_> {
     fn map_edges(&mut self, mi: usize) {
         let dm = &self.maps[mi];
         let g = &dm.map.graph.graph;
+        let schemes = dm.map.schemes();
         for e in g.edge_references() {
             let (s, t) = (e.source(), e.target());
             if !dm.shows(s) || !dm.shows(t) {
@@ -169,6 +188,13 @@ impl Doc<'_, '_, '_> {
             };
             let (from, to) = (self.name(mi, s), self.name(mi, t));
             self.edge(&from, &to, kind, link.as_deref(), argument);
+            // The argument's scheme, on its supports/attacks edges.
+            if let Some(sc) = argument
+                .filter(|_| link.is_none())
+                .and_then(|i| super::diagram::scheme_of(&schemes, i))
+            {
+                edge_data(&mut self.out, "scheme", sc);
+            }
         }
     }
 
