@@ -41,6 +41,15 @@ struct NodeData<'a> {
     supports: &'a [crate::parse::model::Id],
     attacks: &'a [crate::parse::model::Id],
     undercuts: &'a [crate::parse::model::Id],
+    /// An implicit premise (the analyst's reconstruction): the panel says so.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    implicit: bool,
+    /// The critical question it answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answers: Option<&'a str>,
+    /// The arguments with a scheme it is a premise of, with their open questions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    schemes: Vec<super::reconstruct_json::ArgumentScheme>,
 }
 
 /// JSON that is safe inside a `<script>` element.
@@ -116,10 +125,13 @@ fn node_data<'a>(maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<String, NodeData<'a>
     for (mi, dm) in maps.iter().enumerate() {
         let m = dm.map;
         let prefix = name_prefix(maps, mi);
+        let mut schemes = super::reconstruct_json::argument_schemes(m);
         for ix in m.graph.graph.node_indices() {
             let n = &m.graph.graph[ix];
             let Some(node) = n.node else { continue };
-            by_name.insert(format!("{prefix}{}", n.id), data_of(m, ix, node));
+            let mut d = data_of(m, ix, node);
+            d.schemes = schemes.remove(&ix).unwrap_or_default();
+            by_name.insert(format!("{prefix}{}", n.id), d);
         }
     }
     by_name
@@ -154,6 +166,9 @@ fn data_of<'a>(m: &'a Analysed<'a>, ix: NodeIndex, node: &'a Node) -> NodeData<'
         supports: &node.supports,
         attacks: &node.attacks,
         undercuts: node.undercuts(),
+        implicit: node.implicit(),
+        answers: node.answers(),
+        schemes: Vec::new(),
     }
 }
 
@@ -299,6 +314,7 @@ const LEGEND: &str = r##"<span><span class="sw" style="background:#fff3b0;border
 <span><span class="sw" style="background:#e8f5e9"></span>evidence (with citation)</span>
 <span><span class="sw" style="background:#ffebee"></span>rebuttal</span>
 <span><span class="sw" style="border:1px dashed #e65100"></span>claim without cited support</span>
+<span><span class="sw" style="border:1px dashed #616161"></span>implicit premise</span>
 <span style="color:#2e7d32">&#8594; supports</span>
 <span style="color:#c62828">&#8867; attacks</span>
 <span style="color:#c62828">&#8674; undercuts (attacks a link)</span>
@@ -342,6 +358,13 @@ const JS: &str = r###"
      list("Supports", d.supports), list("Attacks", d.attacks), list("Undercuts", d.undercuts)]
       .forEach(function (p) { if (p) { details.appendChild(p); } });
     if (d.note) { details.appendChild(el("p", "Note: " + d.note, "note")); }
+    if (d.implicit) { details.appendChild(el("p", "Implicit premise: the text leaves it unstated (the analyst's reconstruction).", "implicit")); }
+    if (d.answers) { details.appendChild(el("p", "Answers the critical question " + d.answers, "answers")); }
+    (d.schemes || []).forEach(function (a) {
+      details.appendChild(el("p", "Argument " + a.argument + ": " + a.title + " (" + a.scheme + ")", "scheme"));
+      var p = list("Open critical questions", a.open);
+      if (p) { details.appendChild(p); }
+    });
   }
   nodes.forEach(function (n) {
     if (!data[n.id]) { return; }

@@ -1,7 +1,49 @@
 //! The schemes a map defines, as the JSON graph (`render --format json`) writes them.
 
+use crate::analyse::Analysed;
 use crate::parse::model::{Map, SchemeEntry};
+use petgraph::graph::NodeIndex;
 use serde::Serialize;
+use std::collections::HashMap;
+
+/// An argument with a scheme, as the HTML page's panel shows it under each premise.
+#[derive(Debug, Serialize)]
+pub struct ArgumentScheme {
+    /// The argument: `A + B -> C`.
+    pub argument: String,
+    /// The scheme's id as the map names it.
+    pub scheme: String,
+    /// Its title (the id when the scheme is unknown).
+    pub title: String,
+    /// Its open critical questions: `CQ-id: question`.
+    pub open: Vec<String>,
+}
+
+/// The arguments with a scheme of `m`, by premise (each argument under each of its
+/// premises), in one pass over the map's arguments.
+pub fn argument_schemes(m: &Analysed) -> HashMap<NodeIndex, Vec<ArgumentScheme>> {
+    let schemes = m.schemes();
+    let mut out: HashMap<NodeIndex, Vec<ArgumentScheme>> = HashMap::new();
+    for (i, inf) in m.inferences().list.iter().enumerate() {
+        let Some(a) = schemes.applied[i] else {
+            continue;
+        };
+        let open: Vec<String> = schemes
+            .open(i)
+            .into_iter()
+            .map(|(q, t)| format!("{q}: {t}"))
+            .collect();
+        for &p in &inf.premises {
+            out.entry(p).or_default().push(ArgumentScheme {
+                argument: inf.name(&m.graph),
+                scheme: a.name.to_string(),
+                title: a.scheme.map_or(a.name, |s| s.title()).to_string(),
+                open: open.clone(),
+            });
+        }
+    }
+    out
+}
 
 /// A scheme of the map's own.
 #[derive(Debug, Serialize)]
