@@ -65,7 +65,8 @@ pub fn json_schema() -> Value {
             "cite": cite(),
             "source": source(),
             "claim": claim(),
-            "node": node()
+            "node": node(),
+            "scheme": scheme()
         }
     })
 }
@@ -105,7 +106,42 @@ fn map_properties() -> Value {
         "rebuttals": section(
             "Rebuttals: id -> rebuttal; it must attack or undercut something.",
             "node"
-        )
+        ),
+        "schemes": {
+            "description": "Argument schemes: `\"A -> B\": scheme-id` gives the argument that carries the link A -> B its scheme; an id with a mapping defines a scheme of the map's own.",
+            "type": ["object", "null"],
+            "patternProperties": {
+                "->": {
+                    "description": "The scheme of the argument carrying this link: a built-in scheme (`argmap schemes`) or one of the map's own.",
+                    "type": ["string", "number", "boolean", "null"]
+                }
+            },
+            "additionalProperties": { "$ref": "#/$defs/scheme" }
+        }
+    })
+}
+
+/// A scheme a map defines in `schemes:`.
+fn scheme() -> Value {
+    json!({
+        "description": "A scheme of the map's own: its title, premise roles, conclusion and critical questions.",
+        "type": "object",
+        "properties": {
+            "title": { "description": "Its name for people.", "$ref": "#/$defs/scalar" },
+            "premises": {
+                "description": "Its premise roles, in order.",
+                "type": ["array", "null"],
+                "items": { "$ref": "#/$defs/scalar" }
+            },
+            "conclusion": { "description": "What such an argument concludes.", "$ref": "#/$defs/scalar" },
+            "questions": {
+                "description": "Its critical questions: id (`CQ-...`) -> question; `answers: ID` on an attack or undercut answers one.",
+                "type": ["object", "null"],
+                "propertyNames": { "pattern": NODE_ID_PATTERN },
+                "additionalProperties": { "$ref": "#/$defs/scalar" }
+            }
+        },
+        "additionalProperties": false
     })
 }
 
@@ -269,6 +305,18 @@ fn node_properties() -> Value {
             "description": "Sources this node cites: `ID` or `{source: ID, at: \"page\", footnote: N}`.",
             "type": ["array", "null"],
             "items": { "$ref": "#/$defs/cite" }
+        },
+        "implicit": {
+            "description": "A premise the text leaves unstated (the analyst's reconstruction); it carries no quote.",
+            "type": "boolean"
+        },
+        "scheme": {
+            "description": "The argumentation scheme of each argument this node is a premise of (`argmap schemes` lists the built-in ones).",
+            "$ref": "#/$defs/scalar"
+        },
+        "answers": {
+            "description": "The critical question (`CQ-...`) of the scheme of the argument this attack or undercut bears on that it answers.",
+            "$ref": "#/$defs/scalar"
         }
     })
 }

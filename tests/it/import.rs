@@ -423,7 +423,7 @@ fn library_round_trip(yaml: &str) -> (Map, Map, String) {
     (file.map.clone().expect("parsed"), again, back)
 }
 
-fn assert_exact_round_trip(yaml: &str) -> (Map, Map) {
+pub(crate) fn assert_exact_round_trip(yaml: &str) -> (Map, Map) {
     let (a, b, back) = library_round_trip(yaml);
     let (ca, cb) = (content(&a), content(&b));
     let context = format!("\n{yaml}\n--- came back as ---\n{back}");

@@ -20,6 +20,7 @@ mod locations;
 mod maps;
 mod output;
 mod properties;
+mod reconstruct;
 mod refuse;
 mod render;
 mod rules;

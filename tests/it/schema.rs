@@ -226,6 +226,11 @@ const INVALID: &[(&str, &str)] = &[
     ("same_as without map", "claims:\n  T1: {text: a, thesis: true, same_as: [T2]}\n"),
     ("same_as with empty node", "claims:\n  T1: {text: a, thesis: true, same_as: ['other: ']}\n"),
     ("same_as with empty map", "claims:\n  T1: {text: a, thesis: true, same_as: [':T2']}\n"),
+    ("implicit not a boolean", "claims:\n  T1: {text: a, thesis: true, implicit: 'yes'}\n"),
+    ("unknown scheme field", "claims:\n  T1: {text: a, thesis: true}\nschemes:\n  mine: {title: M, question: [a]}\n"),
+    ("a scheme of the map's own as a string", "claims:\n  T1: {text: a, thesis: true}\nschemes:\n  mine: analogy\n"),
+    ("a link's scheme as a mapping", "claims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [T1]}\nschemes:\n  'C1 -> T1': {title: M}\n"),
+    ("a bad question id", "claims:\n  T1: {text: a, thesis: true}\nschemes:\n  mine: {title: M, questions: {'CQ a': Why?}}\n"),
 ];
 
 /// Prepends a valid map id unless the case is about the id.
