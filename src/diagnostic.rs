@@ -589,12 +589,31 @@ mod severity_tests {
     #[test]
     fn the_enabled_rules_are_those_not_allowed() {
         use Level::*;
-        assert_eq!(cfg(&[]).enabled(), RuleSet::ALL);
+        // A rule allowed by default is not enabled without a flag.
+        let by_default = RuleSet::ALL.without(Rule::UnansweredCriticalQuestion);
+        assert_eq!(cfg(&[]).enabled(), by_default);
         let c = cfg(&[("orphan", Allow), ("quote-not-found", Allow)]);
         let enabled = c.enabled();
         assert!(!enabled.contains(Rule::Orphan));
         assert!(!enabled.contains(Rule::QuoteNotFound));
-        assert_eq!(enabled.iter().count(), Rule::ALL.len() - 2);
+        assert_eq!(enabled.iter().count(), Rule::ALL.len() - 3);
+        // `--warn` or `--deny` enables it; `--deny warnings` does not.
+        let rule = "unanswered-critical-question";
+        let warned = cfg(&[(rule, Warn)]);
+        assert_eq!(
+            warned.severity(Rule::UnansweredCriticalQuestion),
+            Some(Severity::Warning)
+        );
+        assert_eq!(warned.enabled(), RuleSet::ALL);
+        let denied = cfg(&[(rule, Warn), ("warnings", Deny)]);
+        assert_eq!(
+            denied.severity(Rule::UnansweredCriticalQuestion),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            cfg(&[("warnings", Deny)]).severity(Rule::UnansweredCriticalQuestion),
+            None
+        );
         // Allowing every warning leaves exactly the error rules.
         let errors: RuleSet = Rule::ALL
             .into_iter()

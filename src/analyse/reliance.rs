@@ -238,9 +238,10 @@ mod tests {
         assert_eq!(t.chains, 2);
         assert_eq!(t.implicit_chains, 1);
         assert_eq!(t.placeholder_chains, 1);
-        // Without H, D still cites T (a placeholder): not resting on implicit premises.
+        // Without H, D still supports T with a citation: not resting on implicit premises.
         assert!(!t.rests_on_implicit);
-        assert!(!t.placeholders_only);
+        // But every way to a citation needs fn3 (H's, D's): placeholders only.
+        assert!(t.placeholders_only);
         assert!(m[2].1.rests_on_implicit && m[2].1.placeholders_only);
         assert!(m[3].1.placeholders_only && !m[3].1.rests_on_implicit);
     }

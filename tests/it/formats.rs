@@ -235,7 +235,9 @@ fn argdown_parser_accepts_the_export() {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    for map in [HOSTILE, SMALL, PR] {
+    // The reconstruct fixture: an `#implicit` statement, arguments tagged with schemes.
+    let reconstruct = "tests/fixtures/formats/reconstruct.yaml";
+    for map in [HOSTILE, SMALL, PR, reconstruct] {
         let file = dir.path().join("m.argdown");
         argmap()
             .args(["render", map, "--format", "argdown", "-o"])

@@ -136,7 +136,8 @@ fn check_schemes(map: &Map, out: &mut Vec<Diagnostic>) {
                 check_id(key, &base, out);
                 field_problems(base.clone(), &d.problems, SCHEME_FIELDS, "a scheme", out);
                 for (q, _) in d.questions.iter() {
-                    check_id(q, &path!["schemes", key, "questions", q], out);
+                    let at = path!["schemes", key, "questions", q];
+                    check_id(q, &at, out);
                 }
             }
         }
