@@ -436,3 +436,29 @@ fn the_fixture_checks_clean_even_denying_warnings() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn an_unknown_scheme_is_reported_once_not_again_through_its_answers() {
+    let yaml = format!(
+        "{}rebuttals:\n  R1: {{text: r, attacks: [E1], answers: CQ-in-position}}\n",
+        HEAD.replace("position-to-know", "posiiton-to-know")
+    );
+    assert_eq!(
+        diagnostics(&yaml),
+        [(
+            "unknown-scheme".into(),
+            7,
+            53,
+            "did you mean `position-to-know`?".into()
+        )]
+    );
+    // An answer on a node that only supports: it bears on no argument.
+    let supporting =
+        format!("{HEAD}  E2: {{text: f, cites: [b], supports: [T1], answers: CQ-in-position}}\n");
+    let d = diagnostics(&supporting);
+    assert_eq!(
+        (d[0].0.as_str(), d[0].1),
+        ("unknown-critical-question", 8),
+        "{d:?}"
+    );
+}

@@ -1,7 +1,7 @@
 //! `unknown-scheme`: a `scheme:` (on a node, or for a link in `schemes:`) that names no
 //! scheme of the catalogue or of the map.
 
-use super::{Example, Found, Input, RuleInfo};
+use super::{Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
 use crate::analyse::schemes::{lookup, names};
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Target};
 use crate::parse::model::SchemeEntry;
@@ -53,11 +53,19 @@ evidence:
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
+    let mut suggestions = 0;
     let mut report = |name: &str, target: Target, id: &str| {
         if lookup(g, name).is_some() {
             return;
         }
-        let help = match did_you_mean(name, names(g)) {
+        // At most MAX_SUGGESTIONS searches, so a map full of typos stays linear.
+        let guess = (suggestions < MAX_SUGGESTIONS)
+            .then(|| {
+                suggestions += 1;
+                did_you_mean(name, names(g))
+            })
+            .flatten();
+        let help = match guess {
             Some(s) => format!("did you mean `{s}`?"),
             None => "`argmap schemes` lists the built-in schemes; a map defines its own in `schemes:`"
                 .to_string(),

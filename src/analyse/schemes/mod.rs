@@ -310,10 +310,10 @@ impl<'m> MapSchemes<'m> {
             });
         }
         // 3. `answers:`. The arguments around each node: those it is a premise or the
-        // conclusion of (attacking it attacks them).
+        // conclusion of (attacking it attacks them), when they name a scheme.
         let mut around: HashMap<NodeIndex, Vec<u32>> = HashMap::new();
         for (i, a) in inf.list.iter().enumerate() {
-            if out.applied[i].is_some_and(|s| s.scheme.is_some()) {
+            if out.applied[i].is_some() {
                 for &p in a.premises.iter().chain([&a.target]) {
                     around.entry(p).or_default().push(i as u32);
                 }
@@ -332,7 +332,7 @@ impl<'m> MapSchemes<'m> {
                     }
                     EdgeKind::Undercuts { link } => {
                         if let Some(i) = inf.of_edge(*link) {
-                            if out.applied[i].is_some_and(|s| s.scheme.is_some()) {
+                            if out.applied[i].is_some() {
                                 targets.push(i as u32);
                             }
                         }
@@ -349,6 +349,11 @@ impl<'m> MapSchemes<'m> {
                 });
                 continue;
             }
+            // A scheme that is not known is `unknown-scheme`'s to report: its questions
+            // cannot be told, so an answer bearing on it is not judged.
+            let unknown = targets
+                .iter()
+                .any(|&i| out.applied[i as usize].is_some_and(|s| s.scheme.is_none()));
             let mut hit = false;
             for &i in &targets {
                 let s = out.applied[i as usize].and_then(|s| s.scheme);
@@ -357,7 +362,7 @@ impl<'m> MapSchemes<'m> {
                     hit = true;
                 }
             }
-            if !hit {
+            if !hit && !unknown {
                 let mut offered: Vec<&str> = Vec::new();
                 let mut seen: Vec<&str> = Vec::new();
                 for &i in &targets {

@@ -300,7 +300,9 @@ fn schema_help(kind: &SchemaErrorKind) -> Option<&'static str> {
         | SchemaErrorKind::InvalidValue { expected }
         | SchemaErrorKind::InvalidLength { expected } => match expected.as_str() {
             EXPECTING_LIST => Some("write a list, e.g. `supports: [C1]`"),
-            EXPECTING_BOOL => Some("write `thesis: true` or leave the field out"),
+            EXPECTING_BOOL => {
+                Some("write `true` or `false` (as in `thesis: true`), or leave the field out")
+            }
             EXPECTING_MAP | EXPECTING_SECTION => {
                 Some("a map file is a mapping with `id`, `title`, `claims`, ...")
             }
@@ -389,7 +391,7 @@ mod tests {
                 "id: m\nclaims:\n  C1: {text: a, thesis: yes}\n",
                 expected(EXPECTING_BOOL),
                 "invalid type: string \"yes\", expected a boolean",
-                Some("write `thesis: true` or leave the field out"),
+                Some("write `true` or `false` (as in `thesis: true`), or leave the field out"),
             ),
             (
                 "just text\n",
