@@ -29,7 +29,7 @@ pub fn argument_schemes(m: &Analysed) -> HashMap<NodeIndex, Vec<ArgumentScheme>>
             continue;
         };
         let open: Vec<String> = schemes
-            .open(i)
+            .open(i, m.inferences())
             .into_iter()
             .map(|(q, t)| format!("{q}: {t}"))
             .collect();

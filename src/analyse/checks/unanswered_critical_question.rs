@@ -74,7 +74,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let Some(applied) = schemes.applied[i] else {
             continue;
         };
-        let open = schemes.open(i);
+        let open = schemes.open(i, input.inferences());
         if open.is_empty() {
             continue;
         }

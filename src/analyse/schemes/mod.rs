@@ -21,7 +21,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A scheme of the built-in catalogue.
@@ -254,21 +254,32 @@ pub enum Problem<'m> {
 pub struct MapSchemes<'m> {
     /// For each inference (the index in [`Inferences::list`]): its scheme, if any.
     pub applied: Vec<Option<Applied<'m>>>,
-    /// For each inference: the questions answered, with the node answering each, in
-    /// map order.
+    /// For each inference: the questions its undercutters answer, with the node
+    /// answering each, in map order.
     pub answered: Vec<Vec<(&'m str, NodeIndex)>>,
+    /// The questions answered by attacks: (attacked node, question) → the first node
+    /// answering it. An attack on a node answers the question for every argument whose
+    /// premise or conclusion that node is.
+    pub answered_at: HashMap<(NodeIndex, &'m str), NodeIndex>,
     /// What does not fit.
     pub problems: Vec<Problem<'m>>,
 }
 
+/// At most this many `answers` that fit no question get the list of the questions they
+/// could answer (each list walks the arguments around the attacked node).
+const MAX_OFFERED: usize = 200;
+
 impl<'m> MapSchemes<'m> {
     /// Finds the scheme of every argument of `g` and the questions answered, in
-    /// O(nodes + edges + questions).
+    /// O(nodes + edges + questions): an answer is checked through an index of the
+    /// schemes around each node and of the schemes that ask each question, never by
+    /// walking the arguments around the node it attacks.
     pub fn of(g: &ArgGraph<'m>, inf: &Inferences) -> MapSchemes<'m> {
         let n = inf.list.len();
         let mut out = MapSchemes {
             applied: vec![None; n],
             answered: vec![Vec::new(); n],
+            answered_at: HashMap::new(),
             problems: Vec::new(),
         };
         // 1. `schemes:` keyed by link.
@@ -309,88 +320,142 @@ impl<'m> MapSchemes<'m> {
                 })
             });
         }
-        // 3. `answers:`. The arguments around each node: those it is a premise or the
-        // conclusion of (attacking it attacks them), when they name a scheme.
-        let mut around: HashMap<NodeIndex, Vec<u32>> = HashMap::new();
+        out.answers(g, inf);
+        out
+    }
+
+    /// 3. `answers:`: each answer checked and recorded.
+    fn answers(&mut self, g: &ArgGraph<'m>, inf: &Inferences) {
+        let applied = &self.applied;
+        // The schemes named around each node (the arguments it is a premise or the
+        // conclusion of), by name; the nodes around an argument whose scheme is unknown.
+        let mut around: HashSet<(NodeIndex, &'m str)> = HashSet::new();
+        let mut unknown_around: HashSet<NodeIndex> = HashSet::new();
+        let mut args_around: HashMap<NodeIndex, Vec<u32>> = HashMap::new();
         for (i, a) in inf.list.iter().enumerate() {
-            if out.applied[i].is_some() {
-                for &p in a.premises.iter().chain([&a.target]) {
-                    around.entry(p).or_default().push(i as u32);
+            let Some(s) = applied[i] else {
+                continue;
+            };
+            for &p in a.premises.iter().chain([&a.target]) {
+                around.insert((p, s.name));
+                if s.scheme.is_none() {
+                    unknown_around.insert(p);
+                }
+                args_around.entry(p).or_default().push(i as u32);
+            }
+        }
+        // The schemes (by name) that ask each question, among those named in the map.
+        let mut asking: HashMap<&'m str, Vec<&'m str>> = HashMap::new();
+        let mut named: HashSet<&'m str> = HashSet::new();
+        for a in applied.iter().flatten() {
+            if let Some(s) = a.scheme.filter(|_| named.insert(a.name)) {
+                for (q, _) in s.questions() {
+                    asking.entry(q).or_default().push(a.name);
                 }
             }
         }
+        let mut offered_lists = 0;
         for ix in g.graph.node_indices() {
             let Some(q) = g.graph[ix].node.and_then(|n| n.answers()) else {
                 continue;
             };
-            // The arguments it bears on (with a known scheme), without repeats.
-            let mut targets: Vec<u32> = Vec::new();
+            let (mut bears, mut hit, mut unknown) = (false, false, false);
+            let mut attacked: Vec<NodeIndex> = Vec::new();
             for e in g.graph.edges_directed(ix, Direction::Outgoing) {
                 match e.weight() {
                     EdgeKind::Attacks => {
-                        targets.extend(around.get(&e.target()).into_iter().flatten())
+                        let x = e.target();
+                        attacked.push(x);
+                        let named_here = asking.get(q).into_iter().flatten();
+                        if unknown_around.contains(&x) {
+                            unknown = true;
+                        }
+                        if args_around.contains_key(&x) {
+                            bears = true;
+                        }
+                        if named_here.into_iter().any(|s| around.contains(&(x, *s))) {
+                            hit = true;
+                            self.answered_at.entry((x, q)).or_insert(ix);
+                        }
                     }
                     EdgeKind::Undercuts { link } => {
-                        if let Some(i) = inf.of_edge(*link) {
-                            if out.applied[i].is_some() {
-                                targets.push(i as u32);
+                        let Some(i) = inf.of_edge(*link) else {
+                            continue;
+                        };
+                        let Some(s) = self.applied[i] else {
+                            continue;
+                        };
+                        bears = true;
+                        match s.scheme {
+                            None => unknown = true,
+                            Some(sc) if sc.has_question(q) => {
+                                hit = true;
+                                self.answered[i].push((q, ix));
                             }
+                            Some(_) => {}
                         }
                     }
                     _ => {}
                 }
             }
-            targets.sort_unstable();
-            targets.dedup();
-            if targets.is_empty() {
-                out.problems.push(Problem::NothingToAnswer {
+            if !bears {
+                self.problems.push(Problem::NothingToAnswer {
                     node: ix,
                     question: q,
                 });
-                continue;
-            }
-            // A scheme that is not known is `unknown-scheme`'s to report: its questions
-            // cannot be told, so an answer bearing on it is not judged.
-            let unknown = targets
-                .iter()
-                .any(|&i| out.applied[i as usize].is_some_and(|s| s.scheme.is_none()));
-            let mut hit = false;
-            for &i in &targets {
-                let s = out.applied[i as usize].and_then(|s| s.scheme);
-                if s.is_some_and(|s| s.has_question(q)) {
-                    out.answered[i as usize].push((q, ix));
-                    hit = true;
-                }
-            }
-            if !hit && !unknown {
-                let mut offered: Vec<&str> = Vec::new();
-                let mut seen: Vec<&str> = Vec::new();
-                for &i in &targets {
-                    if let Some(s) = out.applied[i as usize].and_then(|s| s.scheme) {
-                        if !seen.contains(&s.id()) {
-                            seen.push(s.id());
-                            offered.extend(s.questions().into_iter().map(|(id, _)| id));
+            } else if !hit && !unknown {
+                // A scheme that is not known is `unknown-scheme`'s to report: an answer
+                // bearing on it is not judged. Otherwise say what it could answer.
+                let mut offered: Vec<&'m str> = Vec::new();
+                if offered_lists < MAX_OFFERED {
+                    offered_lists += 1;
+                    let mut seen: HashSet<&str> = HashSet::new();
+                    let undercut =
+                        g.graph
+                            .edges_directed(ix, Direction::Outgoing)
+                            .filter_map(|e| match e.weight() {
+                                EdgeKind::Undercuts { link } => inf.of_edge(*link),
+                                _ => None,
+                            });
+                    let attacked_args = attacked
+                        .iter()
+                        .flat_map(|x| args_around.get(x).into_iter().flatten())
+                        .map(|&i| i as usize);
+                    for i in undercut.chain(attacked_args) {
+                        if let Some(s) = self.applied[i].and_then(|a| a.scheme) {
+                            if seen.insert(s.id()) {
+                                offered.extend(s.questions().into_iter().map(|(id, _)| id));
+                            }
                         }
                     }
                 }
-                out.problems.push(Problem::NotAQuestion {
+                self.problems.push(Problem::NotAQuestion {
                     node: ix,
                     question: q,
                     offered,
                 });
             }
         }
-        out
     }
 
-    /// The open questions of inference `i` (those of its scheme no node answers).
-    pub fn open(&self, i: usize) -> Vec<(&'m str, &'m str)> {
+    /// The open questions of inference `i` (`inf`, the map's inferences): those of its
+    /// scheme that no undercut of it and no attack on its premises or conclusion
+    /// answers.
+    pub fn open(&self, i: usize, inf: &Inferences) -> Vec<(&'m str, &'m str)> {
         let Some(s) = self.applied[i].and_then(|a| a.scheme) else {
             return Vec::new();
         };
+        let a = &inf.list[i];
         s.questions()
             .into_iter()
-            .filter(|(id, _)| !self.answered[i].iter().any(|(q, _)| q == id))
+            .filter(|(id, _)| {
+                !self.answered[i].iter().any(|(q, _)| q == id)
+                    && !a
+                        .premises
+                        .iter()
+                        .chain([&a.target])
+                        .any(|&p| self.answered_at.contains_key(&(p, *id)))
+            })
             .collect()
     }
 }

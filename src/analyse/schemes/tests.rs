@@ -97,7 +97,7 @@ schemes:
             ("S -> E".to_string(), None),
         ]
     );
-    let open: Vec<&str> = s.open(1).into_iter().map(|(q, _)| q).collect();
+    let open: Vec<&str> = s.open(1, &inf).into_iter().map(|(q, _)| q).collect();
     assert_eq!(
         open,
         [
@@ -111,5 +111,40 @@ schemes:
     assert!(matches!(
         &s.problems[..],
         [Problem::NotAQuestion { question: "CQ-nothing", offered, .. }] if offered.len() == 3
+    ));
+}
+
+#[test]
+fn answers_on_a_hub_are_recorded_once_per_node_and_close_every_argument_around_it() {
+    // n arguments for T, each an expert's opinion, and n rebuttals of T that each answer
+    // CQ-consistency: checked through the indexes, not by walking the n arguments for
+    // each of the n rebuttals.
+    let n = 300;
+    let mut y = String::from("id: m\nclaims:\n  T: {text: t}\nevidence:\n");
+    for i in 0..n {
+        y.push_str(&format!(
+            "  E{i}: {{text: e, supports: [T], scheme: expert-opinion}}\n"
+        ));
+    }
+    y.push_str("rebuttals:\n");
+    for i in 0..n {
+        y.push_str(&format!(
+            "  R{i}: {{text: r, attacks: [T], answers: CQ-consistency}}\n"
+        ));
+    }
+    y.push_str("  X: {text: x, attacks: [T], answers: CQ-in-position}\n");
+    let map = parse_map(&y).expect("parses");
+    let g = ArgGraph::build(&map);
+    let inf = Inferences::of(&g);
+    let s = MapSchemes::of(&g, &inf);
+    assert_eq!(s.answered_at.len(), 1);
+    for (i, a) in inf.list.iter().enumerate() {
+        if a.kind == crate::analyse::inference::LinkKind::Supports {
+            assert_eq!(s.open(i, &inf).len(), 5, "{}", a.name(&g));
+        }
+    }
+    assert!(matches!(
+        &s.problems[..],
+        [Problem::NotAQuestion { question: "CQ-in-position", offered, .. }] if offered.len() == 6
     ));
 }
