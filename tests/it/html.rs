@@ -74,6 +74,11 @@ fn page_works_in_headless_chromium() {
         "example.html",
     );
     let evil = render_html(&hostile, dir.path(), "hostile.html");
+    let reconstruct = render_html(
+        &root().join("tests/fixtures/formats/reconstruct.yaml"),
+        dir.path(),
+        "reconstruct.html",
+    );
     let out = std::process::Command::new("node")
         .arg(browser_dir.join("html.mjs"))
         .arg(&example)
@@ -83,6 +88,15 @@ fn page_works_in_headless_chromium() {
         ])
         .arg(&evil)
         .args(["T1", "<script>window.__pwned = 1; alert(1)</script>"])
+        // An implicit premise says so in the panel.
+        .arg(&reconstruct)
+        .args([
+            "H1",
+            "Implicit premise: the text leaves it unstated (the analyst's reconstruction).",
+        ])
+        // A premise lists its argument's scheme and open critical questions.
+        .arg(&reconstruct)
+        .args(["E1", "Open critical questions: CQ-expertise"])
         .output()
         .expect("node runs");
     assert!(
