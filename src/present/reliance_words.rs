@@ -7,15 +7,20 @@ use std::io::{self, Write};
 /// The line under a cited claim, when its support passes through an implicit premise or
 /// a placeholder source (nothing otherwise).
 pub fn write_claim(r: &RestsOn, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let chains = |k: u64| {
+        format!(
+            "{k} of {} chain{}",
+            r.chains,
+            if r.chains == 1 { "" } else { "s" }
+        )
+    };
     let mut parts = Vec::new();
     if r.implicit_chains > 0 {
         parts.push(format!(
-            "{} of {} chain{} through implicit premises{}",
-            r.implicit_chains,
-            r.chains,
-            if r.chains == 1 { "" } else { "s" },
+            "implicit premises ({}{})",
+            chains(r.implicit_chains),
             if r.rests_on_implicit {
-                " (without them: no cited support)"
+                "; without them, no cited support"
             } else {
                 ""
             }
@@ -23,12 +28,10 @@ pub fn write_claim(r: &RestsOn, width: usize, out: &mut dyn Write) -> io::Result
     }
     if r.placeholder_chains > 0 {
         parts.push(format!(
-            "{} of {} chain{} end at placeholder sources{}",
-            r.placeholder_chains,
-            r.chains,
-            if r.chains == 1 { "" } else { "s" },
+            "placeholder sources ({}{})",
+            chains(r.placeholder_chains),
             if r.placeholders_only {
-                " (none through a real work)"
+                "; none through a real work"
             } else {
                 ""
             }
