@@ -97,6 +97,12 @@ fn default_words(s: Severity) -> &'static str {
 
 /// What `--allow` does to a rule's work.
 fn allowed_words(r: &RuleInfo) -> String {
+    if r.rule.allowed_by_default() {
+        return format!(
+            "as by default: its check is not run at all; `--warn {0}` or `--deny {0}` runs it.",
+            r.id()
+        );
+    }
     match r.found {
         Found::Check(_) if r.default() == Severity::Error => format!(
             "`--allow {}` skips its check in `check`: it is not run at all (every other \
