@@ -462,3 +462,126 @@ fn an_unknown_scheme_is_reported_once_not_again_through_its_answers() {
         "{d:?}"
     );
 }
+
+/// A random map of claims and rebuttals using implicit premises, schemes (by premise
+/// and by link, built-in and unknown), answers (known, unknown, misplaced) and
+/// placeholder sources.
+fn random_map(spec: &[(u8, u8, u8, u8, u8)]) -> String {
+    const SCHEMES: [&str; 5] = ["expert-opinion", "sign", "analogy", "mine", "nonesuch"];
+    const QUESTIONS: [&str; 6] = [
+        "CQ-field",
+        "CQ-sign-strength",
+        "CQ-base-case",
+        "CQ-mine",
+        "CQ-nonesuch",
+        "CQ-expertise",
+    ];
+    let mut y = String::from(
+        "id: m\nsources:\n  real: {title: A Book}\n  lost: {note: a lost footnote}\nclaims:\n  T0: {text: t, thesis: true, cites: [real]}\n",
+    );
+    let n = spec.len();
+    let mut links = Vec::new();
+    for (i, &(target, kind, flags, scheme, answer)) in spec.iter().enumerate() {
+        let id = i + 1;
+        let t = usize::from(target) % id; // an earlier node: no cycle of supports
+        let mut node = format!("  N{id}: {{text: n{id}");
+        let attack = kind % 3 == 0;
+        if attack {
+            node.push_str(&format!(", attacks: [{}]", name(t)));
+        } else {
+            node.push_str(&format!(", supports: [{}]", name(t)));
+            links.push((id, t));
+        }
+        if flags & 1 == 1 {
+            node.push_str(", implicit: true");
+        }
+        match flags >> 1 & 3 {
+            1 => node.push_str(", cites: [real]"),
+            2 => node.push_str(", cites: [lost]"),
+            _ => {}
+        }
+        if scheme % 2 == 0 {
+            node.push_str(&format!(
+                ", scheme: {}",
+                SCHEMES[usize::from(scheme / 2) % 5]
+            ));
+        }
+        if attack && answer % 2 == 0 {
+            node.push_str(&format!(
+                ", answers: {}",
+                QUESTIONS[usize::from(answer / 2) % 6]
+            ));
+        }
+        node.push_str("}\n");
+        y.push_str(&node);
+    }
+    y.push_str("rebuttals:\n");
+    for (k, &(id, t)) in links.iter().enumerate().take(n / 3) {
+        y.push_str(&format!(
+            "  R{k}: {{text: r, undercuts: [\"N{id} -> {}\"], answers: {}}}\n",
+            name(t),
+            QUESTIONS[k % 6]
+        ));
+    }
+    y.push_str("schemes:\n  mine: {title: Mine, questions: {CQ-mine: Why?}}\n");
+    if let Some(&(id, t)) = links.first() {
+        y.push_str(&format!("  \"N{id} -> {}\": mine\n", name(t)));
+    }
+    y
+}
+
+fn name(i: usize) -> String {
+    if i == 0 {
+        "T0".into()
+    } else {
+        format!("N{i}")
+    }
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_reconstruction_checks_renders_and_round_trips_without_panic(
+        spec in proptest::collection::vec(any::<(u8, u8, u8, u8, u8)>(), 1..24)
+    ) {
+        let yaml = random_map(&spec);
+        let file = argmap::load_str("m.yaml", yaml.clone());
+        prop_assert!(file.load_errors.is_empty(), "{:?}\n{yaml}", file.load_errors);
+        let _ = argmap::analyse::check(
+            std::slice::from_ref(&file),
+            [argmap::parse::source_text::SourceLoad::None],
+        );
+        let map = argmap::Analysed::new(&file).expect("parsed");
+        let _ = argmap::support(&map);
+        let maps = [map];
+        for f in [
+            argmap::Format::Dot,
+            argmap::Format::Mermaid,
+            argmap::Format::Json,
+            argmap::Format::Graphml,
+            argmap::Format::Aif,
+            argmap::Format::Argdown,
+            argmap::Format::Af,
+        ] {
+            prop_assert!(argmap::render(&maps, f).is_ok(), "{}", f.name());
+        }
+        // YAML -> AIF -> YAML keeps every node's implicit, scheme and answers, and
+        // the schemes: section.
+        let (a, b) = crate::import::assert_exact_round_trip(&yaml);
+        for (section, nodes) in a.node_sections() {
+            let other = b.node_sections();
+            let (_, back) = other.iter().find(|(s, _)| *s == section).expect("section");
+            for (id, n) in nodes.iter() {
+                let m = back.get(id).expect("node came back");
+                prop_assert_eq!(
+                    (n.implicit(), n.scheme(), n.answers()),
+                    (m.implicit(), m.scheme(), m.answers())
+                );
+            }
+        }
+        prop_assert_eq!(a.schemes, b.schemes);
+    }
+}
