@@ -62,6 +62,10 @@ rebuttals:
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
+    // Without an `answers`, the map's arguments need not be found at all.
+    if !g.graph.node_weights().any(|n| n.node.is_some_and(|x| x.answers().is_some())) {
+        return;
+    }
     for p in &input.schemes().problems {
         let (node, message, help) = match p {
             Problem::NothingToAnswer { node, question } => (
