@@ -585,3 +585,58 @@ proptest! {
         prop_assert_eq!(a.schemes, b.schemes);
     }
 }
+
+#[test]
+fn schemes_belong_to_the_root_file_of_a_map_in_several_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("root.yaml"),
+        "id: m\ninclude: [part.yaml]\nsources:\n  b: {title: B}\nclaims:\n  T1: {text: t, thesis: true}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("part.yaml"),
+        "evidence:\n  E1: {text: e, cites: [b], supports: [T1], scheme: sign}\nschemes:\n  \"E1 -> T1\": analogy\n",
+    )
+    .expect("write");
+    let out = argmap()
+        .args(["check", "--format", "json"])
+        .arg(dir.path().join("root.yaml"))
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "schema", "{v}");
+    assert!(
+        d["file"].as_str().unwrap_or("").ends_with("part.yaml"),
+        "{v}"
+    );
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(1)),
+        "{v}"
+    );
+    // The `scheme:` on a node of the included file applies as in one file.
+    std::fs::write(
+        dir.path().join("part.yaml"),
+        "evidence:\n  E1: {text: e, cites: [b], supports: [T1], scheme: sgn}\n",
+    )
+    .expect("write");
+    let out = argmap()
+        .args(["check", "--format", "json"])
+        .arg(dir.path().join("root.yaml"))
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "unknown-scheme", "{v}");
+    assert!(
+        d["file"].as_str().unwrap_or("").ends_with("part.yaml"),
+        "{v}"
+    );
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(53)),
+        "{v}"
+    );
+}
