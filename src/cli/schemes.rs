@@ -3,7 +3,7 @@
 
 use super::args::{SchemesArgs, SchemesFormat};
 use super::{gate, CliError, Io, EXIT_OK};
-use argmap::analyse::schemes::{builtin, catalogue};
+use argmap::analyse::schemes::{builtin, catalogue, from_aif};
 use argmap::diagnostic::did_you_mean;
 use argmap::present::schemes as words;
 
@@ -21,7 +21,8 @@ pub(super) fn run(a: SchemesArgs, io: &mut Io) -> Result<u8, CliError> {
         }
         return Ok(EXIT_OK);
     };
-    let Some(s) = builtin(&name) else {
+    // The catalogue's id, or a name as AIF tools write it (`ExpertOpinion`).
+    let Some(s) = builtin(&name).or_else(|| from_aif(&name)) else {
         let hint = did_you_mean(&name, catalogue().iter().map(|s| s.id.as_str()))
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();

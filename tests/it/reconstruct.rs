@@ -422,6 +422,12 @@ fn schemes_lists_the_catalogue_and_shows_one() {
     )
     .expect("JSON");
     assert_eq!(one["aif"], "Sign");
+    // AIFdb's name finds the same scheme.
+    let by_aif = argmap()
+        .args(["schemes", "PositionToKnow"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&by_aif.stdout).starts_with("position-to-know: "));
     argmap()
         .args(["schemes", "expert-opnion"])
         .assert()
