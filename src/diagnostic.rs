@@ -66,6 +66,9 @@ rules! {
     IncludeUnreadable = "include-unreadable", Error;
     IncludeCycle = "include-cycle", Error;
     IncludeRepeated = "include-repeated", Warning;
+    UnknownGroup = "unknown-group", Error;
+    GroupCycle = "group-cycle", Error;
+    EmptyGroup = "empty-group", Warning;
 }
 
 impl Rule {

@@ -4,6 +4,7 @@
 pub mod checks;
 pub mod compare;
 pub mod evaluate;
+pub mod groups;
 pub mod inference;
 pub mod neighbourhood;
 pub mod quote;
@@ -32,6 +33,8 @@ pub struct Analysed<'f> {
     support: OnceLock<Support>,
     /// The map's arguments ([`Analysed::inferences`]), computed on first use.
     inferences: OnceLock<Inferences>,
+    /// The map's groups ([`Analysed::groups`]), resolved on first use.
+    groups: OnceLock<groups::Groups>,
 }
 
 impl<'f> Analysed<'f> {
@@ -49,6 +52,7 @@ impl<'f> Analysed<'f> {
             graph,
             support: support.map_or_else(OnceLock::new, OnceLock::from),
             inferences: OnceLock::new(),
+            groups: OnceLock::new(),
         }
     }
 
@@ -72,6 +76,12 @@ impl<'f> Analysed<'f> {
     /// arguments ([`inference`]).
     pub fn inferences(&self) -> &Inferences {
         self.inferences.get_or_init(|| Inferences::of(&self.graph))
+    }
+
+    /// The map's groups resolved (each node's group, each group's parent and members),
+    /// once per map, on first use: what the diagrams, exports and per-group reports read.
+    pub fn groups(&self) -> &groups::Groups {
+        self.groups.get_or_init(|| groups::Groups::of(&self.graph))
     }
 
     /// The map id (empty when it has none).

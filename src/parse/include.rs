@@ -381,6 +381,7 @@ impl Resolver<'_> {
         for (key, given) in [
             ("title", part.title.is_some()),
             ("source", part.source.is_some()),
+            ("groups", part.groups.is_some()),
         ] {
             if given {
                 found.push(
@@ -389,10 +390,11 @@ impl Resolver<'_> {
                         Target::key(path![key]),
                         format!("an included file has no `{key}` of its own"),
                     )
-                    .with_help(if key == "source" {
-                        "the quotes of every file of a map are checked against the `source` of its root file: move it there"
-                    } else {
-                        "the title belongs to the map's root file: move it there"
+                    .with_help(match key {
+                        "source" => "the quotes of every file of a map are checked against the `source` of its root file: move it there",
+                        // The nodes of every file may be placed in them with `group:`.
+                        "groups" => "the groups belong to the map's root file (the nodes of every file can be placed in them with `group:`): move them there",
+                        _ => "the title belongs to the map's root file: move it there",
                     }),
                 );
             }
@@ -454,6 +456,8 @@ impl Resolver<'_> {
             title: _,
             source: _,
             include: _,
+            // Refused in a part (`check_part`): groups are declared in the root file.
+            groups: _,
             problems: _,
             sources,
             claims,

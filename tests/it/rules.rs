@@ -25,6 +25,9 @@ const EXPECTED: &[(&str, usize, usize)] = &[
     ("include-unreadable", 3, 30),
     ("include-cycle", 7, 11),
     ("include-repeated", 5, 5),
+    ("unknown-group", 21, 12),
+    ("group-cycle", 8, 9),
+    ("empty-group", 6, 3),
 ];
 
 fn check_json(file: &str) -> Value {

@@ -226,6 +226,11 @@ const INVALID: &[(&str, &str)] = &[
     ("same_as without map", "claims:\n  T1: {text: a, thesis: true, same_as: [T2]}\n"),
     ("same_as with empty node", "claims:\n  T1: {text: a, thesis: true, same_as: ['other: ']}\n"),
     ("same_as with empty map", "claims:\n  T1: {text: a, thesis: true, same_as: [':T2']}\n"),
+    ("group without title", "groups:\n  g: {note: n}\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
+    ("group with blank title", "groups:\n  g: {title: ' '}\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
+    ("group unknown field", "groups:\n  g: {title: G, parent: h}\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
+    ("group bad id", "groups:\n  'g h': {title: G}\nclaims:\n  T1: {text: a, thesis: true, group: 'g h'}\n"),
+    ("group a list", "groups:\n  g: [G]\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
 ];
 
 /// Prepends a valid map id unless the case is about the id.

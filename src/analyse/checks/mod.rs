@@ -71,6 +71,9 @@ registry! {
     include_unreadable,
     include_cycle,
     include_repeated,
+    unknown_group,
+    group_cycle,
+    empty_group,
 }
 
 /// The declaration of a rule: everything a user is told about it, and its check.

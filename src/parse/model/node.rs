@@ -49,6 +49,8 @@ pub struct NodeMore {
     pub same_as: Vec<Id>,
     /// `other-map-id:NODE`: a node of another map that this node contradicts.
     pub contradicts: Vec<Id>,
+    /// The group the node is placed in (`group:`), as written.
+    pub group: Option<Id>,
     /// Unknown or repeated keys of the node.
     pub problems: Vec<FieldProblem>,
 }
@@ -84,6 +86,10 @@ impl Node {
     pub fn contradicts(&self) -> &[Id] {
         self.more.as_ref().map_or(&[], |m| &m.contradicts)
     }
+    /// The id of the group the node is placed in (`group:`), as written.
+    pub fn group(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.group.as_deref())
+    }
     /// Unknown and repeated fields met while reading the node.
     pub fn problems(&self) -> &[FieldProblem] {
         self.more.as_ref().map_or(&[], |m| &m.problems)
@@ -108,6 +114,7 @@ pub(crate) const NODE_FIELDS: &[&str] = &[
     "cites",
     "same_as",
     "contradicts",
+    "group",
 ];
 
 struct_visitor!(
@@ -139,6 +146,12 @@ struct_visitor!(
                         &mut more.note
                     };
                     set_opt(slot, v, key, p);
+                }
+            }
+            "group" => {
+                let v = opt_text(m)?.map(Id::from);
+                if v.is_some() || out.more.is_some() {
+                    set_opt(&mut out.more_mut().group, v, key, p);
                 }
             }
             "thesis" => set(&mut out.thesis, m.next_value::<Bool>()?.0, key, p),
