@@ -176,12 +176,19 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) 
     let g = &m.graph.graph;
     let shown = |ix: NodeIndex| dm.shows(ix);
     let name = |ix: NodeIndex| format!("{prefix}{}", g[ix].id);
-    for ix in g.node_indices().filter(|&ix| shown(ix)) {
+    let node = |ix: NodeIndex| {
         let mut attrs = node_attrs(m, ix);
         if dm.focus == Some(ix) {
             mark_focus(&mut attrs);
         }
-        sink(Stmt::Node(Node::new(node_id(&name(ix)), attrs)))?;
+        Stmt::Node(Node::new(node_id(&name(ix)), attrs))
+    };
+    if !m.groups().is_empty() {
+        super::dot_groups::node_stmts(dm, prefix, &node, sink)?;
+    } else {
+        for ix in g.node_indices().filter(|&ix| shown(ix)) {
+            sink(node(ix))?;
+        }
     }
     // An argument that is linked (several premises) or undercut is drawn through a
     // point: each premise runs into it, it points at the conclusion, and an undercut

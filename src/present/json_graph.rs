@@ -2,8 +2,9 @@
 //!
 //! ```json
 //! {"maps": [{"id", "title", "nodes": [{"id", "kind", "text", "quote", "by", "thesis",
-//!   "status", "cites", "same_as", "contradicts"?}], "links": [{"source", "target", "kind",
-//!   "via", "with", "argument"}], "sources": [...]}], "same_as": [{"source", "target"}],
+//!   "status", "cites", "same_as", "contradicts"?, "group"?}], "links": [{"source",
+//!   "target", "kind", "via", "with", "argument"}], "sources": [...], "groups"?: [{"id",
+//!   "title", "in", "note"}]}], "same_as": [{"source", "target"}],
 //!   "contradicts"?: [{"source", "target"}]}
 //! ```
 //!
@@ -45,6 +46,20 @@ pub struct MapJson {
     pub links: Vec<LinkJson>,
     /// Its sources.
     pub sources: Vec<SourceJson>,
+    /// Its groups, in document order (left out when the map has none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupJson>,
+}
+
+/// A group: `id`, then `title`, `in` (the parent group) and `note` as written (left out
+/// when missing).
+#[derive(Debug, Serialize)]
+pub struct GroupJson {
+    /// The group's id.
+    pub id: String,
+    /// The entry's fields.
+    #[serde(flatten)]
+    pub details: crate::parse::model::GroupDetails,
 }
 
 /// A claim, evidence item or rebuttal.
@@ -72,6 +87,9 @@ pub struct NodeJson {
     /// when it has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contradicts: Vec<String>,
+    /// The id of the group it is placed in, as written (left out when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// A citation.
@@ -153,6 +171,13 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
             nodes: nodes(dm),
             links: rel,
             sources: sources(map),
+            groups: map
+                .groups()
+                .map(|(id, g)| GroupJson {
+                    id: id.to_string(),
+                    details: g.details.clone(),
+                })
+                .collect(),
         });
     }
     for l in shown_links(maps, links) {
@@ -209,6 +234,7 @@ fn nodes(dm: &DiagramMap) -> Vec<NodeJson> {
                 contradicts: node
                     .map(|x| x.contradicts().iter().map(|s| s.to_string()).collect())
                     .unwrap_or_default(),
+                group: node.and_then(|x| x.group()).map(String::from),
             }
         })
         .collect()

@@ -8,6 +8,7 @@ pub mod argdown;
 pub mod compare;
 pub mod diagram;
 pub mod dot;
+pub mod dot_groups;
 pub mod escape;
 pub mod evaluate;
 pub mod graphml;
