@@ -68,7 +68,7 @@ fn document(m: &Analysed) -> Aif {
     b.aif
 }
 
-/// The map's details AIF has no place for: id, title, `source` and sources.
+/// The map's details AIF has no place for: id, title, `source`, sources and groups.
 fn map_ext(m: &Analysed) -> MapExt {
     let map = m.graph.map;
     MapExt {
@@ -80,6 +80,12 @@ fn map_ext(m: &Analysed) -> MapExt {
             .iter()
             .map(|(id, s)| (id.to_string(), s.details.clone()))
             .collect(),
+        groups: map.groups.as_ref().map(|groups| {
+            groups
+                .iter()
+                .map(|(id, g)| (id.to_string(), g.details.clone()))
+                .collect()
+        }),
     }
 }
 
@@ -124,6 +130,7 @@ fn node_ext(m: &Analysed, n: &GNode) -> NodeExt {
         with: node
             .map(|x| x.with().iter().map(|w| w.to_string()).collect())
             .unwrap_or_default(),
+        group: node.and_then(|x| x.group()).map(String::from),
     }
 }
 

@@ -103,6 +103,7 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         title,
         source: map_ext.source,
         sources,
+        groups: map_ext.groups,
         ..MapOut::default()
     };
     for ((node, id), kind) in nodes.into_iter().zip(ids).zip(kinds) {
@@ -146,6 +147,7 @@ impl Document<'_> {
                     cites: e.cites,
                     same_as: e.same_as,
                     contradicts: e.contradicts,
+                    group: e.group,
                     ..NodeOut::default()
                 }
             })

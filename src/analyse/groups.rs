@@ -5,9 +5,11 @@
 //! and the per-group reports (`support`; `compare` may group its findings by
 //! [`Groups::of_node`] too).
 
-use crate::graph::ArgGraph;
+use crate::analyse::support::{Coverage, Support};
+use crate::graph::{ArgGraph, NodeKind};
 use crate::parse::model::{FastHash, Group, Id, Map, Section};
 use petgraph::graph::NodeIndex;
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// One group of the map, resolved.
@@ -222,6 +224,71 @@ impl Groups {
             }
         }
         holds
+    }
+}
+
+/// The support of the claims of one group (its subgroups' claims included), for the
+/// per-group section of `argmap support`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupCoverage {
+    /// The group's id.
+    pub id: Id,
+    /// Its title (its id when it has none).
+    pub title: String,
+    /// Its parent group, when it is drawn inside one.
+    #[serde(skip_serializing_if = "Option::is_none", rename = "in")]
+    pub parent: Option<Id>,
+    /// How deep it is (0 at the top).
+    pub depth: usize,
+    /// Its claims (and its subgroups') by support status.
+    pub coverage: Coverage,
+}
+
+impl Groups {
+    /// The support of each group's claims, subgroups included, in tree order, and that
+    /// of the claims in no group. Linear: each claim is counted in its own group, then
+    /// the counts are added up from the deepest groups to the top.
+    pub fn coverage(&self, g: &ArgGraph, s: &Support) -> (Vec<GroupCoverage>, Coverage) {
+        let mut own = vec![Coverage::default(); self.list.len()];
+        let mut none = Coverage::default();
+        for ix in g.graph.node_indices() {
+            if g.graph[ix].kind != NodeKind::Claim {
+                continue;
+            }
+            let c = match self.of_node(ix) {
+                Some(k) => &mut own[k],
+                None => &mut none,
+            };
+            c.count(s.status(ix));
+        }
+        let order = self.tree_order();
+        for &k in order.iter().rev() {
+            if let Some(p) = self.list[k].parent {
+                let child = own[k];
+                own[p].add(&child);
+            }
+        }
+        none.finish();
+        let list = order
+            .iter()
+            .map(|&k| {
+                let info = &self.list[k];
+                let mut coverage = own[k];
+                coverage.finish();
+                GroupCoverage {
+                    id: info.id.clone(),
+                    title: self
+                        .entry(g.map, k)
+                        .and_then(|e| e.title())
+                        .unwrap_or(info.id.as_str())
+                        .to_string(),
+                    parent: info.parent.map(|p| self.list[p].id.clone()),
+                    depth: info.depth,
+                    coverage,
+                }
+            })
+            .collect();
+        (list, none)
     }
 }
 
