@@ -14,6 +14,7 @@ pub mod evaluate;
 pub mod graphml;
 pub mod graphviz;
 pub mod html;
+mod html_groups;
 pub mod json;
 pub mod json_graph;
 pub mod map_yaml;

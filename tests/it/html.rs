@@ -74,6 +74,11 @@ fn page_works_in_headless_chromium() {
         "example.html",
     );
     let evil = render_html(&hostile, dir.path(), "hostile.html");
+    let groups = render_html(
+        &root().join("tests/fixtures/formats/groups.yaml"),
+        dir.path(),
+        "groups.html",
+    );
     let out = std::process::Command::new("node")
         .arg(browser_dir.join("html.mjs"))
         .arg(&example)
@@ -83,6 +88,8 @@ fn page_works_in_headless_chromium() {
         ])
         .arg(&evil)
         .args(["T1", "<script>window.__pwned = 1; alert(1)</script>"])
+        .arg(&groups)
+        .args(["E1", "The record shows it."])
         .output()
         .expect("node runs");
     assert!(
@@ -91,4 +98,13 @@ fn page_works_in_headless_chromium() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    // Each group of the map was folded and unfolded (ch1 holds its section's nodes).
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for folded in [
+        "folded group ch1 (3 node(s) hidden)",
+        "folded group ch1-a (2 node(s) hidden)",
+        "folded group ch2 (1 node(s) hidden)",
+    ] {
+        assert!(stdout.contains(folded), "{folded}: {stdout}");
+    }
 }
