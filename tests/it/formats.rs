@@ -235,7 +235,7 @@ fn argdown_parser_accepts_the_export() {
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    for map in [HOSTILE, SMALL, PR] {
+    for map in [HOSTILE, SMALL, PR, "tests/fixtures/formats/groups.yaml"] {
         let file = dir.path().join("m.argdown");
         argmap()
             .args(["render", map, "--format", "argdown", "-o"])
