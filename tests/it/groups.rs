@@ -376,3 +376,32 @@ fn deep_and_long_group_chains_check_and_draw_in_linear_time() {
         (Some(3), Some(23))
     );
 }
+
+#[test]
+fn html_page_carries_hostile_group_titles_escaped() {
+    if !crate::common::require_graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = dir.path().join("m.yaml");
+    std::fs::write(
+        &map,
+        "id: m\ngroups:\n  g: {title: \"</script><script>window.__pwned = 1</script>\"}\nclaims:\n  T1: {text: a, thesis: true, group: g}\n",
+    )
+    .expect("write");
+    let page_path = dir.path().join("m.html");
+    argmap()
+        .args(["render", "--force"])
+        .arg(&map)
+        .arg("-o")
+        .arg(&page_path)
+        .assert()
+        .code(0);
+    let page = std::fs::read_to_string(&page_path).expect("read");
+    let start = page.find("id=\"argmap-groups\">").expect("groups block") + 19;
+    let end = page[start..].find("</script>").expect("end") + start;
+    let block = &page[start..end];
+    assert!(!block.contains('<'), "raw < in the groups block: {block}");
+    assert!(block.contains("\\u003c/script\\u003e"), "{block}");
+    assert_eq!(page.matches("<script").count(), 3);
+}

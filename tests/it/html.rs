@@ -35,8 +35,9 @@ fn page_is_self_contained_and_escaped() {
     let map = dir.path().join("hostile.yaml");
     std::fs::write(&map, HOSTILE).expect("write");
     let page = std::fs::read_to_string(render_html(&map, dir.path(), "h.html")).expect("read");
-    // Exactly our two script elements; no external resources.
-    assert_eq!(page.matches("<script").count(), 2, "{page}");
+    // Exactly our three script elements (the nodes' data, the groups' data, the
+    // script); no external resources.
+    assert_eq!(page.matches("<script").count(), 3, "{page}");
     assert!(!page.contains("src=\"http") && !page.contains("href=\"http"));
     assert!(!page.contains("<img"), "raw markup from map text");
     assert!(page.contains("Content-Security-Policy"));
