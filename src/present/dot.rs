@@ -533,7 +533,16 @@ pub fn cluster(
         Ok(())
     });
     debug_assert!(collected.is_ok());
-    for st in body.iter_mut() {
+    // The statements at every depth: groups' clusters hold node statements too.
+    let mut all: Vec<&mut Stmt> = Vec::new();
+    let mut pending: Vec<&mut Stmt> = body.iter_mut().collect();
+    while let Some(st) = pending.pop() {
+        match st {
+            Stmt::Subgraph(sub) => pending.extend(sub.stmts.iter_mut()),
+            other => all.push(other),
+        }
+    }
+    for st in all {
         match st {
             Stmt::Node(n) if is_grey(&Vertex::N(n.id.clone())) => {
                 for (k, v) in [

@@ -405,3 +405,33 @@ fn html_page_carries_hostile_group_titles_escaped() {
     assert!(block.contains("\\u003c/script\\u003e"), "{block}");
     assert_eq!(page.matches("<script").count(), 3);
 }
+
+#[test]
+fn compare_draws_groups_inside_each_map_and_greys_unaligned_nodes_in_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("other.yaml");
+    let text = std::fs::read_to_string(root().join(GROUPS)).expect("fixture");
+    let text = text.replacen("id: groups", "id: other", 1).replacen(
+        "rebuttals:\n",
+        "  X9:\n    text: Zebras migrate across the frozen tundra every winter.\n    attacks: [R1]\n    group: ch2\nrebuttals:\n",
+        1,
+    );
+    std::fs::write(&other, text).expect("write");
+    let out = argmap()
+        .args(["compare", GROUPS])
+        .arg(&other)
+        .args(["--format", "dot"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let dot = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        dot.contains("subgraph \"cluster_group:other:ch2\""),
+        "{dot}"
+    );
+    let x9 = dot
+        .lines()
+        .find(|l| l.trim_start().starts_with("\"other:X9\"["))
+        .expect("X9 drawn");
+    assert!(x9.contains("fillcolor=\"#f7f7f7\""), "{x9}");
+}

@@ -60,8 +60,20 @@ claims:
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
     let groups = Groups::of(g);
-    let ids = || groups.list.iter().map(|x| x.id.as_str());
     for (n, u) in groups.unknown.iter().enumerate() {
+        // Candidates: every group but the one whose `in:` this is.
+        let this = match *u {
+            Unknown::Group(i) => Some(i),
+            Unknown::Node(_) => None,
+        };
+        let ids = || {
+            groups
+                .list
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| Some(*i) != this)
+                .map(|(_, x)| x.id.as_str())
+        };
         let (path, name, owner, what) = match *u {
             Unknown::Node(ix) => {
                 let node = &g.graph[ix];
@@ -89,7 +101,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
             .flatten();
         let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
-            None if groups.is_empty() => {
+            None if ids().next().is_none() => {
                 "declare it under `groups:` (`ID: {title: ...}`)".to_string()
             }
             None => format!(
