@@ -4,13 +4,14 @@
 //! subgroup) are drawn, so a `--focus` view has the clusters of the nodes it shows. Edges
 //! and the points of linked arguments stay outside the clusters (DOT draws an edge
 //! between nodes of any clusters). Clusters nest at most [`MAX_DEPTH`] deep: a group
-//! deeper down is drawn inside its ancestor at that depth (Graphviz and its printer
-//! recurse on nesting).
+//! deeper down is drawn inside its ancestor at that depth (Graphviz recurses on
+//! nesting). The clusters are written as they are made, opened and closed around their
+//! statements, so a large map's diagram is not held in memory.
 
 use super::diagram::DiagramMap;
-use super::dot::attr;
+use super::dot::{attr, Part};
 use super::escape::{dot_quoted, wrap};
-use graphviz_rust::dot_structures::{Id, Stmt, Subgraph};
+use graphviz_rust::dot_structures::{Id, Stmt};
 use petgraph::graph::NodeIndex;
 
 /// How deep clusters nest in a diagram.
@@ -25,83 +26,75 @@ pub fn cluster_name(prefix: &str, id: &str) -> String {
     format!("{CLUSTER_PREFIX}{prefix}{id}")
 }
 
-/// The node statements of a map with groups: those of nodes outside any drawn group
-/// first, given to `sink`, then one (nested) cluster per top group that holds a drawn
-/// node. `node` makes a node's statement.
-pub(super) fn node_stmts(
+/// The node statements of a map with groups, given to `sink` as they are made: those of
+/// nodes outside any drawn group first, then the clusters of the groups that hold a
+/// drawn node, in tree order, each opened ([`Part::Open`]), titled, with its nodes and
+/// its subgroups' clusters, and closed. `node` makes a node's statement. Only the node
+/// indices of each group are held, not their statements.
+pub(super) fn node_parts(
     dm: &DiagramMap,
     prefix: &str,
     node: &dyn Fn(NodeIndex) -> Stmt,
-    sink: &mut dyn FnMut(Stmt) -> std::io::Result<()>,
+    sink: &mut dyn FnMut(Part) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let m = dm.map;
     let groups = m.groups();
     let g = &m.graph.graph;
     let shown = |ix: NodeIndex| dm.shows(ix);
     let holds = groups.holding(shown);
-    // The cluster each group is drawn as: itself, or its ancestor at MAX_DEPTH - 1.
-    let drawn_as = |mut k: usize| {
-        while groups.list[k].depth >= MAX_DEPTH {
-            match groups.list[k].parent {
-                Some(p) => k = p,
-                None => break,
-            }
-        }
-        k
-    };
-    let mut inside: Vec<Vec<Stmt>> = vec![Vec::new(); groups.list.len()];
+    // The cluster each group is drawn as: itself, or its ancestor at MAX_DEPTH - 1
+    // (found from the top down, parents first, in one pass).
+    let order = groups.tree_order();
+    let mut drawn = vec![0; groups.list.len()];
+    for &k in &order {
+        drawn[k] = match groups.list[k].parent {
+            Some(p) if groups.list[k].depth >= MAX_DEPTH => drawn[p],
+            _ => k,
+        };
+    }
+    let mut inside: Vec<Vec<NodeIndex>> = vec![Vec::new(); groups.list.len()];
     for ix in g.node_indices().filter(|&ix| shown(ix)) {
         match groups.of_node(ix) {
-            Some(k) if holds[k] => inside[drawn_as(k)].push(node(ix)),
-            _ => sink(node(ix))?,
+            Some(k) if holds[k] => inside[drawn[k]].push(ix),
+            _ => sink(Part::Stmt(node(ix)))?,
         }
     }
-    // Children before parents: each cluster is built from its nodes and its subgroups'
-    // clusters, without recursion.
-    let order = groups.tree_order();
-    let mut built: Vec<Option<Stmt>> = vec![None; groups.list.len()];
-    for &k in order.iter().rev() {
-        if !holds[k] || drawn_as(k) != k {
-            continue;
-        }
+    let mut open: Vec<usize> = Vec::new();
+    for k in order.into_iter().filter(|&k| holds[k] && drawn[k] == k) {
         let info = &groups.list[k];
+        while open.last().is_some_and(|&o| Some(o) != info.parent) {
+            open.pop();
+            sink(Part::Close)?;
+        }
         let title = groups
             .entry(m.graph.map, k)
             .and_then(|e| e.title())
             .unwrap_or(info.id.as_str());
-        let mut stmts = vec![
-            Stmt::Attribute(attr("label", &wrap(title, 60).join("\n"))),
-            Stmt::Attribute(attr("style", "rounded,filled")),
-            Stmt::Attribute(attr("color", "#90a4ae")),
-            Stmt::Attribute(attr(
-                "fillcolor",
-                if info.depth % 2 == 0 {
-                    "#f7f9fa"
-                } else {
-                    "#eef2f4"
-                },
-            )),
-            Stmt::Attribute(attr("fontsize", "12")),
-            Stmt::Attribute(attr("labeljust", "l")),
-        ];
-        stmts.append(&mut inside[k]);
-        // Subclusters in document order (beneath MAX_DEPTH their nodes joined `inside`).
-        for &c in &info.children {
-            if let Some(sub) = built[c].take() {
-                stmts.push(sub);
-            }
+        let fill = if info.depth % 2 == 0 {
+            "#f7f9fa"
+        } else {
+            "#eef2f4"
+        };
+        sink(Part::Open(Id::Escaped(dot_quoted(&cluster_name(
+            prefix, &info.id,
+        )))))?;
+        for a in [
+            attr("label", &wrap(title, 60).join("\n")),
+            attr("style", "rounded,filled"),
+            attr("color", "#90a4ae"),
+            attr("fillcolor", fill),
+            attr("fontsize", "12"),
+            attr("labeljust", "l"),
+        ] {
+            sink(Part::Stmt(Stmt::Attribute(a)))?;
         }
-        built[k] = Some(Stmt::Subgraph(Subgraph {
-            id: Id::Escaped(dot_quoted(&cluster_name(prefix, &info.id))),
-            stmts,
-        }));
+        open.push(k);
+        for &ix in &inside[k] {
+            sink(Part::Stmt(node(ix)))?;
+        }
     }
-    for &k in &order {
-        if groups.list[k].parent.is_none() {
-            if let Some(st) = built[k].take() {
-                sink(st)?;
-            }
-        }
+    for _ in open {
+        sink(Part::Close)?;
     }
     Ok(())
 }

@@ -435,3 +435,36 @@ fn compare_draws_groups_inside_each_map_and_greys_unaligned_nodes_in_them() {
         .expect("X9 drawn");
     assert!(x9.contains("fillcolor=\"#f7f7f7\""), "{x9}");
 }
+
+/// `render --format dot` writes clusters as it makes them (dot::write); the text must be
+/// graphviz-rust's printing of the whole graph, nested group clusters included, for one
+/// map and for two (group clusters inside the maps' clusters).
+#[test]
+fn written_dot_with_groups_is_the_printed_graph() {
+    use argmap::analyse::{resolve_same_as, Analysed};
+    use argmap::present::dot;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("other.yaml");
+    let text = std::fs::read_to_string(root().join(GROUPS)).expect("fixture");
+    std::fs::write(&other, text.replacen("id: groups", "id: other", 1)).expect("write");
+    let other = other.to_str().expect("utf-8 path").to_string();
+    for paths in [vec![GROUPS.to_string()], vec![GROUPS.to_string(), other]] {
+        let files: Vec<_> = paths
+            .iter()
+            .map(|p| argmap::parse::load_file(std::path::Path::new(p)).expect("readable"))
+            .collect();
+        let maps: Vec<Analysed> = files.iter().filter_map(Analysed::new).collect();
+        let (links, _) = resolve_same_as(&maps);
+        let diagram: Vec<dot::DiagramMap> = maps
+            .iter()
+            .map(|m| dot::DiagramMap {
+                map: m,
+                visible: None,
+                focus: None,
+            })
+            .collect();
+        let printed = dot::print(&dot::graph(&diagram, &links, None));
+        let args: Vec<&str> = paths.iter().map(String::as_str).collect();
+        assert_eq!(render(&args), printed);
+    }
+}
