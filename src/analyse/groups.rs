@@ -206,6 +206,20 @@ impl Groups {
         out
     }
 
+    /// The group each group is drawn as when nesting stops at `max_depth` levels: itself
+    /// when it is less than `max_depth` deep, else its ancestor at depth `max_depth - 1`
+    /// (found from the top down, parents first, in one pass).
+    pub fn drawn_as(&self, max_depth: usize) -> Vec<usize> {
+        let mut drawn = vec![0; self.list.len()];
+        for k in self.tree_order() {
+            drawn[k] = match self.list[k].parent {
+                Some(p) if self.list[k].depth >= max_depth.max(1) => drawn[p],
+                _ => k,
+            };
+        }
+        drawn
+    }
+
     /// Which groups hold (themselves or through a subgroup) a node that `shown` accepts:
     /// the clusters a diagram draws.
     pub fn holding(&self, shown: impl Fn(NodeIndex) -> bool) -> Vec<bool> {

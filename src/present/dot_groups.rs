@@ -42,16 +42,9 @@ pub(super) fn node_parts(
     let g = &m.graph.graph;
     let shown = |ix: NodeIndex| dm.shows(ix);
     let holds = groups.holding(shown);
-    // The cluster each group is drawn as: itself, or its ancestor at MAX_DEPTH - 1
-    // (found from the top down, parents first, in one pass).
+    // The cluster each group is drawn as: itself, or its ancestor at MAX_DEPTH - 1.
     let order = groups.tree_order();
-    let mut drawn = vec![0; groups.list.len()];
-    for &k in &order {
-        drawn[k] = match groups.list[k].parent {
-            Some(p) if groups.list[k].depth >= MAX_DEPTH => drawn[p],
-            _ => k,
-        };
-    }
+    let drawn = groups.drawn_as(MAX_DEPTH);
     let mut inside: Vec<Vec<NodeIndex>> = vec![Vec::new(); groups.list.len()];
     for ix in g.node_indices().filter(|&ix| shown(ix)) {
         match groups.of_node(ix) {

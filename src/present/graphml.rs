@@ -157,10 +157,12 @@ impl Doc<'_, '_, '_> {
         let dm = &self.maps[mi];
         let groups = dm.map.groups();
         let holds = groups.holding(|ix| dm.shows(ix));
+        // Graphs nest as deep as DOT's clusters do (XML readers limit nesting).
+        let drawn = groups.drawn_as(super::dot_groups::MAX_DEPTH);
         let mut members: Vec<Vec<NodeIndex>> = vec![Vec::new(); groups.list.len()];
         for ix in dm.map.graph.graph.node_indices().filter(|&ix| dm.shows(ix)) {
             match groups.of_node(ix) {
-                Some(k) if holds[k] => members[k].push(ix),
+                Some(k) if holds[k] => members[drawn[k]].push(ix),
                 _ => self.node(mi, ix),
             }
         }
@@ -171,7 +173,11 @@ impl Doc<'_, '_, '_> {
         };
         let mut open: Vec<usize> = Vec::new();
         let close = |out: &mut String| out.push_str("    </graph>\n    </node>\n");
-        for k in groups.tree_order().into_iter().filter(|&k| holds[k]) {
+        for k in groups
+            .tree_order()
+            .into_iter()
+            .filter(|&k| holds[k] && drawn[k] == k)
+        {
             let info = &groups.list[k];
             while open.last().is_some_and(|&o| Some(o) != info.parent) {
                 open.pop();

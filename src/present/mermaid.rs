@@ -120,16 +120,22 @@ fn grouped_nodes(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
     let g = &dm.map.graph.graph;
     let groups = dm.map.groups();
     let holds = groups.holding(|ix| dm.shows(ix));
+    // Subgraphs nest as deep as DOT's clusters do.
+    let drawn = groups.drawn_as(super::dot_groups::MAX_DEPTH);
     let mut members: Vec<Vec<NodeIndex>> = vec![Vec::new(); groups.list.len()];
     for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
         match groups.of_node(ix) {
-            Some(k) if holds[k] => members[k].push(ix),
+            Some(k) if holds[k] => members[drawn[k]].push(ix),
             _ => node_line(chart, mi, dm, ix, indent),
         }
     }
-    let pad = |depth: usize| format!("{indent}{}", "  ".repeat(depth.min(32)));
+    let pad = |depth: usize| format!("{indent}{}", "  ".repeat(depth));
     let mut open: Vec<usize> = Vec::new();
-    for k in groups.tree_order().into_iter().filter(|&k| holds[k]) {
+    for k in groups
+        .tree_order()
+        .into_iter()
+        .filter(|&k| holds[k] && drawn[k] == k)
+    {
         let info = &groups.list[k];
         while open.last().is_some_and(|&o| Some(o) != info.parent) {
             open.pop();

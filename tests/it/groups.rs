@@ -468,3 +468,53 @@ fn written_dot_with_groups_is_the_printed_graph() {
         assert_eq!(render(&args), printed);
     }
 }
+
+#[test]
+fn nesting_stops_at_sixteen_levels_and_deeper_nodes_join_the_deepest_drawn_group() {
+    let n = 40;
+    let mut yaml = String::from("id: deep\ngroups:\n  g0: {title: G0}\n");
+    for i in 1..n {
+        yaml.push_str(&format!("  g{i}: {{title: G{i}, in: g{}}}\n", i - 1));
+    }
+    yaml.push_str("claims:\n");
+    for i in 0..n {
+        yaml.push_str(&format!(
+            "  C{i}: {{text: claim {i}, thesis: true, group: g{i}}}\n"
+        ));
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("deep.yaml");
+    std::fs::write(&path, &yaml).expect("write");
+    let path = path.to_str().expect("utf-8 path");
+    let dot = render(&[path, "--format", "dot", "--allow", "uncited-claim"]);
+    assert_eq!(
+        dot.matches("subgraph \"cluster_group:").count(),
+        16,
+        "{dot}"
+    );
+    assert!(dot.contains("cluster_group:g15\"") && !dot.contains("cluster_group:g16\""));
+    // C39 is drawn in g15's cluster, 16 levels in (indent 2 * 17).
+    assert!(
+        dot.contains(&format!("\n{}\"C39\"[", " ".repeat(34))),
+        "{dot}"
+    );
+    for i in 0..n {
+        assert!(dot.contains(&format!("\"C{i}\"[")), "C{i}");
+    }
+    let mermaid = render(&[path, "--format", "mermaid", "--allow", "uncited-claim"]);
+    assert_eq!(mermaid.matches("subgraph ").count(), 16, "{mermaid}");
+    assert_eq!(mermaid.matches("  end\n").count(), 16, "{mermaid}");
+    let xml = render(&[path, "--format", "graphml", "--allow", "uncited-claim"]);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed");
+    let groups = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("graph"))
+        .count();
+    assert_eq!(groups, 17, "the top graph and 16 nested ones");
+    let c39 = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("C39"))
+        .expect("C39");
+    let holder = c39.ancestors().skip(1).find(|n| n.has_tag_name("node"));
+    assert_eq!(holder.and_then(|n| n.attribute("id")), Some("group:g15"));
+}
