@@ -518,3 +518,62 @@ fn nesting_stops_at_sixteen_levels_and_deeper_nodes_join_the_deepest_drawn_group
     let holder = c39.ancestors().skip(1).find(|n| n.has_tag_name("node"));
     assert_eq!(holder.and_then(|n| n.attribute("id")), Some("group:g15"));
 }
+
+#[test]
+fn nodes_of_an_included_file_are_placed_in_the_root_files_groups() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write =
+        |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write");
+    write(
+        "m.yaml",
+        "id: m\ninclude: [p.yaml]\ngroups:\n  ch1: {title: Chapter one}\n  ch2: {title: Chapter two}\nsources:\n  s: {title: S}\nclaims:\n  T1: {text: A., thesis: true, cites: [s], group: ch1}\n",
+    );
+    write(
+        "p.yaml",
+        "# chapter two\nclaims:\n  C1:\n    text: B.\n    supports: [T1]\n    cites: [s]\n    group: ch2\n",
+    );
+    let run = |args: &[&str]| {
+        argmap()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&["check", "m.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let dot =
+        String::from_utf8(run(&["render", "m.yaml", "--format", "dot"]).stdout).expect("utf-8");
+    let ch2 = dot
+        .find("subgraph \"cluster_group:ch2\"")
+        .expect("ch2 drawn");
+    assert!(dot[ch2..].contains("\"C1\"["), "{dot}");
+    // An unknown group in the part is reported there; groups declared in a part are
+    // refused there (they belong to the root file).
+    write(
+        "p.yaml",
+        "# chapter two\ngroups:\n  ch3: {title: Three}\nclaims:\n  C1:\n    text: B.\n    supports: [T1]\n    cites: [s]\n    group: ch9\n",
+    );
+    let out = run(&["check", "--format", "json", "m.yaml"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found: Vec<(String, String, u64, u64)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or("").to_string(),
+                d["file"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("schema".into(), "p.yaml".into(), 2, 1)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("unknown-group".into(), "p.yaml".into(), 9, 12)),
+        "{found:?}"
+    );
+}
