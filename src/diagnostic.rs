@@ -71,6 +71,9 @@ rules! {
     UnknownScheme = "unknown-scheme", Error;
     UnknownCriticalQuestion = "unknown-critical-question", Error;
     UnansweredCriticalQuestion = "unanswered-critical-question", Warning;
+    UnknownGroup = "unknown-group", Error;
+    GroupCycle = "group-cycle", Error;
+    EmptyGroup = "empty-group", Warning;
 }
 
 impl Rule {

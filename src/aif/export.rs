@@ -69,7 +69,7 @@ fn document(m: &Analysed) -> Aif {
     b.aif
 }
 
-/// The map's details AIF has no place for: id, title, `source` and sources.
+/// The map's details AIF has no place for: id, title, `source`, sources and groups.
 fn map_ext(m: &Analysed) -> MapExt {
     let map = m.graph.map;
     MapExt {
@@ -86,6 +86,12 @@ fn map_ext(m: &Analysed) -> MapExt {
             .iter()
             .map(|(k, e)| (k.to_string(), e.into()))
             .collect(),
+        groups: map.groups.as_ref().map(|groups| {
+            groups
+                .iter()
+                .map(|(id, g)| (id.to_string(), g.details.clone()))
+                .collect()
+        }),
     }
 }
 
@@ -133,6 +139,7 @@ fn node_ext(m: &Analysed, n: &GNode) -> NodeExt {
         implicit: node.and_then(|x| x.more.as_ref()?.implicit),
         scheme: node.and_then(|x| x.scheme()).map(String::from),
         answers: node.and_then(|x| x.answers()).map(String::from),
+        group: node.and_then(|x| x.group()).map(String::from),
     }
 }
 

@@ -109,6 +109,7 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
         source: map_ext.source,
         sources,
         schemes,
+        groups: map_ext.groups,
         ..MapOut::default()
     };
     for ((node, id), kind) in nodes.into_iter().zip(ids).zip(kinds) {
@@ -155,6 +156,7 @@ impl Document<'_> {
                     implicit: e.implicit,
                     scheme: e.scheme,
                     answers: e.answers,
+                    group: e.group,
                     ..NodeOut::default()
                 }
             })

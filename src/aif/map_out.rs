@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 /// model's own list of a source's fields.
 pub use crate::parse::model::SourceDetails as SourceOut;
 
+/// A group entry as written to a map (and kept in AIF's `argmap` member): the map
+/// model's own list of a group's fields (`title`, `in`, `note`).
+pub use crate::parse::model::GroupDetails as GroupOut;
+
 /// A citation as written to a map: the short form when it has no page or footnote.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -94,6 +98,9 @@ pub struct NodeOut {
     /// `other-map-id:NODE`: a node of another map that this node contradicts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub contradicts: Vec<String>,
+    /// The group it is placed in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// `implicit`: a premise the text leaves unstated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub implicit: Option<bool>,
@@ -162,6 +169,9 @@ pub struct MapOut {
     /// Works cited: id → entry.
     #[serde(skip_serializing_if = "IndexMap::is_empty")]
     pub sources: IndexMap<String, SourceOut>,
+    /// Groups: id → entry (`None`: no `groups:` written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<IndexMap<String, GroupOut>>,
     /// The claims (written as `claims: {}` when there are none).
     pub claims: IndexMap<String, NodeOut>,
     /// The evidence items.

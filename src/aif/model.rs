@@ -7,7 +7,7 @@
 //! AIF has no place for (node kind and id, thesis, quote, citations, sources), so a map
 //! exported by argmap imports back unchanged; other AIF tools ignore it.
 
-use super::map_out::{CiteOut, SourceOut};
+use super::map_out::{CiteOut, GroupOut, SourceOut};
 use indexmap::IndexMap;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -127,6 +127,9 @@ pub struct MapExt {
     /// The map's `schemes:` entries as written (links' schemes and its own schemes).
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub schemes: IndexMap<String, super::map_out::SchemeOut>,
+    /// The map's `groups`: id → entry, in map order; none when the map had no `groups:`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<IndexMap<String, GroupOut>>,
 }
 
 /// argmap details of one I-node.
@@ -177,6 +180,9 @@ pub struct NodeExt {
     /// The node's `answers:` as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<String>,
+    /// The group the node is placed in (`group:`), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// Why an AIF file cannot be imported: not AIF JSON ([`parse`]) or AIF no map can come

@@ -4,6 +4,7 @@
 pub mod checks;
 pub mod compare;
 pub mod evaluate;
+pub mod groups;
 pub mod inference;
 pub mod neighbourhood;
 pub mod quote;
@@ -34,6 +35,8 @@ pub struct Analysed<'f> {
     support: OnceLock<Support>,
     /// The map's arguments ([`Analysed::inferences`]), computed on first use.
     inferences: OnceLock<Inferences>,
+    /// The map's groups ([`Analysed::groups`]), resolved on first use.
+    groups: OnceLock<groups::Groups>,
 }
 
 impl<'f> Analysed<'f> {
@@ -51,6 +54,7 @@ impl<'f> Analysed<'f> {
             graph,
             support: support.map_or_else(OnceLock::new, OnceLock::from),
             inferences: OnceLock::new(),
+            groups: OnceLock::new(),
         }
     }
 
@@ -82,6 +86,12 @@ impl<'f> Analysed<'f> {
     /// lifetime).
     pub fn schemes(&self) -> schemes::MapSchemes<'f> {
         schemes::MapSchemes::of(&self.graph, self.inferences())
+    }
+
+    /// The map's groups resolved (each node's group, each group's parent and members),
+    /// once per map, on first use: what the diagrams, exports and per-group reports read.
+    pub fn groups(&self) -> &groups::Groups {
+        self.groups.get_or_init(|| groups::Groups::of(&self.graph))
     }
 
     /// The map id (empty when it has none).

@@ -190,6 +190,31 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// Counts one claim of this status (call [`Coverage::finish`] when all are counted).
+    pub(crate) fn count(&mut self, status: Status) {
+        self.claims += 1;
+        match status {
+            Status::Cited => self.cited += 1,
+            Status::Uncited => self.uncited += 1,
+            Status::Unsupported => self.unsupported += 1,
+        }
+    }
+    /// Adds the counts of `other`.
+    pub(crate) fn add(&mut self, other: &Coverage) {
+        self.claims += other.claims;
+        self.cited += other.cited;
+        self.uncited += other.uncited;
+        self.unsupported += other.unsupported;
+    }
+    /// Sets `ratio` from the counts.
+    pub(crate) fn finish(&mut self) {
+        self.ratio = if self.claims == 0 {
+            0.0
+        } else {
+            self.cited as f64 / self.claims as f64
+        };
+    }
+
     /// Counts the claims of a map by status.
     pub fn of(g: &ArgGraph, s: &Support) -> Coverage {
         let mut c = Coverage::default();
@@ -259,6 +284,13 @@ pub struct SupportReport<'m> {
     /// implicit node or a placeholder source ([`super::reliance`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reliance: Option<super::reliance::RelianceCoverage>,
+    /// The counts of each group's claims (subgroups included), in tree order; empty
+    /// (and left out of JSON) when the map has no groups.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<crate::analyse::groups::GroupCoverage>,
+    /// The counts of the claims in no group, when the map has groups.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ungrouped: Option<Coverage>,
 }
 
 /// Describes a citation: `deutscher-1965, p. 129, fn. 11`.
@@ -303,11 +335,15 @@ pub fn report<'m>(g: &ArgGraph<'m>, s: &Support) -> SupportReport<'m> {
             }
         })
         .collect();
+    let groups = crate::analyse::groups::Groups::of(g);
+    let (by_group, ungrouped) = groups.coverage(g, s);
     SupportReport {
         map: g.map.id.as_deref().unwrap_or_default(),
         claims,
         coverage: Coverage::of(g, s),
         reliance: reliance.as_ref().map(|r| r.coverage(g, s)),
+        ungrouped: (!groups.is_empty()).then_some(ungrouped),
+        groups: by_group,
     }
 }
 

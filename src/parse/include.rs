@@ -385,6 +385,7 @@ impl Resolver<'_> {
                 "schemes",
                 !part.schemes.is_empty() || !part.schemes.duplicates.is_empty(),
             ),
+            ("groups", part.groups.is_some()),
         ] {
             if given {
                 found.push(
@@ -396,6 +397,8 @@ impl Resolver<'_> {
                     .with_help(match key {
                         "source" => "the quotes of every file of a map are checked against the `source` of its root file: move it there",
                         "schemes" => "the map's `schemes:` (links' schemes and its own) belong to its root file: move them there",
+                        // The nodes of every file may be placed in them with `group:`.
+                        "groups" => "the groups belong to the map's root file (the nodes of every file can be placed in them with `group:`): move them there",
                         _ => "the title belongs to the map's root file: move it there",
                     }),
                 );
@@ -459,6 +462,8 @@ impl Resolver<'_> {
             source: _,
             include: _,
             schemes: _,
+            // Refused in a part (`check_part`): groups are declared in the root file.
+            groups: _,
             problems: _,
             sources,
             claims,

@@ -64,6 +64,7 @@ pub fn json_schema() -> Value {
             "reference": reference(),
             "cite": cite(),
             "source": source(),
+            "group": group(),
             "claim": claim(),
             "node": node(),
             "scheme": scheme()
@@ -106,6 +107,10 @@ fn map_properties() -> Value {
         "rebuttals": section(
             "Rebuttals: id -> rebuttal; it must attack or undercut something.",
             "node"
+        ),
+        "groups": section(
+            "Groups (chapters, sections, themes): id -> group; nodes are placed in one with `group:`. Group ids are their own namespace.",
+            "group"
         ),
         "schemes": {
             "description": "Argument schemes: `\"A -> B\": scheme-id` gives the argument that carries the link A -> B its scheme; an id with a mapping defines a scheme of the map's own.",
@@ -226,6 +231,30 @@ fn source() -> Value {
     })
 }
 
+/// A `groups` entry: a title that is not blank, an optional parent (`in`) and `note`.
+fn group() -> Value {
+    json!({
+        "description": "A group of nodes: a chapter, a section, a theme.",
+        "type": "object",
+        "properties": {
+            "title": {
+                "description": "The group's heading (required, not blank).",
+                "anyOf": [
+                    { "type": "string", "pattern": not_blank_pattern() },
+                    { "type": ["number", "boolean"] }
+                ]
+            },
+            "in": {
+                "description": "The id of the parent group (`groups` of this map).",
+                "$ref": "#/$defs/scalar"
+            },
+            "note": { "description": "A note for people.", "$ref": "#/$defs/scalar" }
+        },
+        "required": ["title"],
+        "additionalProperties": false
+    })
+}
+
 /// An evidence item or a rebuttal: the node fields, without `thesis`.
 fn node() -> Value {
     json!({
@@ -300,6 +329,10 @@ fn node_properties() -> Value {
             "description": "`other-map-id:NODE`: a node of another map that this node contradicts (within one map, an attack says it).",
             "type": ["array", "null"],
             "items": { "type": "string", "pattern": same_as_pattern() }
+        },
+        "group": {
+            "description": "The id of the group (`groups` of this map) the node is placed in.",
+            "$ref": "#/$defs/scalar"
         },
         "cites": {
             "description": "Sources this node cites: `ID` or `{source: ID, at: \"page\", footnote: N}`.",

@@ -164,17 +164,75 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
         let schemes = dm.map.schemes();
         let mut order: Vec<NodeIndex> = g.node_indices().filter(|&ix| dm.shows(ix)).collect();
         order.sort_by_key(|&ix| !g[ix].is_thesis());
-        for ix in order {
-            statement(&mut out, &names, mi, ix);
-            relations(&mut out, &names, mi, &roles, &schemes, ix);
+        let sections = Sections::of(dm, &mut order);
+        // A statement with its relations, contradictions and same-as comments.
+        let block = |out: &mut String, ix: NodeIndex| {
+            statement(out, &names, mi, ix);
+            relations(out, &names, mi, &roles, &schemes, ix);
             for &(mb, b) in contradicts.get(&(mi, ix)).into_iter().flatten() {
                 let _ = writeln!(out, "  >< [{}]", names.title(mb, b));
             }
-            same_as_comments(&mut out, &names, mi, ix);
+            same_as_comments(out, &names, mi, ix);
+        };
+        for ix in order {
+            block(&mut out, ix);
         }
         arguments(&mut out, &names, mi, &schemes);
+        // The groups last, as sections under the map's heading (their statements are
+        // referred to by title, so the arguments above may name them).
+        let level = if heading.trim().is_empty() { 1 } else { 2 };
+        for (depth, title, members) in sections.list {
+            let hashes = "#".repeat((level + depth).min(MAX_HEADING));
+            let _ = write!(out, "\n{hashes} {}\n", esc(&title));
+            for ix in members {
+                block(&mut out, ix);
+            }
+        }
     }
     out
+}
+
+/// The deepest heading written (`######`): deeper groups are headed at this level.
+const MAX_HEADING: usize = 6;
+
+/// A map's groups as Argdown sections: each group that holds a shown node (itself or
+/// through a subgroup), in tree order, with its depth, title and shown nodes.
+struct Sections {
+    list: Vec<(usize, String, Vec<NodeIndex>)>,
+}
+
+impl Sections {
+    /// The sections of `dm`; the nodes they hold are taken out of `order` (which keeps
+    /// its order: theses first), so `order` is left with the nodes of no group.
+    fn of(dm: &DiagramMap, order: &mut Vec<NodeIndex>) -> Sections {
+        let groups = dm.map.groups();
+        if groups.is_empty() {
+            return Sections { list: Vec::new() };
+        }
+        let holds = groups.holding(|ix| dm.shows(ix));
+        let mut members: Vec<Vec<NodeIndex>> = vec![Vec::new(); groups.list.len()];
+        order.retain(|&ix| match groups.of_node(ix) {
+            Some(k) if holds[k] => {
+                members[k].push(ix);
+                false
+            }
+            _ => true,
+        });
+        let list = groups
+            .tree_order()
+            .into_iter()
+            .filter(|&k| holds[k])
+            .map(|k| {
+                let info = &groups.list[k];
+                let title = groups
+                    .entry(dm.map.graph.map, k)
+                    .and_then(|e| e.title())
+                    .unwrap_or(info.id.as_str());
+                (info.depth, one_line(title), std::mem::take(&mut members[k]))
+            })
+            .collect();
+        Sections { list }
+    }
 }
 
 /// A statement `[ID]: text`, after a blank line (and `// thesis` for a thesis).

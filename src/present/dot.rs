@@ -182,20 +182,30 @@ fn edge_style(kind: &EdgeKind) -> Vec<Attribute> {
     }
 }
 
-/// The statements of one map, given one at a time to `sink`: nodes, then edges, node
-/// names prefixed with `prefix`.
-fn map_stmts(dm: &DiagramMap, prefix: &str, sink: &mut dyn FnMut(Stmt) -> Sunk) -> Sunk {
+/// The statements of one map, given one at a time to `parts`: nodes (in the clusters of
+/// their groups, which open and close around them), then edges, node names prefixed
+/// with `prefix`.
+fn map_stmts(dm: &DiagramMap, prefix: &str, parts: &mut dyn FnMut(Part) -> Sunk) -> Sunk {
     let m = dm.map;
     let g = &m.graph.graph;
     let shown = |ix: NodeIndex| dm.shows(ix);
     let name = |ix: NodeIndex| format!("{prefix}{}", g[ix].id);
-    for ix in g.node_indices().filter(|&ix| shown(ix)) {
+    let node = |ix: NodeIndex| {
         let mut attrs = node_attrs(m, ix);
         if dm.focus == Some(ix) {
             mark_focus(&mut attrs);
         }
-        sink(Stmt::Node(Node::new(node_id(&name(ix)), attrs)))?;
+        Stmt::Node(Node::new(node_id(&name(ix)), attrs))
+    };
+    if !m.groups().is_empty() {
+        super::dot_groups::node_parts(dm, prefix, &node, parts)?;
+    } else {
+        for ix in g.node_indices().filter(|&ix| shown(ix)) {
+            parts(Part::Stmt(node(ix)))?;
+        }
     }
+    // Groups open and close clusters (parts, above); the rest are statements.
+    let sink = &mut |st: Stmt| parts(Part::Stmt(st));
     // An argument that is linked (several premises) or undercut is drawn through a
     // point: each premise runs into it, it points at the conclusion, and an undercut
     // aims at it. The arguments are the map's own ([`Analysed::inferences`]).
@@ -391,7 +401,7 @@ fn parts(
                 sink(Part::Stmt(st))?;
             }
         }
-        map_stmts(dm, &prefix(i), &mut |st| sink(Part::Stmt(st)))?;
+        map_stmts(dm, &prefix(i), &mut *sink)?;
         if several {
             sink(Part::Close)?;
         }
@@ -433,25 +443,48 @@ fn graph_id() -> Id {
 /// before printing (the HTML viewer) and for tests. [`write()`] prints the same text without
 /// building it.
 pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -> Graph {
-    let mut stmts: Vec<Stmt> = Vec::new();
-    let mut cluster: Option<Subgraph> = None;
-    let collected = parts(maps, links, rankdir, &mut |part| {
-        match part {
-            Part::Stmt(st) => match cluster.as_mut() {
-                Some(c) => c.stmts.push(st),
-                None => stmts.push(st),
-            },
-            Part::Open(id) => cluster = Some(Subgraph { id, stmts: vec![] }),
-            Part::Close => stmts.extend(cluster.take().map(Stmt::Subgraph)),
-        }
-        Ok(())
-    });
+    let mut c = Collector::default();
+    let collected = parts(maps, links, rankdir, &mut |part| c.part(part));
     // Collecting into vectors cannot fail.
     debug_assert!(collected.is_ok());
     Graph::DiGraph {
         id: graph_id(),
         strict: false,
-        stmts,
+        stmts: c.finish(),
+    }
+}
+
+/// Parts collected into statements, clusters (nested ones too) as subgraphs.
+#[derive(Default)]
+struct Collector {
+    stmts: Vec<Stmt>,
+    /// The clusters open, outermost first.
+    open: Vec<Subgraph>,
+}
+
+impl Collector {
+    fn part(&mut self, part: Part) -> Sunk {
+        match part {
+            Part::Stmt(st) => match self.open.last_mut() {
+                Some(c) => c.stmts.push(st),
+                None => self.stmts.push(st),
+            },
+            Part::Open(id) => self.open.push(Subgraph { id, stmts: vec![] }),
+            Part::Close => {
+                if let Some(done) = self.open.pop() {
+                    self.part(Part::Stmt(Stmt::Subgraph(done)))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The statements, any cluster left open closed.
+    fn finish(mut self) -> Vec<Stmt> {
+        while !self.open.is_empty() {
+            let _ = self.part(Part::Close);
+        }
+        self.stmts
     }
 }
 
@@ -474,39 +507,56 @@ pub fn write(
 /// (which sets it to a directed graph, one indent step in).
 struct StmtWriter<'w> {
     out: &'w mut dyn Write,
-    /// Top level (indent 2) and inside a cluster (indent 4).
-    ctx: [PrinterContext; 2],
+    /// Top level (indent 2), inside a cluster (indent 4), inside a cluster in a cluster
+    /// (indent 6)...: made as clusters nest deeper.
+    ctx: Vec<PrinterContext>,
     depth: usize,
+    /// The graph's id, to prime the contexts.
+    id: Id,
+}
+
+/// A printer context at `depth` (indent `2 * (depth + 1)`), primed as [`StmtWriter`] says.
+fn primed(id: &Id, depth: usize) -> PrinterContext {
+    let mut ctx = PrinterContext::default();
+    ctx.with_indent_step(2 * (depth + 1));
+    let empty = Graph::DiGraph {
+        id: id.clone(),
+        strict: false,
+        stmts: vec![],
+    };
+    empty.print(&mut ctx);
+    ctx
 }
 
 impl<'w> StmtWriter<'w> {
     fn new(out: &'w mut dyn Write, id: &Id) -> std::io::Result<StmtWriter<'w>> {
-        let primed = |step: usize| {
-            let mut ctx = PrinterContext::default();
-            ctx.with_indent_step(step);
-            let empty = Graph::DiGraph {
-                id: id.clone(),
-                strict: false,
-                stmts: vec![],
-            };
-            empty.print(&mut ctx);
-            ctx
-        };
-        let mut ctx = [primed(2), primed(4)];
+        let mut ctx = vec![primed(id, 0), primed(id, 1)];
         write!(out, "digraph {} {{", id.print(&mut ctx[0]))?;
-        Ok(StmtWriter { out, ctx, depth: 0 })
+        Ok(StmtWriter {
+            out,
+            ctx,
+            depth: 0,
+            id: id.clone(),
+        })
     }
 
     fn part(&mut self, part: &Part) -> Sunk {
+        let indent = |depth: usize| " ".repeat(2 * (depth + 1));
         match part {
-            Part::Stmt(st) => write!(self.out, "\n{}", st.print(&mut self.ctx[self.depth])),
+            Part::Stmt(st) => {
+                while self.ctx.len() <= self.depth {
+                    self.ctx.push(primed(&self.id, self.ctx.len()));
+                }
+                write!(self.out, "\n{}", st.print(&mut self.ctx[self.depth]))
+            }
             Part::Open(id) => {
-                self.depth = 1;
-                write!(self.out, "\n  subgraph {} {{", id.print(&mut self.ctx[0]))
+                let at = indent(self.depth);
+                self.depth += 1;
+                write!(self.out, "\n{at}subgraph {} {{", id.print(&mut self.ctx[0]))
             }
             Part::Close => {
-                self.depth = 0;
-                write!(self.out, "\n  }}")
+                self.depth = self.depth.saturating_sub(1);
+                write!(self.out, "\n{}}}", indent(self.depth))
             }
         }
     }
@@ -538,13 +588,20 @@ pub fn cluster(
         attrs.retain(|Attribute(key, _)| *key != Id::Plain(k.into()));
         attrs.push(attr(k, v));
     };
-    let mut body = Vec::new();
-    let collected = map_stmts(dm, prefix, &mut |st| {
-        body.push(st);
-        Ok(())
-    });
+    let mut c = Collector::default();
+    let collected = map_stmts(dm, prefix, &mut |part| c.part(part));
     debug_assert!(collected.is_ok());
-    for st in body.iter_mut() {
+    let mut body = c.finish();
+    // The statements at every depth: groups' clusters hold node statements too.
+    let mut all: Vec<&mut Stmt> = Vec::new();
+    let mut pending: Vec<&mut Stmt> = body.iter_mut().collect();
+    while let Some(st) = pending.pop() {
+        match st {
+            Stmt::Subgraph(sub) => pending.extend(sub.stmts.iter_mut()),
+            other => all.push(other),
+        }
+    }
+    for st in all {
         match st {
             Stmt::Node(n) if is_grey(&Vertex::N(n.id.clone())) => {
                 for (k, v) in [

@@ -7,6 +7,8 @@
 //! `argument`: the number of the argument a supports/attacks edge belongs to (the edges
 //! of a linked argument share it) or an undercut attacks, as
 //! [`crate::analyse::Analysed::inferences`] numbers them.
+//! A map's groups are nodes of kind `group` holding nested `<graph>`s with their nodes
+//! (GraphML's nested graphs).
 //! Several maps share one graph, their node ids prefixed with `map-id:`. All text is
 //! XML-escaped ([`super::escape::xml`]).
 
@@ -63,6 +65,10 @@ pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
         edges: 0,
     };
     for (mi, dm) in maps.iter().enumerate() {
+        if !dm.map.groups().is_empty() {
+            doc.grouped_nodes(mi);
+            continue;
+        }
         for ix in dm.map.graph.graph.node_indices().filter(|&ix| dm.shows(ix)) {
             doc.node(mi, ix);
         }
@@ -156,6 +162,69 @@ impl Doc<'_, '_, '_> {
             data(out, "answers", a);
         }
         out.push_str("    </node>\n");
+    }
+
+    /// Writes the nodes of map `mi`, which has groups: those of no group, then each
+    /// group that holds a shown node as a node of kind `group` (`label` its id, `text`
+    /// its title) holding a nested `<graph>` with its nodes and subgroups, as GraphML
+    /// nests graphs. A group node's id is `group:ID` (`map-id:group:ID` with several
+    /// maps), which no node id can be (node ids hold no `:`); its graph's id is the
+    /// node's id followed by `:`. The edges stay in the top graph, an ancestor of both
+    /// ends of each.
+    fn grouped_nodes(&mut self, mi: usize) {
+        let dm = &self.maps[mi];
+        let groups = dm.map.groups();
+        let holds = groups.holding(|ix| dm.shows(ix));
+        // Graphs nest as deep as DOT's clusters do (XML readers limit nesting).
+        let drawn = groups.drawn_as(super::dot_groups::MAX_DEPTH);
+        let mut members: Vec<Vec<NodeIndex>> = vec![Vec::new(); groups.list.len()];
+        for ix in dm.map.graph.graph.node_indices().filter(|&ix| dm.shows(ix)) {
+            match groups.of_node(ix) {
+                Some(k) if holds[k] => members[drawn[k]].push(ix),
+                _ => self.node(mi, ix),
+            }
+        }
+        let prefix = if self.several {
+            format!("{}:", dm.map.map_id())
+        } else {
+            String::new()
+        };
+        let mut open: Vec<usize> = Vec::new();
+        let close = |out: &mut String| out.push_str("    </graph>\n    </node>\n");
+        for k in groups
+            .tree_order()
+            .into_iter()
+            .filter(|&k| holds[k] && drawn[k] == k)
+        {
+            let info = &groups.list[k];
+            while open.last().is_some_and(|&o| Some(o) != info.parent) {
+                open.pop();
+                close(&mut self.out);
+            }
+            let title = groups
+                .entry(dm.map.graph.map, k)
+                .and_then(|e| e.title())
+                .unwrap_or(info.id.as_str());
+            let id = format!("{prefix}group:{}", info.id);
+            let out = &mut self.out;
+            let _ = writeln!(out, "    <node id=\"{}\">", text(&id));
+            data(out, "label", &info.id);
+            data(out, "kind", "group");
+            data(out, "text", title);
+            data(out, "map", dm.map.map_id());
+            let _ = writeln!(
+                out,
+                "    <graph id=\"{}:\" edgedefault=\"directed\">",
+                text(&id)
+            );
+            open.push(k);
+            for &ix in &members[k] {
+                self.node(mi, ix);
+            }
+        }
+        for _ in open {
+            close(&mut self.out);
+        }
     }
 
     /// Writes the edges of map `mi` between shown nodes, in graph order.

@@ -82,10 +82,20 @@ fn tag_nodes<'a>(
         Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. } => stmts,
     };
     tag_stmts(stmts, &mut by_name, &mut data, &mut next);
-    for s in stmts.iter_mut() {
-        if let Stmt::Subgraph(sub) = s {
-            tag_stmts(&mut sub.stmts, &mut by_name, &mut data, &mut next);
-        }
+    // The subgraphs at every depth (maps' clusters, groups' clusters inside them).
+    let mut subgraphs: Vec<&mut Vec<Stmt>> = stmts
+        .iter_mut()
+        .filter_map(|s| match s {
+            Stmt::Subgraph(sub) => Some(&mut sub.stmts),
+            _ => None,
+        })
+        .collect();
+    while let Some(sub) = subgraphs.pop() {
+        tag_stmts(sub, &mut by_name, &mut data, &mut next);
+        subgraphs.extend(sub.iter_mut().filter_map(|s| match s {
+            Stmt::Subgraph(inner) => Some(&mut inner.stmts),
+            _ => None,
+        }));
     }
     data
 }
@@ -224,6 +234,8 @@ pub struct Page {
     data: String,
     /// Whether a node is drawn as the `--focus` (the legend then says what marks it).
     focus: bool,
+    /// The groups drawn (their buttons), as JSON safe inside a `<script>` element.
+    groups: String,
 }
 
 impl Page {
@@ -231,7 +243,9 @@ impl Page {
     pub fn prepare(graph: &mut Graph, maps: &[DiagramMap]) -> Page {
         let data: std::collections::BTreeMap<String, NodeData> =
             tag_nodes(graph, maps).into_iter().collect();
+        let groups = super::html_groups::mark(graph, maps);
         Page {
+            groups: script_json(&groups),
             data: script_json(&data),
             focus: maps.iter().any(|m| m.focus.is_some()),
         }
@@ -240,7 +254,7 @@ impl Page {
     /// The whole HTML document around `svg` (Graphviz's output for the tagged graph).
     pub fn render(&self, svg: &str, title: &str) -> String {
         let svg = svg.find("<svg").map_or(svg, |i| &svg[i..]);
-        let nonce = nonce(&self.data, svg);
+        let nonce = nonce(&format!("{}{}", self.data, self.groups), svg);
         let title = xml(title);
         format!(
             r#"<!DOCTYPE html>
@@ -257,6 +271,7 @@ impl Page {
 <h1>{title}</h1>
 <input id="search" type="search" placeholder="Search text, quotes, ids…" aria-label="Search nodes">
 <span id="matches" aria-live="polite"></span>
+<nav id="groups" aria-label="Fold or unfold a group"></nav>
 </header>
 <main>
 <div id="diagram">
@@ -266,11 +281,13 @@ impl Page {
 </main>
 <footer id="legend">{LEGEND}{focus}</footer>
 <script type="application/json" id="argmap-data">{data}</script>
+<script type="application/json" id="argmap-groups">{groups}</script>
 <script nonce="{nonce}">{JS}</script>
 </body>
 </html>
 "#,
             data = self.data,
+            groups = self.groups,
             focus = if self.focus { FOCUS_LEGEND } else { "" },
         )
     }
@@ -305,6 +322,11 @@ g.node{cursor:pointer}
 g.node.selected path,g.node.selected polygon{stroke:#1565c0;stroke-width:3}
 g.node.dim{opacity:.25}
 g.node.match path,g.node.match polygon{stroke:#6a1b9a;stroke-width:3}
+#groups{display:flex;gap:.3em;flex-wrap:wrap}
+#groups:empty{display:none}
+#groups button{font:inherit;font-size:.9em;padding:.1em .5em;border:1px solid #90a4ae;border-radius:3px;background:#f7f9fa;cursor:pointer}
+#groups button[aria-pressed="true"]{background:#cfd8dc}
+#diagram .folded{display:none}
 footer{border-top:1px solid #ddd;padding:.4em 1em;font-size:.9em;display:flex;gap:1.2em;flex-wrap:wrap}
 .sw{display:inline-block;width:1em;height:.8em;border:1px solid #757575;vertical-align:middle;margin-right:.3em}
 "#;
@@ -386,6 +408,33 @@ const JS: &str = r###"
       n.classList.toggle("dim", q !== "" && !hit);
     });
     count.textContent = q === "" ? "" : hits + " match" + (hits === 1 ? "" : "es");
+  });
+  var groups = JSON.parse(document.getElementById("argmap-groups").textContent);
+  var nav = document.getElementById("groups");
+  var folded = {};
+  var grouped = Array.prototype.slice.call(document.querySelectorAll("#diagram g.node, #diagram g.edge"))
+    .filter(function (e) { return /(^|\s)argmap-group-\d+/.test(e.getAttribute("class") || ""); });
+  function refold() {
+    grouped.forEach(function (e) {
+      var hide = (e.getAttribute("class") || "").split(/\s+/).some(function (c) { return folded[c]; });
+      e.classList.toggle("folded", hide);
+    });
+  }
+  groups.forEach(function (g) {
+    var b = el("button", null, "group-toggle");
+    b.type = "button";
+    b.setAttribute("data-group", g.key);
+    b.setAttribute("aria-pressed", "false");
+    b.title = "Fold or unfold " + g.title + " (" + g.nodes + " node" + (g.nodes === 1 ? "" : "s") + ")";
+    function label() { b.textContent = (folded[g.key] ? "\u25b8 " : "\u25be ") + "\u00a0".repeat(g.depth * 2) + g.title; }
+    label();
+    b.addEventListener("click", function () {
+      folded[g.key] = !folded[g.key];
+      b.setAttribute("aria-pressed", folded[g.key] ? "true" : "false");
+      label();
+      refold();
+    });
+    nav.appendChild(b);
   });
   if (location.hash.length > 1) {
     var want = decodeURIComponent(location.hash.slice(1));

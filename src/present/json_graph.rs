@@ -2,8 +2,9 @@
 //!
 //! ```json
 //! {"maps": [{"id", "title", "nodes": [{"id", "kind", "text", "quote", "by", "thesis",
-//!   "status", "cites", "same_as", "contradicts"?}], "links": [{"source", "target", "kind",
-//!   "via", "with", "argument"}], "sources": [...]}], "same_as": [{"source", "target"}],
+//!   "status", "cites", "same_as", "contradicts"?, "group"?}], "links": [{"source",
+//!   "target", "kind", "via", "with", "argument"}], "sources": [...], "groups"?: [{"id",
+//!   "title", "in", "note"}]}], "same_as": [{"source", "target"}],
 //!   "contradicts"?: [{"source", "target"}]}
 //! ```
 //!
@@ -49,6 +50,20 @@ pub struct MapJson {
     /// absent when it defines none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub schemes: Vec<super::reconstruct_json::SchemeJson>,
+    /// Its groups, in document order (left out when the map has none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupJson>,
+}
+
+/// A group: `id`, then `title`, `in` (the parent group) and `note` as written (left out
+/// when missing).
+#[derive(Debug, Serialize)]
+pub struct GroupJson {
+    /// The group's id.
+    pub id: String,
+    /// The entry's fields.
+    #[serde(flatten)]
+    pub details: crate::parse::model::GroupDetails,
 }
 
 /// A claim, evidence item or rebuttal.
@@ -85,6 +100,9 @@ pub struct NodeJson {
     /// The critical question it answers (`answers:`); absent without.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answers: Option<String>,
+    /// The id of the group it is placed in, as written (left out when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// A citation.
@@ -180,6 +198,13 @@ pub fn document(maps: &[DiagramMap], links: &[SameAsLink]) -> Document {
             links: rel,
             sources: sources(map),
             schemes: super::reconstruct_json::own_schemes(map),
+            groups: map
+                .groups()
+                .map(|(id, g)| GroupJson {
+                    id: id.to_string(),
+                    details: g.details.clone(),
+                })
+                .collect(),
         });
     }
     for l in shown_links(maps, links) {
@@ -239,6 +264,7 @@ fn nodes(dm: &DiagramMap) -> Vec<NodeJson> {
                 implicit: node.is_some_and(|x| x.implicit()),
                 scheme: node.and_then(|x| x.scheme()).map(String::from),
                 answers: node.and_then(|x| x.answers()).map(String::from),
+                group: node.and_then(|x| x.group()).map(String::from),
             }
         })
         .collect()

@@ -7,7 +7,7 @@
 //! and 1.2 alike), else double-quoted with every character that is not plainly printable
 //! escaped (`\n`, `\t`, `\u2028`, `\x1b`...), so each text reads back byte for byte.
 
-use crate::aif::map_out::{CiteOut, MapOut, NodeOut, SchemeOut, SourceOut};
+use crate::aif::map_out::{CiteOut, GroupOut, MapOut, NodeOut, SchemeOut, SourceOut};
 use indexmap::IndexMap;
 use std::fmt::Write;
 
@@ -29,6 +29,16 @@ pub fn render(map: &MapOut, origin: &str) -> String {
         out.push_str("sources:\n");
         for (id, s) in &map.sources {
             source(&mut out, id, s);
+        }
+    }
+    if let Some(groups) = &map.groups {
+        out.push_str(if groups.is_empty() {
+            "groups: {}\n"
+        } else {
+            "groups:\n"
+        });
+        for (id, g) in groups {
+            group(&mut out, id, g);
         }
     }
     section(&mut out, "claims", &map.claims, true);
@@ -97,6 +107,9 @@ fn section(out: &mut String, key: &str, nodes: &IndexMap<String, NodeOut>, alway
                 field(out, 4, k, v);
             }
         }
+        if let Some(g) = &n.group {
+            field(out, 4, "group", g);
+        }
     }
 }
 
@@ -134,6 +147,18 @@ fn schemes(out: &mut String, schemes: &IndexMap<String, SchemeOut>) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// A group entry: its fields as written (`title`, `in`, `note`).
+fn group(out: &mut String, id: &str, g: &GroupOut) {
+    let fields = g.fields();
+    let empty = fields.iter().all(|(_, v)| v.is_none());
+    let _ = writeln!(out, "  {}:{}", scalar(id), if empty { " {}" } else { "" });
+    for (k, v) in fields {
+        if let Some(v) = v {
+            field(out, 4, k, v);
         }
     }
 }

@@ -105,7 +105,70 @@ fn subgraph_open(out: &mut String, mi: usize, dm: &DiagramMap) {
 /// A line for each shown node of a map, evidence as a parallelogram, the rest rounded.
 fn nodes(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
     let g = &dm.map.graph.graph;
+    if !dm.map.groups().is_empty() {
+        return grouped_nodes(chart, mi, dm, indent);
+    }
     for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
+        node_line(chart, mi, dm, ix, indent);
+    }
+}
+
+/// The node lines of a map with groups: the nodes outside any group, then a `subgraph`
+/// per group that holds a shown node (titled by the group's title, nested as `in:`
+/// nests them, in document order), with its nodes.
+fn grouped_nodes(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
+    let g = &dm.map.graph.graph;
+    let groups = dm.map.groups();
+    let holds = groups.holding(|ix| dm.shows(ix));
+    // Subgraphs nest as deep as DOT's clusters do.
+    let drawn = groups.drawn_as(super::dot_groups::MAX_DEPTH);
+    let mut members: Vec<Vec<NodeIndex>> = vec![Vec::new(); groups.list.len()];
+    for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
+        match groups.of_node(ix) {
+            Some(k) if holds[k] => members[drawn[k]].push(ix),
+            _ => node_line(chart, mi, dm, ix, indent),
+        }
+    }
+    let pad = |depth: usize| format!("{indent}{}", "  ".repeat(depth));
+    let mut open: Vec<usize> = Vec::new();
+    for k in groups
+        .tree_order()
+        .into_iter()
+        .filter(|&k| holds[k] && drawn[k] == k)
+    {
+        let info = &groups.list[k];
+        while open.last().is_some_and(|&o| Some(o) != info.parent) {
+            open.pop();
+            let _ = writeln!(chart.out, "{}end", pad(open.len()));
+        }
+        let title = groups
+            .entry(dm.map.graph.map, k)
+            .and_then(|e| e.title())
+            .unwrap_or(info.id.as_str());
+        let title = wrap(title, 60)
+            .iter()
+            .map(|l| esc(l))
+            .collect::<Vec<_>>()
+            .join("<br/>");
+        let _ = writeln!(
+            chart.out,
+            "{}subgraph m{mi}_g{k}[\"{title}\"]",
+            pad(open.len())
+        );
+        open.push(k);
+        for &ix in &members[k] {
+            node_line(chart, mi, dm, ix, &pad(open.len()));
+        }
+    }
+    while open.pop().is_some() {
+        let _ = writeln!(chart.out, "{}end", pad(open.len()));
+    }
+}
+
+/// The line of one node, evidence as a parallelogram, the rest rounded.
+fn node_line(chart: &mut Chart, mi: usize, dm: &DiagramMap, ix: NodeIndex, indent: &str) {
+    let g = &dm.map.graph.graph;
+    {
         let name = node_name(mi, ix);
         let shape = match g[ix].kind {
             NodeKind::Evidence => ("[/\"", "\"/]"),

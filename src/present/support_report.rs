@@ -1,6 +1,7 @@
 //! Text form of `argmap support`.
 
-use crate::analyse::support::{describe_cite, Status, SupportReport};
+use super::escape;
+use crate::analyse::support::{describe_cite, Coverage, Status, SupportReport};
 use std::io::{self, Write};
 
 /// The support report as text: one line per claim, its chain, then coverage.
@@ -67,6 +68,36 @@ pub fn write(r: &SupportReport, out: &mut dyn Write) -> io::Result<()> {
     )?;
     if let Some(rc) = &r.reliance {
         super::reliance_words::write_coverage(rc, out)?;
+    }
+    write_groups(r, out)
+}
+
+/// The per-group section: each group's claims (its subgroups' included) by status,
+/// indented by depth, then the claims of no group.
+fn write_groups(r: &SupportReport, out: &mut dyn Write) -> io::Result<()> {
+    if r.groups.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nby group (subgroups included):")?;
+    let line = |out: &mut dyn Write, indent: usize, name: &str, c: &Coverage| {
+        writeln!(
+            out,
+            "{:indent$}{name}: {} of {} claims cited ({:.0}%); {} uncited, {} unsupported",
+            "",
+            c.cited,
+            c.claims,
+            c.ratio * 100.0,
+            c.uncited,
+            c.unsupported,
+            indent = indent
+        )
+    };
+    for g in &r.groups {
+        let name = format!("{} ({})", escape::one_line(&g.title), g.id);
+        line(out, 2 + 2 * g.depth.min(16), &name, &g.coverage)?;
+    }
+    if let Some(c) = &r.ungrouped {
+        line(out, 2, "in no group", c)?;
     }
     Ok(())
 }

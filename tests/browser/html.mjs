@@ -3,6 +3,8 @@
 // For each page: it loads with no console errors or page errors, clicking the node whose
 // id is EXPECT_ID shows a details panel containing EXPECT_TEXT, the search box filters,
 // and no script from map text runs (no dialog opens, window.__pwned stays undefined).
+// A page with groups: folding each group (its button) hides exactly the nodes inside it
+// (subgroups included), the others staying visible, and unfolding shows them again.
 import { chromium } from "playwright-core";
 
 const args = process.argv.slice(2);
@@ -40,6 +42,29 @@ for (let i = 0; i < args.length; i += 3) {
   await page.fill("#search", id);
   const matches = await page.textContent("#matches");
   if (!/\d+ match/.test(matches)) fail(`${file}: search shows ${JSON.stringify(matches)}`);
+  await page.fill("#search", "");
+  const groups = await page.evaluate(() => JSON.parse(document.getElementById("argmap-groups").textContent));
+  for (const g of groups) {
+    const visible = () => page.evaluate((key) => {
+      const shown = (e) => getComputedStyle(e).display !== "none" && e.getBoundingClientRect().width > 0;
+      const inside = [], outside = [];
+      for (const n of document.querySelectorAll("#diagram g.node")) {
+        const cls = (n.getAttribute("class") || "").split(/\s+/);
+        (cls.includes(key) ? inside : outside).push(shown(n));
+      }
+      return { inside, outside };
+    }, g.key);
+    const before = await visible();
+    if (before.inside.length !== g.nodes || !before.inside.every((v) => v)) fail(`${file}: group ${g.id} does not show its ${g.nodes} node(s) before folding: ${JSON.stringify(before)}`);
+    await page.click(`#groups button[data-group="${g.key}"]`);
+    const after = await visible();
+    if (after.inside.some((v) => v)) fail(`${file}: folding ${g.id} leaves some of its nodes visible`);
+    if (!after.outside.every((v) => v)) fail(`${file}: folding ${g.id} hides nodes outside it`);
+    await page.click(`#groups button[data-group="${g.key}"]`);
+    const again = await visible();
+    if (!again.inside.every((v) => v)) fail(`${file}: unfolding ${g.id} does not show its nodes again`);
+    if (failures === 0) console.log(`ok ${file}: folded group ${g.id} (${g.nodes} node(s) hidden) and unfolded it`);
+  }
   const pwned = await page.evaluate(() => window.__pwned);
   if (pwned !== undefined) fail(`${file}: script from map text ran`);
   if (dialogs > 0) fail(`${file}: ${dialogs} dialog(s) opened`);

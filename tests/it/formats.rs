@@ -237,7 +237,13 @@ fn argdown_parser_accepts_the_export() {
     let dir = tempfile::tempdir().expect("tempdir");
     // The reconstruct fixture: an `#implicit` statement, arguments tagged with schemes.
     let reconstruct = "tests/fixtures/formats/reconstruct.yaml";
-    for map in [HOSTILE, SMALL, PR, reconstruct] {
+    for map in [
+        HOSTILE,
+        SMALL,
+        PR,
+        reconstruct,
+        "tests/fixtures/formats/groups.yaml",
+    ] {
         let file = dir.path().join("m.argdown");
         argmap()
             .args(["render", map, "--format", "argdown", "-o"])

@@ -35,8 +35,9 @@ fn page_is_self_contained_and_escaped() {
     let map = dir.path().join("hostile.yaml");
     std::fs::write(&map, HOSTILE).expect("write");
     let page = std::fs::read_to_string(render_html(&map, dir.path(), "h.html")).expect("read");
-    // Exactly our two script elements; no external resources.
-    assert_eq!(page.matches("<script").count(), 2, "{page}");
+    // Exactly our three script elements (the nodes' data, the groups' data, the
+    // script); no external resources.
+    assert_eq!(page.matches("<script").count(), 3, "{page}");
     assert!(!page.contains("src=\"http") && !page.contains("href=\"http"));
     assert!(!page.contains("<img"), "raw markup from map text");
     assert!(page.contains("Content-Security-Policy"));
@@ -79,6 +80,11 @@ fn page_works_in_headless_chromium() {
         dir.path(),
         "reconstruct.html",
     );
+    let groups = render_html(
+        &root().join("tests/fixtures/formats/groups.yaml"),
+        dir.path(),
+        "groups.html",
+    );
     let out = std::process::Command::new("node")
         .arg(browser_dir.join("html.mjs"))
         .arg(&example)
@@ -97,6 +103,8 @@ fn page_works_in_headless_chromium() {
         // A premise lists its argument's scheme and open critical questions.
         .arg(&reconstruct)
         .args(["E1", "Open critical questions: CQ-expertise"])
+        .arg(&groups)
+        .args(["E1", "The record shows it."])
         .output()
         .expect("node runs");
     assert!(
@@ -105,4 +113,13 @@ fn page_works_in_headless_chromium() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    // Each group of the map was folded and unfolded (ch1 holds its section's nodes).
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for folded in [
+        "folded group ch1 (3 node(s) hidden)",
+        "folded group ch1-a (2 node(s) hidden)",
+        "folded group ch2 (1 node(s) hidden)",
+    ] {
+        assert!(stdout.contains(folded), "{folded}: {stdout}");
+    }
 }

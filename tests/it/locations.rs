@@ -116,6 +116,35 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         35,
         "no node `T1\u{0}`",
     ),
+    (
+        "group-without-title.yaml",
+        "schema",
+        3,
+        3,
+        "group `ch1` has no `title`",
+    ),
+    (
+        "group-unknown-field.yaml",
+        "schema",
+        5,
+        5,
+        "unknown field `inn` in a group",
+    ),
+    ("group-bad-id.yaml", "schema", 3, 3, "bad id `chapter one`"),
+    (
+        "group-in-itself.yaml",
+        "group-cycle",
+        3,
+        33,
+        "group `ch1` is in itself",
+    ),
+    (
+        "group-in-unknown.yaml",
+        "unknown-group",
+        5,
+        11,
+        "group `ch1` is in group `part-one`",
+    ),
 ];
 
 #[test]

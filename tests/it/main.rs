@@ -12,6 +12,7 @@ mod files;
 mod formats;
 mod generate;
 mod graphviz;
+mod groups;
 mod html;
 mod import;
 mod include;

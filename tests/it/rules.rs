@@ -30,6 +30,9 @@ const EXPECTED: &[(&str, usize, usize)] = &[
     ("unknown-scheme", 23, 15),
     ("unknown-critical-question", 26, 14),
     ("unanswered-critical-question", 17, 13),
+    ("unknown-group", 21, 12),
+    ("group-cycle", 8, 9),
+    ("empty-group", 6, 3),
 ];
 
 fn check_json(file: &str) -> Value {

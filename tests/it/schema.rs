@@ -231,6 +231,11 @@ const INVALID: &[(&str, &str)] = &[
     ("a scheme of the map's own as a string", "claims:\n  T1: {text: a, thesis: true}\nschemes:\n  mine: analogy\n"),
     ("a link's scheme as a mapping", "claims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [T1]}\nschemes:\n  'C1 -> T1': {title: M}\n"),
     ("a bad question id", "claims:\n  T1: {text: a, thesis: true}\nschemes:\n  mine: {title: M, questions: {'CQ a': Why?}}\n"),
+    ("group without title", "groups:\n  g: {note: n}\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
+    ("group with blank title", "groups:\n  g: {title: ' '}\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
+    ("group unknown field", "groups:\n  g: {title: G, parent: h}\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
+    ("group bad id", "groups:\n  'g h': {title: G}\nclaims:\n  T1: {text: a, thesis: true, group: 'g h'}\n"),
+    ("group a list", "groups:\n  g: [G]\nclaims:\n  T1: {text: a, thesis: true, group: g}\n"),
 ];
 
 /// Prepends a valid map id unless the case is about the id.

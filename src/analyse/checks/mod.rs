@@ -78,6 +78,9 @@ registry! {
     unknown_scheme,
     unknown_critical_question,
     unanswered_critical_question,
+    unknown_group,
+    group_cycle,
+    empty_group,
 }
 
 /// The declaration of a rule: everything a user is told about it, and its check.

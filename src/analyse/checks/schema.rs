@@ -7,8 +7,8 @@ use crate::graph::{ArgGraph, RefProblemKind};
 use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Target};
 use crate::parse::ids::{valid_map_id, valid_node_id};
 use crate::parse::model::{
-    FieldProblem, Id, Map, Node, SchemeEntry, Section, CITE_FIELDS, MAP_FIELDS, NODE_FIELDS,
-    SCHEME_FIELDS, SOURCE_FIELDS,
+    FieldProblem, Id, Map, Node, SchemeEntry, Section, CITE_FIELDS, GROUP_FIELDS, MAP_FIELDS,
+    NODE_FIELDS, SCHEME_FIELDS, SOURCE_FIELDS,
 };
 use crate::path;
 
@@ -100,6 +100,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     field_problems(Vec::new(), &map.problems, MAP_FIELDS, "the map", out);
     check_map_id(map.id.as_deref(), out);
     check_sources(map, out);
+    check_groups(map, out);
     for (section, nodes) in map.node_sections() {
         for (id, node) in nodes.iter() {
             check_node(section, id, node, out);
@@ -184,6 +185,27 @@ fn check_sources(map: &Map, out: &mut Vec<Diagnostic>) {
                 .with_help("give the work's `title`, or a `note` saying what is known of it"),
             );
         }
+    }
+}
+
+/// Each group: its id, its fields, a title that is not blank.
+fn check_groups(map: &Map, out: &mut Vec<Diagnostic>) {
+    for (id, g) in map.groups() {
+        let base = path!["groups", id];
+        check_id(id, &base, out);
+        field_problems(base.clone(), &g.problems, GROUP_FIELDS, "a group", out);
+        let (target, message) = match g.title() {
+            None => (Target::key(base), format!("group `{id}` has no `title`")),
+            Some(t) if t.trim().is_empty() => (
+                Target::value(path!["groups", id, "title"]),
+                format!("group `{id}` has an empty `title`"),
+            ),
+            Some(_) => continue,
+        };
+        out.push(
+            Diagnostic::new(Rule::Schema, target, message)
+                .with_help("give the group a `title`: the chapter's or section's heading"),
+        );
     }
 }
 

@@ -12,11 +12,14 @@
 //! (source entries and citations).
 
 mod fields;
+mod group;
 mod node;
 mod scheme;
 mod source;
 
 pub use fields::{KeyString, ScalarString};
+pub(crate) use group::GROUP_FIELDS;
+pub use group::{Group, GroupDetails};
 pub(crate) use node::NODE_FIELDS;
 pub use node::{Node, NodeMore};
 pub(crate) use scheme::SCHEME_FIELDS;
@@ -191,6 +194,9 @@ pub struct Map {
     pub rebuttals: IdMap<Node>,
     /// `schemes:`: a scheme per link (`"E1 -> C1": expert-opinion`) and the map's own.
     pub schemes: IdMap<SchemeEntry>,
+    /// Groups (chapters, sections, themes): id -> group; `None` when `groups:` is not
+    /// given. Group ids are their own namespace (see [`Group`]).
+    pub groups: Option<IdMap<Group>>,
     /// The order the sections appear in the file.
     pub section_order: Vec<Section>,
     /// Unknown or repeated keys of the map's top level.
@@ -214,6 +220,7 @@ pub(crate) const MAP_FIELDS: &[&str] = &[
     "evidence",
     "rebuttals",
     "schemes",
+    "groups",
 ];
 
 struct_visitor!(Map, EXPECTING_MAP, MAP_FIELDS, |key, m, out, p| {
@@ -236,6 +243,15 @@ struct_visitor!(Map, EXPECTING_MAP, MAP_FIELDS, |key, m, out, p| {
             } else {
                 let _: IgnoredAny = m.next_value()?;
                 set(&mut Some(()), (), key, p);
+            }
+        }
+        "groups" => {
+            if out.groups.is_some() {
+                // Keep the first; the repeat is reported as a duplicate key.
+                let _: IgnoredAny = m.next_value()?;
+                set(&mut Some(()), (), key, p);
+            } else {
+                out.groups = Some(m.next_value()?);
             }
         }
         _ => {
@@ -275,6 +291,14 @@ impl Map {
     /// Number of claims, evidence items, rebuttals and sources.
     pub fn len(&self) -> usize {
         self.claims.len() + self.evidence.len() + self.rebuttals.len() + self.sources.len()
+    }
+    /// The groups in document order (none when `groups:` is not given).
+    pub fn groups(&self) -> impl Iterator<Item = (&Id, &Group)> + '_ {
+        self.groups.iter().flat_map(|g| g.iter())
+    }
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.as_ref().and_then(|g| g.get(id))
     }
     /// Whether the map has no entry at all.
     pub fn is_empty(&self) -> bool {

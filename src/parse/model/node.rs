@@ -55,6 +55,8 @@ pub struct NodeMore {
     pub scheme: Option<Id>,
     /// `answers`: the critical question this attack or undercut answers.
     pub answers: Option<Id>,
+    /// The group the node is placed in (`group:`), as written.
+    pub group: Option<Id>,
     /// Unknown or repeated keys of the node.
     pub problems: Vec<FieldProblem>,
 }
@@ -102,6 +104,10 @@ impl Node {
     pub fn answers(&self) -> Option<&str> {
         self.more.as_ref().and_then(|m| m.answers.as_deref())
     }
+    /// The id of the group the node is placed in (`group:`), as written.
+    pub fn group(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.group.as_deref())
+    }
     /// Unknown and repeated fields met while reading the node.
     pub fn problems(&self) -> &[FieldProblem] {
         self.more.as_ref().map_or(&[], |m| &m.problems)
@@ -129,6 +135,7 @@ pub(crate) const NODE_FIELDS: &[&str] = &[
     "implicit",
     "scheme",
     "answers",
+    "group",
 ];
 
 struct_visitor!(
@@ -160,6 +167,12 @@ struct_visitor!(
                         &mut more.note
                     };
                     set_opt(slot, v, key, p);
+                }
+            }
+            "group" => {
+                let v = opt_text(m)?.map(Id::from);
+                if v.is_some() || out.more.is_some() {
+                    set_opt(&mut out.more_mut().group, v, key, p);
                 }
             }
             "thesis" => set(&mut out.thesis, m.next_value::<Bool>()?.0, key, p),
