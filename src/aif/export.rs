@@ -128,8 +128,8 @@ fn node_ext(m: &Analysed, n: &GNode) -> NodeExt {
             .map(|x| {
                 x.undercuts()
                     .iter()
-                    .filter_map(|u| crate::parse::ids::parse_link(u))
-                    .map(|(a, b)| format!("{a} -> {b}"))
+                    .filter_map(|u| crate::parse::ids::parse_chain(u))
+                    .map(|ids| crate::parse::ids::link_string(&ids))
                     .collect()
             })
             .unwrap_or_default(),

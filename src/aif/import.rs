@@ -265,7 +265,9 @@ fn keep_recorded_undercuts(nodes: &mut [NodeOut], doc: &Document) {
         let recorded: Vec<String> = (doc.ext(k).map(|e| e.undercuts.as_slice()))
             .unwrap_or_default()
             .iter()
-            .filter_map(|l| crate::parse::ids::parse_link(l).map(|(a, b)| format!("{a} -> {b}")))
+            .filter_map(|l| {
+                crate::parse::ids::parse_chain(l).map(|ids| crate::parse::ids::link_string(&ids))
+            })
             .collect();
         let found: HashSet<&String> = node.undercuts.iter().collect();
         if !recorded.is_empty() && recorded.iter().all(|l| found.contains(l)) {

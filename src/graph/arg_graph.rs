@@ -13,7 +13,7 @@
 //! which name the links of the first pass. Plus a few queries on the result (the link
 //! between two nodes, a node's targets, the theses...).
 
-use crate::parse::ids::parse_link;
+use crate::parse::ids::{link_string, parse_chain};
 use crate::parse::model::{Cite, FastHash, Map, Node, Section, SourceEntry};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -102,10 +102,12 @@ pub enum EdgeKind {
     Supports,
     /// The source node attacks the target.
     Attacks,
-    /// An attack on the inference `link` (a supports or attacks edge); the edge itself
-    /// points at the link's conclusion.
+    /// An attack on the inference `link` (a supports or attacks edge, or, for an undercut
+    /// of an undercut, the undercuts edge undercut); the edge itself points at the link's
+    /// conclusion (for an undercut of an undercut, the conclusion of the innermost link).
+    /// A link always has a lower index than the undercuts edge naming it.
     Undercuts {
-        /// The supports or attacks edge undercut.
+        /// The supports, attacks or undercuts edge undercut.
         link: EdgeIndex,
     },
     /// The `n`-th entry of the citing node's `cites` (32 bits keep the edge at 8 bytes).
@@ -168,6 +170,12 @@ pub enum RefProblemKind {
     NoSuchLink,
     /// `with: [P]` where P supports or attacks none of this node's targets.
     NotCoPremise,
+    /// `undercuts: ["U -> A -> B"]` where the inner link `link` (here `A -> B`, or the
+    /// whole `U -> A -> B` when U does not undercut it) does not exist.
+    NoSuchInnerLink {
+        /// The link, at some level of the undercut's link string, that does not exist.
+        link: String,
+    },
     /// The reference is not written as the field requires (`A -> B`, `map:NODE`).
     BadSyntax,
 }
@@ -407,10 +415,10 @@ impl<'m> ArgGraph<'m> {
                 self.add_contradicts(ix, node);
             }
         }
+        let undercuts = self.add_undercuts(&nodes);
         for &ix in &nodes {
             if let Some(node) = self.graph[ix].node {
-                self.add_undercuts(ix, node);
-                self.add_with(ix, node);
+                self.add_with(ix, node, &undercuts);
             }
         }
     }
@@ -497,37 +505,100 @@ impl<'m> ArgGraph<'m> {
         }
     }
 
-    /// The undercuts edges of node `ix`: to the target of the link `A -> B` it names,
-    /// carrying that link's edge.
-    fn add_undercuts(&mut self, ix: NodeIndex, node: &'m Node) {
-        for (i, u) in node.undercuts().iter().enumerate() {
-            let Some((a, b)) = parse_link(u) else {
-                self.problem(ix, Field::Undercuts, i, u, RefProblemKind::BadSyntax);
+    /// The undercuts edges of `nodes`: each to the conclusion of the link it names,
+    /// carrying that link's edge. A link string `U -> A -> B` names the undercuts edge
+    /// by which U undercuts `A -> B`, so the entries are added by depth (the number of
+    /// ids), shallowest first: the links a deeper entry names are then all in the graph,
+    /// and every undercuts edge has a higher index than its link. Returns the undercuts
+    /// edges by (undercutter, link undercut), for `with`.
+    fn add_undercuts(&mut self, nodes: &[NodeIndex]) -> HashMap<(NodeIndex, EdgeIndex), EdgeIndex> {
+        // (depth, node, item, ids) of every entry that parses; a stable sort by depth keeps
+        // map order within a depth (and so the order problems are met in).
+        let mut entries: Vec<(NodeIndex, usize, Vec<&'m str>)> = Vec::new();
+        for &ix in nodes {
+            let Some(node) = self.graph[ix].node else {
                 continue;
             };
-            let (Some(fa), Some(fb)) = (
-                self.resolve(ix, Field::Undercuts, i, a),
-                self.resolve(ix, Field::Undercuts, i, b),
-            ) else {
-                continue;
-            };
-            match self.link(fa, fb) {
-                Some(link) => {
-                    self.graph.add_edge(ix, fb, EdgeKind::Undercuts { link });
+            for (i, u) in node.undercuts().iter().enumerate() {
+                match parse_chain(u) {
+                    Some(ids) => entries.push((ix, i, ids)),
+                    None => self.problem(ix, Field::Undercuts, i, u, RefProblemKind::BadSyntax),
                 }
-                None => self.problem(ix, Field::Undercuts, i, u, RefProblemKind::NoSuchLink),
             }
         }
+        entries.sort_by_key(|(_, _, ids)| ids.len());
+        let mut undercuts: HashMap<(NodeIndex, EdgeIndex), EdgeIndex> = HashMap::new();
+        for (ix, i, ids) in entries {
+            let Some(node) = self.graph[ix].node else {
+                continue;
+            };
+            let written = &node.undercuts()[i];
+            let resolved: Option<Vec<NodeIndex>> = ids
+                .iter()
+                .map(|id| self.resolve(ix, Field::Undercuts, i, id))
+                .collect();
+            let Some(resolved) = resolved else {
+                continue;
+            };
+            match self.named_link(&resolved, &undercuts) {
+                Ok(link) => {
+                    let to = resolved[resolved.len() - 1];
+                    if let Entry::Vacant(slot) = undercuts.entry((ix, link)) {
+                        slot.insert(self.graph.add_edge(ix, to, EdgeKind::Undercuts { link }));
+                    }
+                }
+                // The whole link is missing: the message names it as written.
+                Err(0) => {
+                    self.problem(ix, Field::Undercuts, i, written, RefProblemKind::NoSuchLink)
+                }
+                Err(from) => {
+                    let link = link_string(&ids[from..]);
+                    self.problem(
+                        ix,
+                        Field::Undercuts,
+                        i,
+                        written,
+                        RefProblemKind::NoSuchInnerLink { link },
+                    );
+                }
+            }
+        }
+        undercuts
+    }
+
+    /// The edge of the link whose ids are `chain` (`[A, B]`: the supports or attacks edge
+    /// from A to B; `[U, A, B]`: the undercuts edge from U naming `A -> B`...), read from
+    /// the innermost link out; `Err(k)` when the link of `chain[k..]` does not exist.
+    fn named_link(
+        &self,
+        chain: &[NodeIndex],
+        undercuts: &HashMap<(NodeIndex, EdgeIndex), EdgeIndex>,
+    ) -> Result<EdgeIndex, usize> {
+        let n = chain.len();
+        let mut link = self.link(chain[n - 2], chain[n - 1]).ok_or(n - 2)?;
+        for k in (0..n - 2).rev() {
+            link = *undercuts.get(&(chain[k], link)).ok_or(k)?;
+        }
+        Ok(link)
     }
 
     /// The co-premises of node `ix` (`with`), recorded in `linked` both ways when they
-    /// share a target.
-    fn add_with(&mut self, ix: NodeIndex, node: &'m Node) {
+    /// share a target or an undercut link (`undercuts` gives the undercuts edges by
+    /// undercutter and link).
+    fn add_with(
+        &mut self,
+        ix: NodeIndex,
+        node: &'m Node,
+        undercuts: &HashMap<(NodeIndex, EdgeIndex), EdgeIndex>,
+    ) {
         for (i, w) in node.with().iter().enumerate() {
             let Some(p) = self.resolve(ix, Field::With, i, w) else {
                 continue;
             };
-            let shares = self.targets(ix).any(|t| self.targets(p).any(|u| u == t));
+            let shares = self.targets(ix).any(|t| self.targets(p).any(|u| u == t))
+                || self
+                    .undercut_links(ix)
+                    .any(|l| undercuts.contains_key(&(p, l)));
             if shares {
                 self.linked.entry(ix).or_default().push(p);
                 self.linked.entry(p).or_default().push(ix);
@@ -535,6 +606,16 @@ impl<'m> ArgGraph<'m> {
                 self.problem(ix, Field::With, i, w, RefProblemKind::NotCoPremise);
             }
         }
+    }
+
+    /// The links (supports, attacks or undercuts edges) `ix` undercuts.
+    pub fn undercut_links(&self, ix: NodeIndex) -> impl Iterator<Item = EdgeIndex> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Outgoing)
+            .filter_map(|e| match e.weight() {
+                EdgeKind::Undercuts { link } => Some(*link),
+                _ => None,
+            })
     }
 
     /// The supports or attacks edge from `a` to `b`, if there is one.

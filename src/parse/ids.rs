@@ -18,11 +18,18 @@ pub(crate) fn valid_node_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-/// Splits a link `"A -> B"` (an `undercuts` entry) into `("A", "B")`.
-pub(crate) fn parse_link(s: &str) -> Option<(&str, &str)> {
-    let (a, b) = s.split_once("->")?;
-    let (a, b) = (a.trim(), b.trim());
-    (!a.is_empty() && !b.is_empty() && !b.contains("->")).then_some((a, b))
+/// Splits a link string (an `undercuts` entry) into its ids, outermost source first:
+/// `"A -> B"` is `[A, B]`, and `"U -> A -> B"` (right-associative: the link by which U
+/// undercuts `A -> B`) is `[U, A, B]`. None unless there are at least two ids, none of
+/// them blank. One pass over the string, no recursion, whatever the depth.
+pub(crate) fn parse_chain(s: &str) -> Option<Vec<&str>> {
+    let ids: Vec<&str> = s.split("->").map(str::trim).collect();
+    (ids.len() >= 2 && ids.iter().all(|id| !id.is_empty())).then_some(ids)
+}
+
+/// A link string as argmap writes it: the ids of [`parse_chain`] joined by ` -> `.
+pub(crate) fn link_string(ids: &[&str]) -> String {
+    ids.join(" -> ")
 }
 
 #[cfg(test)]
@@ -34,8 +41,11 @@ mod tests {
         assert!(valid_map_id("essay-2") && !valid_map_id("Essay") && !valid_map_id("-a"));
         assert!(valid_node_id("T1.a_b-c") && !valid_node_id("a b") && !valid_node_id("a:b"));
         assert!(!valid_node_id("_a") && !valid_node_id(""));
-        assert_eq!(parse_link(" E1 ->C1 "), Some(("E1", "C1")));
-        assert_eq!(parse_link("E1 -> C1 -> T"), None);
-        assert_eq!(parse_link("E1 ->"), None);
+        assert_eq!(parse_chain(" E1 ->C1 "), Some(vec!["E1", "C1"]));
+        assert_eq!(parse_chain("R1 -> E1 -> C1"), Some(vec!["R1", "E1", "C1"]));
+        assert_eq!(parse_chain("E1 ->"), None);
+        assert_eq!(parse_chain("E1 -> -> C1"), None);
+        assert_eq!(parse_chain("E1"), None);
+        assert_eq!(link_string(&["R1", "E1", "C1"]), "R1 -> E1 -> C1");
     }
 }

@@ -34,14 +34,18 @@ fn not_blank_pattern() -> String {
     format!("[^{WS}]")
 }
 
-/// An `undercuts` item: `->` with something other than white space before and after it
-/// (as `parse::ids::parse_link` splits it); "only one `->`" is [`TWO_ARROWS_PATTERN`], negated.
+/// An `undercuts` item: ids joined by `->`, `A -> B` or, right-associatively, `U -> A ->
+/// B` (as `parse::ids::parse_chain` splits it): an arrow, and no blank piece
+/// ([`blank_piece_pattern`], negated).
 fn link_pattern() -> String {
-    format!(r"^[{WS}]*[^{WS}][\s\S]*->[{WS}]*[^{WS}]")
+    "->".to_string()
 }
 
-/// A second `->`, which makes an `undercuts` item malformed.
-const TWO_ARROWS_PATTERN: &str = r"->[\s\S]*->";
+/// A blank piece of a link string (before the first arrow, between two, after the last),
+/// which makes an `undercuts` item malformed.
+fn blank_piece_pattern() -> String {
+    format!(r"^[{WS}]*->|->[{WS}]*->|->[{WS}]*$")
+}
 
 /// A `same_as` item: `map-id:NODE`, both parts not blank (split at the first `:`).
 fn same_as_pattern() -> String {
@@ -312,12 +316,12 @@ fn node_properties() -> Value {
         "attacks": id_list("Ids of nodes of this map that this node attacks."),
         "with": id_list("Co-premises of a linked argument: ids of nodes of this map."),
         "undercuts": {
-            "description": "Links `A -> B` (A supports or attacks B) whose inference this node attacks.",
+            "description": "Links `A -> B` (A supports or attacks B) whose inference this node attacks; `U -> A -> B` names the link by which U undercuts `A -> B` (right-associative, any depth).",
             "type": ["array", "null"],
             "items": {
                 "type": "string",
                 "pattern": link_pattern(),
-                "not": { "pattern": TWO_ARROWS_PATTERN }
+                "not": { "pattern": blank_piece_pattern() }
             }
         },
         "same_as": {

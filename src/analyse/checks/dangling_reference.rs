@@ -12,9 +12,9 @@ pub const RULE: RuleInfo = RuleInfo {
     sketch: "`supports: [T2]` with no `T2`",
     explanation: r#"A reference names something the map does not have: a node or source id that is declared
 nowhere (usually a typo: the help line suggests the id meant), an undercut `A -> B`
-where A neither supports nor attacks B, a `with` co-premise that shares no target with
-the node, or a `same_as` or `contradicts` to a node that the other map, given together
-with this one, lacks.
+where A neither supports nor attacks B (or `U -> A -> B` where U does not undercut
+`A -> B`), a `with` co-premise that shares no target with the node, or a `same_as` or
+`contradicts` to a node that the other map, given together with this one, lacks.
 
 The link is dropped from the graph, so the map argues less than it says: a support that
 does not count, an attack that does not attack. Declare the missing node, or correct the
@@ -56,7 +56,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let mut suggestions = 0;
     for p in &g.problems {
         let from = g.graph[p.from].id;
-        let d = match p.kind {
+        let d = match &p.kind {
             RefProblemKind::Missing => {
                 let help = if suggestions < MAX_SUGGESTIONS {
                     suggestions += 1;
@@ -97,6 +97,17 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .with_help("an undercut names a link `A -> B` where A supports or attacks B"),
+            RefProblemKind::NoSuchInnerLink { link } => Diagnostic::new(
+                Rule::DanglingReference,
+                ref_target(g, p),
+                format!(
+                    "`{from}` undercuts the link `{}`, but the link `{link}` does not exist",
+                    p.target
+                ),
+            )
+            .with_help(
+                "`U -> A -> B` names the link by which U undercuts `A -> B`: each link named must exist",
+            ),
             RefProblemKind::NotCoPremise => Diagnostic::new(
                 Rule::DanglingReference,
                 ref_target(g, p),
