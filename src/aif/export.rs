@@ -63,8 +63,7 @@ fn document(m: &Analysed) -> Aif {
         },
     };
     let inode = b.inodes(m);
-    let snode = b.inferences(m, &inode);
-    b.undercuts(m, &inode, &snode);
+    b.inferences(m, &inode);
     b.rephrases(m, &inode);
     b.aif
 }
@@ -160,15 +159,17 @@ impl Builder {
     }
 
     /// An RA or CA node for each inference, with an edge from each premise and one to
-    /// the conclusion; their ids, in the order of the inferences.
+    /// the conclusion: an I-node, or for an undercut the S-node of the inference it
+    /// undercuts (a CA node whose target is an RA or CA node, at any depth; the list
+    /// has each undercut after its target). Their ids, in the order of the inferences.
     fn inferences(&mut self, m: &Analysed, inode: &HashMap<NodeIndex, AifId>) -> Vec<AifId> {
         let inferences = m.inferences();
         let schemes = m.schemes();
-        let mut snode = Vec::with_capacity(inferences.list.len());
+        let mut snode: Vec<AifId> = Vec::with_capacity(inferences.list.len());
         for (i, inf) in inferences.list.iter().enumerate() {
             let (text, kind) = match inf.kind {
                 LinkKind::Supports => ("Default Inference", "RA"),
-                LinkKind::Attacks => ("Default Conflict", "CA"),
+                LinkKind::Attacks | LinkKind::Undercuts => ("Default Conflict", "CA"),
             };
             let scheme = super::schemes::aif_scheme(schemes.applied[i].as_ref());
             let text = scheme.as_ref().map_or(text, |(_, title)| title.as_str());
@@ -181,22 +182,16 @@ impl Builder {
             for p in &inf.premises {
                 self.edge(&inode[p], &s);
             }
-            self.edge(&s, &inode[&inf.target]);
+            match inf.undercut() {
+                Some(of) => {
+                    let to = snode[of].clone();
+                    self.edge(&s, &to);
+                }
+                None => self.edge(&s, &inode[&inf.target]),
+            }
             snode.push(s);
         }
         snode
-    }
-
-    /// A CA node for each undercutter of each inference, from the undercutter to the
-    /// inference's S-node (`snode`, in the order of the inferences).
-    fn undercuts(&mut self, m: &Analysed, inode: &HashMap<NodeIndex, AifId>, snode: &[AifId]) {
-        for (inf, s) in m.inferences().list.iter().zip(snode) {
-            for u in &inf.undercutters {
-                let ca = self.node("Default Conflict", "CA", None);
-                self.edge(&inode[u], &ca);
-                self.edge(&ca, s);
-            }
-        }
     }
 
     /// An MA node for each `same_as` edge between two I-nodes of the map.

@@ -21,6 +21,14 @@
 //! * An undercut *support* link is flattened the same way, without the attack on its
 //!   target: the label of `Y` says whether the inference stands, and the target's own
 //!   label does not depend on it.
+//! * An undercut is an inference of the list too ([`LinkKind::Undercuts`]): one
+//!   undercutter alone attacks `Y` directly (`U → Y`); an undercut by linked
+//!   co-premises, or one that is undercut itself (`undercuts: ["V -> U -> A -> B"]`),
+//!   is flattened like the others, its `Y_U` attacking the `Y` it undercuts. So an
+//!   undercut of an undercut attacks the undercut's argument (`V → Y_U → Y`): V in
+//!   makes U's undercut fail and reinstates `A -> B` (the node U keeps its label: what
+//!   fails is its undercut, as an undercut leaves the premises of the link it cuts
+//!   alone), and a linked undercut acts only while all its premises are in.
 //!
 //! A self-attack cannot be written in a map (`self-reference` is an error and makes no
 //! edge); the framework handles it (see the semantics tests).
@@ -139,9 +147,22 @@ impl<'i> Encoding<'i> {
         let mut attacks = Vec::new();
         let mut flattened: Vec<&'i Inference> = Vec::new();
         let mut of_inference = Vec::new();
-        for inf in &inferences.list {
+        // The argument of each flattened inference, by index in the list (an undercut
+        // comes after the inference it undercuts, which is flattened: it is undercut).
+        let mut of_listed: Vec<u32> = vec![NO_ARGUMENT; inferences.list.len()];
+        for (li, inf) in inferences.list.iter().enumerate() {
             let attack = inf.kind == LinkKind::Attacks;
-            if !inf.undercutters.is_empty() || (attack && inf.is_linked()) {
+            let undercut = inf
+                .undercut()
+                .and_then(|of| of_listed.get(of))
+                .filter(|&&y| y != NO_ARGUMENT)
+                .map(|&y| y as usize);
+            if inf.kind == LinkKind::Undercuts && undercut.is_none() {
+                continue;
+            }
+            let flatten =
+                !inf.undercutters.is_empty() || (inf.kind != LinkKind::Supports && inf.is_linked());
+            if flatten {
                 let i = flattened.len();
                 let y = arguments.len();
                 arguments.push(Argument::Inference(i));
@@ -155,15 +176,18 @@ impl<'i> Encoding<'i> {
                     attacks.push((of_node.of(&p), x));
                     attacks.push((x, y));
                 }
-                for u in &inf.undercutters {
-                    attacks.push((of_node.of(u), y));
-                }
                 if attack {
                     attacks.push((y, of_node.of(&inf.target)));
                 }
+                if let Some(target) = undercut {
+                    attacks.push((y, target));
+                }
+                of_listed[li] = y as u32;
                 flattened.push(inf);
             } else if attack {
                 attacks.push((of_node.of(&inf.premises[0]), of_node.of(&inf.target)));
+            } else if let Some(target) = undercut {
+                attacks.push((of_node.of(&inf.premises[0]), target));
             }
         }
         Encoding {

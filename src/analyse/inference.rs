@@ -8,6 +8,14 @@
 //! (`undercuts: ["A -> B"]`) is an attack on the inference that carries the link
 //! `A -> B` (for a linked inference, the whole inference).
 //!
+//! Undercuts are inferences too (kind [`LinkKind::Undercuts`]): the nodes that undercut
+//! one inference, grouped by `with` like any co-premises (a linked undercut acts only
+//! when all its premises hold), form an undercut inference whose target is the inference
+//! undercut ([`Inference::undercut`]). So an undercut of an undercut (`undercuts: ["U ->
+//! A -> B"]`) is an undercut inference whose target is U's undercut inference, at any
+//! depth. They come after the supports and attacks in [`Inferences::list`], shallowest
+//! first, so an undercut's target always comes before it.
+//!
 //! This is the one place arguments are computed: [`Inferences::of`] runs once per map,
 //! on first use ([`crate::analyse::Analysed::inferences`]), and every exporter
 //! draws that result — JSON and GraphML as the `with` of each link, AIF as RA and CA
@@ -32,6 +40,8 @@ pub enum LinkKind {
     Supports,
     /// The premises attack the target.
     Attacks,
+    /// The premises undercut another inference ([`Inference::undercut`]).
+    Undercuts,
 }
 
 impl LinkKind {
@@ -40,6 +50,7 @@ impl LinkKind {
         match self {
             LinkKind::Supports => "supports",
             LinkKind::Attacks => "attacks",
+            LinkKind::Undercuts => "undercuts",
         }
     }
 }
@@ -61,6 +72,21 @@ pub struct Inference {
     /// boxed slice: nearly always empty, so it takes 16 bytes and no allocation, where
     /// an inline list took 24 — 0.7 MB at 100k nodes).
     pub undercutters: Box<[NodeIndex]>,
+    /// For an undercut (kind [`LinkKind::Undercuts`]): the inference it undercuts (its
+    /// `target` is then that inference's conclusion, the node the link string ends at).
+    /// Boxed: None for nearly every inference, it takes 8 bytes.
+    pub undercut: Option<Box<Undercut>>,
+}
+
+/// What an undercut inference undercuts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undercut {
+    /// The inference undercut (an index into [`Inferences::list`], lower than the
+    /// undercut's own).
+    pub of: usize,
+    /// Its name (`A -> B`, `U -> A -> B`...), kept so that naming an undercut does not
+    /// walk the chain.
+    pub link: String,
 }
 
 impl Inference {
@@ -69,10 +95,19 @@ impl Inference {
         self.premises.len() > 1
     }
 
-    /// Its name: `A -> B`, or `A + P -> B` for linked premises.
+    /// Its name: `A -> B`, or `A + P -> B` for linked premises; for an undercut, its
+    /// premises and the name of the inference it undercuts, `U -> A -> B` (right-associative).
     pub fn name(&self, g: &ArgGraph) -> String {
         let premises: Vec<&str> = self.premises.iter().map(|&p| g.graph[p].id).collect();
-        format!("{} -> {}", premises.join(" + "), g.graph[self.target].id)
+        match &self.undercut {
+            Some(u) => format!("{} -> {}", premises.join(" + "), u.link),
+            None => format!("{} -> {}", premises.join(" + "), g.graph[self.target].id),
+        }
+    }
+
+    /// For an undercut, the index of the inference it undercuts.
+    pub fn undercut(&self) -> Option<usize> {
+        self.undercut.as_ref().map(|u| u.of)
     }
 }
 
@@ -80,17 +115,19 @@ impl Inference {
 /// inference.
 #[derive(Clone, Debug, Default)]
 pub struct Inferences {
-    /// Ordered by target, then kind (supports first), then first premise (map order).
+    /// The supports and attacks ordered by target, then kind (supports first), then
+    /// first premise (map order); then the undercuts, by depth (undercuts of supports
+    /// and attacks first), then target inference, then first premise.
     pub list: Vec<Inference>,
     /// For each edge index, the inference that carries it (`NO_INFERENCE` for edges that
-    /// are not supports or attacks).
+    /// are not supports, attacks or undercuts).
     by_edge: Vec<u32>,
 }
 
 const NO_INFERENCE: u32 = u32::MAX;
 
 impl Inferences {
-    /// Which inference carries the supports/attacks edge `e`.
+    /// Which inference carries the supports, attacks or undercuts edge `e`.
     pub fn of_edge(&self, e: EdgeIndex) -> Option<usize> {
         self.by_edge
             .get(e.index())
@@ -121,28 +158,125 @@ impl Inferences {
                 premises: Few::from_slice(group),
                 target,
                 undercutters: Box::default(),
+                undercut: None,
             });
         });
+        out.add_undercuts(g);
+        out
+    }
+
+    /// The undercut inferences of `g`, after the supports and attacks: each undercuts
+    /// edge's depth first (its link has a lower index, so one pass in index order), then
+    /// depth by depth the undercutters of each inference grouped by `with`, so the
+    /// inference an undercut names is in the list before it. Then each inference's
+    /// `undercutters`. O((nodes + edges) log edges).
+    fn add_undercuts(&mut self, g: &ArgGraph) {
+        let mut depth: Vec<u32> = Vec::new();
+        let mut levels: Vec<Vec<EdgeIndex>> = Vec::new();
+        for e in g.graph.edge_references() {
+            let EdgeKind::Undercuts { link } = e.weight() else {
+                continue;
+            };
+            if depth.is_empty() {
+                depth = vec![0; g.graph.edge_count()];
+            }
+            let d = match g.graph.edge_weight(*link) {
+                Some(EdgeKind::Undercuts { .. }) => depth[link.index()] + 1,
+                _ => 1,
+            };
+            depth[e.id().index()] = d;
+            let d = d as usize;
+            if levels.len() < d {
+                levels.resize_with(d, Vec::new);
+            }
+            levels[d - 1].push(e.id());
+        }
+        let mut pairs: Vec<(usize, NodeIndex, EdgeIndex)> = Vec::new();
+        for level in &levels {
+            // (inference undercut, undercutter, edge), grouped by inference.
+            pairs.clear();
+            for &e in level {
+                let (Some((u, _)), Some(EdgeKind::Undercuts { link })) =
+                    (g.graph.edge_endpoints(e), g.graph.edge_weight(e))
+                else {
+                    continue;
+                };
+                if let Some(of) = self.of_edge(*link) {
+                    pairs.push((of, u, e));
+                }
+            }
+            pairs.sort_unstable();
+            for run in pairs.chunk_by(|a, b| a.0 == b.0) {
+                let of = run[0].0;
+                let premises: Vec<NodeIndex> = run.iter().map(|&(_, u, _)| u).collect();
+                let link = self.list[of].name(g);
+                for group in co_premise_groups(g, &premises) {
+                    let i = self.list.len() as u32;
+                    for &(_, u, e) in run {
+                        if group.binary_search(&u).is_ok() {
+                            self.by_edge[e.index()] = i;
+                        }
+                    }
+                    self.list.push(Inference {
+                        kind: LinkKind::Undercuts,
+                        premises: Few::from_slice(&group),
+                        target: self.list[of].target,
+                        undercutters: Box::default(),
+                        undercut: Some(Box::new(Undercut {
+                            of,
+                            link: link.clone(),
+                        })),
+                    });
+                }
+            }
+        }
         // (inference, undercutter) of every undercut, grouped by inference.
-        let mut undercuts: Vec<(usize, NodeIndex)> = g
-            .graph
-            .edge_references()
-            .filter_map(|e| match e.weight() {
-                EdgeKind::Undercuts { link } => Some((out.of_edge(*link)?, e.source())),
-                _ => None,
-            })
+        let mut undercuts: Vec<(usize, NodeIndex)> = self
+            .list
+            .iter()
+            .filter_map(|inf| Some((inf.undercut()?, inf)))
+            .flat_map(|(of, inf)| inf.premises.iter().map(move |&p| (of, p)))
             .collect();
         undercuts.sort_unstable();
         undercuts.dedup();
         for run in undercuts.chunk_by(|a, b| a.0 == b.0) {
-            out.list[run[0].0].undercutters = run.iter().map(|&(_, u)| u).collect();
+            self.list[run[0].0].undercutters = run.iter().map(|&(_, u)| u).collect();
         }
-        out
     }
 }
 
-/// Calls `f(kind, target, premises, links)` for every inference of `g`, in the order of
-/// [`Inferences::list`]: `premises` sorted, `links` the (premise, edge) pairs of the
+/// The premises (sorted, maybe repeated) split into groups of co-premises: linked by
+/// `with`, transitively, each group sorted, in the order of their first premise.
+fn co_premise_groups(g: &ArgGraph, premises: &[NodeIndex]) -> Vec<Vec<NodeIndex>> {
+    let mut premises = premises.to_vec();
+    premises.dedup();
+    if !premises.iter().any(|p| g.linked.contains_key(p)) {
+        return premises.into_iter().map(|p| vec![p]).collect();
+    }
+    let mut seen: BTreeSet<NodeIndex> = BTreeSet::new();
+    let mut groups = Vec::new();
+    for &first in &premises {
+        if !seen.insert(first) {
+            continue;
+        }
+        let mut group = vec![first];
+        let mut k = 0;
+        while k < group.len() {
+            for &p in g.linked.get(&group[k]).map(Vec::as_slice).unwrap_or(&[]) {
+                if premises.binary_search(&p).is_ok() && seen.insert(p) {
+                    group.push(p);
+                }
+            }
+            k += 1;
+        }
+        group.sort_unstable();
+        groups.push(group);
+    }
+    groups
+}
+
+/// Calls `f(kind, target, premises, links)` for every supports and attacks inference of
+/// `g`, in the order of [`Inferences::list`]: `premises` sorted, `links` the (premise, edge) pairs of the
 /// inference's own `kind` links into `target` (those of its premises), sorted. Each
 /// target's incoming links are read and sorted once, and each inference is given only
 /// its own links (not all the target's, which made a target with many premises cost

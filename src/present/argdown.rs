@@ -6,6 +6,9 @@
 //! be addressable — one that is undercut, or whose premises are linked with `with` — is
 //! an argument `<A supports B>` (`<A + P support B>`): its premises point at it with
 //! `+>`, it points at the conclusion, and each undercutter points at it with `_>`.
+//! An undercut that must be addressable — undercut itself (`undercuts: ["V -> U -> A ->
+//! B"]`), or by linked premises — is an argument too, `<U undercuts A supports B>`: its
+//! premises point at it with `+>`, and it points at the argument it undercuts with `_>`.
 //! The inferences are the map's own ([`crate::analyse::Analysed::inferences`]), as
 //! every format shows them. Theses come first and carry a `// thesis` comment; `same_as` links are comments
 //! (Argdown has no equivalence relation between differently titled statements).
@@ -30,6 +33,10 @@ fn scheme_of_inference<'f>(
     schemes: &MapSchemes<'f>,
     inf: &Inference,
 ) -> Option<&'f str> {
+    // Schemes are of supports and attacks; an undercut has none.
+    if inf.kind == LinkKind::Undercuts {
+        return None;
+    }
     let first = *inf.premises.first()?;
     let e = m.graph.link(first, inf.target)?;
     super::diagram::scheme_of(schemes, m.inferences().of_edge(e)?)
@@ -66,28 +73,51 @@ fn addressable(inf: &Inference) -> bool {
 const TITLE_PREMISES: usize = 3;
 
 /// The title of an inference's argument: `A supports B`, `A + P support B`,
-/// `A + P + Q + 5 more support B`.
-fn argument_title(g: &ArgGraph, prefix: &str, inf: &Inference) -> String {
-    let mut premises: Vec<String> = inf
-        .premises
-        .iter()
-        .take(TITLE_PREMISES)
-        .map(|&p| g.graph[p].id.to_string())
-        .collect();
-    if inf.premises.len() > TITLE_PREMISES {
-        premises.push(format!("{} more", inf.premises.len() - TITLE_PREMISES));
+/// `A + P + Q + 5 more support B`; an undercut's names the argument it undercuts, `U
+/// undercuts A supports B` (read from the innermost argument out, without recursion).
+fn argument_title(g: &ArgGraph, prefix: &str, inf: &Inference, list: &[Inference]) -> String {
+    let mut chain = vec![inf];
+    while let Some(of) = chain[chain.len() - 1]
+        .undercut()
+        .and_then(|of| list.get(of))
+    {
+        chain.push(of);
     }
-    let verb = match (inf.kind, inf.is_linked()) {
-        (LinkKind::Supports, false) => "supports",
-        (LinkKind::Supports, true) => "support",
-        (LinkKind::Attacks, false) => "attacks",
-        (LinkKind::Attacks, true) => "attack",
-    };
-    argdown_title(&format!(
-        "{prefix}{} {verb} {}",
-        premises.join(" + "),
-        g.graph[inf.target].id
-    ))
+    let innermost = chain[chain.len() - 1];
+    let mut title = g.graph[innermost.target].id.to_string();
+    for inf in chain.iter().rev() {
+        let mut premises: Vec<String> = inf
+            .premises
+            .iter()
+            .take(TITLE_PREMISES)
+            .map(|&p| g.graph[p].id.to_string())
+            .collect();
+        if inf.premises.len() > TITLE_PREMISES {
+            premises.push(format!("{} more", inf.premises.len() - TITLE_PREMISES));
+        }
+        let verb = match (inf.kind, inf.is_linked()) {
+            (LinkKind::Supports, false) => "supports",
+            (LinkKind::Supports, true) => "support",
+            (LinkKind::Attacks, false) => "attacks",
+            (LinkKind::Attacks, true) => "attack",
+            (LinkKind::Undercuts, false) => "undercuts",
+            (LinkKind::Undercuts, true) => "undercut",
+        };
+        title = format!("{} {verb} {title}", premises.join(" + "));
+    }
+    argdown_title(&format!("{prefix}{title}"))
+}
+
+/// Which inferences are drawn: all their premises and their target shown, and for an
+/// undercut, the inference it undercuts drawn (the list has it first).
+fn drawn(dm: &DiagramMap) -> Vec<bool> {
+    let list = &dm.map.inferences().list;
+    let mut out: Vec<bool> = Vec::with_capacity(list.len());
+    for inf in list {
+        let of = inf.undercut().is_none_or(|of| out.get(of) == Some(&true));
+        out.push(of && inf.premises.iter().all(|&p| dm.shows(p)) && dm.shows(inf.target));
+    }
+    out
 }
 
 /// How statements and arguments are titled: with a `map-id:` prefix when there are
@@ -117,22 +147,23 @@ impl Names<'_, '_, '_> {
     }
 }
 
-/// The inferences each node is a premise of, and undercuts (map order).
+/// The inferences each node is a premise of (undercuts included), by index in the list
+/// (map order), and which inferences are drawn ([`drawn`]).
 #[derive(Default)]
-struct Roles<'i> {
-    premise_of: HashMap<NodeIndex, Vec<&'i Inference>>,
-    undercutter_of: HashMap<NodeIndex, Vec<&'i Inference>>,
+struct Roles {
+    premise_of: HashMap<NodeIndex, Vec<usize>>,
+    drawn: Vec<bool>,
 }
 
-impl<'i> Roles<'i> {
-    fn of(inferences: &'i Inferences) -> Self {
-        let mut roles = Roles::default();
-        for inf in &inferences.list {
+impl Roles {
+    fn of(inferences: &Inferences, drawn: Vec<bool>) -> Self {
+        let mut roles = Roles {
+            drawn,
+            ..Roles::default()
+        };
+        for (i, inf) in inferences.list.iter().enumerate() {
             for &p in &inf.premises {
-                roles.premise_of.entry(p).or_default().push(inf);
-            }
-            for &u in &inf.undercutters {
-                roles.undercutter_of.entry(u).or_default().push(inf);
+                roles.premise_of.entry(p).or_default().push(i);
             }
         }
         roles
@@ -160,7 +191,7 @@ pub fn render(maps: &[DiagramMap], _links: &[SameAsLink]) -> String {
             let _ = write!(out, "\n# {}\n", esc(heading));
         }
         let g = &dm.map.graph.graph;
-        let roles = Roles::of(dm.map.inferences());
+        let roles = Roles::of(dm.map.inferences(), drawn(dm));
         let schemes = dm.map.schemes();
         let mut order: Vec<NodeIndex> = g.node_indices().filter(|&ix| dm.shows(ix)).collect();
         order.sort_by_key(|&ix| !g[ix].is_thesis());
@@ -256,7 +287,8 @@ fn statement(out: &mut String, names: &Names, mi: usize, ix: NodeIndex) {
 }
 
 /// A statement's outgoing relations: into its arguments (or straight at the
-/// conclusion), and `_>` into the arguments it undercuts.
+/// conclusion), and `_>` into the arguments it undercuts (through an argument of its own
+/// when its undercut is addressable).
 fn relations(
     out: &mut String,
     names: &Names,
@@ -268,16 +300,16 @@ fn relations(
     let dm = &names.maps[mi];
     let g = &dm.map.graph;
     let addressable = |inf: &Inference| written_apart(dm.map, schemes, inf);
+    let list = &dm.map.inferences().list;
+    let title = |inf: &Inference| argument_title(g, &names.prefix(mi), inf, list);
     let none = Vec::new();
-    for inf in roles
-        .premise_of
-        .get(&ix)
-        .unwrap_or(&none)
-        .iter()
-        .filter(|i| dm.shows(i.target))
-    {
+    let mine = roles.premise_of.get(&ix).unwrap_or(&none);
+    for inf in mine.iter().map(|&i| &list[i]) {
+        if inf.kind == LinkKind::Undercuts || !dm.shows(inf.target) {
+            continue;
+        }
         if addressable(inf) {
-            let _ = writeln!(out, "  +> <{}>", argument_title(g, &names.prefix(mi), inf));
+            let _ = writeln!(out, "  +> <{}>", title(inf));
         } else {
             let arrow = if inf.kind == LinkKind::Supports {
                 "+>"
@@ -287,15 +319,16 @@ fn relations(
             let _ = writeln!(out, "  {arrow} [{}]", names.title(mi, inf.target));
         }
     }
-    for inf in roles
-        .undercutter_of
-        .get(&ix)
-        .unwrap_or(&none)
-        .iter()
-        .filter(|i| addressable(i))
-    {
-        if inf.premises.iter().all(|&p| dm.shows(p)) && dm.shows(inf.target) {
-            let _ = writeln!(out, "  _> <{}>", argument_title(g, &names.prefix(mi), inf));
+    for &i in mine.iter().filter(|&&i| roles.drawn[i]) {
+        let inf = &list[i];
+        match inf.undercut() {
+            Some(_) if addressable(inf) => {
+                let _ = writeln!(out, "  +> <{}>", title(inf));
+            }
+            Some(of) => {
+                let _ = writeln!(out, "  _> <{}>", title(&list[of]));
+            }
+            None => {}
         }
     }
 }
@@ -336,41 +369,57 @@ fn same_as_comments(out: &mut String, names: &Names, mi: usize, ix: NodeIndex) {
     }
 }
 
-/// Map `mi`'s addressable arguments whose premises and conclusion are shown: each a
-/// described argument pointing at its conclusion.
+/// Map `mi`'s addressable arguments that are drawn ([`drawn`]): each a described
+/// argument pointing at its conclusion (`_>` at the argument it undercuts, for an
+/// undercut).
 fn arguments(out: &mut String, names: &Names, mi: usize, schemes: &MapSchemes) {
     let dm = &names.maps[mi];
     let g = &dm.map.graph;
-    let infs = dm.map.inferences().list.iter();
-    for inf in infs.filter(|i| written_apart(dm.map, schemes, i)) {
-        if !inf.premises.iter().all(|&p| dm.shows(p)) || !dm.shows(inf.target) {
-            continue;
-        }
+    let list = &dm.map.inferences().list;
+    let title = |inf: &Inference| argument_title(g, &names.prefix(mi), inf, list);
+    let drawn = drawn(dm);
+    for (inf, _) in list
+        .iter()
+        .zip(&drawn)
+        .filter(|(i, d)| **d && written_apart(dm.map, schemes, i))
+    {
         let premises: Vec<&str> = inf.premises.iter().map(|&p| g.graph[p].id).collect();
-        let what = if inf.kind == LinkKind::Supports {
-            "support for"
-        } else {
-            "attack on"
+        let described = match inf.undercut() {
+            Some(of) => format!(
+                "The undercut of {} by {}.",
+                list[of].name(g),
+                premises.join(" together with ")
+            ),
+            None => {
+                let what = if inf.kind == LinkKind::Supports {
+                    "support for"
+                } else {
+                    "attack on"
+                };
+                format!(
+                    "The {what} {} from {}.",
+                    g.graph[inf.target].id,
+                    premises.join(" together with ")
+                )
+            }
         };
         // Its scheme, as a tag: `#(expert-opinion)`.
         let scheme = scheme_of_inference(dm.map, schemes, inf)
             .map(|s| format!(" #({})", argdown_tag(s)))
             .unwrap_or_default();
-        let _ = write!(
-            out,
-            "\n<{}>: {}{scheme}\n",
-            argument_title(g, &names.prefix(mi), inf),
-            esc(&format!(
-                "The {what} {} from {}.",
-                g.graph[inf.target].id,
-                premises.join(" together with ")
-            ))
-        );
-        let arrow = if inf.kind == LinkKind::Supports {
-            "+>"
-        } else {
-            "->"
-        };
-        let _ = writeln!(out, "  {arrow} [{}]", names.title(mi, inf.target));
+        let _ = write!(out, "\n<{}>: {}{scheme}\n", title(inf), esc(&described));
+        match inf.undercut() {
+            Some(of) => {
+                let _ = writeln!(out, "  _> <{}>", title(&list[of]));
+            }
+            None => {
+                let arrow = if inf.kind == LinkKind::Supports {
+                    "+>"
+                } else {
+                    "->"
+                };
+                let _ = writeln!(out, "  {arrow} [{}]", names.title(mi, inf.target));
+            }
+        }
     }
 }

@@ -220,7 +220,7 @@ const INVALID: &[(&str, &str)] = &[
     ("citation without source", "sources:\n  s: {title: B}\nclaims:\n  T1: {text: a, thesis: true, cites: [{at: 3}]}\n"),
     ("citation a list", "sources:\n  s: {title: B}\nclaims:\n  T1: {text: a, thesis: true, cites: [[s]]}\n"),
     ("undercut without arrow", "claims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [T1]}\nrebuttals:\n  R1: {text: c, undercuts: [C1 T1]}\n"),
-    ("undercut with two arrows", "claims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [T1]}\nrebuttals:\n  R1: {text: c, undercuts: ['C1 -> T1 -> C1']}\n"),
+    ("undercut with nothing between two arrows", "claims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [T1]}\nrebuttals:\n  R1: {text: c, undercuts: ['C1 ->  -> T1']}\n"),
     ("undercut with nothing before the arrow", "claims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [T1]}\nrebuttals:\n  R1: {text: c, undercuts: [' -> T1']}\n"),
     ("undercut with nothing after the arrow", "claims:\n  T1: {text: a, thesis: true}\n  C1: {text: b, supports: [T1]}\nrebuttals:\n  R1: {text: c, undercuts: ['C1 ->  ']}\n"),
     ("same_as without map", "claims:\n  T1: {text: a, thesis: true, same_as: [T2]}\n"),

@@ -82,6 +82,7 @@ fn a_linked_attack_is_flattened_with_one_auxiliary_per_premise() {
                 link: "P + Q -> T".into(),
                 premises: vec!["P".into(), "Q".into()],
                 undercutters: vec![],
+                failed_undercuts: vec![],
             })
         }
     );

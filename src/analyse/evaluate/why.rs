@@ -69,6 +69,10 @@ pub enum WinningAttack {
         premises: Vec<Id>,
         /// Its undercutters (all out).
         undercutters: Vec<Id>,
+        /// The undercuts of it that fail though their undercutters are in: undercut
+        /// themselves, or linked with a premise that is out (`U -> A -> B`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        failed_undercuts: Vec<String>,
     },
     /// The attacker is unattacked.
     UnattackedAttacker {
@@ -226,10 +230,26 @@ impl Explainer<'_, '_> {
     /// How attacker `b` (an argument that attacks a node, and is in) wins.
     fn why_in(&self, b: usize) -> WinningAttack {
         if let Some(inf) = self.inference(b) {
+            // What attacks it: the auxiliaries of its premises, the undercutters that attack
+            // it alone (nodes), and the undercuts that are arguments of their own.
+            let attackers = self.enc.framework.attackers(b);
+            let direct: Vec<NodeIndex> = attackers
+                .iter()
+                .filter_map(|&c| match self.enc.arguments.get(c) {
+                    Some(Argument::Node(ix)) => Some(*ix),
+                    _ => None,
+                })
+                .collect();
+            let failed_undercuts = attackers
+                .iter()
+                .filter_map(|&c| self.inference(c).map(|u| u.name(self.g)))
+                .collect();
             return WinningAttack::InferenceHolds {
                 link: inf.name(self.g),
                 premises: self.ids(inf.premises.iter().copied()),
-                undercutters: self.ids(inf.undercutters.iter().copied()),
+                undercutters: self
+                    .ids((inf.undercutters.iter().copied()).filter(|u| direct.contains(u))),
+                failed_undercuts,
             };
         }
         let attacker = self.node_id(b);

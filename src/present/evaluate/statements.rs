@@ -139,9 +139,12 @@ fn winning(w: &WinningAttack) -> String {
             link,
             premises,
             undercutters,
+            failed_undercuts,
         } => {
-            let undercut = if undercutters.is_empty() {
+            let mut undercut = if undercutters.is_empty() && failed_undercuts.is_empty() {
                 "nothing undercuts it".to_string()
+            } else if undercutters.is_empty() {
+                String::new()
             } else {
                 format!(
                     "its undercutter{} {} {} out",
@@ -150,6 +153,17 @@ fn winning(w: &WinningAttack) -> String {
                     is_are(undercutters.len())
                 )
             };
+            if !failed_undercuts.is_empty() {
+                if !undercut.is_empty() {
+                    undercut.push_str(" and ");
+                }
+                undercut.push_str(&format!(
+                    "the undercut{} {} fail{}",
+                    plural(failed_undercuts.len()),
+                    and_list(failed_undercuts),
+                    if failed_undercuts.len() == 1 { "s" } else { "" }
+                ));
+            }
             format!(
                 "the attack {link} holds: {} {} in and {undercut}",
                 and_list(premises),
@@ -233,6 +247,7 @@ mod tests {
                 link: "P + Q -> T".into(),
                 premises: vec!["P".into(), "Q".into()],
                 undercutters: vec!["U".into()],
+                failed_undercuts: vec![],
             }),
         };
         assert_eq!(
