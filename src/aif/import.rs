@@ -6,12 +6,17 @@
 //! * An RA node: each premise (I-node into it) `supports` each conclusion (I-node out
 //!   of it); several premises are linked with `with` on the first one.
 //! * A CA node: the same with `attacks`. A CA node whose target is an RA or CA node is
-//!   an undercut: each of its premises `undercuts` every link `P -> C` of that node.
+//!   an undercut: each of its premises `undercuts` every link `P -> C` of that node;
+//!   several premises are linked with `with` on the first one (a linked undercut). When
+//!   the target is itself an undercut (a CA node into an S-node), the links are those of
+//!   that undercut, `Q -> P -> C` for each of its premises Q (an undercut of an
+//!   undercut, at any depth; at most [`MAX_NAMED`] links per S-node, none on a cycle of
+//!   S-nodes).
 //! * An MA node (rephrase): each premise gets `same_as: [MAP:CONCLUSION]`. `same_as`
 //!   references to other maps ride in the `argmap` member.
 //! * L, YA, TA and other node types (the dialogue machinery) are ignored, with the edges
 //!   that touch them. So is an RA node that points at another S-node (support for an
-//!   inference has no place in a map), and an undercut of an undercut.
+//!   inference has no place in a map).
 //! * What would fail `argmap check` is dropped with a note: a relation of a node to
 //!   itself, an attack between nodes that also support each other the same way round,
 //!   and the link that closes a cycle of supports.
@@ -27,7 +32,7 @@ use super::model::{Aif, AifError};
 use super::read::{Document, Found, Role};
 use crate::parse::Section;
 use indexmap::{IndexMap, IndexSet};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The result of an import: the map, and notes on what was left out or changed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -84,6 +89,7 @@ pub fn import(aif: &Aif, id: Option<&str>, file: &str) -> Result<Imported, AifEr
     link_premises(&mut nodes, &found.relations, &links, &ids);
     keep_recorded_with(&mut nodes, &doc, &ids);
     doc.add_undercuts(&mut nodes, &found.undercuts, &links, &ids, &mut notes);
+    link_undercutters(&mut nodes, &found.linked_undercuts, &ids);
     keep_recorded_undercuts(&mut nodes, &doc);
     add_rephrases(&mut nodes, &found.rephrases, &ids, &map_id);
     let map_ext = aif.argmap.clone().unwrap_or_default();
@@ -172,8 +178,9 @@ impl Document<'_> {
         nodes
     }
 
-    /// Undercuts: each undercutter undercuts every surviving link of the S-node it
-    /// points at; notes an undercut of an S-node that carries no link of the map.
+    /// Undercuts: each undercutter undercuts every link of the S-node it points at
+    /// ([`Document::links_of`]) that does not name it; notes an undercut of an S-node
+    /// that carries no link of the map.
     fn add_undercuts(
         &self,
         nodes: &mut [NodeOut],
@@ -182,21 +189,18 @@ impl Document<'_> {
         ids: &[String],
         notes: &mut Vec<String>,
     ) {
+        let mut memo: HashMap<usize, Vec<String>> = HashMap::new();
         for &(u, s) in undercuts {
-            let premises = self.premises(s);
-            let attack = self.roles[s] == Role::Ca;
+            let named = self.links_of(s, links, ids, &mut memo);
             let mut any = false;
-            for &t in self.outs[s].iter().filter(|&&t| self.roles[t] == Role::I) {
-                let t = self.ipos[&t];
-                for &p in &premises {
-                    if links.contains(&(p, t, attack)) && u != p && u != t {
-                        let link = format!("{} -> {}", ids[p], ids[t]);
-                        if !nodes[u].undercuts.contains(&link) {
-                            nodes[u].undercuts.push(link);
-                        }
-                        any = true;
-                    }
+            for link in named {
+                if names(link, &ids[u]) {
+                    continue;
                 }
+                if !nodes[u].undercuts.contains(link) {
+                    nodes[u].undercuts.push(link.clone());
+                }
+                any = true;
             }
             if !any {
                 let node = &self.aif.nodes[s];
@@ -206,6 +210,80 @@ impl Document<'_> {
                 ));
             }
         }
+    }
+
+    /// The link strings that name S-node `s` (memoised in `memo`): for an RA or CA node
+    /// into I-nodes, each surviving link `P -> C`; for a CA node into another S-node only
+    /// (an undercut), `Q -> L` for each premise Q and each link L of that S-node that
+    /// does not name Q. At most [`MAX_NAMED`] per node (a chain of linked undercuts would
+    /// otherwise multiply them); none on a cycle of S-nodes. The chain is walked without
+    /// recursion.
+    fn links_of<'m>(
+        &self,
+        s: usize,
+        links: &IndexSet<Link>,
+        ids: &[String],
+        memo: &'m mut HashMap<usize, Vec<String>>,
+    ) -> &'m [String] {
+        let inner = |c: usize| {
+            (!self.outs[c].iter().any(|&t| self.roles[t] == Role::I) && self.roles[c] == Role::Ca)
+                .then(|| {
+                    (self.outs[c].iter().copied())
+                        .find(|&t| matches!(self.roles[t], Role::Ra | Role::Ca))
+                })
+                .flatten()
+        };
+        // The S-nodes from `s` inwards, to one whose links are known or into I-nodes.
+        let mut chain = Vec::new();
+        let mut seen = HashSet::new();
+        let mut cur = Some(s);
+        while let Some(c) = cur {
+            if memo.contains_key(&c) {
+                break;
+            }
+            if !seen.insert(c) {
+                // A cycle of undercuts: none of its nodes names a link.
+                for &c in &chain {
+                    memo.insert(c, Vec::new());
+                }
+                chain.clear();
+                break;
+            }
+            chain.push(c);
+            cur = inner(c);
+        }
+        for &c in chain.iter().rev() {
+            let named: Vec<String> = match inner(c) {
+                Some(t) => {
+                    let of = memo.get(&t).map(Vec::as_slice).unwrap_or_default();
+                    let premises = self.premises(c);
+                    (premises.iter())
+                        .flat_map(|&q| {
+                            (of.iter())
+                                .filter(move |l| !names(l, &ids[q]))
+                                .map(move |l| format!("{} -> {l}", ids[q]))
+                        })
+                        .take(MAX_NAMED)
+                        .collect()
+                }
+                None => {
+                    let attack = self.roles[c] == Role::Ca;
+                    let premises = self.premises(c);
+                    let mut named = Vec::new();
+                    for &t in self.outs[c].iter().filter(|&&t| self.roles[t] == Role::I) {
+                        let t = self.ipos[&t];
+                        for &p in &premises {
+                            if links.contains(&(p, t, attack)) && named.len() < MAX_NAMED {
+                                named.push(format!("{} -> {}", ids[p], ids[t]));
+                            }
+                        }
+                    }
+                    named
+                }
+            };
+            memo.insert(c, named);
+        }
+        memo.get(&s).map(Vec::as_slice).unwrap_or_default()
     }
 
     /// The section of node `k`: evidence or rebuttal as recorded (a rebuttal only if it
@@ -255,6 +333,31 @@ fn default_id(node_id: &str) -> String {
         })
         .collect();
     format!("I{raw}")
+}
+
+/// How many links at most name one S-node (see [`Document::links_of`]).
+const MAX_NAMED: usize = 64;
+
+/// Whether link string `link` names node `id` (an undercut naming its own undercutter
+/// would be a self-reference).
+fn names(link: &str, id: &str) -> bool {
+    link.split(" -> ").any(|x| x == id)
+}
+
+/// Linked undercuts: the premises of each CA node into an S-node that undercut a link
+/// together are named in `with` on the first of them.
+fn link_undercutters(nodes: &mut [NodeOut], groups: &[Vec<usize>], ids: &[String]) {
+    for group in groups {
+        let Some((&first, rest)) = group.split_first() else {
+            continue;
+        };
+        for &q in rest {
+            let shares = (nodes[q].undercuts.iter()).any(|l| nodes[first].undercuts.contains(l));
+            if q != first && shares && !nodes[first].with.contains(&ids[q]) {
+                nodes[first].with.push(ids[q].clone());
+            }
+        }
+    }
 }
 
 /// A map exported by argmap names the links it undercuts: those replace the ones found

@@ -143,6 +143,9 @@ impl<'a> Document<'a> {
                     }
                     (Role::Ca, Role::Ra | Role::Ca) => {
                         found.undercuts.extend(premises.iter().map(|&p| (p, t)));
+                        if premises.len() > 1 && found.linked_undercuts.last() != Some(&premises) {
+                            found.linked_undercuts.push(premises.clone());
+                        }
                     }
                     _ => notes.push(format!(
                         "{} node {sid} points at {} node {}: left out (a map has no place for it)",
@@ -213,6 +216,8 @@ pub(super) struct Found {
     pub(super) relations: Vec<Relation>,
     /// (undercutter, the RA or CA node it undercuts): a CA node into an S-node.
     pub(super) undercuts: Vec<(usize, usize)>,
+    /// The premises of each CA node into an S-node that has several: a linked undercut.
+    pub(super) linked_undercuts: Vec<Vec<usize>>,
     /// (premise, conclusion) of each MA node.
     pub(super) rephrases: Vec<(usize, usize)>,
 }

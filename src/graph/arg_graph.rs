@@ -626,6 +626,25 @@ impl<'m> ArgGraph<'m> {
             .map(|e| e.id())
     }
 
+    /// The ids of link `e` as its link string names them (`parse::ids::parse_chain`):
+    /// `[A, B]` for a supports or attacks edge from A to B, `[U, A, B]` for the undercuts
+    /// edge by which U undercuts `A -> B`, and so on, read without recursion.
+    pub fn link_ids(&self, e: EdgeIndex) -> Vec<&'m str> {
+        let mut ids = Vec::new();
+        let mut cur = e;
+        while let Some((s, t)) = self.graph.edge_endpoints(cur) {
+            ids.push(self.graph[s].id);
+            match self.graph.edge_weight(cur) {
+                Some(EdgeKind::Undercuts { link }) => cur = *link,
+                _ => {
+                    ids.push(self.graph[t].id);
+                    break;
+                }
+            }
+        }
+        ids
+    }
+
     /// The nodes `ix` supports or attacks.
     pub fn targets(&self, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
         self.graph

@@ -21,11 +21,11 @@ fn name(m: &Analysed, enc: &Encoding, a: usize) -> String {
     let g = &m.graph;
     match enc.arguments.get(a) {
         Some(Argument::Node(ix)) => g.graph[*ix].id.to_string(),
-        Some(Argument::Inference(i)) => point_name(g, "", enc.inferences[*i]),
+        Some(Argument::Inference(i)) => point_name(g, "", enc.inferences[*i], &m.inferences().list),
         Some(Argument::NotPremise { inference, premise }) => format!(
             "not {} (in {})",
             g.graph[*premise].id,
-            point_name(g, "", enc.inferences[*inference])
+            point_name(g, "", enc.inferences[*inference], &m.inferences().list)
         ),
         None => String::new(),
     }

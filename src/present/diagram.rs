@@ -113,22 +113,36 @@ const POINT_PREMISES: usize = 3;
 
 /// The DOT name of the point an argument is drawn through: `A -> B` for one premise,
 /// `A + P -> B` for linked premises (`A + P + Q + 5 more -> B` past three), prefixed with
-/// `prefix`. Node ids hold no space, so a point's name is never a node's.
-pub fn point_name(g: &crate::graph::ArgGraph, prefix: &str, inf: &Inference) -> String {
-    let mut premises: Vec<&str> = inf
-        .premises
-        .iter()
-        .take(POINT_PREMISES)
-        .map(|&p| g.graph[p].id)
-        .collect();
-    let more = inf.premises.len().saturating_sub(POINT_PREMISES);
-    let more = format!("{more} more");
-    if inf.premises.len() > POINT_PREMISES {
-        premises.push(&more);
+/// `prefix`; for an undercut, its premises and the name of the inference it undercuts
+/// (`U -> A -> B`, read from the innermost inference of `list`, the map's inferences,
+/// out). Node ids hold no space, so a point's name is never a node's.
+pub fn point_name(
+    g: &crate::graph::ArgGraph,
+    prefix: &str,
+    inf: &Inference,
+    list: &[Inference],
+) -> String {
+    let mut chain = vec![inf];
+    while let Some(of) = chain[chain.len() - 1]
+        .undercut()
+        .and_then(|of| list.get(of))
+    {
+        chain.push(of);
     }
-    format!(
-        "{prefix}{} -> {}",
-        premises.join(" + "),
-        g.graph[inf.target].id
-    )
+    let mut name = g.graph[chain[chain.len() - 1].target].id.to_string();
+    for inf in chain.iter().rev() {
+        let mut premises: Vec<&str> = inf
+            .premises
+            .iter()
+            .take(POINT_PREMISES)
+            .map(|&p| g.graph[p].id)
+            .collect();
+        let more = inf.premises.len().saturating_sub(POINT_PREMISES);
+        let more = format!("{more} more");
+        if inf.premises.len() > POINT_PREMISES {
+            premises.push(&more);
+        }
+        name = format!("{} -> {name}", premises.join(" + "));
+    }
+    format!("{prefix}{name}")
 }

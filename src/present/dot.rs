@@ -215,12 +215,19 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, parts: &mut dyn FnMut(Part) -> Sunk)
         let inf = &infs.list[i];
         inf.is_linked() || !inf.undercutters.is_empty()
     };
-    // A point is drawn when its conclusion and some premise are.
-    let point_drawn = |i: usize| {
+    // A point is drawn when its conclusion and some premise are (for an undercut, when
+    // the point it aims at is drawn too: walked from the undercut inwards).
+    let point_drawn = |mut i: usize| loop {
         let inf = &infs.list[i];
-        shown(inf.target) && inf.premises.iter().any(|&p| shown(p))
+        if !shown(inf.target) || !inf.premises.iter().any(|&p| shown(p)) {
+            break false;
+        }
+        match inf.undercut() {
+            Some(of) => i = of,
+            None => break true,
+        }
     };
-    let point = |i: usize| point_name(&m.graph, prefix, &infs.list[i]);
+    let point = |i: usize| point_name(&m.graph, prefix, &infs.list[i], &infs.list);
     let mut opened = vec![false; infs.list.len()];
     for e in g.edge_references() {
         let (a, b) = (e.source(), e.target());
@@ -260,11 +267,39 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, parts: &mut dyn FnMut(Part) -> Sunk)
                 }
             }
             EdgeKind::Undercuts { link } => {
+                // Into the point of the inference undercut (an undercut's own point, for
+                // an undercut of an undercut), else the conclusion.
                 let to = match infs.of_edge(*link).filter(|&i| point_drawn(i)) {
                     Some(i) => point(i),
                     None => name(b),
                 };
-                sink(edge(&name(a), &to, edge_style(e.weight())))?;
+                // A linked or undercut undercut runs through a point of its own.
+                let Some(i) =
+                    (infs.of_edge(e.id())).filter(|&i| through_point(i) && point_drawn(i))
+                else {
+                    sink(edge(&name(a), &to, edge_style(e.weight())))?;
+                    continue;
+                };
+                let p = point(i);
+                let fresh = !opened[i];
+                if fresh {
+                    opened[i] = true;
+                    sink(Stmt::Node(Node::new(
+                        node_id(&p),
+                        vec![
+                            attr("shape", "point"),
+                            attr("width", "0.08"),
+                            attr("label", ""),
+                        ],
+                    )))?;
+                }
+                let mut first = edge_style(e.weight());
+                first.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
+                first.push(attr("arrowhead", "none"));
+                sink(edge(&name(a), &p, first))?;
+                if fresh {
+                    sink(edge(&p, &to, edge_style(e.weight())))?;
+                }
             }
             EdgeKind::SameAs => {
                 sink(edge(&name(a), &name(b), same_as_style()))?;

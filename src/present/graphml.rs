@@ -241,11 +241,9 @@ impl Doc<'_, '_, '_> {
                 EdgeKind::Supports => ("supports", None),
                 EdgeKind::Attacks => ("attacks", None),
                 EdgeKind::SameAs => ("same_as", None),
-                EdgeKind::Undercuts { link } => (
-                    "undercuts",
-                    g.edge_endpoints(*link)
-                        .map(|(a, b)| format!("{} -> {}", g[a].id, g[b].id)),
-                ),
+                EdgeKind::Undercuts { link } => {
+                    ("undercuts", Some(dm.map.graph.link_ids(*link).join(" -> ")))
+                }
                 EdgeKind::Cites { .. } => continue,
             };
             // The argument the link belongs to (an undercut: the one it undercuts), as

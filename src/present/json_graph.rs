@@ -155,11 +155,12 @@ pub struct LinkJson {
     pub target: String,
     /// `supports`, `attacks` or `undercuts`.
     pub kind: &'static str,
-    /// For `undercuts`: the premise of the link undercut (the link is `via -> target`);
-    /// otherwise null.
+    /// For `undercuts`: the link undercut without its target, so that the link is `via
+    /// -> target` (`A` for `A -> T`; `U -> A` for the undercut `U -> A -> T`); otherwise
+    /// null.
     pub via: Option<String>,
-    /// For `supports` and `attacks`: the co-premises linked directly (`with`, in either
-    /// direction) with `source` on `target`, sorted; empty when it acts alone.
+    /// The co-premises linked directly (`with`, in either direction) with `source` on
+    /// `target` (for `undercuts`, on the link undercut), sorted; empty when it acts alone.
     pub with: Vec<String>,
     /// The argument the link belongs to — for an undercut, the argument it undercuts —
     /// as a number shared by all the links of that argument (its place in the map's
@@ -288,10 +289,13 @@ fn map_links(dm: &DiagramMap, same_as: &mut Vec<SameAsJson>) -> Vec<LinkJson> {
         let (kind, via) = match e.weight() {
             EdgeKind::Supports => ("supports", None),
             EdgeKind::Attacks => ("attacks", None),
-            EdgeKind::Undercuts { link } => (
-                "undercuts",
-                g.edge_endpoints(*link).map(|(p, _)| g[p].id.to_string()),
-            ),
+            EdgeKind::Undercuts { link } => {
+                // The link undercut without its target: `A`, or `U -> A` for an undercut
+                // of the undercut `U -> A -> T`.
+                let mut ids = a.graph.link_ids(*link);
+                ids.pop();
+                ("undercuts", Some(ids.join(" -> ")))
+            }
             EdgeKind::SameAs => {
                 same_as.push(SameAsJson {
                     source: format!("{map_id}:{}", g[s].id),
@@ -310,7 +314,11 @@ fn map_links(dm: &DiagramMap, same_as: &mut Vec<SameAsJson>) -> Vec<LinkJson> {
         };
         let with = match argument {
             Some(i) if via.is_none() => with(a, s, i),
-            _ => Vec::new(),
+            // An undercut's co-premises are those of its own (linked) undercut.
+            Some(_) => (a.inferences().of_edge(e.id()))
+                .map(|i| with(a, s, i))
+                .unwrap_or_default(),
+            None => Vec::new(),
         };
         let scheme = argument
             .filter(|_| via.is_none())

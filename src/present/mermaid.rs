@@ -5,7 +5,9 @@
 //! blue, evidence green, rebuttals red, claims lacking cited support dashed orange.
 //! Supports are `-->` arrows labelled `supports`, attacks `--x` labelled `attacks`,
 //! undercuts dotted `-.-x` into a small point on the link they attack; a linked argument
-//! runs its premises (`---`) into one point that points at the conclusion. Several maps are
+//! runs its premises (`---`) into one point that points at the conclusion. A linked
+//! undercut, or one that is undercut itself, runs its premises (`-.-`) into a point of
+//! its own, which aims at the point it undercuts. Several maps are
 //! subgraphs, with dotted `same as` links between them. Node names are generated
 //! (`m0_n3`), never taken from the map; every label is double-quoted and escaped with
 //! [`super::escape::mermaid`], and long text wraps at 32 characters (`<br/>`).
@@ -214,10 +216,19 @@ impl Points<'_, '_, '_> {
         }
     }
 
-    /// Whether argument `i`'s point is drawn: its conclusion and a premise are shown.
-    fn drawn(&self, i: usize) -> bool {
-        let inf = &self.infs.list[i];
-        self.dm.shows(inf.target) && inf.premises.iter().any(|&p| self.dm.shows(p))
+    /// Whether argument `i`'s point is drawn: its conclusion and a premise are shown (for
+    /// an undercut, and the point it aims at is drawn: walked inwards).
+    fn drawn(&self, mut i: usize) -> bool {
+        loop {
+            let inf = &self.infs.list[i];
+            if !self.dm.shows(inf.target) || !inf.premises.iter().any(|&p| self.dm.shows(p)) {
+                return false;
+            }
+            match inf.undercut() {
+                Some(of) => i = of,
+                None => return true,
+            }
+        }
     }
 }
 
@@ -275,7 +286,24 @@ fn map_links(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
                     .of(*link)
                     .filter(|&(i, _)| points.drawn(i))
                     .map_or(nb, |(_, p)| p);
-                let _ = writeln!(chart.edges, "  {na} -.-x|undercuts| {to}");
+                // A linked or undercut undercut runs through a point of its own, once.
+                match points.of(e.id()).filter(|&(i, _)| points.drawn(i)) {
+                    Some((i, p)) => {
+                        let fresh = !opened[i] || !points.infs.list[i].is_linked();
+                        if fresh {
+                            opened[i] = true;
+                            let _ = writeln!(chart.out, "{indent}{p}((\" \"))");
+                            chart.classes.push((p.clone(), "point"));
+                        }
+                        let _ = writeln!(chart.edges, "  {na} -.- {p}");
+                        if fresh {
+                            let _ = writeln!(chart.edges, "  {p} -.-x|undercuts| {to}");
+                        }
+                    }
+                    None => {
+                        let _ = writeln!(chart.edges, "  {na} -.-x|undercuts| {to}");
+                    }
+                }
             }
             EdgeKind::SameAs => {
                 let _ = writeln!(chart.edges, "  {na} -.-|same as| {nb}");
