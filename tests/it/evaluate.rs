@@ -175,6 +175,96 @@ fn without_the_undercut_the_attack_wins() {
     );
 }
 
+/// The grounded label of the inference named `name` (`A -> T`, `U -> A -> T`...).
+fn link_label(e: &Evaluation, name: &str) -> Status {
+    e.links
+        .iter()
+        .find(|l| l.link == name)
+        .unwrap_or_else(|| panic!("no link {name}: {:?}", e.links))
+        .grounded
+}
+
+#[test]
+fn an_undercut_of_an_undercut_reinstates_the_link_and_the_thesis() {
+    // The textbook reinstatement through a counter-undercut: V undercuts U's undercuts.
+    let e = eval("undercut-of-undercut");
+    assert_eq!(label(&e, "V"), Status::In);
+    assert_eq!(link_label(&e, "U -> A -> T"), Status::Out, "U's undercut fails");
+    assert_eq!(link_label(&e, "U -> D -> S"), Status::Out);
+    assert_eq!(link_label(&e, "A -> T"), Status::In, "A -> T is reinstated");
+    assert_eq!(link_label(&e, "D -> S"), Status::In);
+    assert_eq!(label(&e, "U"), Status::In, "what fails is U's undercut, not U");
+    assert_eq!(label(&e, "S"), Status::Out);
+    assert_eq!(label(&e, "T"), Status::In, "T is accepted");
+    let undercut = e.links.iter().find(|l| l.link == "U -> D -> S").expect("link");
+    assert_eq!(undercut.undercut_by, s(&["V"]));
+    assert_eq!(
+        undercut.kind,
+        argmap::analyse::inference::LinkKind::Undercuts
+    );
+    // Every semantics agrees: one extension, with T.
+    assert_eq!(sets(&e, Preferred), vec![s(&["A", "D", "T", "U", "V"])]);
+    assert_eq!(sets(&e, Stable), sets(&e, Preferred));
+}
+
+#[test]
+fn without_the_counter_undercut_the_undercut_holds_and_the_thesis_is_out() {
+    let mut m = map("undercut-of-undercut");
+    m.rebuttals.entries.shift_remove("V");
+    let g = ArgGraph::build(&m);
+    let e = evaluate(&g, &Inferences::of(&g), Request::default());
+    assert_eq!(link_label(&e, "A -> T"), Status::Out);
+    assert_eq!(link_label(&e, "D -> S"), Status::Out);
+    assert_eq!(label(&e, "S"), Status::In);
+    assert_eq!(label(&e, "T"), Status::Out, "T is rejected where V reinstated it");
+}
+
+#[test]
+fn the_failed_undercut_is_named_when_its_undercutter_is_in() {
+    // B attacks T; U undercuts B -> T; V undercuts U -> B -> T: the attack holds though
+    // its undercutter U is in, because U's undercut fails.
+    let m = parse_map(
+        "id: m\nclaims:\n  T: {text: t, thesis: true}\n  B: {text: b, attacks: [T]}\nrebuttals:\n  U: {text: u, undercuts: [\"B -> T\"]}\n  V: {text: v, undercuts: [\"U -> B -> T\"]}\n",
+    )
+    .expect("parses");
+    let g = ArgGraph::build(&m);
+    let e = evaluate(&g, &Inferences::of(&g), Request::default());
+    assert_eq!(label(&e, "T"), Status::Out);
+    assert_eq!(label(&e, "U"), Status::In);
+    assert_eq!(
+        said(&e)[0],
+        "Thesis T is rejected (out) under grounded semantics because the attack B -> T holds: B is in and the undercut U -> B -> T fails."
+    );
+}
+
+#[test]
+fn a_linked_undercut_acts_only_when_all_its_premises_are_in() {
+    let e = eval("linked-undercut");
+    // W1 + W2 undercut D -> S together; Q defeats W2, so the undercut fails.
+    assert_eq!(label(&e, "W1"), Status::In);
+    assert_eq!(label(&e, "W2"), Status::Out);
+    assert_eq!(link_label(&e, "W1 + W2 -> D -> S"), Status::Out);
+    assert_eq!(link_label(&e, "D -> S"), Status::In);
+    assert_eq!(label(&e, "S"), Status::Out);
+    assert_eq!(label(&e, "T"), Status::In);
+    // Linked undercutters of an undercut: V1 + V2 defeat U's undercut of A -> T.
+    assert_eq!(link_label(&e, "V1 + V2 -> U -> A -> T"), Status::In);
+    assert_eq!(link_label(&e, "U -> A -> T"), Status::Out);
+    assert_eq!(link_label(&e, "A -> T"), Status::In);
+    // Without Q, both premises are in: the linked undercut holds and T is out.
+    let mut m = map("linked-undercut");
+    m.rebuttals.entries.shift_remove("Q");
+    let g = ArgGraph::build(&m);
+    let e = evaluate(&g, &Inferences::of(&g), all());
+    assert_eq!(link_label(&e, "W1 + W2 -> D -> S"), Status::In);
+    assert_eq!(link_label(&e, "D -> S"), Status::Out);
+    assert_eq!(label(&e, "T"), Status::Out);
+    assert_eq!(
+        sets(&e, Preferred),
+        vec![s(&["A", "D", "S", "U", "V1", "V2", "W1", "W2"])]
+    );
+}
+
 #[test]
 fn linked_attack_needs_every_premise() {
     let e = eval("linked-attack");

@@ -107,6 +107,36 @@ const EXPECTED: &[(&str, &str, u64, u64, &str)] = &[
         136,
         "nested more than 128 levels deep",
     ),
+    // Undercuts of undercuts: the link missing at whatever level, named; an undercut
+    // of one's own undercut; co-premises that undercut different links.
+    (
+        "undercut-missing-inner-link.yaml",
+        "dangling-reference",
+        11,
+        37,
+        "`Z` undercuts the link `V -> X1 -> A -> T`, but the link `X1 -> A -> T` does not exist",
+    ),
+    (
+        "undercut-of-undercut-missing.yaml",
+        "dangling-reference",
+        11,
+        9,
+        "`V` undercuts the link `U -> B -> T`, which does not exist",
+    ),
+    (
+        "undercut-own-undercut.yaml",
+        "self-reference",
+        8,
+        27,
+        "`U` undercuts itself",
+    ),
+    (
+        "linked-undercut-no-shared-link.yaml",
+        "dangling-reference",
+        7,
+        59,
+        "`U` is linked `with` `W`, but they share no target",
+    ),
     // Invisible characters: exact in JSON, shown as escapes in human output (below).
     ("bom-in-id.yaml", "schema", 4, 3, "bad id `\u{feff}C1`"),
     (
