@@ -189,14 +189,26 @@ fn an_undercut_of_an_undercut_reinstates_the_link_and_the_thesis() {
     // The textbook reinstatement through a counter-undercut: V undercuts U's undercuts.
     let e = eval("undercut-of-undercut");
     assert_eq!(label(&e, "V"), Status::In);
-    assert_eq!(link_label(&e, "U -> A -> T"), Status::Out, "U's undercut fails");
+    assert_eq!(
+        link_label(&e, "U -> A -> T"),
+        Status::Out,
+        "U's undercut fails"
+    );
     assert_eq!(link_label(&e, "U -> D -> S"), Status::Out);
     assert_eq!(link_label(&e, "A -> T"), Status::In, "A -> T is reinstated");
     assert_eq!(link_label(&e, "D -> S"), Status::In);
-    assert_eq!(label(&e, "U"), Status::In, "what fails is U's undercut, not U");
+    assert_eq!(
+        label(&e, "U"),
+        Status::In,
+        "what fails is U's undercut, not U"
+    );
     assert_eq!(label(&e, "S"), Status::Out);
     assert_eq!(label(&e, "T"), Status::In, "T is accepted");
-    let undercut = e.links.iter().find(|l| l.link == "U -> D -> S").expect("link");
+    let undercut = e
+        .links
+        .iter()
+        .find(|l| l.link == "U -> D -> S")
+        .expect("link");
     assert_eq!(undercut.undercut_by, s(&["V"]));
     assert_eq!(
         undercut.kind,
@@ -216,7 +228,11 @@ fn without_the_counter_undercut_the_undercut_holds_and_the_thesis_is_out() {
     assert_eq!(link_label(&e, "A -> T"), Status::Out);
     assert_eq!(link_label(&e, "D -> S"), Status::Out);
     assert_eq!(label(&e, "S"), Status::In);
-    assert_eq!(label(&e, "T"), Status::Out, "T is rejected where V reinstated it");
+    assert_eq!(
+        label(&e, "T"),
+        Status::Out,
+        "T is rejected where V reinstated it"
+    );
 }
 
 #[test]

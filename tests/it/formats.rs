@@ -6,6 +6,7 @@ use crate::common::{argmap, render};
 
 const SMALL: &str = "tests/fixtures/formats/small.yaml";
 const HOSTILE: &str = "tests/fixtures/formats/hostile.yaml";
+const UNDERCUTS: &str = "tests/fixtures/formats/undercuts.yaml";
 const PR: &str = "maps/permanent-revolution.yaml";
 const QD: &str = "maps/quantum-dialectics.yaml";
 
@@ -27,6 +28,18 @@ fn hostile_texts() -> Vec<String> {
 fn snapshots_of_the_small_map() {
     for f in ["mermaid", "json", "graphml", "aif", "argdown", "af"] {
         insta::assert_snapshot!(format!("render-{f}-small"), render(&[SMALL, "--format", f]));
+    }
+}
+
+/// Undercuts of undercuts (to depth three) and linked undercuts and attacks, in DOT and
+/// every export (tests/fixtures/formats/undercuts.yaml).
+#[test]
+fn snapshots_of_undercuts_of_undercuts_and_linked_undercuts() {
+    for f in ["dot", "mermaid", "json", "graphml", "aif", "argdown", "af"] {
+        insta::assert_snapshot!(
+            format!("render-{f}-undercuts"),
+            render(&[UNDERCUTS, "--format", f])
+        );
     }
 }
 
@@ -243,6 +256,7 @@ fn argdown_parser_accepts_the_export() {
         PR,
         reconstruct,
         "tests/fixtures/formats/groups.yaml",
+        UNDERCUTS,
     ] {
         let file = dir.path().join("m.argdown");
         argmap()
@@ -265,6 +279,24 @@ fn argdown_parser_accepts_the_export() {
         );
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("syntax error"), "{map}: {stderr}");
+        if map == UNDERCUTS {
+            // The undercut of an undercut is an argument that Argdown reads as
+            // undercutting the undercut's argument (a relation between arguments).
+            let json = String::from_utf8_lossy(&out.stdout);
+            let from = "\"from\": \"V undercuts U undercuts A supports T\"";
+            let at = json
+                .find(from)
+                .unwrap_or_else(|| panic!("no {from}: {json}"));
+            let relation = &json[at.saturating_sub(120)..(at + 200).min(json.len())];
+            assert!(
+                relation.contains("\"relationType\": \"undercut\""),
+                "{relation}"
+            );
+            assert!(
+                relation.contains("\"to\": \"U undercuts A supports T\""),
+                "{relation}"
+            );
+        }
     }
 }
 

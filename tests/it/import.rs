@@ -85,8 +85,7 @@ fn shape(m: &Map) -> Shape {
             EdgeKind::Supports => format!("{a} supports {b}"),
             EdgeKind::Attacks => format!("{a} attacks {b}"),
             EdgeKind::Undercuts { link } => {
-                let (x, y) = g.graph.edge_endpoints(*link).expect("link");
-                format!("{a} undercuts {} -> {}", g.graph[x].id, g.graph[y].id)
+                format!("{a} undercuts {}", g.link_ids(*link).join(" -> "))
             }
             EdgeKind::SameAs => format!("{a} same_as {b}"),
             EdgeKind::Cites { .. } => continue,
@@ -433,6 +432,84 @@ pub(crate) fn assert_exact_round_trip(yaml: &str) -> (Map, Map) {
     assert_eq!(ca.shape.sources, cb.shape.sources, "{context}");
     assert_eq!(ca, cb, "{context}");
     (a, b)
+}
+
+#[test]
+fn aif_round_trip_of_undercuts_of_undercuts_and_linked_undercuts_is_exact() {
+    let yaml =
+        std::fs::read_to_string(crate::common::fixture("formats/undercuts.yaml")).expect("fixture");
+    let (_, b) = assert_exact_round_trip(&yaml);
+    let v = b.rebuttals.get("X").expect("X");
+    assert_eq!(v.undercuts(), ["V -> U -> A -> T"]);
+    assert_eq!(b.rebuttals.get("W1").expect("W1").with(), ["W2"]);
+    // The undercut-of-undercut fixtures of `evaluate` too.
+    for name in ["undercut-of-undercut", "linked-undercut"] {
+        let yaml =
+            std::fs::read_to_string(crate::common::fixture(&format!("evaluate/{name}.yaml")))
+                .expect("fixture");
+        assert_exact_round_trip(&yaml);
+    }
+}
+
+#[test]
+fn a_ca_node_into_an_undercut_ca_node_is_an_undercut_of_an_undercut() {
+    // Not made by argmap (no `argmap` members): I-nodes a, t, u, v, w1, w2; RA a -> t;
+    // CA u -> RA (an undercut); CA v -> that CA (an undercut of the undercut); CA w1 +
+    // w2 -> the CA of v (a linked undercut of it); CA x -> CA y -> CA x (a cycle of
+    // undercuts, which names no link).
+    let json = r#"{"nodes": [
+        {"nodeID": "a", "text": "A reason.", "type": "I"},
+        {"nodeID": "t", "text": "The thesis.", "type": "I"},
+        {"nodeID": "u", "text": "An undercutter.", "type": "I"},
+        {"nodeID": "v", "text": "A counter-undercutter.", "type": "I"},
+        {"nodeID": "w1", "text": "One premise.", "type": "I"},
+        {"nodeID": "w2", "text": "Its partner.", "type": "I"},
+        {"nodeID": "ra", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "ca1", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "ca2", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "ca3", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "cx", "text": "Default Conflict", "type": "CA"},
+        {"nodeID": "cy", "text": "Default Conflict", "type": "CA"}
+    ], "edges": [
+        {"fromID": "a", "toID": "ra"}, {"fromID": "ra", "toID": "t"},
+        {"fromID": "u", "toID": "ca1"}, {"fromID": "ca1", "toID": "ra"},
+        {"fromID": "v", "toID": "ca2"}, {"fromID": "ca2", "toID": "ca1"},
+        {"fromID": "w1", "toID": "ca3"}, {"fromID": "w2", "toID": "ca3"},
+        {"fromID": "ca3", "toID": "ca2"},
+        {"fromID": "u", "toID": "cx"}, {"fromID": "cx", "toID": "cy"},
+        {"fromID": "v", "toID": "cy"}, {"fromID": "cy", "toID": "cx"}
+    ], "locutions": []}"#;
+    let doc = aif::parse(json).expect("AIF parses");
+    let imported = aif::import(&doc, None, "other.json").expect("imports");
+    let back = argmap::present::map_yaml::render(&imported.map, "other.json");
+    let m = parse_map(&back).unwrap_or_else(|e| panic!("{e:?}\n{back}"));
+    let node = |id: &str| {
+        (m.claims.get(id))
+            .or_else(|| m.rebuttals.get(id))
+            .unwrap_or_else(|| panic!("no {id}:\n{back}"))
+    };
+    assert_eq!(node("Iu").undercuts(), ["Ia -> It"], "{back}");
+    assert_eq!(node("Iv").undercuts(), ["Iu -> Ia -> It"], "{back}");
+    assert_eq!(node("Iw1").undercuts(), ["Iv -> Iu -> Ia -> It"], "{back}");
+    assert_eq!(node("Iw2").undercuts(), ["Iv -> Iu -> Ia -> It"], "{back}");
+    assert_eq!(node("Iw1").with(), ["Iw2"], "{back}");
+    // The cycle is left out with a note, and the map checks clean.
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.contains("cx") || n.contains("cy")),
+        "{:?}",
+        imported.notes
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("m.yaml");
+    std::fs::write(&path, &back).expect("write");
+    crate::common::argmap()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(0);
 }
 
 #[test]
