@@ -10,7 +10,7 @@
 //!   several premises are linked with `with` on the first one (a linked undercut). When
 //!   the target is itself an undercut (a CA node into an S-node), the links are those of
 //!   that undercut, `Q -> P -> C` for each of its premises Q (an undercut of an
-//!   undercut, at any depth; at most [`MAX_NAMED`] links per S-node, none on a cycle of
+//!   undercut, at any depth; at most 64 links per S-node, none on a cycle of
 //!   S-nodes).
 //! * An MA node (rephrase): each premise gets `same_as: [MAP:CONCLUSION]`. `same_as`
 //!   references to other maps ride in the `argmap` member.
