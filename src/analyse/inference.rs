@@ -419,6 +419,52 @@ mod tests {
     }
 
     #[test]
+    fn undercuts_are_inferences_whatever_order_they_are_written_in() {
+        // The deepest undercut first: X undercuts V's undercut of U's undercut of A -> T;
+        // W1 with W2 undercut U's undercut together.
+        let map = parse_map(
+            "id: m\nrebuttals:\n  X: {text: x, undercuts: [\"V -> U -> A -> T\"]}\n  W1: {text: w, undercuts: [\"U -> A -> T\"], with: [W2]}\n  W2: {text: w, undercuts: [\"U -> A -> T\"]}\n  V: {text: v, undercuts: [\"U -> A -> T\"]}\n  U: {text: u, undercuts: [\"A -> T\"]}\nclaims:\n  T: {text: t}\n  A: {text: a, supports: [T]}\n",
+        )
+        .expect("parses");
+        let g = ArgGraph::build(&map);
+        assert_eq!(g.problems, []);
+        let inf = Inferences::of(&g);
+        let named: Vec<String> = inf.list.iter().map(|i| i.name(&g)).collect();
+        assert_eq!(
+            named,
+            [
+                "A -> T",
+                "U -> A -> T",
+                "W1 + W2 -> U -> A -> T",
+                "V -> U -> A -> T",
+                "X -> V -> U -> A -> T"
+            ]
+        );
+        // Each undercut names the inference it undercuts, which comes before it.
+        let of: Vec<Option<usize>> = inf.list.iter().map(Inference::undercut).collect();
+        assert_eq!(of, [None, Some(0), Some(1), Some(1), Some(3)]);
+        assert!(inf.list[1..].iter().all(|i| i.kind == LinkKind::Undercuts));
+        // Every undercuts edge is carried by its undercut inference.
+        for e in g.graph.edge_references() {
+            if let EdgeKind::Undercuts { .. } = e.weight() {
+                let i = inf.of_edge(e.id()).expect("carried");
+                assert!(inf.list[i].premises.contains(&e.source()));
+            }
+        }
+        let id = |i: usize| -> Vec<&str> {
+            inf.list[i]
+                .undercutters
+                .iter()
+                .map(|&u| g.graph[u].id)
+                .collect()
+        };
+        assert_eq!(id(0), ["U"]);
+        // In map order (node index): W1, W2, V.
+        assert_eq!(id(1), ["W1", "W2", "V"]);
+        assert_eq!(id(3), ["X"]);
+    }
+
+    #[test]
     fn evaluate_flattens_the_analysed_inferences_themselves() {
         // `evaluate`'s framework is built from the map's one list of inferences (the
         // list every exporter draws), not from a grouping of its own: the inferences it
