@@ -468,9 +468,11 @@ fn random_map() -> impl Strategy<Value = String> {
                 prop::collection::vec((0..n, 0..n, any::<bool>()), 0..12),
                 prop::collection::vec((0..n, 0usize..12), 0..4),
                 prop::collection::vec((0..n, 0..n), 0..3),
+                // Undercuts of undercuts: (who, which undercut above).
+                prop::collection::vec((0..n, 0usize..4), 0..3),
             )
         })
-        .prop_map(|(n, links, undercuts, with)| {
+        .prop_map(|(n, links, undercuts, with, nested)| {
             let links: Vec<(usize, usize, bool)> =
                 links.into_iter().filter(|(a, b, _)| a != b).collect();
             let mut out = String::from("id: random\nclaims:\n");
@@ -488,12 +490,19 @@ fn random_map() -> impl Strategy<Value = String> {
                 };
                 out.push_str(&format!("    attacks: [{}]\n", targets(true).join(", ")));
                 out.push_str(&format!("    supports: [{}]\n", targets(false).join(", ")));
-                let u: Vec<String> = undercuts
+                let mut u: Vec<String> = undercuts
                     .iter()
                     .filter(|(who, _)| *who == i)
                     .filter_map(|(_, l)| links.get(*l))
                     .map(|(a, b, _)| format!("\"N{a} -> N{b}\""))
                     .collect();
+                u.extend(
+                    (nested.iter())
+                        .filter(|(who, _)| *who == i)
+                        .filter_map(|(_, k)| undercuts.get(*k))
+                        .filter_map(|(v, l)| links.get(*l).map(|(a, b, _)| (v, a, b)))
+                        .map(|(v, a, b)| format!("\"N{v} -> N{a} -> N{b}\"")),
+                );
                 out.push_str(&format!("    undercuts: [{}]\n", u.join(", ")));
                 let w: Vec<String> = with
                     .iter()
