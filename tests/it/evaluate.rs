@@ -254,6 +254,21 @@ fn the_failed_undercut_is_named_when_its_undercutter_is_in() {
 }
 
 #[test]
+fn a_linked_undercut_that_holds_is_named_by_its_premises() {
+    let m = parse_map(
+        "id: m\nclaims:\n  T: {text: t, thesis: true}\n  S: {text: s, attacks: [T]}\nrebuttals:\n  W1: {text: w, undercuts: [\"S -> T\"], with: [W2]}\n  W2: {text: w, undercuts: [\"S -> T\"]}\n",
+    )
+    .expect("parses");
+    let g = ArgGraph::build(&m);
+    let e = evaluate(&g, &Inferences::of(&g), Request::default());
+    assert_eq!(label(&e, "T"), Status::In);
+    assert_eq!(
+        said(&e)[0],
+        "Thesis T is accepted (in) under grounded semantics: every attack on it fails (the attack S -> T is undercut by W1 + W2, which is in)."
+    );
+}
+
+#[test]
 fn a_linked_undercut_acts_only_when_all_its_premises_are_in() {
     let e = eval("linked-undercut");
     // W1 + W2 undercut D -> S together; Q defeats W2, so the undercut fails.

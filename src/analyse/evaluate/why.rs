@@ -33,7 +33,8 @@ pub enum Arg {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum FailedAttack {
-    /// The attacking inference is undercut by `by`, which is in.
+    /// The attacking inference is undercut by `by`, which is in (`W1 + W2` for a linked
+    /// undercut that holds).
     Undercut {
         /// The attacking link.
         link: String,
@@ -270,11 +271,22 @@ impl Explainer<'_, '_> {
         };
         if let Some(inf) = self.inference(b) {
             let link = inf.name(self.g);
-            if let Some(&u) = inf.undercutters.iter().find(|u| is(u, Status::In)) {
-                return FailedAttack::Undercut {
-                    link,
-                    by: self.id(u),
-                };
+            // An undercut that holds: an undercutter alone that is in, or an undercut that
+            // is an argument of its own (linked, or undercut itself) and is in — not an
+            // undercutter that is in while its undercut fails.
+            let holding = (self.enc.framework.attackers(b).iter())
+                .filter(|&&c| self.status(c) == Status::In)
+                .find_map(|&c| match self.enc.arguments.get(c) {
+                    Some(Argument::Node(u)) => Some(self.id(*u)),
+                    Some(Argument::Inference(_)) => self.inference(c).map(|u| {
+                        let premises: Vec<&str> =
+                            u.premises.iter().map(|&p| self.g.graph[p].id).collect();
+                        premises.join(" + ").into()
+                    }),
+                    _ => None,
+                });
+            if let Some(by) = holding {
+                return FailedAttack::Undercut { link, by };
             }
             let out = inf.premises.iter().copied().filter(|p| is(p, Status::Out));
             return FailedAttack::PremisesOut {
