@@ -308,7 +308,9 @@ impl<'m> MapSchemes<'m> {
         }
         // 2. `scheme:` on a premise.
         for (i, a) in inf.list.iter().enumerate() {
-            if out.applied[i].is_some() {
+            // Schemes are of supports and attacks: an undercut inference has none.
+            if out.applied[i].is_some() || a.kind == crate::analyse::inference::LinkKind::Undercuts
+            {
                 continue;
             }
             out.applied[i] = a.premises.iter().find_map(|&p| {

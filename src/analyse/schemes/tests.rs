@@ -95,6 +95,8 @@ schemes:
             ("E -> C".to_string(), Some("analogy")),
             ("X -> C".to_string(), None),
             ("S -> E".to_string(), None),
+            // The undercut is an inference too, and has no scheme.
+            ("R -> E -> T".to_string(), None),
         ]
     );
     let open: Vec<&str> = s.open(1, &inf).into_iter().map(|(q, _)| q).collect();
