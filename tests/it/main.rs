@@ -27,4 +27,5 @@ mod render;
 mod rules;
 mod rules_registry;
 mod schema;
+mod second_edition;
 mod terminal;
