@@ -239,7 +239,18 @@ pub fn render(maps: &[Analysed], format: Format) -> Result<Vec<u8>, RenderError>
         }
         Format::Html => {
             let mut graph = present::dot::graph(&diagram, &links, None);
-            let page = present::html::Page::prepare(&mut graph, &diagram);
+            let viewer: Vec<present::html::ViewerMap> = maps
+                .iter()
+                .map(|m| {
+                    let source = match crate::read_source(m.file) {
+                        crate::SourceLoad::Text(t) => Some(t),
+                        _ => None,
+                    };
+                    let view = crate::analyse::view::map_view(m, source.as_deref());
+                    present::html::ViewerMap { source, view }
+                })
+                .collect();
+            let page = present::html::Page::prepare(&mut graph, &diagram, &viewer);
             let svg = present::graphviz::layout(&present::dot::print(&graph), "svg")?.bytes;
             let title = match maps {
                 [m] => {

@@ -12,6 +12,7 @@ pub mod reliance;
 pub mod schemes;
 pub mod semantics;
 pub mod support;
+pub mod view;
 
 use crate::diagnostic::{Diagnostic, Rule, RuleSet, Seg, Target};
 use crate::graph::{ArgGraph, NodeKind};

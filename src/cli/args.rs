@@ -386,11 +386,13 @@ pub enum CompareFormat {
     Svg,
     Png,
     Pdf,
+    /// The HTML viewer: both maps side by side, their pairs linked.
+    Html,
 }
 
 impl CompareFormat {
     /// The format a file name asks for: `.txt`, `.md`, `.json`, `.dot`/`.gv`, `.svg`,
-    /// `.png`, `.pdf`.
+    /// `.png`, `.pdf`, `.html`/`.htm`.
     pub fn from_extension(path: &std::path::Path) -> Option<CompareFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
@@ -401,6 +403,7 @@ impl CompareFormat {
             "svg" => CompareFormat::Svg,
             "png" => CompareFormat::Png,
             "pdf" => CompareFormat::Pdf,
+            "html" | "htm" => CompareFormat::Html,
             _ => return None,
         })
     }

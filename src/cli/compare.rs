@@ -54,6 +54,50 @@ pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
             })?;
             return Ok(EXIT_OK);
         }
+        CompareFormat::Html => {
+            let views = analyse::neighbourhood::compare_views([&maps[0], &maps[1]], &c, a.full);
+            let mut graph = present::compare::diagram(&maps[0], &maps[1], &c, &views);
+            let diagram: Vec<present::dot::DiagramMap> = maps
+                .iter()
+                .zip(&views)
+                .map(|(m, v)| present::dot::DiagramMap {
+                    map: m,
+                    visible: v.visible.clone(),
+                    focus: None,
+                })
+                .collect();
+            let prefixes = present::compare::name_prefixes(&maps[0], &maps[1]);
+            let viewer = super::render::viewer_maps(&files, &maps, a.gate.sources.policy());
+            let pairs = linked_pairs(&c);
+            let page = present::html::Page::prepare_compare(
+                &mut graph, &diagram, &prefixes, &viewer, &pairs,
+            );
+            if let Some(f) = forced {
+                f.label(&mut graph);
+            }
+            let svg = layout(&present::dot::print(&graph), "svg", io)?;
+            let title = format!(
+                "{} — {}",
+                maps[0]
+                    .graph
+                    .map
+                    .title
+                    .as_deref()
+                    .unwrap_or(maps[0].map_id()),
+                maps[1]
+                    .graph
+                    .map
+                    .title
+                    .as_deref()
+                    .unwrap_or(maps[1].map_id())
+            );
+            let title = match forced {
+                Some(f) => format!("{} — {title}", f.sentence()),
+                None => title,
+            };
+            page.render(&String::from_utf8_lossy(&svg), &title)
+                .into_bytes()
+        }
         f => {
             let views = analyse::neighbourhood::compare_views([&maps[0], &maps[1]], &c, a.full);
             let graph = present::compare::diagram(&maps[0], &maps[1], &c, &views);
@@ -78,4 +122,35 @@ pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
     };
     emit(a.output.as_deref(), &inputs, &bytes, io)?;
     Ok(EXIT_OK)
+}
+
+/// The pairs the comparison page links: aligned pairs (declared, suggested), then the
+/// `contradicts` links, each as (left node, right node).
+fn linked_pairs(c: &analyse::compare::Comparison) -> Vec<present::html::LinkedPair> {
+    let mut out: Vec<present::html::LinkedPair> = c
+        .pairs
+        .iter()
+        .map(|p| present::html::LinkedPair {
+            kind: match p.origin {
+                analyse::compare::Origin::Declared => "declared",
+                analyse::compare::Origin::Suggested => "suggested",
+            },
+            left: p.left.id.to_string(),
+            right: p.right.id.to_string(),
+            score: Some(p.score),
+        })
+        .collect();
+    out.extend(c.contradicts.iter().map(|x| {
+        let (left, right) = match x.side {
+            analyse::compare::Side::Left => (x.node.clone(), x.contradicts.clone()),
+            analyse::compare::Side::Right => (x.contradicts.clone(), x.node.clone()),
+        };
+        present::html::LinkedPair {
+            kind: "contradicts",
+            left,
+            right,
+            score: None,
+        }
+    }));
+    out
 }

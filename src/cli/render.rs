@@ -64,7 +64,8 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
         Format::Dot => dot_text().into_bytes(),
         Format::Html => {
             let mut graph = present::dot::graph(&diagram, &links, rankdir);
-            let page = present::html::Page::prepare(&mut graph, &diagram);
+            let viewer = viewer_maps(&files, &maps, a.gate.sources.policy());
+            let page = present::html::Page::prepare(&mut graph, &diagram, &viewer);
             if let Some(f) = forced {
                 f.label(&mut graph);
             }
@@ -100,4 +101,24 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
     };
     emit(a.output.as_deref(), &inputs, &bytes, io)?;
     Ok(EXIT_OK)
+}
+
+/// What the HTML page shows of each map beside its diagram: its source text (read again:
+/// the check let it go) and what analysis finds there and in the map.
+pub(super) fn viewer_maps(
+    files: &[argmap::parse::load::MapFile],
+    maps: &[analyse::Analysed],
+    policy: argmap::parse::source_text::SourcePolicy,
+) -> Vec<present::html::ViewerMap> {
+    maps.iter()
+        .zip(files)
+        .map(|(m, f)| {
+            let source = match argmap::parse::source_text::read_source_with(f, policy) {
+                argmap::SourceLoad::Text(t) => Some(t),
+                _ => None,
+            };
+            let view = analyse::view::map_view(m, source.as_deref());
+            present::html::ViewerMap { source, view }
+        })
+        .collect()
 }

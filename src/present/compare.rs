@@ -19,7 +19,7 @@ mod markdown;
 mod summary;
 mod text;
 
-pub use diagram::{diagram, TRIM_FROM};
+pub use diagram::{diagram, name_prefixes, TRIM_FROM};
 pub use json::{json, Json};
 pub use markdown::{markdown, write_markdown};
 pub use summary::{summary, Prose};

@@ -1,31 +1,49 @@
-//! `render --format html`: one self-contained page — the diagram (SVG from Graphviz,
-//! inline), a details panel that shows a clicked node's full text, quote, citations and
-//! support status, a search box and a legend. Nothing is loaded from a network.
+//! `render --format html` (and `compare --format html`): one self-contained page — the
+//! diagram (SVG from Graphviz, inline) in a viewer that pans, zooms, fits, searches,
+//! folds and focuses; an outline of the maps; each map's source text with its quoted
+//! spans linked to their nodes; a details panel (full text, quote, citations, support
+//! status and chain, grounded label); for a comparison, the aligned and contradicting
+//! pairs. Nothing is loaded from a network. The viewer's script and style are
+//! `html/viewer.js` and `html/viewer.css`, included as they are.
 //!
-//! Safety: map text reaches the page only (a) inside the SVG, where Graphviz escapes it,
-//! and (b) in a JSON data block whose `<`, `>` and `&` are written as `\u003c`-style
-//! escapes, so it can never close the `<script>` element. The page's script reads that
-//! JSON and writes text with `textContent`, never as HTML. A Content-Security-Policy
-//! allows only the page's own script (by nonce), so even a hypothetical injected script or
-//! event handler would not run.
+//! Safety: map text (and source text) reaches the page only (a) inside the SVG, where
+//! Graphviz escapes it, and (b) in a JSON data block whose `<`, `>` and `&` are written
+//! as `\u003c`-style escapes, so it can never close the `<script>` element. The page's
+//! script reads that JSON and writes text with `textContent`, never as HTML. A
+//! Content-Security-Policy allows only the page's own script (by nonce), so even a
+//! hypothetical injected script or event handler would not run.
+//!
+//! The data block (`argmap-data`) holds `nodes` (each drawn claim, evidence item and
+//! rebuttal by its SVG id `n0`, `n1`...), `points` (the SVG ids of the other drawn DOT
+//! nodes: the points of linked arguments), `edges` (`[svg id, from, to, structural]`,
+//! the ends' SVG ids, `structural` false for lines between maps), `maps` (each map's
+//! id, title, theses, cluster and source text with its quoted spans, as UTF-16 offsets
+//! the script indexes directly), `map_groups` (with several maps, each map as a foldable set
+//! of nodes) and `pairs` (a comparison's aligned and contradicting pairs). The groups of
+//! the maps (`groups:`) are in a second block, `argmap-groups`
+//! ([`super::html_groups::mark`]): each group's key is the SVG class of its nodes and
+//! edges, so the script finds a group's nodes in the SVG.
 
 use super::diagram::DiagramMap;
 use super::dot::name_prefix;
 use super::escape::xml;
 use crate::analyse::support::describe_cite;
+use crate::analyse::view::MapView;
 use crate::analyse::Analysed;
 use crate::graph::NodeKind;
 use crate::parse::model::Node;
-use graphviz_rust::dot_structures::{Attribute, Graph, Id, NodeId, Stmt};
+use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, Id, NodeId, Stmt, Vertex};
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What the page knows of one drawn node.
 #[derive(Serialize)]
 struct NodeData<'a> {
     id: &'a str,
     map: &'a str,
+    /// The index of its map in [`PageData::maps`].
+    m: usize,
     kind: &'static str,
     text: &'a str,
     thesis: bool,
@@ -36,6 +54,9 @@ struct NodeData<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
     status: &'static str,
+    /// The grounded label (`in`, `out`, `undec`), when the map was evaluated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grounded: Option<&'static str>,
     citations: Vec<String>,
     chain: Vec<&'a str>,
     supports: &'a [crate::parse::model::Id],
@@ -50,6 +71,77 @@ struct NodeData<'a> {
     /// The arguments with a scheme it is a premise of, with their open questions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     schemes: Vec<super::reconstruct_json::ArgumentScheme>,
+}
+
+/// What the page knows of one map.
+#[derive(Serialize)]
+struct MapData<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The SVG ids of its drawn theses.
+    theses: Vec<String>,
+    /// The SVG id of its cluster, when it is drawn as one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceData<'a>>,
+}
+
+/// A map's source text and its quoted spans.
+#[derive(Serialize)]
+struct SourceData<'a> {
+    /// The `source:` path as the map gives it.
+    name: &'a str,
+    text: &'a str,
+    /// `[node SVG id, start, end]`, offsets in UTF-16 code units of `text`.
+    spans: Vec<(String, usize, usize)>,
+    /// The share of the text the found quotes cover, 0–1.
+    share: f64,
+}
+
+/// A map drawn as a cluster among several: a foldable set of nodes.
+#[derive(Serialize)]
+struct MapGroupData {
+    id: String,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<String>,
+    /// The SVG id of its cluster, when it is drawn as one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cluster: Option<String>,
+    /// The SVG ids of its nodes (those of nested groups included).
+    nodes: Vec<String>,
+}
+
+/// A pair of nodes of a comparison, as the page links them.
+#[derive(Serialize)]
+struct PairData {
+    /// `declared`, `suggested` or `contradicts`.
+    kind: &'static str,
+    /// The left and right node (SVG ids), when drawn.
+    a: Option<String>,
+    b: Option<String>,
+    /// The ids as the maps give them (for a pair whose node is not drawn).
+    a_id: String,
+    b_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+    /// The SVG id of the line that joins them, when drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edge: Option<String>,
+}
+
+/// The data block.
+#[derive(Serialize)]
+struct PageData<'a> {
+    nodes: BTreeMap<String, NodeData<'a>>,
+    points: Vec<String>,
+    edges: Vec<(String, Option<String>, Option<String>, bool)>,
+    maps: Vec<MapData<'a>>,
+    map_groups: Vec<MapGroupData>,
+    pairs: Vec<PairData>,
+    /// `render` or `compare`.
+    mode: &'static str,
 }
 
 /// JSON that is safe inside a `<script>` element.
@@ -69,79 +161,114 @@ fn script_json<T: Serialize>(v: &T) -> String {
     out
 }
 
-/// Gives every drawn claim, evidence item and rebuttal of `graph` an SVG element id
-/// (`n0`, `n1`, ...) and returns the page data for each id.
-fn tag_nodes<'a>(
-    graph: &mut Graph,
-    maps: &'a [DiagramMap<'a, 'a>],
-) -> HashMap<String, NodeData<'a>> {
-    let mut by_name = node_data(maps);
-    let mut data = HashMap::new();
-    let mut next = 0usize;
-    let stmts = match graph {
-        Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. } => stmts,
-    };
-    tag_stmts(stmts, &mut by_name, &mut data, &mut next);
-    // The subgraphs at every depth (maps' clusters, groups' clusters inside them).
-    let mut subgraphs: Vec<&mut Vec<Stmt>> = stmts
-        .iter_mut()
-        .filter_map(|s| match s {
-            Stmt::Subgraph(sub) => Some(&mut sub.stmts),
-            _ => None,
-        })
-        .collect();
-    while let Some(sub) = subgraphs.pop() {
-        tag_stmts(sub, &mut by_name, &mut data, &mut next);
-        subgraphs.extend(sub.iter_mut().filter_map(|s| match s {
-            Stmt::Subgraph(inner) => Some(&mut inner.stmts),
-            _ => None,
-        }));
-    }
-    data
+/// The SVG ids given to a graph's statements, by DOT name.
+#[derive(Default)]
+struct Tags {
+    /// DOT node name → SVG id, for every node statement.
+    nodes: HashMap<String, String>,
+    /// DOT cluster name → SVG id.
+    clusters: HashMap<String, String>,
+    /// Edges: SVG id, the ends' DOT names, whether the edge is drawn at all.
+    edges: Vec<(String, String, String)>,
+    next_point: usize,
+    next_cluster: usize,
 }
 
-/// Tags the node statements of `stmts` (not those of nested subgraphs) whose DOT name
-/// is in `by_name`: each gets the SVG id `n{next}`, and its data moves to `data` under
-/// that id.
+fn id_attr(id: &str) -> Attribute {
+    Attribute(Id::Plain("id".into()), Id::Escaped(format!("\"{id}\"")))
+}
+
+fn is_invisible(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|Attribute(k, v)| {
+        matches!(k, Id::Plain(k) if k == "style")
+            && matches!(v, Id::Escaped(v) | Id::Plain(v) if v.contains("invis"))
+    })
+}
+
+/// Gives every node statement of `stmts` (nested subgraphs included) an SVG id: the
+/// map nodes named in `by_name` `n{k}` (their data moves to `data`), the others `p{k}`;
+/// clusters `c{k}`; each visible edge `e{k}`.
 fn tag_stmts<'a>(
-    stmts: &mut [Stmt],
+    stmts: &mut Vec<Stmt>,
     by_name: &mut HashMap<String, NodeData<'a>>,
-    data: &mut HashMap<String, NodeData<'a>>,
-    next: &mut usize,
+    data: &mut BTreeMap<String, NodeData<'a>>,
+    tags: &mut Tags,
 ) {
     for s in stmts.iter_mut() {
-        if let Stmt::Node(node) = s {
-            let NodeId(Id::Escaped(q), _) = &node.id else {
-                continue;
-            };
-            let name = unquote(q);
-            if let Some(d) = by_name.remove(&name) {
-                let id = format!("n{next}");
-                *next += 1;
-                node.attributes.push(Attribute(
-                    Id::Plain("id".into()),
-                    Id::Escaped(format!("\"{id}\"")),
-                ));
-                data.insert(id, d);
+        match s {
+            Stmt::Node(node) => {
+                let NodeId(Id::Escaped(q), _) = &node.id else {
+                    continue;
+                };
+                let name = unquote(q);
+                if tags.nodes.contains_key(&name) {
+                    continue;
+                }
+                let id = if let Some(d) = by_name.remove(&name) {
+                    let id = format!("n{}", data.len());
+                    data.insert(id.clone(), d);
+                    id
+                } else {
+                    tags.next_point += 1;
+                    format!("p{}", tags.next_point - 1)
+                };
+                node.attributes.push(id_attr(&id));
+                tags.nodes.insert(name, id);
             }
+            Stmt::Edge(edge) => {
+                let EdgeTy::Pair(
+                    Vertex::N(NodeId(Id::Escaped(a), _)),
+                    Vertex::N(NodeId(Id::Escaped(b), _)),
+                ) = &edge.ty
+                else {
+                    continue;
+                };
+                if is_invisible(&edge.attributes) {
+                    continue;
+                }
+                let id = format!("e{}", tags.edges.len());
+                tags.edges.push((id.clone(), unquote(a), unquote(b)));
+                edge.attributes.push(id_attr(&id));
+            }
+            Stmt::Subgraph(sub) => {
+                if let Id::Escaped(q) = &sub.id {
+                    let name = unquote(q);
+                    if name.starts_with("cluster") {
+                        let id = format!("c{}", tags.next_cluster);
+                        tags.next_cluster += 1;
+                        sub.stmts.insert(0, Stmt::Attribute(id_attr(&id)));
+                        tags.clusters.insert(name, id);
+                    }
+                }
+                tag_stmts(&mut sub.stmts, by_name, data, tags);
+            }
+            _ => {}
         }
     }
 }
 
 /// The page data of every claim, evidence item and rebuttal of `maps`, by its DOT node
-/// name (the map's name prefix and the node id).
-fn node_data<'a>(maps: &'a [DiagramMap<'a, 'a>]) -> HashMap<String, NodeData<'a>> {
+/// name (`prefixes[i]`, the name prefix of map `i`, and the node id).
+fn node_data<'a>(
+    maps: &'a [DiagramMap<'a, 'a>],
+    prefixes: &[String],
+    views: &[MapView],
+) -> HashMap<String, NodeData<'a>> {
     let mut by_name = HashMap::new();
     for (mi, dm) in maps.iter().enumerate() {
         let m = dm.map;
-        let prefix = name_prefix(maps, mi);
         let mut schemes = super::reconstruct_json::argument_schemes(m);
         for ix in m.graph.graph.node_indices() {
             let n = &m.graph.graph[ix];
             let Some(node) = n.node else { continue };
             let mut d = data_of(m, ix, node);
             d.schemes = schemes.remove(&ix).unwrap_or_default();
-            by_name.insert(format!("{prefix}{}", n.id), d);
+            d.m = mi;
+            d.grounded = views
+                .get(mi)
+                .and_then(|v| v.grounded.get(n.id))
+                .map(|s| s.name());
+            by_name.insert(format!("{}{}", prefixes[mi], n.id), d);
         }
     }
     by_name
@@ -160,6 +287,7 @@ fn data_of<'a>(m: &'a Analysed<'a>, ix: NodeIndex, node: &'a Node) -> NodeData<'
     NodeData {
         id: n.id,
         map: m.map_id(),
+        m: 0,
         kind: n.kind.name(),
         text: n.text(),
         thesis: n.is_thesis(),
@@ -171,6 +299,7 @@ fn data_of<'a>(m: &'a Analysed<'a>, ix: NodeIndex, node: &'a Node) -> NodeData<'
         } else {
             ""
         },
+        grounded: None,
         citations: citations(m, node),
         chain,
         supports: &node.supports,
@@ -227,26 +356,237 @@ fn unquote(q: &str) -> String {
     out.replace("&amp;", "&")
 }
 
+/// The UTF-16 offsets of the byte offsets `bytes` (char boundaries) of `text`.
+fn utf16_offsets(text: &str, bytes: &[usize]) -> HashMap<usize, usize> {
+    let mut want: Vec<usize> = bytes.to_vec();
+    want.sort_unstable();
+    want.dedup();
+    let mut out = HashMap::with_capacity(want.len());
+    let mut units = 0usize;
+    let mut chars = text.char_indices().peekable();
+    for b in want {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= b {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        out.insert(b, units);
+    }
+    out
+}
+
+/// What a viewer page shows of one map beyond its diagram: its source text, when read,
+/// and what analysis found there ([`crate::analyse::view::map_view`]).
+pub struct ViewerMap {
+    /// The map's source text, as read (`None` when it names none or it was not read).
+    pub source: Option<String>,
+    /// Quoted spans, their share, grounded labels.
+    pub view: MapView,
+}
+
+/// A pair of nodes the comparison page links (left map's node id, right map's).
+pub struct LinkedPair {
+    /// `declared`, `suggested` or `contradicts`.
+    pub kind: &'static str,
+    /// The left map's node id.
+    pub left: String,
+    /// The right map's node id.
+    pub right: String,
+    /// The similarity of an aligned pair.
+    pub score: Option<f64>,
+}
+
 /// An HTML page in the making: made by [`Page::prepare`], which tags the graph's nodes,
 /// it holds the data to embed; [`Page::render`] writes the page around the SVG.
 pub struct Page {
-    /// The nodes' data by SVG id, as JSON safe inside a `<script>` element.
+    /// The page data as JSON safe inside a `<script>` element.
     data: String,
     /// Whether a node is drawn as the `--focus` (the legend then says what marks it).
     focus: bool,
-    /// The groups drawn (their buttons), as JSON safe inside a `<script>` element.
+    /// The groups drawn ([`super::html_groups::mark`]: each group's key, the SVG class of
+    /// its nodes and edges), as JSON safe inside a `<script>` element.
     groups: String,
 }
 
 impl Page {
-    /// Tags the nodes of `graph` (call before printing it to DOT for Graphviz).
-    pub fn prepare(graph: &mut Graph, maps: &[DiagramMap]) -> Page {
-        let data: std::collections::BTreeMap<String, NodeData> =
-            tag_nodes(graph, maps).into_iter().collect();
-        let groups = super::html_groups::mark(graph, maps);
+    /// Tags the nodes of `graph` (call before printing it to DOT for Graphviz), drawn by
+    /// `render` from `maps`; `viewer[i]` is what the page shows of map `i` beside the
+    /// diagram (fewer entries: nothing more for the rest).
+    pub fn prepare(graph: &mut Graph, maps: &[DiagramMap], viewer: &[ViewerMap]) -> Page {
+        let prefixes: Vec<String> = (0..maps.len()).map(|i| name_prefix(maps, i)).collect();
+        Page::build(graph, maps, &prefixes, viewer, &[], "render")
+    }
+
+    /// As [`Page::prepare`], for the diagram of a comparison of two maps, whose DOT node
+    /// names start with `prefixes`, and whose `pairs` the page links.
+    pub fn prepare_compare(
+        graph: &mut Graph,
+        maps: &[DiagramMap],
+        prefixes: &[String],
+        viewer: &[ViewerMap],
+        pairs: &[LinkedPair],
+    ) -> Page {
+        Page::build(graph, maps, prefixes, viewer, pairs, "compare")
+    }
+
+    fn build(
+        graph: &mut Graph,
+        maps: &[DiagramMap],
+        prefixes: &[String],
+        viewer: &[ViewerMap],
+        pairs: &[LinkedPair],
+        mode: &'static str,
+    ) -> Page {
+        // The groups' classes on their nodes and edges (before the tags: either order
+        // works), and the groups drawn.
+        let drawn_groups = super::html_groups::mark(graph, maps);
+        let views: Vec<MapView> = viewer.iter().map(|v| v.view.clone()).collect();
+        let mut by_name = node_data(maps, prefixes, &views);
+        let mut nodes = BTreeMap::new();
+        let mut tags = Tags::default();
+        let stmts = match graph {
+            Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. } => stmts,
+        };
+        tag_stmts(stmts, &mut by_name, &mut nodes, &mut tags);
+        // Which map each drawn node name belongs to (points: none).
+        let map_of = |name: &str| -> Option<usize> {
+            let id = tags.nodes.get(name)?;
+            nodes.get(id).map(|d: &NodeData| d.m)
+        };
+        let edges = tags
+            .edges
+            .iter()
+            .map(|(id, a, b)| {
+                let structural = match (map_of(a), map_of(b)) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => !a.starts_with("anchor-") && !b.starts_with("anchor-"),
+                };
+                (
+                    id.clone(),
+                    tags.nodes.get(a).cloned(),
+                    tags.nodes.get(b).cloned(),
+                    structural,
+                )
+            })
+            .collect();
+        let points = tags
+            .nodes
+            .iter()
+            .filter(|(_, id)| id.starts_with('p'))
+            .map(|(_, id)| id.clone())
+            .collect();
+        let svg_of =
+            |mi: usize, id: &str| tags.nodes.get(&format!("{}{id}", prefixes[mi])).cloned();
+        let several = maps.len() > 1;
+        let mut map_data = Vec::new();
+        let mut map_groups = Vec::new();
+        for (mi, dm) in maps.iter().enumerate() {
+            let m = dm.map;
+            let map = m.graph.map;
+            let theses = m
+                .graph
+                .graph
+                .node_indices()
+                .filter(|&ix| m.graph.graph[ix].is_thesis())
+                .filter_map(|ix| svg_of(mi, m.graph.graph[ix].id))
+                .collect();
+            let cluster = several
+                .then(|| tags.clusters.get(&format!("cluster_{mi}")).cloned())
+                .flatten();
+            let source = viewer.get(mi).and_then(|v| {
+                let text = v.source.as_deref()?;
+                let mut ends = Vec::new();
+                for s in &v.view.spans {
+                    for r in &s.ranges {
+                        ends.push(r.start);
+                        ends.push(r.end);
+                    }
+                }
+                let units = utf16_offsets(text, &ends);
+                let mut spans = Vec::new();
+                for s in &v.view.spans {
+                    let Some(node) = svg_of(mi, &s.id) else {
+                        continue;
+                    };
+                    for r in &s.ranges {
+                        spans.push((node.clone(), units[&r.start], units[&r.end]));
+                    }
+                }
+                spans.sort_by_key(|(_, a, b)| (*a, *b));
+                Some(SourceData {
+                    name: map.source.as_deref().unwrap_or(""),
+                    text,
+                    spans,
+                    share: v.view.share,
+                })
+            });
+            if several {
+                map_groups.push(MapGroupData {
+                    id: format!("map:{}", m.map_id()),
+                    title: map
+                        .title
+                        .as_deref()
+                        .or(map.id.as_deref())
+                        .unwrap_or("")
+                        .to_string(),
+                    parent: None,
+                    cluster: cluster.clone(),
+                    nodes: nodes
+                        .iter()
+                        .filter(|(_, d)| d.m == mi)
+                        .map(|(k, _)| k.clone())
+                        .collect(),
+                });
+            }
+            map_data.push(MapData {
+                id: m.map_id(),
+                title: map.title.as_deref().or(map.id.as_deref()).unwrap_or(""),
+                theses,
+                cluster,
+                source,
+            });
+        }
+        let edge_of: HashMap<(String, String), String> = tags
+            .edges
+            .iter()
+            .map(|(id, a, b)| ((a.clone(), b.clone()), id.clone()))
+            .collect();
+        let pairs = pairs
+            .iter()
+            .map(|p| {
+                let (na, nb) = (
+                    format!("{}{}", prefixes[0], p.left),
+                    format!("{}{}", prefixes[1], p.right),
+                );
+                let edge = edge_of
+                    .get(&(na.clone(), nb.clone()))
+                    .or_else(|| edge_of.get(&(nb.clone(), na.clone())))
+                    .cloned();
+                PairData {
+                    kind: p.kind,
+                    a: tags.nodes.get(&na).cloned(),
+                    b: tags.nodes.get(&nb).cloned(),
+                    a_id: p.left.clone(),
+                    b_id: p.right.clone(),
+                    score: p.score,
+                    edge,
+                }
+            })
+            .collect();
+        let data = PageData {
+            nodes,
+            points,
+            edges,
+            maps: map_data,
+            map_groups,
+            pairs,
+            mode,
+        };
         Page {
-            groups: script_json(&groups),
             data: script_json(&data),
+            groups: script_json(&drawn_groups),
             focus: maps.iter().any(|m| m.focus.is_some()),
         }
     }
@@ -269,15 +609,41 @@ impl Page {
 <body>
 <header>
 <h1>{title}</h1>
+<div class="tools" role="toolbar" aria-label="View">
+<button id="zoom-out" type="button" title="Zoom out (-)" aria-label="Zoom out">&#8722;</button>
+<span id="zoom-level" aria-live="polite"></span>
+<button id="zoom-in" type="button" title="Zoom in (+)" aria-label="Zoom in">+</button>
+<button id="fit" type="button" title="Fit the diagram to the window (0)">Fit</button>
+<button id="go-thesis" type="button" title="Go to the thesis (t)">Thesis</button>
+<span class="sep"></span>
+<button id="focus" type="button" title="Show only the nodes near the selected one (f)">Focus</button>
+<label title="Steps around the selected node">steps <input id="focus-steps" type="number" min="1" max="9" value="2"></label>
+<button id="focus-back" type="button" title="Previous focus" aria-label="Previous focus" disabled>&#9664;</button>
+<button id="focus-forward" type="button" title="Next focus" aria-label="Next focus" disabled>&#9654;</button>
+<button id="focus-exit" type="button" title="Show every node (Escape)" disabled>All</button>
+</div>
+<div class="find" role="search">
 <input id="search" type="search" placeholder="Search text, quotes, ids…" aria-label="Search nodes">
+<button id="search-prev" type="button" title="Previous match (Shift+Enter)" aria-label="Previous match">&#9650;</button>
+<button id="search-next" type="button" title="Next match (Enter)" aria-label="Next match">&#9660;</button>
 <span id="matches" aria-live="polite"></span>
-<nav id="groups" aria-label="Fold or unfold a group"></nav>
+</div>
 </header>
 <main>
-<div id="diagram">
+<nav id="side" aria-label="Outline and source">
+<div class="tabs" role="tablist">
+<button id="tab-outline" type="button" role="tab" aria-selected="true">Outline</button>
+<button id="tab-source" type="button" role="tab" aria-selected="false">Source</button>
+<button id="tab-pairs" type="button" role="tab" aria-selected="false" hidden>Pairs</button>
+</div>
+<div id="outline" class="pane" role="tabpanel"></div>
+<div id="source" class="pane" role="tabpanel" hidden></div>
+<div id="pairs" class="pane" role="tabpanel" hidden></div>
+</nav>
+<div id="diagram" tabindex="0" aria-label="Diagram: drag to pan, wheel or +/- to zoom">
 {svg}
 </div>
-<aside id="details" aria-live="polite"><p class="hint">Click a node to see its full text, quote, citations and support status.</p></aside>
+<aside id="details" aria-live="polite"><p class="hint">Click a node to see its full text, quote, citations, support status and grounded label.</p></aside>
 </main>
 <footer id="legend">{LEGEND}{focus}</footer>
 <script type="application/json" id="argmap-data">{data}</script>
@@ -304,32 +670,11 @@ fn nonce(data: &str, svg: &str) -> String {
     format!("{h:016x}")
 }
 
-const CSS: &str = r#"
-body{margin:0;font:14px/1.4 system-ui,Helvetica,Arial,sans-serif;color:#212121;display:flex;flex-direction:column;height:100vh}
-header{display:flex;gap:1em;align-items:center;padding:.5em 1em;border-bottom:1px solid #ddd;flex-wrap:wrap}
-header h1{font-size:1.1em;margin:0;flex:1 1 auto}
-#search{min-width:16em;padding:.3em .5em}
-main{flex:1;display:flex;min-height:0}
-#diagram{flex:1;overflow:auto;padding:.5em}
-#diagram svg{max-width:none;height:auto}
-#details{width:24em;overflow:auto;border-left:1px solid #ddd;padding:.5em 1em;background:#fafafa}
-#details h2{font-size:1em;margin:.3em 0}
-#details .kind{color:#616161;font-size:.9em}
-#details blockquote{margin:.5em 0;padding-left:.8em;border-left:3px solid #bdbdbd;color:#424242}
-#details .status-cited{color:#2e7d32}#details .status-uncited,#details .status-unsupported{color:#e65100}
-.hint{color:#757575}
-g.node{cursor:pointer}
-g.node.selected path,g.node.selected polygon{stroke:#1565c0;stroke-width:3}
-g.node.dim{opacity:.25}
-g.node.match path,g.node.match polygon{stroke:#6a1b9a;stroke-width:3}
-#groups{display:flex;gap:.3em;flex-wrap:wrap}
-#groups:empty{display:none}
-#groups button{font:inherit;font-size:.9em;padding:.1em .5em;border:1px solid #90a4ae;border-radius:3px;background:#f7f9fa;cursor:pointer}
-#groups button[aria-pressed="true"]{background:#cfd8dc}
-#diagram .folded{display:none}
-footer{border-top:1px solid #ddd;padding:.4em 1em;font-size:.9em;display:flex;gap:1.2em;flex-wrap:wrap}
-.sw{display:inline-block;width:1em;height:.8em;border:1px solid #757575;vertical-align:middle;margin-right:.3em}
-"#;
+/// The viewer's style.
+const CSS: &str = include_str!("html/viewer.css");
+
+/// The viewer's script.
+const JS: &str = include_str!("html/viewer.js");
 
 const LEGEND: &str = r##"<span><span class="sw" style="background:#fff3b0;border-width:2px"></span>thesis</span>
 <span><span class="sw" style="background:#e3f2fd"></span>claim</span>
@@ -340,105 +685,26 @@ const LEGEND: &str = r##"<span><span class="sw" style="background:#fff3b0;border
 <span style="color:#2e7d32">&#8594; supports</span>
 <span style="color:#c62828">&#8867; attacks</span>
 <span style="color:#c62828">&#8674; undercuts (attacks a link)</span>
-<span style="color:#757575">- - same as</span>"##;
+<span style="color:#757575">- - same as</span>
+<span class="keys">drag: pan · wheel, +/−: zoom · 0: fit · t: thesis · f: focus · /: search</span>"##;
 
 /// The legend entry of a page drawn with `--focus`.
 const FOCUS_LEGEND: &str =
     "\n<span><span class=\"sw\" style=\"border:3px double #00695c\"></span>focus (--focus)</span>";
 
-const JS: &str = r###"
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("argmap-data").textContent);
-  var details = document.getElementById("details");
-  var nodes = Array.prototype.slice.call(document.querySelectorAll("#diagram g.node"));
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null) { e.textContent = text; }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function list(label, items) {
-    if (!items || !items.length) { return null; }
-    var p = el("p");
-    p.appendChild(el("strong", label + ": "));
-    p.appendChild(document.createTextNode(items.join(", ")));
-    return p;
-  }
-  function show(key) {
-    var d = data[key];
-    if (!d) { return; }
-    nodes.forEach(function (n) { n.classList.toggle("selected", n.id === key); });
-    while (details.firstChild) { details.removeChild(details.firstChild); }
-    details.appendChild(el("h2", (d.thesis ? "Thesis " : "") + d.id));
-    details.appendChild(el("div", d.kind + (d.map ? " in " + d.map : ""), "kind"));
-    details.appendChild(el("p", d.text, "text"));
-    if (d.by) { details.appendChild(el("p", "Held by " + d.by, "by")); }
-    if (d.quote) { details.appendChild(el("blockquote", d.quote, "quote")); }
-    if (d.status) { details.appendChild(el("p", "Support: " + d.status, "status status-" + d.status)); }
-    [list("Citations", d.citations), list("Chain to a citation", d.chain),
-     list("Supports", d.supports), list("Attacks", d.attacks), list("Undercuts", d.undercuts)]
-      .forEach(function (p) { if (p) { details.appendChild(p); } });
-    if (d.note) { details.appendChild(el("p", "Note: " + d.note, "note")); }
-    if (d.implicit) { details.appendChild(el("p", "Implicit premise: the text leaves it unstated (the analyst's reconstruction).", "implicit")); }
-    if (d.answers) { details.appendChild(el("p", "Answers the critical question " + d.answers, "answers")); }
-    (d.schemes || []).forEach(function (a) {
-      details.appendChild(el("p", "Argument " + a.argument + ": " + a.title + " (" + a.scheme + ")", "scheme"));
-      var p = list("Open critical questions", a.open);
-      if (p) { details.appendChild(p); }
-    });
-  }
-  nodes.forEach(function (n) {
-    if (!data[n.id]) { return; }
-    n.setAttribute("tabindex", "0");
-    n.addEventListener("click", function () { show(n.id); });
-    n.addEventListener("keydown", function (e) { if (e.key === "Enter") { show(n.id); } });
-  });
-  var search = document.getElementById("search");
-  var count = document.getElementById("matches");
-  search.addEventListener("input", function () {
-    var q = search.value.trim().toLowerCase();
-    var hits = 0;
-    nodes.forEach(function (n) {
-      var d = data[n.id];
-      var hay = d ? (d.id + " " + d.text + " " + (d.quote || "") + " " + (d.by || "")).toLowerCase() : "";
-      var hit = q !== "" && hay.indexOf(q) >= 0;
-      if (hit) { hits += 1; }
-      n.classList.toggle("match", hit);
-      n.classList.toggle("dim", q !== "" && !hit);
-    });
-    count.textContent = q === "" ? "" : hits + " match" + (hits === 1 ? "" : "es");
-  });
-  var groups = JSON.parse(document.getElementById("argmap-groups").textContent);
-  var nav = document.getElementById("groups");
-  var folded = {};
-  var grouped = Array.prototype.slice.call(document.querySelectorAll("#diagram g.node, #diagram g.edge"))
-    .filter(function (e) { return /(^|\s)argmap-group-\d+/.test(e.getAttribute("class") || ""); });
-  function refold() {
-    grouped.forEach(function (e) {
-      var hide = (e.getAttribute("class") || "").split(/\s+/).some(function (c) { return folded[c]; });
-      e.classList.toggle("folded", hide);
-    });
-  }
-  groups.forEach(function (g) {
-    var b = el("button", null, "group-toggle");
-    b.type = "button";
-    b.setAttribute("data-group", g.key);
-    b.setAttribute("aria-pressed", "false");
-    b.title = "Fold or unfold " + g.title + " (" + g.nodes + " node" + (g.nodes === 1 ? "" : "s") + ")";
-    function label() { b.textContent = (folded[g.key] ? "\u25b8 " : "\u25be ") + "\u00a0".repeat(g.depth * 2) + g.title; }
-    label();
-    b.addEventListener("click", function () {
-      folded[g.key] = !folded[g.key];
-      b.setAttribute("aria-pressed", folded[g.key] ? "true" : "false");
-      label();
-      refold();
-    });
-    nav.appendChild(b);
-  });
-  if (location.hash.length > 1) {
-    var want = decodeURIComponent(location.hash.slice(1));
-    Object.keys(data).forEach(function (k) { if (data[k].id === want) { show(k); } });
-  }
-})();
-"###;
+#[cfg(test)]
+mod tests {
+    use super::utf16_offsets;
+
+    #[test]
+    fn utf16_offsets_count_code_units() {
+        let text = "a\u{2014}b\u{1F600}c";
+        let o = utf16_offsets(text, &[0, 1, 4, 5, 9, 10]);
+        assert_eq!(o[&0], 0);
+        assert_eq!(o[&1], 1);
+        assert_eq!(o[&4], 2);
+        assert_eq!(o[&5], 3);
+        assert_eq!(o[&9], 5);
+        assert_eq!(o[&10], 6);
+    }
+}

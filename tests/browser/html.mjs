@@ -2,8 +2,9 @@
 // Usage: node html.mjs PAGE.html EXPECT_ID EXPECT_TEXT [PAGE.html EXPECT_ID EXPECT_TEXT ...]
 // For each page: it loads with no console errors or page errors, clicking the node whose
 // id is EXPECT_ID shows a details panel containing EXPECT_TEXT, the search box filters,
-// and no script from map text runs (no dialog opens, window.__pwned stays undefined).
-// A page with groups: folding each group (its button) hides exactly the nodes inside it
+// the source panel shows the source as text and a quoted span selects its node, and no
+// script from map or source text runs (no dialog opens, window.__pwned stays undefined).
+// A page with groups: folding each group (its button in the outline) hides exactly the nodes inside it
 // (subgroups included), the others staying visible, and unfolding shows them again.
 import { chromium } from "playwright-core";
 
@@ -30,7 +31,7 @@ for (let i = 0; i < args.length; i += 3) {
   page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push("network: " + r.url()); });
   await page.goto("file://" + file);
   const key = await page.evaluate((want) => {
-    const data = JSON.parse(document.getElementById("argmap-data").textContent);
+    const data = JSON.parse(document.getElementById("argmap-data").textContent).nodes;
     return Object.keys(data).find((k) => data[k].id === want) || null;
   }, id);
   if (!key) { fail(`${file}: no node ${id} in the page data`); continue; }
@@ -56,15 +57,33 @@ for (let i = 0; i < args.length; i += 3) {
     }, g.key);
     const before = await visible();
     if (before.inside.length !== g.nodes || !before.inside.every((v) => v)) fail(`${file}: group ${g.id} does not show its ${g.nodes} node(s) before folding: ${JSON.stringify(before)}`);
-    await page.click(`#groups button[data-group="${g.key}"]`);
+    await page.click(`#outline button.group-toggle[data-group="${g.key}"]`);
     const after = await visible();
     if (after.inside.some((v) => v)) fail(`${file}: folding ${g.id} leaves some of its nodes visible`);
     if (!after.outside.every((v) => v)) fail(`${file}: folding ${g.id} hides nodes outside it`);
-    await page.click(`#groups button[data-group="${g.key}"]`);
+    await page.click(`#outline button.group-toggle[data-group="${g.key}"]`);
     const again = await visible();
     if (!again.inside.every((v) => v)) fail(`${file}: unfolding ${g.id} does not show its nodes again`);
     if (failures === 0) console.log(`ok ${file}: folded group ${g.id} (${g.nodes} node(s) hidden) and unfolded it`);
   }
+  // The source panel: its text is the source as text; a quoted span selects its node.
+  await page.click("#tab-source");
+  const source = await page.evaluate(() => {
+    const d = JSON.parse(document.getElementById("argmap-data").textContent);
+    const s = d.maps[0].source;
+    const t = document.querySelector("#source .text");
+    return s ? { same: t !== null && t.textContent === s.text, spans: s.spans.length } : null;
+  });
+  if (source) {
+    if (!source.same) fail(`${file}: the source panel does not show the source text as text`);
+    if (source.spans > 0) {
+      const want = await page.getAttribute("#source mark", "data-nodes");
+      await page.click("#source mark");
+      const got = await page.evaluate(() => window.argmapViewer.selected());
+      if (!want.split(" ").includes(got)) fail(`${file}: clicking a quoted span selects ${got}, not one of ${want}`);
+    }
+  }
+  await page.click("#tab-outline");
   const pwned = await page.evaluate(() => window.__pwned);
   if (pwned !== undefined) fail(`${file}: script from map text ran`);
   if (dialogs > 0) fail(`${file}: ${dialogs} dialog(s) opened`);

@@ -37,13 +37,15 @@
 //! The files, by job: `normalize.rs` (the rules above, and word boundaries), `index.rs`
 //! (the window index of a source), `lookup.rs` (finding a quote and its pieces),
 //! `ellipsis.rs` (the one sweep that follows every start of a quote with gaps),
-//! `closest.rs` (the closest passage to a quote not found), `tests.rs`.
+//! `closest.rs` (the closest passage to a quote not found), `spans.rs` (where each found
+//! quote stands in the original text, for the HTML page's source panel), `tests.rs`.
 
 mod closest;
 mod ellipsis;
 mod index;
 mod lookup;
 mod normalize;
+mod spans;
 #[cfg(test)]
 mod tests;
 
@@ -52,6 +54,7 @@ pub use index::SourceIndex;
 pub use normalize::{
     is_empty_quote, is_word_char, normalize, normalize_owned, quote_pieces, Normalized,
 };
+pub use spans::{covered_share, quoted_spans, QuotedSpan};
 
 use crate::parse::model::{Id, Map, Section};
 

@@ -12,6 +12,16 @@ use std::collections::HashMap;
 /// (decided by [`crate::analyse::neighbourhood::compare_views`]).
 pub use crate::analyse::neighbourhood::TRIM_FROM;
 
+/// The prefixes of the DOT node names of the two maps: `map-id:`, or `left:` and
+/// `right:` when both have the same id.
+pub fn name_prefixes(a: &Analysed, b: &Analysed) -> [String; 2] {
+    if a.map_id() == b.map_id() {
+        ["left:".into(), "right:".into()]
+    } else {
+        [format!("{}:", a.map_id()), format!("{}:", b.map_id())]
+    }
+}
+
 /// Both maps side by side as clusters: aligned pairs joined by dashed links (suggested
 /// ones dotted and blue, with their score; a pair whose numbers conflict in orange), and
 /// the nodes `views` dims drawn grey, only the nodes `views` keeps when trimmed (see
@@ -19,14 +29,8 @@ pub use crate::analyse::neighbourhood::TRIM_FROM;
 /// titles say how many nodes were left out.
 pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, views: &[CompareView; 2]) -> Graph {
     let maps = [a, b];
-    let same_id = a.map_id() == b.map_id();
-    let prefix = |i: usize| {
-        if same_id {
-            format!("{}:", if i == 0 { "left" } else { "right" })
-        } else {
-            format!("{}:", maps[i].map_id())
-        }
-    };
+    let prefixes = name_prefixes(a, b);
+    let prefix = |i: usize| prefixes[i].clone();
     // Bottom to top: the clusters stand side by side.
     let mut stmts = dot::header("BT");
     // The node of each map that holds its cluster in place (`dot::in_order`).
