@@ -18,6 +18,7 @@ fn render_html(map: &Path, dir: &Path, name: &str) -> PathBuf {
 }
 
 const HOSTILE: &str = r#"id: hostile
+source: hostile.txt
 title: "<script>window.__pwned = 1</script>"
 claims:
   T1:
@@ -26,14 +27,25 @@ claims:
     quote: "]]> --> <!-- \"quoted\" \u2028 &amp;"
 "#;
 
+/// The source text of [`HOSTILE`]: markup around the quote, which the source panel
+/// shows as text.
+const HOSTILE_SOURCE: &str = "Before <script>window.__pwned = 4</script> ]]> --> <!-- \"quoted\" \u{2028} &amp; after </textarea><img src=x onerror=\"window.__pwned=5\">\n";
+
+/// Writes [`HOSTILE`] and its source into `dir`; returns the map's path.
+fn write_hostile(dir: &Path) -> PathBuf {
+    let map = dir.join("hostile.yaml");
+    std::fs::write(&map, HOSTILE).expect("write");
+    std::fs::write(dir.join("hostile.txt"), HOSTILE_SOURCE).expect("write");
+    map
+}
+
 #[test]
 fn page_is_self_contained_and_escaped() {
     if !crate::common::require_graphviz() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let map = dir.path().join("hostile.yaml");
-    std::fs::write(&map, HOSTILE).expect("write");
+    let map = write_hostile(dir.path());
     let page = std::fs::read_to_string(render_html(&map, dir.path(), "h.html")).expect("read");
     // Exactly our three script elements (the nodes' data, the groups' data, the
     // script); no external resources.
@@ -46,6 +58,16 @@ fn page_is_self_contained_and_escaped() {
     let end = page[start..].find("</script>").expect("end") + start;
     assert!(!page[start + 17..end].contains('<'), "raw < in data block");
     assert!(page.contains("<title>&lt;script&gt;window.__pwned = 1&lt;/script&gt;</title>"));
+    // The source text is in the data block, and its quote found there.
+    let data: serde_json::Value =
+        serde_json::from_str(&page[start + 17..end]).expect("the data block is JSON");
+    let source = &data["maps"][0]["source"];
+    assert_eq!(source["text"], HOSTILE_SOURCE);
+    assert_eq!(
+        source["spans"].as_array().map(Vec::len),
+        Some(1),
+        "{source}"
+    );
 }
 
 #[test]
@@ -67,8 +89,7 @@ fn page_works_in_headless_chromium() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let hostile = dir.path().join("hostile.yaml");
-    std::fs::write(&hostile, HOSTILE).expect("write");
+    let hostile = write_hostile(dir.path());
     let example = render_html(
         &root().join("docs/example.yaml"),
         dir.path(),
@@ -122,4 +143,53 @@ fn page_works_in_headless_chromium() {
     ] {
         assert!(stdout.contains(folded), "{folded}: {stdout}");
     }
+}
+
+/// The viewer on the essay map at 1600×1000 (tests/browser/viewer.mjs says what it
+/// checks): the thesis in view after load, zoom, search visiting each hit in view, `#id`
+/// centring its node, folding, focus with its history, the source panel's spans and the
+/// node's quote, the outline, and the comparison page's pairs. Screenshots of each state
+/// go to target/browser-screenshots/.
+#[test]
+fn viewer_on_the_essay_map() {
+    if !crate::common::require_browser() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let essay = root().join("maps/permanent-revolution.yaml");
+    let page = render_html(&essay, dir.path(), "essay.html");
+    let compare = dir.path().join("compare.html");
+    argmap()
+        .current_dir(root())
+        .args([
+            "compare",
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+            "-o",
+        ])
+        .arg(&compare)
+        .assert()
+        .code(0);
+    let shots = root().join("target/browser-screenshots");
+    let config = serde_json::json!({
+        "page": page,
+        "compare": compare,
+        "shots": shots,
+        "search": "Kamenev",
+        "node": "C-devised-and-acted",
+    });
+    let config_file = dir.path().join("viewer.json");
+    std::fs::write(&config_file, config.to_string()).expect("write");
+    let out = std::process::Command::new("node")
+        .arg(root().join("tests/browser/viewer.mjs"))
+        .arg(&config_file)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "viewer test failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(shots.join("01-open.png").exists());
 }

@@ -277,6 +277,8 @@
   }
   function focusOn(k, n) {
     if (!nodesData[k]) { return; }
+    var now = focusHistory[focusAt];
+    if (focusKeep && now && now.k === k && now.n === n) { return; }
     focusHistory = focusHistory.slice(0, focusAt + 1);
     focusHistory.push({ k: k, n: n });
     focusAt = focusHistory.length - 1;
