@@ -5,8 +5,10 @@
 //   shots     the folder for the screenshots
 //   search    a word some nodes contain (each hit is visited)
 //   node      a node id for `#id` (e.g. C-devised-and-acted)
-//   group     (optional) a group id to fold
+//   group     (optional) a group id to fold (else the first group with nodes, if any)
+//   requireGroups (optional) fail when the page has no groups
 //   compare   (optional) the page of `argmap compare A B -o page.html`
+//   several   (optional) the page of `argmap render A B -o page.html`
 // It checks: no console or page errors and no network request; after load the thesis's
 // box is inside the diagram's viewport; zoom (button, keyboard, wheel) changes the
 // scale; search visits every hit in turn (Enter, Shift+Enter), "k of n", each hit inside
@@ -151,16 +153,24 @@ const isGone = (page, key) => page.evaluate((k) => getComputedStyle(document.get
   await page.click("#fold-supporters");
   for (const k of supporters) { check(!(await isGone(page, k)), `unfolding leaves ${k} hidden`); }
 
-  // Fold a group.
-  if (cfg.group) {
-    const g = data.groups.find((x) => x.id === cfg.group);
-    if (check(g && g.nodes.length > 0, `no group ${cfg.group} with nodes`)) {
-      await page.click(`#outline button.fold-group[data-group="${cfg.group}"]`);
-      for (const k of g.nodes) { check(await isGone(page, k), `folding group ${cfg.group} leaves ${k} shown`); }
-      await shot(page, "06-group-folded");
-      await page.click(`#outline button.fold-group[data-group="${cfg.group}"]`);
-      for (const k of g.nodes) { check(!(await isGone(page, k)), `unfolding group ${cfg.group} leaves ${k} hidden`); }
-    }
+  // Fold a group (the one named, else the first with nodes) with its button in the
+  // outline, then unfold it.
+  const groups = await page.evaluate(() => window.argmapViewer.groups());
+  check(!cfg.requireGroups || groups.length > 0, "the page has no groups");
+  const g = cfg.group ? groups.find((x) => x.id === cfg.group) : groups.find((x) => x.nodes.length > 0);
+  if (cfg.group) { check(g && g.nodes.length > 0, `no group ${cfg.group} with nodes`); }
+  if (g && g.nodes.length > 0) {
+    const button = `#outline button.group-toggle[data-group="${g.key}"]`;
+    await page.locator(button).scrollIntoViewIfNeeded();
+    await page.click(button);
+    for (const k of g.nodes) { check(await isGone(page, k), `folding group ${g.id} leaves ${k} shown`); }
+    const others = Object.keys(data.nodes).filter((k) => !g.nodes.includes(k));
+    const shownOthers = await page.evaluate((ks) => ks.filter((k) => getComputedStyle(document.getElementById(k)).display !== "none").length, others);
+    check(shownOthers === others.length, `folding group ${g.id} hides ${others.length - shownOthers} node(s) outside it`);
+    await shot(page, "06-group-folded");
+    await page.click(button);
+    for (const k of g.nodes) { check(!(await isGone(page, k)), `unfolding group ${g.id} leaves ${k} hidden`); }
+    console.log(`folded group ${g.id}: ${g.nodes.length} node(s) hidden, then shown again`);
   }
 
   // Focus: one step around the thesis, then two, back and forward, all.
@@ -258,6 +268,27 @@ if (cfg.compare) {
     await shot(page, "12-compare-contradicting-pair");
   }
   for (const p of problems) { fail(`${cfg.compare}: ${p}`); }
+  await page.close();
+}
+
+if (cfg.several) {
+  // `render A B`: both maps in one viewer, each map a foldable set, the thesis button
+  // visiting each map's thesis, the source panel offering both texts.
+  const { page, problems } = await open(cfg.several);
+  const data = await pageData(page);
+  check(data.maps.length === 2, "the page of two maps has not two maps");
+  const theses = data.maps.map((m) => m.theses[0]);
+  for (let i = 0; i < 2; i++) {
+    await page.click("#go-thesis");
+    const sel = await page.evaluate(() => window.argmapViewer.selected());
+    check(theses.includes(sel) && await inView(page, sel), `thesis button ${i + 1}: ${sel} not a thesis in view`);
+  }
+  const mapGroups = (await page.evaluate(() => window.argmapViewer.groups())).filter((g) => g.key.startsWith("map-"));
+  check(mapGroups.length === 2, `the maps are ${mapGroups.length} foldable sets, not 2`);
+  await page.click("#tab-source");
+  check(await page.locator("#source-map option").count() === 2, "the source panel does not offer both maps' texts");
+  await shot(page, "13-two-maps");
+  for (const p of problems) { fail(`${cfg.several}: ${p}`); }
   await page.close();
 }
 

@@ -148,7 +148,8 @@ fn page_works_in_headless_chromium() {
 /// The viewer on the essay map at 1600×1000 (tests/browser/viewer.mjs says what it
 /// checks): the thesis in view after load, zoom, search visiting each hit in view, `#id`
 /// centring its node, folding, focus with its history, the source panel's spans and the
-/// node's quote, the outline, and the comparison page's pairs. Screenshots of each state
+/// node's quote, the outline, the comparison page's pairs, and the page of both essay
+/// maps. Screenshots of each state
 /// go to target/browser-screenshots/.
 #[test]
 fn viewer_on_the_essay_map() {
@@ -170,13 +171,32 @@ fn viewer_on_the_essay_map() {
         .arg(&compare)
         .assert()
         .code(0);
+    let several = dir.path().join("both.html");
+    argmap()
+        .current_dir(root())
+        .args([
+            "render",
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+            "-o",
+        ])
+        .arg(&several)
+        .assert()
+        .code(0);
     let shots = root().join("target/browser-screenshots");
+    // Once the essay map has groups, folding one is required.
+    let grouped = std::fs::read_to_string(&essay)
+        .expect("read")
+        .lines()
+        .any(|l| l.starts_with("groups:"));
     let config = serde_json::json!({
         "page": page,
         "compare": compare,
+        "several": several,
         "shots": shots,
         "search": "Kamenev",
         "node": "C-devised-and-acted",
+        "requireGroups": grouped,
     });
     let config_file = dir.path().join("viewer.json");
     std::fs::write(&config_file, config.to_string()).expect("write");

@@ -166,6 +166,12 @@
   var mapIndex = {};
   data.maps.forEach(function (m, i) { mapIndex[m.id] = i; });
   var stackByMap = {};
+  // The SVG id of each cluster, by its DOT name (Graphviz writes it as the title).
+  var clusterNamed = {};
+  Array.prototype.forEach.call(svg.querySelectorAll("g.cluster"), function (c) {
+    var t = c.querySelector("title");
+    if (t && c.id) { clusterNamed[t.textContent] = c.id; }
+  });
   drawnGroups.forEach(function (g) {
     var mi = mapIndex[g.map] !== undefined ? mapIndex[g.map] : 0;
     var stack = stackByMap[mi] = stackByMap[mi] || [];
@@ -173,7 +179,8 @@
     var parent = g.depth > 0 ? stack[g.depth - 1] : (data.maps.length > 1 ? "map-" + mi : null);
     stack[g.depth] = g.key;
     groups.push({ key: g.key, id: g.id, title: g.title, depth: g.depth, parent: parent, m: mi,
-      nodes: keys.filter(function (k) { return elOf[k] && elOf[k].classList.contains(g.key); }) });
+      nodes: keys.filter(function (k) { return elOf[k] && elOf[k].classList.contains(g.key); }),
+      cluster: clusterNamed["cluster_group:" + (data.maps.length > 1 ? g.map + ":" : "") + g.id] });
   });
   var groupAt = {};
   groups.forEach(function (g, gi) { groupAt[g.key] = gi; });
@@ -240,9 +247,13 @@
     if (focusKeep && !focusKeep[k]) { exitFocus(true); changed = true; }
     if (changed) { recompute(); }
   }
+  // Folds or unfolds a group; the view goes to its cluster, whose frame stays.
   function toggleGroup(key) {
     if (foldedGroups[key]) { delete foldedGroups[key]; } else { foldedGroups[key] = true; }
     recompute();
+    var g = groups[groupAt[key]];
+    var c = g.cluster && document.getElementById(g.cluster);
+    if (c) { showBox(toRoot(c), 40, READABLE); }
   }
   function toggleSupporters(k) {
     if (foldedAt[k]) { delete foldedAt[k]; } else { foldedAt[k] = supportersOf(k); }
@@ -359,7 +370,7 @@
     var fo = el("button", "Focus here"); fo.type = "button";
     fo.addEventListener("click", function () { focusOn(k, steps()); });
     actions.appendChild(fo);
-    if (spansOf[k]) {
+    if (quoted[k]) {
       var sb = el("button", "Quote in the source"); sb.type = "button"; sb.id = "to-source";
       sb.addEventListener("click", function () { tab("source"); quoteInText(k, true); });
       actions.appendChild(sb);
@@ -667,7 +678,11 @@
   }
 
   // ---- Source text: quoted spans highlighted and linked to their nodes. ----
-  var spansOf = {};   // node key → [mark elements]
+  var spansOf = {};   // node key → [mark elements] (of the text shown)
+  var quoted = {};    // node key → true when its quote was found in its map's text
+  data.maps.forEach(function (m) {
+    if (m.source) { m.source.spans.forEach(function (s) { quoted[s[0]] = true; }); }
+  });
   var sourceMap = 0;
   function sourcePanel() {
     var box = $("source");
@@ -804,6 +819,7 @@
   window.argmapViewer = {
     view: function () { return { x: view.x, y: view.y, scale: view.s }; },
     selected: function () { return selected; },
+    focus: function () { return { at: focusAt, history: focusHistory.map(function (e) { return [e.k, e.n]; }) }; },
     hidden: function () { return Object.keys(hidden); },
     groups: function () { return groups.map(function (g) { return { key: g.key, id: g.id, nodes: g.nodes.slice() }; }); }
   };
