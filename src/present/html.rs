@@ -189,7 +189,7 @@ fn is_invisible(attrs: &[Attribute]) -> bool {
 /// map nodes named in `by_name` `n{k}` (their data moves to `data`), the others `p{k}`;
 /// clusters `c{k}`; each visible edge `e{k}`.
 fn tag_stmts<'a>(
-    stmts: &mut Vec<Stmt>,
+    stmts: &mut [Stmt],
     by_name: &mut HashMap<String, NodeData<'a>>,
     data: &mut BTreeMap<String, NodeData<'a>>,
     tags: &mut Tags,

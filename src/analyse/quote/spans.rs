@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn the_share_counts_overlaps_once() {
         assert_eq!(covered_share(10, [0..5, 3..6]), 0.6);
-        assert_eq!(covered_share(0, [0..5]), 0.0);
+        assert_eq!(covered_share(0, std::iter::once(0..5)), 0.0);
         assert_eq!(covered_share(4, []), 0.0);
     }
 }
