@@ -15,3 +15,9 @@ if $A compare --help >/dev/null 2>&1; then
   $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml --format markdown -o docs/comparison.md
   $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/comparison.svg
 fi
+# The README's screenshot of the viewer (needs Chromium and `npm ci --prefix tests/browser`).
+if [ -x /usr/bin/chromium ] && [ -d tests/browser/node_modules/playwright-core ]; then
+  page=$(mktemp -d)/viewer.html
+  $A render maps/permanent-revolution.yaml -o "$page"
+  node tests/browser/screenshot.mjs "$page" C-stalin-kamenev-1917 "$PWD/docs/viewer.png"
+fi

@@ -213,7 +213,9 @@ impl From<GraphvizError> for RenderError {
 
 /// Renders whole maps in `format`, as `argmap render` does without `--focus`; several
 /// maps are drawn as clusters joined by their `same_as` links. SVG, PNG, PDF and HTML
-/// need Graphviz (`dot` on `PATH`, or `$ARGMAP_DOT`); what it warns about is dropped.
+/// need Graphviz (`dot` on `PATH`, or `$ARGMAP_DOT`); what it warns about is dropped. The
+/// HTML viewer's source panel shows each map's `source` text, read as [`crate::read_source`]
+/// reads it (a map whose source cannot be read gets none).
 ///
 /// ```
 /// let file = argmap::load_str("m.yaml", "id: m\nclaims:\n  T1:\n    text: A thesis.\n    thesis: true\n");

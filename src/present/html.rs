@@ -21,7 +21,7 @@
 //! the script indexes directly), `map_groups` (with several maps, each map as a foldable set
 //! of nodes) and `pairs` (a comparison's aligned and contradicting pairs). The groups of
 //! the maps (`groups:`) are in a second block, `argmap-groups`
-//! ([`super::html_groups::mark`]): each group's key is the SVG class of its nodes and
+//! (`html_groups::mark`): each group's key is the SVG class of its nodes and
 //! edges, so the script finds a group's nodes in the SVG.
 
 use super::diagram::DiagramMap;
@@ -405,7 +405,7 @@ pub struct Page {
     data: String,
     /// Whether a node is drawn as the `--focus` (the legend then says what marks it).
     focus: bool,
-    /// The groups drawn ([`super::html_groups::mark`]: each group's key, the SVG class of
+    /// The groups drawn (`html_groups::mark`: each group's key, the SVG class of
     /// its nodes and edges), as JSON safe inside a `<script>` element.
     groups: String,
 }
