@@ -213,3 +213,125 @@ fn viewer_on_the_essay_map() {
     );
     assert!(shots.join("01-open.png").exists());
 }
+
+/// The data block of an HTML page, parsed.
+fn page_data(page: &str) -> serde_json::Value {
+    let start = page.find("id=\"argmap-data\">").expect("data block") + 17;
+    let end = page[start..].find("</script>").expect("end") + start;
+    serde_json::from_str(&page[start..end]).expect("the data block is JSON")
+}
+
+/// The essay map's page carries its source text with each found quote's span (as UTF-16
+/// offsets that cut the node's quote out of the text, give or take white space, quote
+/// marks and footnote markers), the share the map quotes, and each node's grounded label.
+#[test]
+fn the_essay_page_carries_spans_share_and_grounded_labels() {
+    if !crate::common::require_graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = render_html(
+        &root().join("maps/permanent-revolution.yaml"),
+        dir.path(),
+        "essay.html",
+    );
+    let data = page_data(&std::fs::read_to_string(page).expect("read"));
+    let nodes = data["nodes"].as_object().expect("nodes");
+    assert!(nodes.len() > 300, "{} nodes", nodes.len());
+    assert!(nodes
+        .values()
+        .all(|n| ["in", "out", "undec"].contains(&n["grounded"].as_str().unwrap_or(""))));
+    let source = &data["maps"][0]["source"];
+    let text: Vec<u16> = source["text"]
+        .as_str()
+        .expect("text")
+        .encode_utf16()
+        .collect();
+    let spans = source["spans"].as_array().expect("spans");
+    let quoted = nodes.values().filter(|n| n.get("quote").is_some()).count();
+    // Every quote of the essay map is found (check passes), some in several pieces.
+    let with_span: std::collections::HashSet<&str> =
+        spans.iter().map(|s| s[0].as_str().expect("key")).collect();
+    assert_eq!(with_span.len(), quoted);
+    let words = |s: &str| -> String {
+        s.chars()
+            // Letters only: a footnote marker inside a quoted passage (`Poland107`) is
+            // in the span, not in the quote.
+            .filter(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    for s in spans {
+        let (key, a, b) = (
+            s[0].as_str().expect("key"),
+            s[1].as_u64().expect("start") as usize,
+            s[2].as_u64().expect("end") as usize,
+        );
+        let piece = String::from_utf16(&text[a..b]).expect("UTF-16");
+        let quote = nodes[key]["quote"].as_str().expect("quote");
+        assert!(
+            words(quote).contains(&words(&piece)),
+            "{key}: span {piece:?} is not in its quote {quote:?}"
+        );
+    }
+    let share = source["share"].as_f64().expect("share");
+    assert!(share > 0.05 && share < 1.0, "share {share}");
+}
+
+/// `compare -o x.html`: both maps in the viewer, each aligned pair linked to its two
+/// nodes and to the line that joins them.
+#[test]
+fn the_compare_page_links_its_pairs() {
+    if !crate::common::require_graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("compare.html");
+    argmap()
+        .current_dir(root())
+        .args([
+            "compare",
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let page = std::fs::read_to_string(&out).expect("read");
+    let data = page_data(&page);
+    assert_eq!(data["mode"], "compare");
+    assert_eq!(data["maps"].as_array().map(Vec::len), Some(2));
+    let pairs = data["pairs"].as_array().expect("pairs");
+    let report = argmap()
+        .current_dir(root())
+        .args([
+            "compare",
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).expect("JSON");
+    let in_report = report["pairs"].as_array().expect("pairs").len();
+    assert_eq!(
+        pairs.iter().filter(|p| p["kind"] != "contradicts").count(),
+        in_report
+    );
+    let declared = pairs.iter().filter(|p| p["kind"] == "declared").count();
+    assert!(declared >= 30, "{declared} declared pairs");
+    for p in pairs.iter().filter(|p| p["kind"] == "declared") {
+        let (a, b) = (p["a"].as_str().expect("a"), p["b"].as_str().expect("b"));
+        assert_eq!(data["nodes"][a]["id"], p["a_id"]);
+        assert_eq!(data["nodes"][a]["map"], "permanent-revolution");
+        assert_eq!(data["nodes"][b]["id"], p["b_id"]);
+        assert_eq!(data["nodes"][b]["map"], "quantum-dialectics");
+        let edge = p["edge"].as_str().expect("the pair's line");
+        assert!(
+            page.contains(&format!("id=\"{edge}\"")),
+            "{edge} not in the SVG"
+        );
+    }
+}
