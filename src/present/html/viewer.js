@@ -51,10 +51,12 @@
     $("zoom-level").textContent = Math.round(view.s * 100) + "%";
   }
   // Boxes are measured with the viewBox at scale 1 (user units = CSS pixels).
-  var boxes = {};
+  var boxes = {};      // where each node is drawn now
+  var laidOut = {};    // where Graphviz drew it
   function measure() {
     apply();
-    Object.keys(elOf).forEach(function (k) { boxes[k] = toRoot(elOf[k]); });
+    Object.keys(elOf).forEach(function (k) { laidOut[k] = toRoot(elOf[k]); });
+    boxes = laidOut;
   }
   var MIN_S = 0.02, MAX_S = 8, READABLE = 0.55;
   function clampS(s) { return Math.max(MIN_S, Math.min(MAX_S, s)); }
@@ -222,12 +224,16 @@
         (pOut[p] || []).some(function (b) { return hidden[b]; }) ||
         (!!pe && Object.keys(foldedGroups).some(function (key) { return pe.classList.contains(key); }));
       gonePoint[p] = gone;
-      if (pe) { pe.classList.toggle("gone", gone); }
+      // While focusing, the nodes kept are laid out again and joined by lines of their own.
+      if (pe) { pe.classList.toggle("gone", gone || !!focusKeep); }
     });
     Object.keys(edgeEls).forEach(function (id) {
       var e = edgeEls[id];
-      var gone = hidden[e.a] || hidden[e.b] || gonePoint[e.a] || gonePoint[e.b];
+      var gone = hidden[e.a] || hidden[e.b] || gonePoint[e.a] || gonePoint[e.b] || focusKeep;
       e.el.classList.toggle("gone", !!gone);
+    });
+    Array.prototype.forEach.call(svg.querySelectorAll("g.cluster"), function (c) {
+      c.classList.toggle("gone", !!focusKeep);
     });
     groups.forEach(function (g) {
       if (!g.cluster) { return; }
@@ -278,10 +284,101 @@
     return keep;
   }
   function steps() { return Math.max(1, Math.min(9, parseInt($("focus-steps").value, 10) || 2)); }
+  // The focused nodes laid out in rows by their distance along the arguments from the
+  // focus (what it rests on below, what it supports above, as Graphviz draws bottom to
+  // top), each row in Graphviz's order, joined by straight lines drawn for them.
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var focusLines = null;
+  function unlayout() {
+    Object.keys(elOf).forEach(function (k) { elOf[k].removeAttribute("transform"); });
+    if (focusLines) { focusLines.parentNode.removeChild(focusLines); focusLines = null; }
+    boxes = laidOut;
+  }
+  function layoutFocus(centreKey) {
+    unlayout();
+    var layer = {}, queue = [centreKey];
+    layer[centreKey] = 0;
+    while (queue.length) {
+      var x = queue.shift();
+      (ins[x] || []).forEach(function (y) { if (focusKeep[y] && !hidden[y] && layer[y] === undefined) { layer[y] = layer[x] + 1; queue.push(y); } });
+      (outs[x] || []).forEach(function (y) { if (focusKeep[y] && !hidden[y] && layer[y] === undefined) { layer[y] = layer[x] - 1; queue.push(y); } });
+    }
+    var rows = {};
+    Object.keys(layer).forEach(function (k) { if (laidOut[k]) { (rows[layer[k]] = rows[layer[k]] || []).push(k); } });
+    var levels = Object.keys(rows).map(Number).sort(function (a, b) { return a - b; });
+    var c = laidOut[centreKey];
+    var cx = c.x + c.w / 2, GAP = 24, VGAP = 60;
+    var moved = {};
+    var y = c.y;
+    // Rows above the focus (what it supports), then the focus's row, then below.
+    var heights = {};
+    levels.forEach(function (l) { heights[l] = Math.max.apply(null, rows[l].map(function (k) { return laidOut[k].h; })); });
+    var top = c.y;
+    levels.filter(function (l) { return l < 0; }).forEach(function (l) { top -= heights[l] + VGAP; });
+    y = top;
+    levels.forEach(function (l) {
+      var row = rows[l].sort(function (a, b) { return laidOut[a].x - laidOut[b].x || laidOut[a].y - laidOut[b].y; });
+      var width = row.reduce(function (w, k) { return w + laidOut[k].w; }, 0) + GAP * (row.length - 1);
+      var x = cx - width / 2;
+      row.forEach(function (k) {
+        var b = laidOut[k];
+        moved[k] = { x: x, y: y + (heights[l] - b.h) / 2, w: b.w, h: b.h };
+        x += b.w + GAP;
+      });
+      y += heights[l] + VGAP;
+    });
+    var m = svg.getScreenCTM().inverse().multiply(graphG.getScreenCTM());
+    boxes = {};
+    Object.keys(laidOut).forEach(function (k) { boxes[k] = moved[k] || laidOut[k]; });
+    Object.keys(moved).forEach(function (k) {
+      var dx = (moved[k].x - laidOut[k].x) / (m.a || 1), dy = (moved[k].y - laidOut[k].y) / (m.d || 1);
+      elOf[k].setAttribute("transform", "translate(" + dx + " " + dy + ")");
+    });
+    focusLines = document.createElementNS(SVGNS, "g");
+    focusLines.setAttribute("class", "focus-lines");
+    Object.keys(moved).forEach(function (a) {
+      (outs[a] || []).forEach(function (b) {
+        if (moved[b]) { focusLines.appendChild(line(a, b, moved[a], moved[b])); }
+      });
+    });
+    svg.appendChild(focusLines);
+  }
+  // A line from box `p` (node a) to the edge of box `q` (node b), with its head: green
+  // for support, red for an attack, dashed red for an undercut.
+  function line(a, b, p, q) {
+    var da = nodesData[a], idb = nodesData[b].id;
+    var attack = (da.attacks || []).indexOf(idb) >= 0 || (da.kind === "rebuttal" && (da.supports || []).indexOf(idb) < 0);
+    var undercut = !attack && (da.undercuts || []).some(function (u) { return String(u).indexOf(idb) >= 0; });
+    var colour = attack || undercut ? "#c62828" : "#2e7d32";
+    var x1 = p.x + p.w / 2, y1 = p.y + p.h / 2, x2 = q.x + q.w / 2, y2 = q.y + q.h / 2;
+    // Where the line enters q's box.
+    var dx = x2 - x1, dy = y2 - y1;
+    var t = Math.min(Math.abs(dx) > 0 ? (q.w / 2) / Math.abs(dx) : Infinity, Math.abs(dy) > 0 ? (q.h / 2) / Math.abs(dy) : Infinity, 1);
+    var ex = x2 - dx * t, ey = y2 - dy * t;
+    // And where it leaves p's.
+    var t0 = Math.min(Math.abs(dx) > 0 ? (p.w / 2) / Math.abs(dx) : Infinity, Math.abs(dy) > 0 ? (p.h / 2) / Math.abs(dy) : Infinity, 1);
+    x1 += dx * t0; y1 += dy * t0;
+    var g = document.createElementNS(SVGNS, "g");
+    var l = document.createElementNS(SVGNS, "line");
+    l.setAttribute("x1", x1); l.setAttribute("y1", y1); l.setAttribute("x2", ex); l.setAttribute("y2", ey);
+    l.setAttribute("stroke", colour); l.setAttribute("stroke-width", "1.6");
+    if (undercut) { l.setAttribute("stroke-dasharray", "5 3"); }
+    g.appendChild(l);
+    var len = Math.hypot(dx, dy) || 1, ux = dx / len, uy = dy / len;
+    var head = document.createElementNS(SVGNS, "polygon");
+    var pts = attack
+      ? [[ex - uy * 7, ey + ux * 7], [ex + uy * 7, ey - ux * 7], [ex + uy * 7 - ux * 2, ey - ux * 7 - uy * 2], [ex - uy * 7 - ux * 2, ey + ux * 7 - uy * 2]]
+      : [[ex, ey], [ex - ux * 10 - uy * 4, ey - uy * 10 + ux * 4], [ex - ux * 10 + uy * 4, ey - uy * 10 - ux * 4]];
+    head.setAttribute("points", pts.map(function (q2) { return q2[0] + "," + q2[1]; }).join(" "));
+    head.setAttribute("fill", colour); head.setAttribute("stroke", colour);
+    g.appendChild(head);
+    return g;
+  }
   function applyFocus(entry) {
     focusKeep = near(entry.k, entry.n);
     $("focus-steps").value = entry.n;
     recompute();
+    layoutFocus(entry.k);
     fit();
     select(entry.k, false);
     focusButtons();
@@ -297,6 +394,7 @@
   }
   function exitFocus(quiet) {
     focusKeep = null;
+    unlayout();
     focusButtons();
     if (!quiet) { recompute(); fit(); if (selected) { centre(selected); } }
   }
