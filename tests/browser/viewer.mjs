@@ -189,6 +189,12 @@ const isGone = (page, key) => page.evaluate((k) => getComputedStyle(document.get
   check(await page.evaluate(() => window.argmapViewer.hidden().length) === near1, "focus back does not restore 1 step");
   await page.click("#focus-forward");
   check(await page.evaluate(() => window.argmapViewer.hidden().length) === near2, "focus forward does not restore 2 steps");
+  // Folding while focusing: the nodes still shown are laid out again, the thesis in view.
+  await page.click("#fold-supporters");
+  for (const k of supporters) { check(await isGone(page, k), `folding supporters while focusing leaves ${k} shown`); }
+  check(await page.locator("g.focus-lines line").count() === 0, "lines to folded supporters are still drawn");
+  await page.click("#fold-supporters");
+  check(await page.locator("g.focus-lines line").count() > 0, "unfolding while focusing draws no lines");
   await page.click("#focus-exit");
   check(await page.evaluate(() => window.argmapViewer.hidden().length) === 0, "leaving focus leaves nodes hidden");
 

@@ -240,6 +240,8 @@
       var c = document.getElementById(g.cluster);
       if (c) { c.classList.toggle("cluster-folded", !!foldedGroups[g.key]); }
     });
+    // A fold while focusing: the nodes still shown are laid out again.
+    if (focusKeep && focusHistory[focusAt]) { layoutFocus(focusHistory[focusAt].k); }
     outline();
   }
   function reveal(k) {
@@ -378,7 +380,6 @@
     focusKeep = near(entry.k, entry.n);
     $("focus-steps").value = entry.n;
     recompute();
-    layoutFocus(entry.k);
     fit();
     select(entry.k, false);
     focusButtons();
