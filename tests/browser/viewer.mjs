@@ -259,8 +259,15 @@ if (cfg.compare) {
     for (const k of [p.a, p.b]) {
       const cls = await page.getAttribute(`#${k}`, "class");
       check(cls.includes("selected"), `pair ${i}: ${k} not selected`);
-      check(await inView(page, k), `pair ${i}: ${k} not in view`);
     }
+    // Both in view, or (too far apart to read both) the left one, and each side's button
+    // brings its node into view.
+    check(await inView(page, p.a), `pair ${i}: ${p.a} not in view`);
+    const goes = page.locator("#details button.go-side");
+    check(await goes.count() === 2, "the pair's details have not a button per side");
+    await goes.nth(1).click();
+    check(await inView(page, p.b), `pair ${i}: its right side's button does not bring ${p.b} into view`);
+    await goes.nth(0).click();
     const text = await page.textContent("#details");
     for (const k of [p.a, p.b]) {
       check(text.includes(data.nodes[k].quote), `pair ${i}: the details lack the quote of ${k}`);

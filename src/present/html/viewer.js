@@ -891,10 +891,18 @@
     ends.forEach(function (k) {
       var sec = el("section");
       nodeBlock(k, sec, "h3");
+      var goTo = el("button", "Go to " + label(k), "go-side");
+      goTo.type = "button";
+      goTo.addEventListener("click", function () { centre(k); });
+      sec.appendChild(goTo);
       details.appendChild(sec);
     });
     var b = union(ends.map(function (k) { return boxes[k]; }));
-    if (b) { showBox(b, 60, 1.2); }
+    if (b) {
+      showBox(b, 60, 1.2);
+      // Too far apart to read both: the left side, readable; the buttons go to each.
+      if (view.s < READABLE * 0.6 && ends.length) { centre(ends[0]); }
+    }
   }
 
   // ---- #id in the URL. ----
