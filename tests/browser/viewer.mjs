@@ -10,7 +10,7 @@
 //   compare   (optional) the page of `argmap compare A B -o page.html`
 //   several   (optional) the page of `argmap render A B -o page.html`
 // It checks: no console or page errors and no network request; after load the thesis's
-// box is inside the diagram's viewport; zoom (button, keyboard, wheel) changes the
+// box is inside the diagram's viewport; zoom (button, keyboard, wheel, pinch) changes the
 // scale; search visits every hit in turn (Enter, Shift+Enter), "k of n", each hit inside
 // the viewport when selected; `#id` selects and centres that node (hashchange too);
 // folding a group (or a node's supporters) hides its nodes and unfolding shows them; the
@@ -91,6 +91,19 @@ const isGone = (page, key) => page.evaluate((k) => getComputedStyle(document.get
   await page.waitForFunction((s) => window.argmapViewer.view().scale > s, s2);
   const s3 = await scale(page);
   check(s3 > s2, `wheel: scale ${s2} → ${s3}`);
+  // A pinch (two touch pointers moving apart) zooms in.
+  const s4 = await page.evaluate(() => {
+    const d = document.getElementById("diagram");
+    const r = d.getBoundingClientRect();
+    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const ev = (type, id, x) => d.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: "touch", clientX: x, clientY: cy, bubbles: true, isPrimary: id === 11 }));
+    const before = window.argmapViewer.view().scale;
+    ev("pointerdown", 11, cx - 50); ev("pointerdown", 12, cx + 50);
+    ev("pointermove", 12, cx + 100); ev("pointermove", 11, cx - 100);
+    ev("pointerup", 11, cx - 100); ev("pointerup", 12, cx + 100);
+    return [before, window.argmapViewer.view().scale];
+  });
+  check(s4[1] > s4[0] * 1.5, `pinch: scale ${s4[0]} → ${s4[1]}`);
   await shot(page, "02-zoomed");
   // Drag pans.
   const v0 = await page.evaluate(() => window.argmapViewer.view());
