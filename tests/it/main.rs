@@ -28,4 +28,5 @@ mod rules;
 mod rules_registry;
 mod schema;
 mod second_edition;
+mod suggest;
 mod terminal;

@@ -11,7 +11,7 @@
 
 use super::side::SideData;
 use super::similarity::{
-    cosine, each_word, Interned, OwnedVector, Vector, Vocabulary, WordVectors,
+    cosine, Interned, Measure, OwnedVector, Vector, Vocabulary, WordVectors,
 };
 use super::{Origin, Side, Sides};
 use crate::analyse::SameAsLink;
@@ -111,11 +111,11 @@ struct Vectors {
 
 impl Vectors {
     fn new(sides: &Sides<SideData>) -> Vectors {
-        let mut docs = Interned::new();
+        let mut docs = Interned::new(Measure::DEFAULT);
         let (left, right) = (&sides.left, &sides.right);
         for ix in left.g.graph.node_indices() {
             if left.g.graph[ix].kind != NodeKind::Source {
-                docs.count(|f| each_word(&left.full_text(ix), f));
+                docs.count(|f| Measure::DEFAULT.each_term(&left.full_text(ix), f));
             }
         }
         let slot = right
@@ -124,7 +124,7 @@ impl Vectors {
             .node_indices()
             .map(|ix| match right.g.graph[ix].kind {
                 NodeKind::Source => NO_VECTOR,
-                _ => docs.add(|f| each_word(&right.full_text(ix), f)) as u32,
+                _ => docs.add(|f| Measure::DEFAULT.each_term(&right.full_text(ix), f)) as u32,
             })
             .collect();
         let (vectors, vocabulary) = docs.vectorise();

@@ -14,8 +14,12 @@
 //! words can add skips pairs that cannot reach the threshold; each node keeps its best
 //! few candidates. The work is linear in the size of the maps.
 
+use super::side::SideData;
+use crate::analyse::Analysed;
+use crate::graph::NodeKind;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
@@ -28,29 +32,155 @@ const STOP_WORDS: &[&str] = &[
     "who", "whom", "whose", "will", "with", "would",
 ];
 
-/// The normalised words of `text`.
-pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    each_word(text, |w| out.push(w.to_string()));
-    out
+/// How texts become terms and terms weights: the measure of similarity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measure {
+    /// How a word is reduced to its stem.
+    pub stemmer: Stemmer,
+    /// Whether words of one group of the related-word table ([`RELATED`]) are one term.
+    pub related: bool,
+    /// The share (0..=1) of the score that comes from the character trigrams of the
+    /// words; the rest comes from the words. 0 leaves trigrams out.
+    pub trigrams: f64,
+    /// How a term's count and document frequency weigh.
+    pub weighting: Weighting,
 }
 
-/// Calls `f` with each of the normalised [`words`] of `text`, without keeping them.
-pub(super) fn each_word(text: &str, mut f: impl FnMut(&str)) {
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
-        let w = w.to_lowercase();
-        if w.chars().count() > 1 && STOP_WORDS.binary_search(&w.as_str()).is_err() {
-            f(&stem(&w));
+/// How a word is reduced to its stem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stemmer {
+    /// Only a plural ending is stripped (`countries` → `country`): the measure until
+    /// 2026-12-01.
+    Plural,
+    /// The Snowball English stemmer (Porter 2): `expelled`, `expelling` → `expel`.
+    Snowball,
+}
+
+/// How a term of a node weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weighting {
+    /// `(1 + ln tf) · (1 + ln((1 + N) / (1 + df)))`.
+    TfIdf,
+    /// Okapi BM25: `idf = ln(1 + (N − df + 0.5) / (df + 0.5))`, the count saturated
+    /// (`k1 = 1.2`) and normalised by the node's length against the average (`b = 0.75`).
+    Bm25,
+}
+
+impl Measure {
+    /// The measure of the suggestions: Snowball stems, the related-word table, and a
+    /// quarter of the score from character trigrams, TF-IDF weighted (chosen on the
+    /// labelled pairs of `tests/fixtures/compare/pairs/`, docs/compare.md).
+    pub const DEFAULT: Measure = Measure {
+        stemmer: Stemmer::Snowball,
+        related: true,
+        trigrams: 0.25,
+        weighting: Weighting::TfIdf,
+    };
+    /// The measure until 2026-12-01: plural endings stripped, words only, TF-IDF.
+    pub const WORDS: Measure = Measure {
+        stemmer: Stemmer::Plural,
+        related: false,
+        trigrams: 0.0,
+        weighting: Weighting::TfIdf,
+    };
+
+    /// Calls `f` with each term of `text`: its normalised words (stemmed, and made the
+    /// first word of their group of related words), then, when [`Measure::trigrams`] is
+    /// above 0, the character trigrams of each word (lowercased, not stemmed, between
+    /// word boundaries), each starting with [`TRIGRAM`].
+    pub fn each_term(&self, text: &str, mut f: impl FnMut(&str)) {
+        let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let mut gram = String::new();
+        let mut chars: Vec<char> = Vec::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            let w = w.to_lowercase();
+            if w.chars().count() <= 1 || STOP_WORDS.binary_search(&w.as_str()).is_ok() {
+                continue;
+            }
+            let stem = match self.stemmer {
+                Stemmer::Plural => plural(&w),
+                Stemmer::Snowball => snowball.stem(&w),
+            };
+            match self.related.then(|| related(self.stemmer).get(&*stem)).flatten() {
+                Some(head) => f(head),
+                None => f(&stem),
+            }
+            if self.trigrams > 0.0 {
+                chars.clear();
+                chars.push(' ');
+                chars.extend(w.chars());
+                chars.push(' ');
+                for t in chars.windows(3) {
+                    gram.clear();
+                    gram.push(TRIGRAM);
+                    gram.extend(t.iter().map(|&c| if c == ' ' { '_' } else { c }));
+                    f(&gram);
+                }
+            }
         }
     }
+
+    /// The terms of `text` ([`Measure::each_term`]).
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.each_term(text, |w| out.push(w.to_string()));
+        out
+    }
+}
+
+/// The first character of a trigram term (never in a word term: words are letters and
+/// digits), so trigram terms sort before the words.
+pub const TRIGRAM: char = '#';
+
+/// The related-word table: one group a line, the first word standing for the others.
+/// General English (synonyms and near-synonyms a thesaurus gives), not the words of any
+/// map: `src/analyse/compare/related.txt`.
+pub const RELATED: &str = include_str!("related.txt");
+
+/// The table [`RELATED`] as stem → the stem of its group's first word, for `stemmer`.
+fn related(stemmer: Stemmer) -> &'static HashMap<String, String> {
+    static TABLES: [OnceLock<HashMap<String, String>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match stemmer {
+        Stemmer::Plural => 0,
+        Stemmer::Snowball => 1,
+    };
+    TABLES[slot].get_or_init(|| {
+        let bare = Measure {
+            stemmer,
+            related: false,
+            trigrams: 0.0,
+            weighting: Weighting::TfIdf,
+        };
+        let mut map = HashMap::new();
+        for line in RELATED.lines() {
+            let line = line.split('#').next().unwrap_or("");
+            let mut head: Option<String> = None;
+            for word in line.split([',', ' ', '\t']).filter(|w| !w.is_empty()) {
+                let Some(stem) = bare.terms(word).pop() else {
+                    continue;
+                };
+                let head = head.get_or_insert_with(|| stem.clone());
+                if stem != *head {
+                    map.entry(stem).or_insert_with(|| head.clone());
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The normalised words of `text` by the default measure ([`Measure::terms`] of
+/// [`Measure::DEFAULT`]): trigram terms included.
+pub fn words(text: &str) -> Vec<String> {
+    Measure::DEFAULT.terms(text)
 }
 
 /// Strips a plural ending: `countries` → `country`, `classes` → `class`,
 /// `revolutions` → `revolution`; `class`, `thus`, `analysis` stay.
-fn stem(w: &str) -> Cow<'_, str> {
+fn plural(w: &str) -> Cow<'_, str> {
     let n = w.chars().count();
     if n > 4 && w.ends_with("ies") {
         return Cow::Owned(format!("{}y", &w[..w.len() - 3]));
@@ -133,10 +263,14 @@ pub(super) struct Interned {
     counted_df: Vec<u32>,
     /// Reused: the word numbers of the document being read.
     scratch: Vec<u32>,
+    /// How many word terms and trigram terms all the documents have (for BM25's
+    /// average length).
+    lengths: [u64; 2],
+    measure: Measure,
 }
 
 impl Interned {
-    pub(super) fn new() -> Interned {
+    pub(super) fn new(measure: Measure) -> Interned {
         Interned {
             numbers: HashMap::new(),
             words: Vec::new(),
@@ -144,16 +278,22 @@ impl Interned {
             counted: 0,
             counted_df: Vec::new(),
             scratch: Vec::new(),
+            lengths: [0, 0],
+            measure,
         }
     }
 
     /// Numbers the words of a document given to `words`, sorted, into `scratch`.
     fn read(&mut self, words: impl FnOnce(&mut dyn FnMut(&str))) {
         let Interned {
-            numbers, scratch, ..
+            numbers,
+            scratch,
+            lengths,
+            ..
         } = self;
         scratch.clear();
         words(&mut |w: &str| {
+            lengths[usize::from(w.starts_with(TRIGRAM))] += 1;
             let n = match numbers.get(w) {
                 Some(&n) => n,
                 None => {
@@ -207,10 +347,16 @@ impl Interned {
             starts,
             counted,
             mut counted_df,
+            lengths,
+            measure,
             ..
         } = self;
         let mut vocabulary: Vec<(&str, u32)> = numbers.iter().map(|(w, &n)| (&**w, n)).collect();
         vocabulary.sort_unstable();
+        let trigram_terms = vocabulary
+            .iter()
+            .take_while(|(w, _)| w.starts_with(TRIGRAM))
+            .count() as u32;
         let mut term = vec![0u32; vocabulary.len()];
         for (t, (_, n)) in vocabulary.iter().enumerate() {
             term[*n as usize] = t as u32;
@@ -226,11 +372,15 @@ impl Interned {
             *w = term[*w as usize];
             dfs[*w as usize] += 1;
         }
+        let docs = (starts.len() - 1 + counted) as f64;
         let vocabulary = Vocabulary {
             numbers,
             term,
             dfs,
-            docs: (starts.len() - 1 + counted) as f64,
+            docs,
+            trigram_terms,
+            average: lengths.map(|l| if docs > 0.0 { l as f64 / docs } else { 0.0 }),
+            measure,
         };
         let mut weights: Vec<f64> = Vec::with_capacity(words.len());
         for k in 0..starts.len() - 1 {
@@ -262,20 +412,56 @@ pub(super) struct Vocabulary {
     pub(super) dfs: Vec<usize>,
     /// How many documents there are.
     docs: f64,
+    /// Term ids below this are trigrams (they sort first: [`TRIGRAM`]).
+    trigram_terms: u32,
+    /// The average number of word terms and of trigram terms of a document.
+    average: [f64; 2],
+    measure: Measure,
 }
 
 impl Vocabulary {
     /// Appends to `out` the unit-length weights of a document given as (term id,
-    /// count), ascending by term id.
+    /// count), ascending by term id. Its words and its trigrams are weighed and
+    /// normalised apart, then given their shares of the vector ([`Measure::trigrams`]),
+    /// so the cosine of two vectors is the weighted sum of the cosine of their words and
+    /// that of their trigrams.
     fn weigh(&self, doc: &[(u32, u32)], out: &mut Vec<f64>) {
         let n = self.docs;
         let first = out.len();
+        let kind = |id: u32| usize::from(id < self.trigram_terms);
+        let mut length = [0.0f64; 2];
+        for &(id, c) in doc {
+            length[kind(id)] += c as f64;
+        }
         out.extend(doc.iter().map(|&(id, c)| {
-            let idf = 1.0 + ((1.0 + n) / (1.0 + self.dfs[id as usize] as f64)).ln();
-            (1.0 + (c as f64).ln()) * idf
+            let df = self.dfs[id as usize] as f64;
+            let c = c as f64;
+            match self.measure.weighting {
+                Weighting::TfIdf => (1.0 + c.ln()) * (1.0 + ((1.0 + n) / (1.0 + df)).ln()),
+                Weighting::Bm25 => {
+                    let (k1, b) = (1.2, 0.75);
+                    let average = self.average[kind(id)].max(1.0);
+                    let tf = c * (k1 + 1.0)
+                        / (c + k1 * (1.0 - b + b * length[kind(id)] / average));
+                    let idf = (1.0 + (n - df + 0.5).max(0.0) / (df + 0.5)).ln();
+                    tf * idf
+                }
+            }
         }));
+        let doc_kinds = || doc.iter().map(|&(id, _)| kind(id));
+        let mut norms = [0.0f64; 2];
+        for (x, k) in out[first..].iter().zip(doc_kinds()) {
+            norms[k] += x * x;
+        }
+        let share = [1.0 - self.measure.trigrams, self.measure.trigrams];
+        for (x, k) in out[first..].iter_mut().zip(doc_kinds()) {
+            if norms[k] > 0.0 {
+                *x *= (share[k] / norms[k]).sqrt();
+            }
+        }
+        // A document without words or without trigrams: its vector is still of length 1.
         let norm = out[first..].iter().map(|x| x * x).sum::<f64>().sqrt();
-        if norm > 0.0 {
+        if norm > 0.0 && norm.is_finite() {
             for x in &mut out[first..] {
                 *x /= norm;
             }
@@ -285,7 +471,7 @@ impl Vocabulary {
     /// The vector of a counted document, made again from its text.
     pub(super) fn vector(&self, text: &str) -> OwnedVector {
         let mut ids: Vec<u32> = Vec::new();
-        each_word(text, |w| {
+        self.measure.each_term(text, |w| {
             if let Some(&n) = self.numbers.get(w) {
                 ids.push(self.term[n as usize]);
             }
@@ -322,15 +508,70 @@ impl OwnedVector {
     }
 }
 
-/// Builds the TF-IDF vectors of `docs` (each a list of words). Term ids follow the
-/// sorted vocabulary, so they do not depend on the order of the documents.
+/// Builds the vectors of `docs` (each a list of terms, as [`Measure::terms`] gives them)
+/// by the weighting of [`Measure::DEFAULT`]. Term ids follow the sorted vocabulary, so
+/// they do not depend on the order of the documents.
 pub fn vectorise(docs: &[Vec<String>]) -> (WordVectors, Vec<usize>) {
-    let mut interned = Interned::new();
+    vectorise_by(docs, Measure::DEFAULT)
+}
+
+/// [`vectorise`] by the weighting of `measure`.
+pub fn vectorise_by(docs: &[Vec<String>], measure: Measure) -> (WordVectors, Vec<usize>) {
+    let mut interned = Interned::new(measure);
     for d in docs {
         interned.add(|f| d.iter().for_each(|w| f(w)));
     }
     let (vectors, vocabulary) = interned.vectorise();
     (vectors, vocabulary.dfs)
+}
+
+/// The score of every claim, evidence item and rebuttal of one map with every one of
+/// the other: what measuring a [`Measure`] needs (recall of true pairs in the top few).
+/// Quadratic, for small maps: `compare` finds its suggestions through an index.
+#[derive(Clone, Debug)]
+pub struct ScoreTable {
+    /// Ids of the left map's nodes compared, in map order.
+    pub left: Vec<String>,
+    /// Ids of the right map's nodes compared, in map order.
+    pub right: Vec<String>,
+    /// `scores[i][j]`: the score of `left[i]` and `right[j]`, as the suggestions of
+    /// `compare` would have it with this measure (the same texts, the same vocabulary).
+    pub scores: Vec<Vec<f64>>,
+}
+
+impl ScoreTable {
+    /// Scores the two maps' claims, evidence and rebuttals by `measure`, their text and
+    /// quote as `compare` reads them, with the document frequencies of both maps.
+    pub fn new(left: &Analysed, right: &Analysed, measure: Measure) -> ScoreTable {
+        let sides = [SideData::new(left), SideData::new(right)];
+        let mut docs = Interned::new(measure);
+        let mut ids: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+        let mut slots: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for (d, (ids, slots)) in sides.iter().zip(ids.iter_mut().zip(slots.iter_mut())) {
+            for ix in d.g.graph.node_indices() {
+                if d.g.graph[ix].kind != NodeKind::Source {
+                    ids.push(d.g.graph[ix].id.to_string());
+                    slots.push(docs.add(|f| measure.each_term(&d.full_text(ix), f)));
+                }
+            }
+        }
+        let (vectors, _) = docs.vectorise();
+        let scores = slots[0]
+            .iter()
+            .map(|&i| {
+                slots[1]
+                    .iter()
+                    .map(|&j| cosine(vectors.get(i), vectors.get(j)))
+                    .collect()
+            })
+            .collect();
+        let [left, right] = ids;
+        ScoreTable {
+            left,
+            right,
+            scores,
+        }
+    }
 }
 
 /// The cosine of two unit vectors (a merge over ascending term ids, so it is the same
