@@ -9,7 +9,8 @@
 //!
 //! - **Alignment.** Pairs declared by `same_as` on either side (a pair declared on both
 //!   sides is one pair), plus *suggested* pairs between the remaining claims, evidence and
-//!   rebuttals, ranked by the TF-IDF cosine of their words ([`similarity`]); suggestions
+//!   rebuttals, ranked by the TF-IDF cosine of their stemmed words and character trigrams
+//!   ([`similarity`]); suggestions
 //!   are one-to-one, chosen greedily by score, and at least [`CompareOptions::min_score`].
 //!   Both kinds of pair feed the rest of the comparison.
 //! - **Each pair**: the node's role in each map, its polarity toward that map's thesis, its
@@ -54,7 +55,7 @@ pub use stance::{Basis, Stance, StanceKind, StanceReason};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Default [`CompareOptions::min_score`].
-pub const DEFAULT_MIN_SCORE: f64 = 0.35;
+pub const DEFAULT_MIN_SCORE: f64 = 0.3;
 
 /// Options of a comparison.
 #[derive(Clone, Debug, PartialEq, Serialize)]

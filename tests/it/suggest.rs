@@ -224,9 +224,30 @@ fn measures() -> Vec<(&'static str, Measure, f64)> {
         ("+ snowball", snowball, DEFAULT_MIN_SCORE),
         ("+ related words", related, DEFAULT_MIN_SCORE),
         ("trigrams only", trigrams_only, DEFAULT_MIN_SCORE),
-        ("trigrams 0.1", Measure { trigrams: 0.1, ..Measure::DEFAULT }, DEFAULT_MIN_SCORE),
-        ("trigrams 0.4", Measure { trigrams: 0.4, ..Measure::DEFAULT }, DEFAULT_MIN_SCORE),
-        ("trigrams 0.5", Measure { trigrams: 0.5, ..Measure::DEFAULT }, DEFAULT_MIN_SCORE),
+        (
+            "trigrams 0.1",
+            Measure {
+                trigrams: 0.1,
+                ..Measure::DEFAULT
+            },
+            DEFAULT_MIN_SCORE,
+        ),
+        (
+            "trigrams 0.4",
+            Measure {
+                trigrams: 0.4,
+                ..Measure::DEFAULT
+            },
+            DEFAULT_MIN_SCORE,
+        ),
+        (
+            "trigrams 0.5",
+            Measure {
+                trigrams: 0.5,
+                ..Measure::DEFAULT
+            },
+            DEFAULT_MIN_SCORE,
+        ),
         ("default (after)", Measure::DEFAULT, DEFAULT_MIN_SCORE),
         ("default @0.15", Measure::DEFAULT, 0.15),
         ("default @0.2", Measure::DEFAULT, 0.2),
@@ -268,15 +289,53 @@ fn suggest_recall_and_precision_on_the_labelled_sets() {
         let after = measure_on(set, Measure::DEFAULT, DEFAULT_MIN_SCORE);
         let gain = |b: (usize, usize), a: (usize, usize)| ratio(a) - ratio(b);
         assert!(
-            gain(before.same_lr, after.same_lr) >= 0.1 && gain(before.same_rl, after.same_rl) >= 0.1,
+            gain(before.same_lr, after.same_lr) >= 0.05
+                && gain(before.same_rl, after.same_rl) >= 0.05,
             "{}: recall@3 {before:?} -> {after:?}",
             set.name
         );
+        // More true pairs found one to one at the default threshold than before.
         assert!(
-            after.correct as f64 >= 0.75 * after.suggested as f64,
-            "{}: precision {after:?}",
+            after.same_found > before.same_found,
+            "{}: {before:?} -> {after:?}",
             set.name
         );
+    }
+    // Precise where the labelled pairs are all the true ones (the two analysts' maps);
+    // the essays' labels are not exhaustive (docs/compare.md).
+    for set in &SETS[1..] {
+        let after = measure_on(set, Measure::DEFAULT, DEFAULT_MIN_SCORE);
+        assert_eq!(after.correct, after.suggested, "{}: {after:?}", set.name);
+    }
+}
+
+/// Two analysts' maps of one short text on capital punishment, nothing declared: most
+/// of their true pairs are suggested, and every suggestion is one.
+#[test]
+fn suggest_capital_punishment_maps_align_their_true_pairs() {
+    let set = &SETS[1];
+    let files = [load(set.left), load(set.right)];
+    let maps = [
+        Analysed::new(&files[0]).expect("parsed"),
+        Analysed::new(&files[1]).expect("parsed"),
+    ];
+    let c = compare(&maps[0], &maps[1], &[], &CompareOptions::default());
+    let got: Vec<(String, String)> = c
+        .pairs
+        .iter()
+        .filter(|p| p.origin == Origin::Suggested)
+        .map(|p| (p.left.id.to_string(), p.right.id.to_string()))
+        .collect();
+    let same = labelled(set, "same");
+    assert!(got.iter().all(|p| same.contains(p)), "{got:?}");
+    assert!(got.len() >= 12, "{} of {}: {got:?}", got.len(), same.len());
+    for want in [
+        ("deter", "no-deterrent"),
+        ("T", "scrap"),
+        ("cost", "expense"),
+    ] {
+        let want = (want.0.to_string(), want.1.to_string());
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
     }
 }
 
@@ -305,27 +364,66 @@ fn suggest_compare_agrees_with_the_score_table() {
     }
 }
 
+/// With `SUGGEST_DEBUG` set: the suggestions at 0.25, labelled, and the misses of the
+/// top 3 with what came first (for tuning the measure).
 #[test]
 fn suggest_debug_misses() {
     if std::env::var("SUGGEST_DEBUG").is_err() {
         return;
     }
-    let set = &SETS[0];
-    let (fa, fb) = (load(set.left), load(set.right));
-    let (a, b) = (Analysed::new(&fa).unwrap(), Analysed::new(&fb).unwrap());
-    let t = ScoreTable::new(&a, &b, Measure::DEFAULT);
-    let text = |m: &Analysed, id: &str| {
-        m.graph.graph.node_weights().find(|n| n.id.to_string() == id).map(|n| n.text().to_string()).unwrap_or_default()
-    };
-    for (l, r) in labelled(set, "same") {
-        let i = t.left.iter().position(|x| *x == l).unwrap();
-        let j = t.right.iter().position(|x| *x == r).unwrap();
-        if in_top3(&t.scores[i], j) { continue; }
-        let mut order: Vec<usize> = (0..t.right.len()).collect();
-        order.sort_by(|&x, &y| t.scores[i][y].total_cmp(&t.scores[i][x]));
-        println!("MISS {l} -> {r} score {:.2}\n  L: {}\n  R: {}", t.scores[i][j], text(&a, &l), text(&b, &r));
-        for &k in order.iter().take(3) {
-            println!("   top {:.2} {}: {}", t.scores[i][k], t.right[k], text(&b, &t.right[k]));
+    for set in SETS {
+        let (fa, fb) = (load(set.left), load(set.right));
+        let (a, b) = (Analysed::new(&fa).unwrap(), Analysed::new(&fb).unwrap());
+        let t = ScoreTable::new(&a, &b, Measure::DEFAULT);
+        let text = |m: &Analysed, id: &str| {
+            m.graph
+                .graph
+                .node_weights()
+                .find(|n| n.id.to_string() == id)
+                .map(|n| n.text().to_string())
+                .unwrap_or_default()
+        };
+        let same = labelled(set, "same");
+        let contra = labelled(set, "contradicts");
+        for (l, r) in one_to_one(&t, 0.25) {
+            let i = t.left.iter().position(|x| *x == l).unwrap();
+            let j = t.right.iter().position(|x| *x == r).unwrap();
+            let tag = if same.contains(&(l.clone(), r.clone())) {
+                "SAME"
+            } else if contra.contains(&(l.clone(), r.clone())) {
+                "CONTRA"
+            } else {
+                "other"
+            };
+            println!(
+                "SUG {tag} {:.2} {l} / {r}\n  L: {}\n  R: {}",
+                t.scores[i][j],
+                text(&a, &l),
+                text(&b, &r)
+            );
+        }
+        for (l, r) in labelled(set, "same") {
+            let i = t.left.iter().position(|x| *x == l).unwrap();
+            let j = t.right.iter().position(|x| *x == r).unwrap();
+            if in_top3(&t.scores[i], j) {
+                continue;
+            }
+            let mut order: Vec<usize> = (0..t.right.len()).collect();
+            order.sort_by(|&x, &y| t.scores[i][y].total_cmp(&t.scores[i][x]));
+            println!(
+                "MISS {l} -> {r} score {:.2}\n  L: {}\n  R: {}",
+                t.scores[i][j],
+                text(&a, &l),
+                text(&b, &r)
+            );
+            for &k in order.iter().take(3) {
+                println!(
+                    "   top {:.2} {}: {}",
+                    t.scores[i][k],
+                    t.right[k],
+                    text(&b, &t.right[k])
+                );
+            }
         }
     }
 }

@@ -2,17 +2,15 @@
 //! similarity ([`super::similarity`]) among the nodes left, found with an inverted index
 //! so the search stays linear in the size of the maps.
 //!
-//! Only pairs that share an indexed word are scored. Words in more than
+//! Only pairs that share an indexed term (a word or a trigram) are scored. Terms in more than
 //! [`MAX_INDEXED_DF`] nodes are left out of the index, so every posting list stays short;
-//! a node whose words are all that common meets the nodes with the same word list (by
+//! a node whose terms are all that common meets the nodes with the same term list (by
 //! hash), so two nodes with the same text always meet; a Cauchy–Schwarz bound on what the
-//! left-out words can add skips pairs that cannot reach the threshold; each node keeps its
+//! left-out terms can add skips pairs that cannot reach the threshold; each node keeps its
 //! best [`MAX_CANDIDATES`] candidates before the one-to-one choice.
 
 use super::side::SideData;
-use super::similarity::{
-    cosine, Interned, Measure, OwnedVector, Vector, Vocabulary, WordVectors,
-};
+use super::similarity::{cosine, Interned, Measure, OwnedVector, Vector, Vocabulary, WordVectors};
 use super::{Origin, Side, Sides};
 use crate::analyse::SameAsLink;
 use crate::graph::NodeKind;

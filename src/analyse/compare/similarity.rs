@@ -1,10 +1,15 @@
-//! Text similarity: a TF-IDF cosine over normalised words.
+//! Text similarity: a TF-IDF cosine over stemmed words and character trigrams.
 //!
 //! A node's text and quote are split into words (letters and digits), lowercased, and
-//! short English stop words and one-letter words dropped; a plural `-s`/`-es`/`-ies` is
-//! stripped so `revolutions` meets `revolution`. Each word weighs `(1 + ln tf) · idf`,
-//! `idf = 1 + ln((1 + N) / (1 + df))` over the N nodes of both maps, and the vector is
-//! normalised; the score of two nodes is the cosine of their vectors, 0..=1.
+//! short English stop words and one-letter words dropped. [`Measure`] says what becomes
+//! a term: each word's Snowball English stem (or, as until 2026-12-01, only its plural
+//! stripped), the first word of its group in the related-word table ([`RELATED`]), and
+//! the character trigrams of each word. Each term weighs `(1 + ln tf) · idf`, `idf = 1 +
+//! ln((1 + N) / (1 + df))` over the N nodes of both maps (or BM25); words and trigrams are
+//! normalised apart and given their shares, so the score of two nodes, the cosine of
+//! their vectors, is a weighted sum of the cosine of their words and of their trigrams,
+//! 0..=1. [`ScoreTable`] scores every pair of two small maps, for measuring a measure
+//! (`tests/it/suggest.rs`).
 //!
 //! The search for similar pairs is in `compare/align.rs`: only pairs that share an indexed
 //! word are scored, found with an inverted index. Words
@@ -104,7 +109,11 @@ impl Measure {
                 Stemmer::Plural => plural(&w),
                 Stemmer::Snowball => snowball.stem(&w),
             };
-            match self.related.then(|| related(self.stemmer).get(&*stem)).flatten() {
+            match self
+                .related
+                .then(|| related(self.stemmer).get(&*stem))
+                .flatten()
+            {
                 Some(head) => f(head),
                 None => f(&stem),
             }
@@ -441,8 +450,7 @@ impl Vocabulary {
                 Weighting::Bm25 => {
                     let (k1, b) = (1.2, 0.75);
                     let average = self.average[kind(id)].max(1.0);
-                    let tf = c * (k1 + 1.0)
-                        / (c + k1 * (1.0 - b + b * length[kind(id)] / average));
+                    let tf = c * (k1 + 1.0) / (c + k1 * (1.0 - b + b * length[kind(id)] / average));
                     let idf = (1.0 + (n - df + 0.5).max(0.0) / (df + 0.5)).ln();
                     tf * idf
                 }
