@@ -379,7 +379,7 @@ fn suggest_debug_misses() {
             m.graph
                 .graph
                 .node_weights()
-                .find(|n| n.id.to_string() == id)
+                .find(|n| *n.id == *id)
                 .map(|n| n.text().to_string())
                 .unwrap_or_default()
         };
