@@ -617,9 +617,43 @@ mod tests {
     #[test]
     fn words_are_lowercased_stemmed_and_stop_words_dropped() {
         assert_eq!(
-            words("The Revolutions of 1905, in Russia's countries: classes!"),
+            Measure::WORDS.terms("The Revolutions of 1905, in Russia's countries: classes!"),
             ["revolution", "1905", "russia", "country", "class"]
         );
+    }
+
+    #[test]
+    fn the_default_measure_stems_relates_and_adds_trigrams() {
+        let words_only = Measure {
+            trigrams: 0.0,
+            ..Measure::DEFAULT
+        };
+        let snowball = Measure {
+            related: false,
+            ..words_only
+        };
+        assert_eq!(snowball.terms("expelled expulsions"), ["expel", "expuls"]);
+        // Related words are one term: the first of their group.
+        assert_eq!(words_only.terms("expelled"), words_only.terms("exile"));
+        assert_eq!(words_only.terms("jail"), words_only.terms("prison"));
+        assert_eq!(words_only.terms("discouraged"), words_only.terms("deter"));
+        assert_eq!(
+            Measure::DEFAULT.terms("Red army"),
+            ["red", "#_re", "#red", "#ed_", "armi", "#_ar", "#arm", "#rmy", "#my_"]
+        );
+    }
+
+    #[test]
+    fn trigrams_score_inflections_the_stemmer_misses() {
+        let docs = |m: Measure| {
+            let d: Vec<Vec<String>> = ["workers' democracy", "democratic workers", "bread"]
+                .iter()
+                .map(|t| m.terms(t))
+                .collect();
+            vectorise_by(&d, m).0
+        };
+        let (w, t) = (docs(Measure::WORDS), docs(Measure::DEFAULT));
+        assert!(cosine(t.get(0), t.get(1)) > cosine(w.get(0), w.get(1)));
     }
 
     #[test]
