@@ -2,6 +2,7 @@
 
 use argmap::analyse::semantics::Semantics;
 use argmap::diagnostic::{Level, Lint, SeverityConfig, UnknownRule};
+use argmap::present::layout::Layout;
 use argmap::Format;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -294,6 +295,11 @@ pub struct RenderArgs {
     /// (tall picture, the default for larger maps); TB and LR also work, in any case.
     #[arg(long, value_parser = parse_rankdir)]
     pub rankdir: Option<String>,
+    /// Graphviz engine: auto (dot up to 2,500 drawn nodes, twopi beyond, said on
+    /// stderr), dot (layered), sfdp (force-directed) or twopi (radial, the thesis at the
+    /// centre).
+    #[arg(long, value_name = "ENGINE", default_value = "auto", value_parser = parse_layout)]
+    pub layout: Layout,
 }
 
 #[derive(Debug, Args)]
@@ -410,6 +416,12 @@ impl CompareFormat {
 }
 
 /// A similarity score: a number from 0 to 1 (above 1 turns suggestions off).
+/// `--layout`: a Graphviz engine or `auto`, in any case.
+fn parse_layout(s: &str) -> Result<Layout, String> {
+    Layout::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a layout: use {}", Layout::NAMES.join(", ")))
+}
+
 /// `--rankdir`: Graphviz's direction, in any case (`lr` is `LR`).
 fn parse_rankdir(s: &str) -> Result<String, String> {
     let up = s.to_ascii_uppercase();
@@ -457,6 +469,10 @@ pub struct CompareArgs {
     /// trimmed to the aligned nodes and the nodes between them and their thesis).
     #[arg(long)]
     pub full: bool,
+    /// Graphviz engine of the diagram (svg, png, pdf, dot): auto, dot, sfdp or twopi,
+    /// as `render --layout`.
+    #[arg(long, value_name = "ENGINE", default_value = "auto", value_parser = parse_layout)]
+    pub layout: Layout,
 }
 
 /// `--semantics` of `argmap evaluate`: one semantics, or `all`. Its values and their

@@ -100,7 +100,28 @@ pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
         }
         f => {
             let views = analyse::neighbourhood::compare_views([&maps[0], &maps[1]], &c, a.full);
-            let graph = present::compare::diagram(&maps[0], &maps[1], &c, &views);
+            let mut graph = present::compare::diagram(&maps[0], &maps[1], &c, &views);
+            // The engine, as render chooses it, for the nodes the diagram draws.
+            let drawn: Vec<present::dot::DiagramMap> = maps
+                .iter()
+                .zip(&views)
+                .map(|(m, v)| present::dot::DiagramMap {
+                    map: m,
+                    visible: v.visible.clone(),
+                    focus: None,
+                })
+                .collect();
+            let count = present::dot::drawn_nodes(&drawn);
+            let (engine, switched) = present::layout::choose(a.layout, count);
+            if switched {
+                writeln!(
+                    io.err,
+                    "argmap: note: {}",
+                    present::layout::auto_note(count, engine)
+                )?;
+            }
+            let prefixes = present::compare::name_prefixes(&maps[0], &maps[1]);
+            present::dot::set_engine(&mut graph, &drawn, &prefixes, engine);
             let dot = match forced {
                 Some(forced) => forced.dot(graph),
                 None => present::dot::print(&graph),

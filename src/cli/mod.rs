@@ -278,11 +278,10 @@ pub(super) fn emit_with(
 pub(super) fn layout(dot: &str, format: &str, io: &mut Io) -> Result<Vec<u8>, CliError> {
     let picture = present::graphviz::layout(dot, format)?;
     for w in &picture.warnings {
-        present::terminal::write_message(
-            io.err,
-            argmap::diagnostic::Severity::Warning,
-            &format!("dot: {w}"),
-        )?;
+        // Graphviz's note that it shrank a PNG to Cairo's limit becomes argmap's own,
+        // which says what it means and what helps.
+        let message = present::layout::cairo_warning(w).unwrap_or_else(|| format!("dot: {w}"));
+        present::terminal::write_message(io.err, argmap::diagnostic::Severity::Warning, &message)?;
     }
     Ok(picture.bytes)
 }

@@ -6,6 +6,7 @@ use super::gate;
 use super::{emit, emit_with, input_paths, layout, output, CliError, Io, EXIT_OK};
 use argmap::analyse;
 use argmap::present;
+use argmap::present::layout;
 use argmap::Format;
 use std::borrow::Cow;
 
@@ -47,23 +48,40 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
         }
     }
     let inputs = input_paths(&files);
-    let rankdir = a.rankdir.as_deref();
+    let graphviz = matches!(
+        format,
+        Format::Dot | Format::Svg | Format::Png | Format::Pdf | Format::Html
+    );
+    let engine = if graphviz {
+        let drawn = present::dot::drawn_nodes(&diagram);
+        let (engine, switched) = layout::choose(a.layout, drawn);
+        if switched {
+            writeln!(io.err, "argmap: note: {}", layout::auto_note(drawn, engine))?;
+        }
+        engine
+    } else {
+        layout::Engine::Dot
+    };
+    let style = present::dot::Style {
+        rankdir: a.rankdir.as_deref(),
+        engine,
+    };
     // A forced diagram is built whole, to carry its title.
     let dot_text = || match forced {
-        None => present::written(|w| present::dot::write(&diagram, &links, rankdir, w)),
-        Some(f) => f.dot(present::dot::graph(&diagram, &links, rankdir)),
+        None => present::written(|w| present::dot::write_styled(&diagram, &links, &style, w)),
+        Some(f) => f.dot(present::dot::graph_styled(&diagram, &links, &style)),
     };
     let bytes = match format {
         // Written as it is made: a large map's diagram is never held whole.
         Format::Dot if forced.is_none() => {
             emit_with(a.output.as_deref(), &inputs, io, |w| {
-                present::dot::write(&diagram, &links, rankdir, w)
+                present::dot::write_styled(&diagram, &links, &style, w)
             })?;
             return Ok(EXIT_OK);
         }
         Format::Dot => dot_text().into_bytes(),
         Format::Html => {
-            let mut graph = present::dot::graph(&diagram, &links, rankdir);
+            let mut graph = present::dot::graph_styled(&diagram, &links, &style);
             let viewer = viewer_maps(&files, &maps, a.gate.sources.policy());
             let page = present::html::Page::prepare(&mut graph, &diagram, &viewer);
             if let Some(f) = forced {
@@ -93,6 +111,17 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
         }
         f => {
             let bytes = super::export::export(f, &diagram, &links, a.focus.is_some())?;
+            if f == Format::Mermaid {
+                // Mermaid measures the text as JavaScript does: UTF-16 code units.
+                let units = String::from_utf8_lossy(&bytes).encode_utf16().count();
+                if let Some(w) = layout::mermaid_warning(units) {
+                    present::terminal::write_message(
+                        io.err,
+                        argmap::diagnostic::Severity::Warning,
+                        &w,
+                    )?;
+                }
+            }
             match forced {
                 None => bytes,
                 Some(forced) => super::export::mark_export(f, forced, bytes),

@@ -21,6 +21,8 @@ pub use super::diagram::DiagramMap;
 
 use super::diagram::{label_lines, point_name, scheme_of, shown_links, FOCUS_COLOR};
 use super::escape::{dot_quoted, wrap};
+use super::layout::twopi_ranksep;
+pub use super::layout::Engine;
 use crate::analyse::schemes::MapSchemes;
 use crate::analyse::support::Status;
 use crate::analyse::{Analysed, SameAsLink};
@@ -337,6 +339,99 @@ pub fn contradicts_style() -> Vec<Attribute> {
     ]
 }
 
+/// How a diagram is drawn beyond its content: the direction of its arrows and the
+/// Graphviz engine that lays it out ([`super::layout`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style<'s> {
+    /// Graphviz's `rankdir` (`BT`, `RL`...); `None` picks one by size.
+    pub rankdir: Option<&'s str>,
+    /// The engine: anything but `dot` is named in the graph (`layout=...`), with what
+    /// it needs (`twopi`: the centre and the rings' spacing).
+    pub engine: Engine,
+}
+
+impl<'s> Style<'s> {
+    /// `rankdir`, laid out by `dot`.
+    pub fn rankdir(rankdir: Option<&'s str>) -> Style<'s> {
+        Style {
+            rankdir,
+            engine: Engine::Dot,
+        }
+    }
+}
+
+/// The number of nodes a diagram of `maps` draws (claims, evidence and rebuttals shown;
+/// the points of linked arguments not counted).
+pub fn drawn_nodes(maps: &[DiagramMap]) -> usize {
+    maps.iter()
+        .map(|dm| {
+            dm.map
+                .graph
+                .graph
+                .node_indices()
+                .filter(|&ix| dm.shows(ix))
+                .count()
+        })
+        .sum()
+}
+
+/// The graph attributes of `engine` for a diagram of `maps` whose node names are
+/// prefixed with `prefixes` (one per map): none for `dot`; the engine's name for
+/// `sfdp`; for `twopi` also its centre (the first map's first drawn thesis, else its
+/// first drawn node) and rings wide enough for their nodes
+/// ([`super::layout::twopi_ranksep`], over the drawn nodes and the links between them).
+pub fn engine_attrs(maps: &[DiagramMap], prefixes: &[String], engine: Engine) -> Vec<Attribute> {
+    match engine {
+        Engine::Dot => Vec::new(),
+        Engine::Sfdp => vec![attr("layout", "sfdp")],
+        Engine::Twopi => {
+            let mut attrs = vec![attr("layout", "twopi")];
+            // Drawn nodes numbered across the maps; links between drawn nodes, both ways.
+            let mut number = std::collections::HashMap::new();
+            for (mi, dm) in maps.iter().enumerate() {
+                for ix in dm.map.graph.graph.node_indices().filter(|&ix| dm.shows(ix)) {
+                    let n = number.len();
+                    number.insert((mi, ix), n);
+                }
+            }
+            let mut adjacent = vec![Vec::new(); number.len()];
+            for (mi, dm) in maps.iter().enumerate() {
+                for e in dm.map.graph.graph.edge_references() {
+                    let ends = (number.get(&(mi, e.source())), number.get(&(mi, e.target())));
+                    if let (Some(&a), Some(&b)) = ends {
+                        adjacent[a].push(b);
+                        adjacent[b].push(a);
+                    }
+                }
+            }
+            let centre = maps.first().and_then(|dm| anchor_node(dm));
+            if let Some(ix) = centre {
+                let prefix = prefixes.first().map(String::as_str).unwrap_or("");
+                let name = format!("{prefix}{}", maps[0].map.graph.graph[ix].id);
+                attrs.push(attr("root", &name));
+                attrs.push(attr("ranksep", &twopi_ranksep(&adjacent, number[&(0, ix)])));
+            }
+            attrs
+        }
+    }
+}
+
+/// Names `engine` in `graph` (a diagram of `maps`, node names prefixed with
+/// `prefixes`), as [`engine_attrs`] gives it: a graph attribute statement after the
+/// header. `dot` changes nothing.
+pub fn set_engine(graph: &mut Graph, maps: &[DiagramMap], prefixes: &[String], engine: Engine) {
+    let attrs = engine_attrs(maps, prefixes, engine);
+    if attrs.is_empty() {
+        return;
+    }
+    let (Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. }) = graph;
+    let at = stmts
+        .iter()
+        .position(|s| !matches!(s, Stmt::GAttribute(_)))
+        .unwrap_or(stmts.len());
+    stmts.insert(at, Stmt::GAttribute(GraphAttributes::Graph(attrs)));
+}
+
 /// Maps with more drawn nodes than this are laid out right to left (a tall picture)
 /// instead of bottom to top (a wide one), unless a direction is given.
 pub const TALL_FROM: usize = 60;
@@ -383,12 +478,12 @@ pub enum Part {
 }
 
 /// The parts of the DOT graph of one or more maps, given to `sink` one at a time;
-/// several maps become clusters joined by `links`. `rankdir` is Graphviz's direction
-/// (`BT`, `RL`...); `None` picks one by size.
+/// several maps become clusters joined by `links`. `style` gives Graphviz's direction
+/// (`BT`, `RL`...; `None` picks one by size) and the layout engine.
 fn parts(
     maps: &[DiagramMap],
     links: &[SameAsLink],
-    rankdir: Option<&str>,
+    style: &Style,
     sink: &mut dyn FnMut(Part) -> Sunk,
 ) -> Sunk {
     let drawn: usize = maps
@@ -398,9 +493,16 @@ fn parts(
             None => m.map.graph.graph.node_count(),
         })
         .sum();
-    let rankdir = rankdir.unwrap_or(if drawn > TALL_FROM { "RL" } else { "BT" });
+    let rankdir = style
+        .rankdir
+        .unwrap_or(if drawn > TALL_FROM { "RL" } else { "BT" });
     for st in header(rankdir) {
         sink(Part::Stmt(st))?;
+    }
+    let prefixes: Vec<String> = (0..maps.len()).map(|i| name_prefix(maps, i)).collect();
+    let engine = engine_attrs(maps, &prefixes, style.engine);
+    if !engine.is_empty() {
+        sink(Part::Stmt(Stmt::GAttribute(GraphAttributes::Graph(engine))))?;
     }
     let several = maps.len() > 1;
     // The legend of a focused diagram: which node the double border marks.
@@ -478,8 +580,13 @@ fn graph_id() -> Id {
 /// before printing (the HTML viewer) and for tests. [`write()`] prints the same text without
 /// building it.
 pub fn graph(maps: &[DiagramMap], links: &[SameAsLink], rankdir: Option<&str>) -> Graph {
+    graph_styled(maps, links, &Style::rankdir(rankdir))
+}
+
+/// [`graph`] drawn in `style` (direction and layout engine).
+pub fn graph_styled(maps: &[DiagramMap], links: &[SameAsLink], style: &Style) -> Graph {
     let mut c = Collector::default();
-    let collected = parts(maps, links, rankdir, &mut |part| c.part(part));
+    let collected = parts(maps, links, style, &mut |part| c.part(part));
     // Collecting into vectors cannot fail.
     debug_assert!(collected.is_ok());
     Graph::DiGraph {
@@ -532,8 +639,19 @@ pub fn write(
     rankdir: Option<&str>,
     out: &mut dyn Write,
 ) -> Sunk {
+    write_styled(maps, links, &Style::rankdir(rankdir), out)
+}
+
+/// [`write()`] drawn in `style` (direction and layout engine): the text of
+/// [`graph_styled`].
+pub fn write_styled(
+    maps: &[DiagramMap],
+    links: &[SameAsLink],
+    style: &Style,
+    out: &mut dyn Write,
+) -> Sunk {
     let mut w = StmtWriter::new(out, &graph_id())?;
-    parts(maps, links, rankdir, &mut |part| w.part(&part))?;
+    parts(maps, links, style, &mut |part| w.part(&part))?;
     w.finish()
 }
 

@@ -17,6 +17,7 @@ pub mod html;
 mod html_groups;
 pub mod json;
 pub mod json_graph;
+pub mod layout;
 pub mod map_yaml;
 pub mod mermaid;
 pub mod reconstruct_json;

@@ -16,6 +16,7 @@ mod groups;
 mod html;
 mod import;
 mod include;
+mod layout;
 mod library;
 mod locations;
 mod maps;

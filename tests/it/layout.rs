@@ -1,0 +1,246 @@
+//! `--layout auto|dot|sfdp|twopi` (render and compare), the note `auto` prints when it
+//! leaves `dot`, and the warnings for outputs larger than their viewers show: Mermaid's
+//! text limit and Cairo's bitmap limit for PNG. Each warning: exit 0, the text on
+//! standard error, the file still written.
+
+use crate::common::{argmap, require_graphviz};
+use std::path::{Path, PathBuf};
+
+const SMALL: &str = "docs/example.yaml";
+
+/// `argmap generate --nodes n` into `dir`: the map's path.
+fn generated(dir: &Path, n: usize) -> PathBuf {
+    let map = dir.join(format!("g{n}.yaml"));
+    argmap()
+        .args(["generate", "--nodes", &n.to_string(), "-o"])
+        .arg(&map)
+        .assert()
+        .success();
+    map
+}
+
+/// A map of one thesis and `n` claims that support it: drawn bottom to top, the claims
+/// stand in one row.
+fn star(dir: &Path, n: usize) -> PathBuf {
+    let mut yaml = String::from(
+        "id: star\nclaims:\n  T:\n    text: The thesis, supported by every other claim.\n    thesis: true\n",
+    );
+    for i in 0..n {
+        yaml.push_str(&format!(
+            "  C{i}:\n    text: Claim number {i} of a very wide row of claims that all support the thesis.\n    supports: [T]\n"
+        ));
+    }
+    let p = dir.join("star.yaml");
+    std::fs::write(&p, yaml).expect("write map");
+    p
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn layout_names_the_engine_in_the_dot() {
+    for (layout, expect) in [
+        ("dot", None),
+        ("auto", None),
+        ("SFDP", Some("layout=\"sfdp\"")),
+        ("twopi", Some("layout=\"twopi\"")),
+    ] {
+        let o = argmap()
+            .args(["render", SMALL, "--format", "dot", "--layout", layout])
+            .output()
+            .expect("runs");
+        assert_eq!(o.status.code(), Some(0), "{layout}: {}", stderr(&o));
+        let dot = String::from_utf8_lossy(&o.stdout);
+        match expect {
+            None => assert!(!dot.contains("layout="), "{layout}: {dot}"),
+            Some(e) => assert!(dot.contains(e), "{layout}: {dot}"),
+        }
+        // Only `auto` leaving dot says anything.
+        assert_eq!(stderr(&o), "", "{layout}");
+    }
+    // twopi is centred on the thesis.
+    let o = argmap()
+        .args(["render", SMALL, "--format", "dot", "--layout", "twopi"])
+        .output()
+        .expect("runs");
+    let dot = String::from_utf8_lossy(&o.stdout);
+    assert!(dot.contains("root=\"T1\""), "{dot}");
+    assert!(dot.contains("ranksep=\""), "{dot}");
+}
+
+#[test]
+fn an_unknown_layout_is_refused_with_the_choices() {
+    let o = argmap()
+        .args(["render", SMALL, "--format", "dot", "--layout", "neato"])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("auto, dot, sfdp, twopi"), "{err}");
+}
+
+#[test]
+fn auto_leaves_dot_for_a_large_map_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 3,000 entries: about 2,700 drawn nodes, past `auto`'s 2,500.
+    let map = generated(dir.path(), 3000);
+    let out = dir.path().join("g.dot");
+    let o = argmap()
+        .args(["render", "--format", "dot", "-o"])
+        .arg(&out)
+        .arg(&map)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(
+        err.starts_with("argmap: note: ")
+            && err.contains(" nodes: laid out with twopi (dot would take about ")
+            && err.contains("--layout dot to force)"),
+        "{err}"
+    );
+    let dot = std::fs::read_to_string(&out).expect("written");
+    assert!(dot.contains("layout=\"twopi\""));
+    // --layout dot forces dot, silently.
+    let o = argmap()
+        .args(["render", "--format", "dot", "--layout", "dot", "-o"])
+        .arg(&out)
+        .arg(&map)
+        .output()
+        .expect("runs");
+    assert_eq!(stderr(&o), "");
+    assert!(!std::fs::read_to_string(&out)
+        .expect("written")
+        .contains("layout="));
+}
+
+#[test]
+fn compare_takes_layout_too() {
+    let a = "maps/permanent-revolution.yaml";
+    let b = "maps/quantum-dialectics.yaml";
+    let o = argmap()
+        .args(["compare", a, b, "--format", "dot", "--layout", "sfdp"])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("layout=\"sfdp\""));
+}
+
+#[test]
+fn twopi_and_sfdp_lay_out_an_svg() {
+    if !require_graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    for engine in ["twopi", "sfdp"] {
+        let out = dir.path().join(format!("{engine}.svg"));
+        let o = argmap()
+            .args(["render", SMALL, "--layout", engine, "-o"])
+            .arg(&out)
+            .output()
+            .expect("runs");
+        assert_eq!(o.status.code(), Some(0), "{engine}: {}", stderr(&o));
+        let svg = std::fs::read_to_string(&out).expect("written");
+        assert!(svg.contains("<svg") && svg.contains("T1"), "{engine}");
+    }
+}
+
+#[test]
+fn mermaid_past_its_text_limit_is_written_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = generated(dir.path(), 600);
+    let out = dir.path().join("g.mmd");
+    let o = argmap()
+        .arg("render")
+        .arg(&map)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).expect("the file is written");
+    let units = text.encode_utf16().count();
+    assert!(units > 50_000, "{units}");
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "argmap: warning: the Mermaid text is {units} characters, more than Mermaid draws by default (50000"
+        )),
+        "{err}"
+    );
+    for option in ["--focus", "--depth", "--group"] {
+        assert!(err.contains(option), "{option}: {err}");
+    }
+    // A small map's Mermaid says nothing.
+    let o = argmap()
+        .args(["render", SMALL, "--format", "mermaid"])
+        .output()
+        .expect("runs");
+    assert_eq!(stderr(&o), "");
+}
+
+#[cfg(unix)]
+#[test]
+fn cairo_scaling_is_said_in_argmap_words() {
+    use std::os::unix::fs::PermissionsExt;
+    // A `dot` that writes a PNG signature and Graphviz's message.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fake = dir.path().join("dot");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\ncat >/dev/null\nprintf '\\211PNG'\necho 'Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.5 to fit' >&2\n",
+    )
+    .expect("write script");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let out = dir.path().join("x.png");
+    let o = argmap()
+        .env("ARGMAP_DOT", &fake)
+        .args(["render", SMALL, "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(out.exists());
+    let err = stderr(&o);
+    assert_eq!(
+        err.trim_end(),
+        "argmap: warning: the PNG would be more than 32767 px on a side, Cairo's bitmap \
+         limit: Graphviz scaled it to 50% to fit, so its text may be too small to read; draw \
+         less with --focus ID --depth N or --group GROUP, or write SVG or PDF, which have no \
+         such limit"
+    );
+}
+
+#[test]
+fn a_png_past_cairos_limit_is_written_scaled_with_a_warning() {
+    if !require_graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 300 claims side by side, each over 100 px wide: past 32,767 px at 96 dpi.
+    let map = star(dir.path(), 300);
+    let out = dir.path().join("star.png");
+    let o = argmap()
+        .arg("render")
+        .arg(&map)
+        .args(["--rankdir", "BT", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let png = std::fs::read(&out).expect("the file is written");
+    assert_eq!(&png[1..4], b"PNG");
+    // The PNG header: width and height, big-endian, at bytes 16..24.
+    let side = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    let (w, h) = (side(16), side(20));
+    assert!(w <= 32_767 && h <= 32_767, "{w} x {h}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("argmap: warning: the PNG would be more than 32767 px on a side, Cairo's bitmap limit: Graphviz scaled it to "),
+        "{err}"
+    );
+    assert!(!err.contains("dot: graph is too large"), "{err}");
+}
