@@ -5,6 +5,9 @@
 //!   maps rendered with it the nodes `same_as` links join to them ([`focus_views`]);
 //!   the same traversal without a depth ([`linked`]) tells the `orphan` check what a
 //!   thesis reaches;
+//! - `render --group G`: the nodes of group G and of its subgroups, and the nodes they
+//!   support, attack or undercut directly outside it, so that the group's argument is
+//!   seen going somewhere ([`group_view`]);
 //! - `compare -o FILE.svg`: for large maps, the aligned nodes, the theses and what lies
 //!   on the way from one to the other; and which nodes are drawn grey
 //!   ([`compare_views`]).
@@ -16,6 +19,31 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{HashSet, VecDeque};
+
+/// What `render --group` draws of `m`: the nodes placed in group `g` or in any group
+/// within it, and the nodes those support, attack or undercut directly (one step out).
+pub fn group_view(m: &Analysed, g: usize) -> HashSet<NodeIndex> {
+    let groups = m.groups();
+    let mut inside = vec![false; groups.list.len()];
+    // Parents come before their subgroups in tree order.
+    for i in groups.tree_order() {
+        inside[i] = i == g || groups.list[i].parent.is_some_and(|p| inside[p]);
+    }
+    let graph = &m.graph.graph;
+    let members: HashSet<NodeIndex> = graph
+        .node_indices()
+        .filter(|&ix| groups.of_node(ix).is_some_and(|h| inside[h]))
+        .collect();
+    let mut shown = members.clone();
+    for &ix in &members {
+        for e in graph.edges_directed(ix, Direction::Outgoing) {
+            if is_link(e.weight()) {
+                shown.insert(e.target());
+            }
+        }
+    }
+    shown
+}
 
 /// The nodes within `depth` steps of `focus` (breadth-first, linear in what it visits).
 pub fn neighbourhood(g: &ArgGraph, focus: NodeIndex, depth: usize) -> HashSet<NodeIndex> {

@@ -291,6 +291,10 @@ pub struct RenderArgs {
     /// Steps from --focus to include.
     #[arg(long, default_value_t = 2, requires = "focus")]
     pub depth: usize,
+    /// Draw only this group (its subgroups included) and what its nodes support or
+    /// attack directly outside it; one map only.
+    #[arg(long, value_name = "GROUP", conflicts_with = "focus")]
+    pub group: Option<String>,
     /// Direction of the arrows: BT (wide picture, the default up to 60 nodes) or RL
     /// (tall picture, the default for larger maps); TB and LR also work, in any case.
     #[arg(long, value_parser = parse_rankdir)]

@@ -47,6 +47,30 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
             d.visible = Some(v);
         }
     }
+    if let Some(group) = &a.group {
+        let [m] = maps.as_slice() else {
+            return Err(CliError::Usage(format!(
+                "--group `{group}` draws a group of one map; {} maps are given",
+                maps.len()
+            )));
+        };
+        let groups = m.groups();
+        let Some(g) = groups.get(group) else {
+            let ids: Vec<&str> = groups.list.iter().map(|g| g.id.as_str()).collect();
+            let there = if ids.is_empty() {
+                "the map has no groups".to_string()
+            } else {
+                format!("the groups are {}", ids.join(", "))
+            };
+            let help = argmap::diagnostic::did_you_mean(group, ids.iter().copied())
+                .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+            return Err(CliError::Usage(format!(
+                "--group `{group}`: no such group in map `{}` ({there}){help}",
+                m.map_id()
+            )));
+        };
+        diagram[0].visible = Some(analyse::neighbourhood::group_view(m, g));
+    }
     let inputs = input_paths(&files);
     let graphviz = matches!(
         format,

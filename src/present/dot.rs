@@ -432,8 +432,66 @@ pub fn set_engine(graph: &mut Graph, maps: &[DiagramMap], prefixes: &[String], e
     stmts.insert(at, Stmt::GAttribute(GraphAttributes::Graph(attrs)));
 }
 
-/// Maps with more drawn nodes than this are laid out right to left (a tall picture)
-/// instead of bottom to top (a wide one), unless a direction is given.
+/// The direction a diagram of `maps` is drawn in when none is given: `BT` up to
+/// [`TALL_FROM`] drawn nodes; beyond, by the shape of the drawn graph (its layers by
+/// the longest path of links into each node, [`super::layout::Shape`]): `BT` for a wide
+/// shallow graph, `RL` for a deep narrow one ([`super::layout::Shape::rankdir`]).
+pub fn rankdir_by_shape(maps: &[DiagramMap]) -> &'static str {
+    if drawn_nodes(maps) <= TALL_FROM {
+        return "BT";
+    }
+    let mut layers: Vec<usize> = Vec::new();
+    for dm in maps {
+        let g = &dm.map.graph.graph;
+        let link = |e: &EdgeKind| {
+            matches!(
+                e,
+                EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }
+            )
+        };
+        // Kahn's order over the drawn links: each node one layer above the highest of
+        // the nodes linking into it (nodes on a loop of links stay at layer 0).
+        let mut into = vec![0usize; g.node_count()];
+        for e in g.edge_references() {
+            if link(e.weight()) && dm.shows(e.source()) && dm.shows(e.target()) {
+                into[e.target().index()] += 1;
+            }
+        }
+        let mut layer = vec![0usize; g.node_count()];
+        let mut ready: Vec<NodeIndex> = g
+            .node_indices()
+            .filter(|&ix| dm.shows(ix) && into[ix.index()] == 0)
+            .collect();
+        while let Some(n) = ready.pop() {
+            for e in g.edges(n) {
+                let t = e.target();
+                if !link(e.weight()) || !dm.shows(t) {
+                    continue;
+                }
+                layer[t.index()] = layer[t.index()].max(layer[n.index()] + 1);
+                into[t.index()] -= 1;
+                if into[t.index()] == 0 {
+                    ready.push(t);
+                }
+            }
+        }
+        for ix in g.node_indices().filter(|&ix| dm.shows(ix)) {
+            let l = layer[ix.index()];
+            if layers.len() <= l {
+                layers.resize(l + 1, 0);
+            }
+            layers[l] += 1;
+        }
+    }
+    super::layout::Shape {
+        depth: layers.len(),
+        width: layers.iter().copied().max().unwrap_or(0),
+    }
+    .rankdir()
+}
+
+/// Maps with more drawn nodes than this have their direction chosen by their shape
+/// ([`rankdir_by_shape`]); smaller ones are drawn bottom to top.
 pub const TALL_FROM: usize = 60;
 
 /// The graph, node and edge attributes every diagram starts with.
@@ -486,16 +544,7 @@ fn parts(
     style: &Style,
     sink: &mut dyn FnMut(Part) -> Sunk,
 ) -> Sunk {
-    let drawn: usize = maps
-        .iter()
-        .map(|m| match &m.visible {
-            Some(v) => v.len(),
-            None => m.map.graph.graph.node_count(),
-        })
-        .sum();
-    let rankdir = style
-        .rankdir
-        .unwrap_or(if drawn > TALL_FROM { "RL" } else { "BT" });
+    let rankdir = style.rankdir.unwrap_or_else(|| rankdir_by_shape(maps));
     for st in header(rankdir) {
         sink(Part::Stmt(st))?;
     }

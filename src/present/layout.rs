@@ -139,6 +139,48 @@ pub fn twopi_ranksep(adjacent: &[Vec<usize>], root: usize) -> String {
     increments.join(":")
 }
 
+/// The shape of a diagram's graph: its layers (each node one above the highest node
+/// that links into it) and the most nodes in one layer. `dot` draws a layer as a rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// How many layers.
+    pub depth: usize,
+    /// The most nodes in one layer.
+    pub width: usize,
+}
+
+/// Inches a node takes along its rank and across ranks when drawn bottom to top (about
+/// 2.3 in wide with its spacing, 1.4 in tall with the rank's), and the same drawn right
+/// to left (a rank 3 in wide, a node 1.1 in tall): argmap's labels, wrapped at 32
+/// characters, measured on the essay maps.
+const BT_NODE: (f64, f64) = (2.6, 1.4);
+const RL_NODE: (f64, f64) = (3.0, 1.1);
+
+impl Shape {
+    /// The picture's estimated width and height in inches, drawn bottom to top.
+    pub fn bt_inches(self) -> (f64, f64) {
+        (self.width as f64 * BT_NODE.0, self.depth as f64 * BT_NODE.1)
+    }
+
+    /// The picture's estimated width and height in inches, drawn right to left.
+    pub fn rl_inches(self) -> (f64, f64) {
+        (self.depth as f64 * RL_NODE.0, self.width as f64 * RL_NODE.1)
+    }
+
+    /// The direction to draw in: the one with the shorter picture, since a page is read
+    /// by scrolling down. A wide shallow graph (many nodes per layer, few layers: an
+    /// essay's claims, each with its evidence) is drawn bottom to top (`BT`, the thesis
+    /// on top); a deep narrow one (long chains) right to left (`RL`, the thesis on the
+    /// left).
+    pub fn rankdir(self) -> &'static str {
+        if self.rl_inches().1 < self.bt_inches().1 {
+            "RL"
+        } else {
+            "BT"
+        }
+    }
+}
+
 /// Mermaid's default `maxTextSize`: a diagram text longer than this is not drawn
 /// ("Maximum text size in diagram exceeded").
 pub const MERMAID_MAX_TEXT: usize = 50_000;
@@ -199,6 +241,28 @@ mod tests {
         assert_eq!(
             choose(Layout::Engine(Engine::Sfdp), 3),
             (Engine::Sfdp, false)
+        );
+    }
+
+    #[test]
+    fn wide_shallow_is_drawn_bottom_to_top_deep_narrow_right_to_left() {
+        // The essay map: 8 layers, 85 nodes in the widest.
+        assert_eq!(
+            Shape {
+                depth: 8,
+                width: 85
+            }
+            .rankdir(),
+            "BT"
+        );
+        // A chain of 40 arguments, three nodes abreast.
+        assert_eq!(
+            Shape {
+                depth: 40,
+                width: 3
+            }
+            .rankdir(),
+            "RL"
         );
     }
 

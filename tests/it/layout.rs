@@ -244,3 +244,156 @@ fn a_png_past_cairos_limit_is_written_scaled_with_a_warning() {
     );
     assert!(!err.contains("dot: graph is too large"), "{err}");
 }
+
+/// The node names a DOT text declares (`"ID"[label=...` lines).
+fn declared(dot: &str) -> Vec<String> {
+    dot.lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let rest = l.strip_prefix('"')?;
+            let (name, after) = rest.split_once('"')?;
+            after
+                .trim_start()
+                .starts_with("[label=")
+                .then(|| name.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn group_draws_one_group_and_where_its_argument_goes() {
+    let o = argmap()
+        .args([
+            "render",
+            "maps/permanent-revolution.yaml",
+            "--group",
+            "ch1-p1",
+            "--format",
+            "dot",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dot = String::from_utf8_lossy(&o.stdout);
+    let nodes = declared(&dot);
+    // ch1-p1's six nodes, and what they support or attack outside it.
+    let map = std::fs::read_to_string("maps/permanent-revolution.yaml").expect("map");
+    let in_group = map.matches("    group: ch1-p1\n").count();
+    assert_eq!(in_group, 6);
+    assert!(nodes.len() > in_group && nodes.len() < 20, "{nodes:?}");
+    assert!(dot.contains("cluster_group:ch1-p1"), "its cluster is drawn");
+    assert!(!dot.contains("cluster_group:ch5"), "other chapters are not");
+    // A group with subgroups draws them too.
+    let o = argmap()
+        .args([
+            "render",
+            "maps/permanent-revolution.yaml",
+            "--group",
+            "ch1-rp",
+            "--format",
+            "dot",
+        ])
+        .output()
+        .expect("runs");
+    let dot = String::from_utf8_lossy(&o.stdout);
+    for sub in ["ch1-p1", "ch1-p2", "ch1-p3", "ch1-p4", "ch1-p5"] {
+        assert!(dot.contains(&format!("cluster_group:{sub}\"")), "{sub}");
+    }
+}
+
+#[test]
+fn an_unknown_group_is_refused_with_the_groups_there_are() {
+    let o = argmap()
+        .args([
+            "render",
+            "maps/permanent-revolution.yaml",
+            "--group",
+            "ch9",
+            "--format",
+            "dot",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("--group `ch9`: no such group in map `permanent-revolution` (the groups are preface, intro,"),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean `ch1`?") || err.contains("did you mean"),
+        "{err}"
+    );
+    let o = argmap()
+        .args([
+            "render",
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+            "--group",
+            "ch1",
+            "--format",
+            "dot",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("one map"));
+}
+
+#[test]
+fn the_essay_map_is_drawn_bottom_to_top_a_chain_right_to_left() {
+    let o = argmap()
+        .args([
+            "render",
+            "maps/permanent-revolution.yaml",
+            "--format",
+            "dot",
+        ])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("rankdir=\"BT\""));
+    // A chain of 80 claims: deep and narrow.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut yaml =
+        String::from("id: chain\nclaims:\n  C0:\n    text: The thesis.\n    thesis: true\n");
+    for i in 1..80 {
+        yaml.push_str(&format!(
+            "  C{i}:\n    text: Step {i}.\n    supports: [C{}]\n",
+            i - 1
+        ));
+    }
+    let p = dir.path().join("chain.yaml");
+    std::fs::write(&p, yaml).expect("write");
+    let o = argmap()
+        .arg("render")
+        .arg(&p)
+        .args(["--format", "dot"])
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("rankdir=\"RL\""));
+}
+
+#[test]
+fn the_essay_svg_is_at_most_three_screens_tall() {
+    if !require_graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("essay.svg");
+    let o = argmap()
+        .args(["render", "maps/permanent-revolution.yaml", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).expect("written");
+    let height = svg
+        .split("height=\"")
+        .nth(1)
+        .and_then(|r| r.split("pt\"").next())
+        .and_then(|h| h.parse::<f64>().ok())
+        .expect("the svg's height in pt");
+    // 96 px per inch, 72 pt per inch: three screens of 1000 px.
+    assert!(height * 96.0 / 72.0 <= 3000.0, "{height} pt");
+}
