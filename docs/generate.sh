@@ -10,6 +10,11 @@ for m in permanent-revolution quantum-dialectics; do
   $A support "maps/$m.yaml" -o "docs/support-$m.txt"
   $A check "maps/$m.yaml" > "docs/check-$m.txt" || true
 done
+# The essay map chapter by chapter: each top-level group, its sections as clusters.
+mkdir -p docs/permanent-revolution
+for g in preface intro ch1 ch2 ch3 ch4 ch5 conclusion; do
+  $A render maps/permanent-revolution.yaml --group "$g" -o "docs/permanent-revolution/$g.svg"
+done
 $A render maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/both-maps.svg
 if $A compare --help >/dev/null 2>&1; then
   $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml --format markdown -o docs/comparison.md

@@ -77,6 +77,19 @@ pub fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
 /// its cluster, and Graphviz 2.43 aborts on a named subgraph doing so.) Fewer than two
 /// nodes need nothing.
 pub fn in_order(nodes: &[String]) -> Vec<Stmt> {
+    ordered(nodes)
+}
+
+/// [`in_order`] for maps that draw group clusters: nothing. Graphviz 2.43 fails
+/// ("trouble in init_rank") when points tied to nodes inside nested clusters share a
+/// rank and `same_as` links join the maps (tied either way, or to a point of the map's
+/// own cluster: tried on the two essay maps), so the maps stand where Graphviz puts
+/// them, most often in the order written.
+pub fn in_order_grouped(_nodes: &[String]) -> Vec<Stmt> {
+    Vec::new()
+}
+
+fn ordered(nodes: &[String]) -> Vec<Stmt> {
     if nodes.len() < 2 {
         return Vec::new();
     }
@@ -592,8 +605,9 @@ fn parts(
             sink(Part::Close)?;
         }
     }
+    // The maps side by side in the order given.
+    let grouped = maps.iter().any(|dm| !dm.map.groups().is_empty());
     if several {
-        // The maps side by side in the order given.
         let anchors: Vec<String> = maps
             .iter()
             .enumerate()
@@ -601,7 +615,12 @@ fn parts(
                 anchor_node(dm).map(|ix| format!("{}{}", prefix(i), dm.map.graph.graph[ix].id))
             })
             .collect();
-        for st in in_order(&anchors) {
+        let order = if grouped {
+            in_order_grouped(&anchors)
+        } else {
+            in_order(&anchors)
+        };
+        for st in order {
             sink(Part::Stmt(st))?;
         }
     }

@@ -410,7 +410,8 @@ fn a_closed_standard_output_ends_quietly() {
     std::fs::write(dir.path().join("big.txt"), &g.source_text).expect("source");
     let bin = assert_cmd::cargo::cargo_bin("argmap");
     let mut child = std::process::Command::new(bin)
-        .args(["render", "--allow", "warnings"])
+        // `--layout dot`: `auto` would say on stderr that it leaves dot for this size.
+        .args(["render", "--allow", "warnings", "--layout", "dot"])
         .arg(&map)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
