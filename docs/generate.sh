@@ -15,6 +15,8 @@ mkdir -p docs/permanent-revolution
 for g in preface intro ch1 ch2 ch3 ch4 ch5 conclusion; do
   $A render maps/permanent-revolution.yaml --group "$g" -o "docs/permanent-revolution/$g.svg"
 done
+# ... and by chapter: a box per chapter, the links between them summed.
+$A render maps/permanent-revolution.yaml --overview -o docs/permanent-revolution-overview.svg
 $A render maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/both-maps.svg
 if $A compare --help >/dev/null 2>&1; then
   $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml --format markdown -o docs/comparison.md

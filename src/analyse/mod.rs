@@ -7,6 +7,7 @@ pub mod evaluate;
 pub mod groups;
 pub mod inference;
 pub mod neighbourhood;
+pub mod overview;
 pub mod quote;
 pub mod reliance;
 pub mod schemes;

@@ -295,6 +295,11 @@ pub struct RenderArgs {
     /// attack directly outside it; one map only.
     #[arg(long, value_name = "GROUP", conflicts_with = "focus")]
     pub group: Option<String>,
+    /// Draw the map by chapter: one box per top-level group (with its subgroups), one
+    /// per thesis, and the links between them summed by kind; one map with groups, as
+    /// dot, svg, png or pdf. `--group G` then draws one chapter whole.
+    #[arg(long, conflicts_with_all = ["focus", "group"])]
+    pub overview: bool,
     /// Direction of the arrows: BT (wide picture, the default up to 60 nodes) or RL
     /// (tall picture, the default for larger maps); TB and LR also work, in any case.
     #[arg(long, value_parser = parse_rankdir)]

@@ -30,6 +30,9 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
     };
     let forced = checked.forced;
     let maps = checked.maps;
+    if a.overview {
+        return overview(&maps, format, a.output.as_deref(), &files, forced, io);
+    }
     let (links, _) = analyse::resolve_same_as(&maps);
     let mut diagram: Vec<present::dot::DiagramMap> = maps
         .iter()
@@ -174,4 +177,47 @@ pub(super) fn viewer_maps(
             present::html::ViewerMap { source, view }
         })
         .collect()
+}
+
+/// `render --overview`: one map's overview by chapter ([`analyse::overview`]).
+fn overview(
+    maps: &[analyse::Analysed],
+    format: Format,
+    output: Option<&std::path::Path>,
+    files: &[argmap::parse::load::MapFile],
+    forced: Option<gate::Forced>,
+    io: &mut Io,
+) -> Result<u8, CliError> {
+    let [m] = maps else {
+        return Err(CliError::Usage(format!(
+            "--overview draws one map; {} maps are given",
+            maps.len()
+        )));
+    };
+    let Some(o) = analyse::overview::Overview::of(m) else {
+        return Err(CliError::Usage(format!(
+            "--overview draws a map by its groups, and map `{}` has none: add `groups:` (docs/format.md#groups)",
+            m.map_id()
+        )));
+    };
+    let mark = forced.map(|f| f.sentence());
+    let mut dot = present::overview::dot(m, &o, mark.as_deref());
+    if let Some(f) = forced {
+        dot.insert_str(0, &f.comment("//", ""));
+    }
+    let bytes = match format {
+        Format::Dot => dot.into_bytes(),
+        Format::Svg | Format::Png | Format::Pdf => {
+            io.refuse_binary_on_terminal(output, format.name())?;
+            layout(&dot, format.name(), io)?
+        }
+        f => {
+            return Err(CliError::Usage(format!(
+                "--overview draws a diagram (dot, svg, png or pdf), not {}",
+                f.name()
+            )))
+        }
+    };
+    emit(output, &input_paths(files), &bytes, io)?;
+    Ok(EXIT_OK)
 }

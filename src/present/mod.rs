@@ -20,6 +20,7 @@ pub mod json_graph;
 pub mod layout;
 pub mod map_yaml;
 pub mod mermaid;
+pub mod overview;
 pub mod reconstruct_json;
 pub mod reliance_words;
 pub mod rules;

@@ -397,3 +397,99 @@ fn the_essay_svg_is_at_most_three_screens_tall() {
     // 96 px per inch, 72 pt per inch: three screens of 1000 px.
     assert!(height * 96.0 / 72.0 <= 3000.0, "{height} pt");
 }
+
+/// `render --overview`: one box per chapter, the theses, and the links between them
+/// summed; the essay map's overview fits a screen or two where the full drawing is tens
+/// of thousands of pixels wide.
+#[test]
+fn overview_draws_the_chapters_and_the_links_between_them() {
+    let dot = argmap()
+        .args(["render", "--overview", "tests/fixtures/formats/groups.yaml"])
+        .output()
+        .expect("runs");
+    assert_eq!(dot.status.code(), Some(0), "{}", stderr(&dot));
+    insta::assert_snapshot!("overview-groups-dot", String::from_utf8_lossy(&dot.stdout));
+    if !require_graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg = dir.path().join("overview.svg");
+    argmap()
+        .args([
+            "render",
+            "--overview",
+            "maps/permanent-revolution.yaml",
+            "-o",
+        ])
+        .arg(&svg)
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&svg).expect("written");
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&text, options).expect("SVG");
+    let size = |attr: &str| -> f64 {
+        doc.root_element()
+            .attribute(attr)
+            .and_then(|v| v.trim_end_matches("pt").parse().ok())
+            .expect("size")
+    };
+    // Every chapter is a box: the map's top-level groups, each by its title.
+    for title in [
+        "Preface",
+        "Introduction",
+        "Chapter I",
+        "Chapter V",
+        "Conclusion",
+    ] {
+        assert!(text.contains(title), "{title}");
+    }
+    // At its natural size it is at most two screens wide and one tall (1600 x 1000 px at
+    // 96 dpi; the SVG is in points, 72 to the inch).
+    let px = |pt: f64| pt * 96.0 / 72.0;
+    assert!(px(size("width")) <= 3200.0, "{} pt wide", size("width"));
+    assert!(px(size("height")) <= 1500.0, "{} pt tall", size("height"));
+}
+
+#[test]
+fn overview_needs_one_map_with_groups_and_a_diagram_format() {
+    let out = argmap()
+        .args(["render", "--overview", SMALL])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("has none: add `groups:`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = argmap()
+        .args([
+            "render",
+            "--overview",
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("draws one map; 2 maps"),
+        "{}",
+        stderr(&out)
+    );
+    let out = argmap()
+        .args([
+            "render",
+            "--overview",
+            "--format",
+            "json",
+            "tests/fixtures/formats/groups.yaml",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not json"), "{}", stderr(&out));
+}
