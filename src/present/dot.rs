@@ -184,6 +184,38 @@ fn scheme_label(schemes: &MapSchemes, i: Option<usize>, attrs: &mut Vec<Attribut
     }
 }
 
+/// A premise's line into the point `p` of its argument (no arrowhead) and, when the
+/// point is `fresh` (its first premise), the point itself and one arrow `out` from it to
+/// `to` (the conclusion, or the point of the argument undercut).
+fn via_point(
+    sink: &mut dyn FnMut(Stmt) -> Sunk,
+    premise: &str,
+    p: &str,
+    to: &str,
+    kind: &EdgeKind,
+    out: Vec<Attribute>,
+    fresh: bool,
+) -> Sunk {
+    if fresh {
+        sink(Stmt::Node(Node::new(
+            node_id(p),
+            vec![
+                attr("shape", "point"),
+                attr("width", "0.08"),
+                attr("label", ""),
+            ],
+        )))?;
+    }
+    let mut line = edge_style(kind);
+    line.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
+    line.push(attr("arrowhead", "none"));
+    sink(edge(premise, p, line))?;
+    if fresh {
+        sink(edge(p, to, out))?;
+    }
+    Ok(())
+}
+
 fn edge_style(kind: &EdgeKind) -> Vec<Attribute> {
     match kind {
         EdgeKind::Supports => vec![attr("color", "#2e7d32"), attr("arrowhead", "normal")],
@@ -257,29 +289,10 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, parts: &mut dyn FnMut(Part) -> Sunk)
                     sink(edge(&name(a), &name(b), style))?;
                     continue;
                 };
-                let p = point(i);
-                let fresh = !opened[i];
-                if fresh {
-                    opened[i] = true;
-                    sink(Stmt::Node(Node::new(
-                        node_id(&p),
-                        vec![
-                            attr("shape", "point"),
-                            attr("width", "0.08"),
-                            attr("label", ""),
-                        ],
-                    )))?;
-                }
-                let mut first = edge_style(e.weight());
-                first.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
-                first.push(attr("arrowhead", "none"));
-                sink(edge(&name(a), &p, first))?;
-                // One arrow from the point to the conclusion, after the first premise.
-                if fresh {
-                    let mut style = edge_style(e.weight());
-                    scheme_label(&schemes, Some(i), &mut style);
-                    sink(edge(&p, &name(b), style))?;
-                }
+                let mut out = edge_style(e.weight());
+                scheme_label(&schemes, Some(i), &mut out);
+                let fresh = !std::mem::replace(&mut opened[i], true);
+                via_point(sink, &name(a), &point(i), &name(b), e.weight(), out, fresh)?;
             }
             EdgeKind::Undercuts { link } => {
                 // Into the point of the inference undercut (an undercut's own point, for
@@ -295,26 +308,9 @@ fn map_stmts(dm: &DiagramMap, prefix: &str, parts: &mut dyn FnMut(Part) -> Sunk)
                     sink(edge(&name(a), &to, edge_style(e.weight())))?;
                     continue;
                 };
-                let p = point(i);
-                let fresh = !opened[i];
-                if fresh {
-                    opened[i] = true;
-                    sink(Stmt::Node(Node::new(
-                        node_id(&p),
-                        vec![
-                            attr("shape", "point"),
-                            attr("width", "0.08"),
-                            attr("label", ""),
-                        ],
-                    )))?;
-                }
-                let mut first = edge_style(e.weight());
-                first.retain(|Attribute(k, _)| *k != Id::Plain("arrowhead".into()));
-                first.push(attr("arrowhead", "none"));
-                sink(edge(&name(a), &p, first))?;
-                if fresh {
-                    sink(edge(&p, &to, edge_style(e.weight())))?;
-                }
+                let fresh = !std::mem::replace(&mut opened[i], true);
+                let out = edge_style(e.weight());
+                via_point(sink, &name(a), &point(i), &to, e.weight(), out, fresh)?;
             }
             EdgeKind::SameAs => {
                 sink(edge(&name(a), &name(b), same_as_style()))?;

@@ -61,6 +61,30 @@ struct Chart {
     classes: Vec<(String, &'static str)>,
 }
 
+impl Chart {
+    /// A premise's `line` into the point `p` of its argument and, when the point is
+    /// `fresh` (drawn for the first time), the point itself and its arrow `out` (`ARROW|TEXT|
+    /// TARGET`).
+    fn via_point(
+        &mut self,
+        indent: &str,
+        premise: &str,
+        p: &str,
+        line: &str,
+        out: &str,
+        fresh: bool,
+    ) {
+        if fresh {
+            let _ = writeln!(self.out, "{indent}{p}((\" \"))");
+            self.classes.push((p.to_string(), "point"));
+        }
+        let _ = writeln!(self.edges, "  {premise} {line} {p}");
+        if fresh {
+            let _ = writeln!(self.edges, "  {p} {out}");
+        }
+    }
+}
+
 /// The Mermaid flowchart of the maps.
 pub fn render(maps: &[DiagramMap], links: &[SameAsLink]) -> String {
     let mut chart = Chart {
@@ -266,15 +290,9 @@ fn map_links(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
                     Some((i, p)) => {
                         // A linked argument's point and arrow come once.
                         let fresh = !opened[i] || !points.infs.list[i].is_linked();
-                        if fresh {
-                            opened[i] = true;
-                            let _ = writeln!(chart.out, "{indent}{p}((\" \"))");
-                            chart.classes.push((p.clone(), "point"));
-                        }
-                        let _ = writeln!(chart.edges, "  {na} --- {p}");
-                        if fresh {
-                            let _ = writeln!(chart.edges, "  {p} {arrow}|{text}{scheme}| {nb}");
-                        }
+                        opened[i] = true;
+                        let out = format!("{arrow}|{text}{scheme}| {nb}");
+                        chart.via_point(indent, &na, &p, "---", &out, fresh);
                     }
                     None => {
                         let _ = writeln!(chart.edges, "  {na} {arrow}|{text}{scheme}| {nb}");
@@ -290,15 +308,9 @@ fn map_links(chart: &mut Chart, mi: usize, dm: &DiagramMap, indent: &str) {
                 match points.of(e.id()).filter(|&(i, _)| points.drawn(i)) {
                     Some((i, p)) => {
                         let fresh = !opened[i] || !points.infs.list[i].is_linked();
-                        if fresh {
-                            opened[i] = true;
-                            let _ = writeln!(chart.out, "{indent}{p}((\" \"))");
-                            chart.classes.push((p.clone(), "point"));
-                        }
-                        let _ = writeln!(chart.edges, "  {na} -.- {p}");
-                        if fresh {
-                            let _ = writeln!(chart.edges, "  {p} -.-x|undercuts| {to}");
-                        }
+                        opened[i] = true;
+                        let out = format!("-.-x|undercuts| {to}");
+                        chart.via_point(indent, &na, &p, "-.-", &out, fresh);
                     }
                     None => {
                         let _ = writeln!(chart.edges, "  {na} -.-x|undercuts| {to}");
