@@ -119,6 +119,37 @@ pub fn require_argdown() -> Option<PathBuf> {
     ready.then_some(cli)
 }
 
+/// Exports `maps` (render arguments: maps and flags) as Argdown and runs Argdown's own
+/// parser (`cli`, from [`require_argdown`]) on it: asserts that it succeeds with no
+/// syntax error, and returns the JSON document it writes (first on standard output, its
+/// success message after it).
+pub fn argdown_json(cli: &Path, maps: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("m.argdown");
+    argmap()
+        .arg("render")
+        .args(maps)
+        .args(["--format", "argdown", "-o"])
+        .arg(&file)
+        .assert()
+        .code(0);
+    let out = std::process::Command::new("node")
+        .arg(cli)
+        .arg("json")
+        .arg(&file)
+        .arg("--stdout")
+        .output()
+        .expect("node runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{maps:?}: {stderr}");
+    assert!(!stderr.contains("syntax error"), "{maps:?}: {stderr}");
+    serde_json::Deserializer::from_slice(&out.stdout)
+        .into_iter::<serde_json::Value>()
+        .next()
+        .expect("a JSON document")
+        .expect("Argdown's JSON")
+}
+
 /// `argmap render ARGS...`: asserts success and returns standard output.
 pub fn render(args: &[&str]) -> String {
     let out = argmap().arg("render").args(args).output().expect("runs");

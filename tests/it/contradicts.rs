@@ -183,35 +183,8 @@ fn argdown_parser_accepts_the_export_with_contradicts() {
     let Some(cli) = crate::common::require_argdown() else {
         return;
     };
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("m.argdown");
-    argmap()
-        .args(["render", LEFT, RIGHT, "--format", "argdown", "-o"])
-        .arg(&file)
-        .assert()
-        .code(0);
-    let out = std::process::Command::new("node")
-        .arg(&cli)
-        .arg("json")
-        .arg(&file)
-        .arg("--stdout")
-        .output()
-        .expect("node runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("syntax error"), "{stderr}");
     // Between the two maps shown, each `contradicts` is an Argdown contradiction.
-    // The document, then the CLI's own message on standard output.
-    let json: Value = serde_json::Deserializer::from_slice(&out.stdout)
-        .into_iter::<Value>()
-        .next()
-        .expect("a JSON document")
-        .expect("Argdown JSON");
+    let json = crate::common::argdown_json(&cli, &[LEFT, RIGHT]);
     let relations = json["relations"].as_array().expect("relations");
     let contradictions = relations
         .iter()

@@ -82,29 +82,7 @@ fn argdown_reads_the_export_of_every_construct_without_errors() {
     let Some(cli) = crate::common::require_argdown() else {
         return;
     };
-    let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("m.argdown");
-    argmap()
-        .args(["render", MAP, "--format", "argdown", "-o"])
-        .arg(&file)
-        .assert()
-        .code(0);
-    let out = std::process::Command::new("node")
-        .arg(&cli)
-        .arg("json")
-        .arg(&file)
-        .arg("--stdout")
-        .output()
-        .expect("node runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(!stderr.contains("syntax error"), "{stderr}");
-    // The JSON document comes first on standard output, a success line after it.
-    let json: serde_json::Value = serde_json::Deserializer::from_slice(&out.stdout)
-        .into_iter()
-        .next()
-        .expect("a JSON document")
-        .expect("Argdown's JSON");
+    let json = crate::common::argdown_json(&cli, &[MAP]);
     // The groups are Argdown sections, nested as `in:` nests them.
     let chapters = &json["sections"][0]["children"];
     assert_eq!(chapters[0]["title"], "Chapter 1: The case", "{chapters}");
