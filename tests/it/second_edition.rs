@@ -4,24 +4,9 @@
 //! attack and a linked undercut, a cross-map `contradicts`): each package tests its own
 //! construct; this checks that they hold together.
 
-use crate::common::{argmap, root};
+use crate::common::{argmap, render, root};
 
 const MAP: &str = "tests/fixtures/formats/second-edition.yaml";
-
-fn render(format: &str, map: &std::path::Path) -> String {
-    let out = argmap()
-        .args(["render", "--format", format])
-        .arg(map)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
 
 #[test]
 fn the_map_of_every_construct_checks_without_errors() {
@@ -63,8 +48,8 @@ fn the_map_of_every_construct_round_trips_through_aif_exactly() {
         .arg(&back)
         .assert()
         .code(0);
-    let original = render("json", &root().join(MAP));
-    let imported = render("json", &back);
+    let original = render(&[MAP, "--format", "json"]);
+    let imported = render(&[back.to_str().expect("a UTF-8 path"), "--format", "json"]);
     assert_eq!(original, imported);
     for field in [
         "\"group\"",
@@ -126,6 +111,6 @@ fn evaluate_and_support_take_the_map_of_every_construct() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0));
-    let dot = render("dot", &root().join(MAP));
+    let dot = render(&[MAP, "--format", "dot"]);
     insta::assert_snapshot!("second-edition-dot", dot);
 }
