@@ -21,6 +21,7 @@ $A render maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/bo
 if $A compare --help >/dev/null 2>&1; then
   $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml --format markdown -o docs/comparison.md
   $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/comparison.svg
+  $A compare maps/permanent-revolution.yaml maps/quantum-dialectics.yaml -o docs/comparison.html
 fi
 # The README's screenshot of the viewer (needs Chromium and `npm ci --prefix tests/browser`).
 if [ -x /usr/bin/chromium ] && [ -d tests/browser/node_modules/playwright-core ]; then

@@ -2,12 +2,14 @@
 """Applies the machine-applicable YAML blocks of a maps plan to the essay maps.
 
     python3 maps/apply_plan.py PLAN.md [--parts contradicts,groups,implicit,schemes]
+                                       [--scheme PLAN-NAME=CATALOGUE-NAME ...]
 
 The plan has fenced ```yaml blocks; inside each, a `# MAP-ID` comment line starts the part
 for that map (`maps/MAP-ID.yaml`). A part may hold `groups:` (the map's groups),
 `node_groups:` (node -> group), `contradicts:` (node -> [map:node]), `implicit:` (ids made
 `implicit: true`, their quote dropped), `new_implicit_nodes:` (claims added) and `schemes:`
-(link -> scheme). The maps are edited as text, so their layout and comments stay; a field
+(link -> scheme; `--scheme a=b` renames the plan's scheme `a` to the catalogue's `b`,
+`--scheme a=` drops the links that name `a`). The maps are edited as text, so their layout and comments stay; a field
 a node already has is left as it is, so running the script twice changes nothing.
 """
 import json
@@ -131,6 +133,9 @@ def dump_block(key, value):
     return yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=90).rstrip().splitlines()
 
 
+RENAME = {}
+
+
 def apply(map_id, part, parts, log):
     m = MapText(ROOT / "maps" / f"{map_id}.yaml")
     if "contradicts" in parts:
@@ -173,8 +178,15 @@ def apply(map_id, part, parts, log):
             e = m.end_of_section("claims")
             m.lines[e:e] = lines
     if "schemes" in parts and part.get("schemes") and not m.top_level("schemes"):
-        m.lines += [""] + dump_block("schemes", part["schemes"])
-        log.append(f"{map_id}: {len(part['schemes'])} schemes")
+        schemes = {}
+        for link, name in part["schemes"].items():
+            name = RENAME.get(name, name)
+            if name:
+                schemes[link] = name
+            else:
+                log.append(f"{map_id}: scheme of {link} dropped (not in the catalogue)")
+        m.lines += [""] + dump_block("schemes", schemes)
+        log.append(f"{map_id}: {len(schemes)} schemes")
     m.save()
 
 
@@ -186,6 +198,11 @@ def main():
     if "--parts" in args:
         i = args.index("--parts")
         wanted = set(args[i + 1].split(","))
+        del args[i : i + 2]
+    while "--scheme" in args:
+        i = args.index("--scheme")
+        a, _, b = args[i + 1].partition("=")
+        RENAME[a] = b
         del args[i : i + 2]
     parts = plan_parts(Path(args[0]).read_text())
     log = []

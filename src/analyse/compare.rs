@@ -45,14 +45,18 @@ pub mod similarity;
 mod stance;
 
 pub use conflicts::{numbers, Conflict, Numbers};
-pub use findings::Findings;
+pub use findings::{
+    Agreement, Attacker, AttributionDiff, CounterPosition, Disagreement, DisagreementKind, End,
+    Findings, GroupCount, Holder, Point, SchemeUse, Style, Theses, ThesisLink, ThesisRelation,
+    Uncovered, Weighted,
+};
 pub use polarity::Polarity;
 use side::SideData;
 pub use stance::{Basis, Stance, StanceKind, StanceReason};
 
 /// Version of the JSON schema of [`Comparison`]; raised when a field changes meaning or is
 /// removed (adding a field does not raise it).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Default [`CompareOptions::min_score`].
 pub const DEFAULT_MIN_SCORE: f64 = 0.3;
@@ -141,11 +145,14 @@ pub struct Comparison<'a> {
     pub stance: Sides<Stance>,
     /// Citation coverage of each map's claims.
     pub coverage: Sides<Coverage>,
-    /// Aligned pairs whose texts mention different dates or numbers.
+    /// Aligned pairs whose texts mention different dates or numbers about the same event.
     pub conflicts: Vec<Conflict>,
-    /// The `contradicts` links between the two maps, resolved: data for the findings to
-    /// come (nothing reads them yet, and the JSON report does not show them).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The `contradicts` pairs between the two maps, one per pair of nodes (declared on
+    /// either side or both: `declared_in`), in the left map's order, each node reported as
+    /// in [`Comparison::pairs`]. Other fields name one by its index in this list.
+    pub contradicting: Vec<Pair>,
+    /// The `contradicts` links between the two maps as declared (a pair declared on both
+    /// sides is here twice; [`Comparison::contradicting`] has each pair once).
     pub contradicts: Vec<Contradiction>,
 }
 
@@ -208,6 +215,16 @@ pub struct NodeRef {
     pub kind: NodeKind,
     /// Its text.
     pub text: String,
+}
+
+/// Through which relation two nodes of the two maps are paired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// The same proposition: an aligned pair (`same_as`, or suggested).
+    SameAs,
+    /// Opposite propositions: a `contradicts` pair.
+    Contradicts,
 }
 
 /// How a pair was found.
@@ -304,6 +321,54 @@ pub struct NodeReport {
     pub evidence: usize,
     /// Distinct sources cited by it, by its direct supporters, or along that chain.
     pub sources: Vec<Id>,
+    /// Its verbatim quote of the map's source, if it has one.
+    pub quote: Option<String>,
+    /// Whether its map holds it, rejects it, or reports it: see [`Position`].
+    pub position: Position,
+    /// Its weight in its map: itself and the nodes that argue for or against it, directly
+    /// or through others (shared premises counted once per path, at most the map's size).
+    pub weight: usize,
+    /// The group it is placed in (`group:`), if any.
+    pub group: Option<String>,
+}
+
+/// What a map does with a proposition it contains.
+///
+/// - `rejects`: a node of the map's author (no `by`) that stands attacks it (grounded
+///   semantics over the author's attacks only), or the map argues against it (its
+///   [`Polarity`] is `con`);
+/// - `contested`: the author's attacks on it neither stand nor fall (an attack cycle);
+/// - `holds`: it is a thesis of the map, it argues for the thesis, or it is the author's
+///   own and not rejected (a thesis is always held: the map argues for it, whatever
+///   objections it leaves standing);
+/// - `reports`: someone else's (`by`), neither argued for nor against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Position {
+    /// The map asserts it.
+    Holds,
+    /// The map rejects it.
+    Rejects,
+    /// The map gives it as someone else's view, without taking sides.
+    Reports,
+    /// The map's attacks on it are undecided.
+    Contested,
+}
+
+impl Position {
+    /// `holds`, `rejects`, `reports`, `contested`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Position::Holds => "holds",
+            Position::Rejects => "rejects",
+            Position::Reports => "reports",
+            Position::Contested => "contested",
+        }
+    }
+    /// The map does not reject it: it holds or reports it.
+    pub fn accepts(self) -> bool {
+        matches!(self, Position::Holds | Position::Reports)
+    }
 }
 
 /// What a node does in its map.
@@ -343,7 +408,9 @@ pub fn compare<'a>(
 ) -> Comparison<'a> {
     let maps = Sides { left: a, right: b };
     let sides = Sides::build(|s| SideData::new(maps.get(s)));
-    let aligned = align::align(&sides, links, opts.min_score);
+    let contra = contradicting_nodes(a, b);
+    let contra_nodes: Vec<(NodeIndex, NodeIndex)> = contra.keys().copied().collect();
+    let aligned = align::align(&sides, links, &contra_nodes, opts.min_score);
     let pairs: Vec<Pair> = aligned
         .iter()
         .map(|p| Pair {
@@ -354,6 +421,16 @@ pub fn compare<'a>(
             right: sides.right.report(p.right),
         })
         .collect();
+    let contradicting: Vec<Pair> = contra
+        .iter()
+        .map(|((l, r), by)| Pair {
+            origin: Origin::Declared,
+            declared_in: by.iter().copied().collect(),
+            score: 0.0,
+            left: sides.left.report(*l),
+            right: sides.right.report(*r),
+        })
+        .collect();
     let only_nodes = Sides::build(|s| {
         let taken: HashSet<NodeIndex> = aligned.iter().map(|p| p.node(s)).collect();
         let d = sides.get(s);
@@ -362,18 +439,29 @@ pub fn compare<'a>(
             .filter(|&ix| d.g.graph[ix].kind == NodeKind::Claim && !taken.contains(&ix))
             .collect::<Vec<NodeIndex>>()
     });
-    let stance = Sides::build(|s| stance::stance(&pairs, s, &sides.get(s.other()).info.theses));
+    let stance = Sides::build(|s| {
+        stance::stance(&pairs, &contradicting, s, &sides.get(s.other()).info.theses)
+    });
     let coverage = Sides::build(|s| Coverage::of(&maps.get(s).graph, maps.get(s).support()));
     let conflicts = aligned
         .iter()
         .zip(&pairs)
         .enumerate()
         .filter_map(|(i, (a, p))| {
-            let (l, r) = (sides.left.numbers(a.left), sides.right.numbers(a.right));
+            let (l, r) = (sides.left.full_text(a.left), sides.right.full_text(a.right));
             conflicts::conflict(i, p, &l, &r)
         })
         .collect();
-    let findings = Findings::of(&pairs, Sides::build(|s| only_nodes.get(s).len()));
+    let aligned_nodes: Vec<(NodeIndex, NodeIndex)> =
+        aligned.iter().map(|p| (p.left, p.right)).collect();
+    let findings = Findings::of(&findings::Input {
+        sides: &sides,
+        aligned: &aligned_nodes,
+        pairs: &pairs,
+        contra: &contra_nodes,
+        contradicting: &contradicting,
+        only: Sides::build(|s| only_nodes.get(s).len()),
+    });
     let maps_info = Sides::build(|s| sides.get(s).info.clone());
     let Sides { left, right } = sides;
     let Sides {
@@ -399,8 +487,30 @@ pub fn compare<'a>(
         stance,
         coverage,
         conflicts,
+        contradicting,
         contradicts: contradictions(a, b),
     }
+}
+
+/// The `contradicts` pairs between `a` (left) and `b` (right): (left node, right node) ->
+/// the sides that declare it, in the left map's order.
+fn contradicting_nodes(
+    a: &Analysed,
+    b: &Analysed,
+) -> std::collections::BTreeMap<(NodeIndex, NodeIndex), std::collections::BTreeSet<Side>> {
+    let graphs = [&a.graph, &b.graph];
+    let (links, _) = super::resolve_contradicts_of(&graphs);
+    let mut out: std::collections::BTreeMap<_, std::collections::BTreeSet<Side>> =
+        Default::default();
+    for l in links {
+        let (pair, by) = match (l.from.0, l.to.0) {
+            (0, 1) => ((l.from.1, l.to.1), Side::Left),
+            (1, 0) => ((l.to.1, l.from.1), Side::Right),
+            _ => continue,
+        };
+        out.entry(pair).or_default().insert(by);
+    }
+    out
 }
 
 /// Rounds a score to 4 decimals, so that JSON stays short and stable.

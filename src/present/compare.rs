@@ -14,15 +14,17 @@ use crate::graph::NodeKind;
 use std::fmt::Write as _;
 
 mod diagram;
+mod html;
 mod json;
 mod markdown;
 mod summary;
 mod text;
 
 pub use diagram::{diagram, name_prefixes, TRIM_FROM};
+pub use html::html;
 pub use json::{json, Json};
 pub use markdown::{markdown, write_markdown};
-pub use summary::{summary, Prose};
+pub use summary::{summary, Prose, Sentence, Summary};
 pub use text::{text, write_text};
 
 fn sides() -> [Side; 2] {
@@ -66,10 +68,11 @@ pub fn polarity(p: Option<Polarity>) -> &'static str {
     }
 }
 
-fn pol_short(p: Polarity) -> &'static str {
+fn pol_short(p: Option<Polarity>) -> &'static str {
     match p {
-        Polarity::Pro => "pro",
-        Polarity::Con => "con",
+        Some(Polarity::Pro) => "pro",
+        Some(Polarity::Con) => "con",
+        None => "none",
     }
 }
 

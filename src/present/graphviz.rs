@@ -176,7 +176,28 @@ impl Runner {
 
     /// Lays out `dot` text into `format` (`svg`, `png`, `pdf`), with what `dot` printed
     /// on standard error while succeeding as warnings.
+    ///
+    /// Graphviz (2.43 at least) can fail to rank a graph of nested clusters joined by
+    /// links that do not constrain the ranks ("trouble in init_rank": two essay maps with
+    /// their groups, drawn together); then the layout is tried once more with
+    /// `newrank=true` and every link constraining, and a warning says so.
     pub fn layout(&self, dot: &str, format: &str) -> Result<Picture, GraphvizError> {
+        match self.layout_once(dot, format) {
+            Err(GraphvizError::Failed { stderr, .. })
+                if stderr.contains("trouble in init_rank") =>
+            {
+                let mut p = self.layout_once(&relaxed(dot), format)?;
+                p.warnings.insert(
+                    0,
+                    "Graphviz could not rank the graph (trouble in init_rank): laid out again with newrank=true, every link constraining the ranks".to_string(),
+                );
+                Ok(p)
+            }
+            other => other,
+        }
+    }
+
+    fn layout_once(&self, dot: &str, format: &str) -> Result<Picture, GraphvizError> {
         let program = &self.program;
         let io_error = |e| GraphvizError::Io(program.clone(), e);
         let mut child = Command::new(program)
@@ -320,6 +341,16 @@ fn describe(status: ExitStatus) -> String {
     status.to_string()
 }
 
+/// `dot` with `newrank=true` as its first statement and no `constraint="false"` (map text
+/// is quoted with its quotes escaped, so no label holds that attribute as written).
+fn relaxed(dot: &str) -> String {
+    let dot = dot.replace(" constraint=\"false\"", "");
+    match dot.find('{') {
+        Some(i) => format!("{}\n  newrank=true{}", &dot[..=i], &dot[i + 1..]),
+        None => dot,
+    }
+}
+
 /// Lays out `dot` text with Graphviz into `format` (`svg`, `png`, `pdf`), with the
 /// program and limits the environment sets ([`Runner::from_env`]).
 pub fn layout(dot: &str, format: &str) -> Result<Picture, GraphvizError> {
@@ -329,6 +360,20 @@ pub fn layout(dot: &str, format: &str) -> Result<Picture, GraphvizError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_relaxed_graph_ranks_anew_and_constrains_every_link() {
+        let dot = r#"digraph "g" {
+  "a" -> "b" [style="dashed" constraint="false" label="x constraint=\"false\""]
+}"#;
+        let r = relaxed(dot);
+        assert!(r.starts_with("digraph \"g\" {\n  newrank=true\n"), "{r}");
+        assert!(r.contains(r#"[style="dashed" label="#), "{r}");
+        assert!(
+            r.contains(r#"x constraint=\"false\""#),
+            "a label keeps its text: {r}"
+        );
+    }
 
     #[test]
     fn control_characters_are_shown_not_sent() {

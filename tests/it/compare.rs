@@ -3,7 +3,8 @@
 
 use crate::common::{argmap, fixture, root};
 use argmap::analyse::compare::{
-    compare, Basis, CompareOptions, Comparison, Origin, Side, StanceKind,
+    compare, Basis, CompareOptions, Comparison, DisagreementKind, Origin, Position, Side,
+    StanceKind, ThesisRelation,
 };
 use argmap::analyse::{resolve_same_as, Analysed};
 use argmap::parse::load::{load_file, MapFile};
@@ -150,13 +151,23 @@ fn pair_sides_carry_role_support_and_attribution() {
 }
 
 #[test]
-fn stance_counts_pairs_for_and_against_the_other_thesis() {
+fn shared_premises_do_not_make_a_stance_toward_a_thesis_not_addressed() {
+    // alpha and beta share premises (3 argued the same way round, 1 not) but neither
+    // states or contradicts the other's thesis: both are silent, the premises are listed
+    // as indirect reasons that do not decide.
     let c = cmp("alpha", "beta");
     for s in [Side::Left, Side::Right] {
         let st = c.stance.get(s);
-        assert_eq!(st.stance, StanceKind::Supports, "{s:?}");
-        assert_eq!((st.supporting, st.attacking), (3, 1));
+        assert_eq!(st.stance, StanceKind::Silent, "{s:?}");
+        assert_eq!(st.basis, Basis::NotAddressed);
+        assert_eq!((st.supporting, st.attacking), (0, 0));
         assert!(!st.direct);
+        assert!(st.reasons.iter().all(|r| !r.decisive && !r.direct));
+        let count = |k: StanceKind| st.reasons.iter().filter(|r| r.effect == k).count();
+        assert_eq!(
+            (count(StanceKind::Supports), count(StanceKind::Attacks)),
+            (3, 1)
+        );
         assert_eq!(st.toward, ["T"]);
         let against: Vec<&str> = st
             .reasons
@@ -181,14 +192,17 @@ fn stance_supports_attacks_or_is_silent() {
     assert_eq!(agrees.stance.left.stance, StanceKind::Supports);
     assert!(agrees.stance.left.direct, "X states the other's thesis");
     assert_eq!(agrees.stance.left.reasons[0].own, "X");
-    assert_eq!(agrees.stance.right.stance, StanceKind::Supports);
+    // thesis-map states agrees's premise X, not its thesis: silent on that thesis.
+    assert_eq!(agrees.stance.right.stance, StanceKind::Silent);
+    assert_eq!(agrees.stance.right.basis, Basis::NotAddressed);
 
     let disagrees = cmp("disagrees", "thesis");
     assert_eq!(disagrees.stance.left.stance, StanceKind::Attacks);
     assert!(disagrees.stance.left.direct);
     let r = &disagrees.stance.left.reasons[0];
     assert_eq!((r.own.as_str(), r.other.as_str()), ("Y", "T"));
-    assert_eq!(disagrees.stance.right.stance, StanceKind::Attacks);
+    // thesis-map's T is disagrees's Y, not its thesis: silent on that thesis.
+    assert_eq!(disagrees.stance.right.stance, StanceKind::Silent);
 
     let silent = cmp("silent", "thesis");
     assert!(silent.pairs.is_empty());
@@ -230,6 +244,8 @@ fn a_map_compared_with_itself_is_fully_aligned_without_differences() {
         "alpha",
         "beta",
         "disagrees",
+        "findings/trees-l",
+        "findings/trees-r",
         "maps/quantum-dialectics.yaml",
         "maps/permanent-revolution.yaml",
     ] {
@@ -244,6 +260,23 @@ fn a_map_compared_with_itself_is_fully_aligned_without_differences() {
             assert_eq!(p.left.text, p.right.text, "{name}");
             assert_eq!(p.left.role, p.right.role, "{name}");
         }
+        let f = &c.findings;
+        assert!(f.disagreements.is_empty(), "{name}: {:?}", f.disagreements);
+        assert!(
+            f.points.is_empty() && f.attribution_differs.is_empty(),
+            "{name}"
+        );
+        assert_eq!(
+            f.agreements.len(),
+            c.pairs.len(),
+            "{name}: every pair agrees"
+        );
+        assert_eq!(f.theses.relation, ThesisRelation::Same, "{name}");
+        assert!(
+            f.uncovered.left.is_empty() && f.uncovered.right.is_empty(),
+            "{name}"
+        );
+        assert_eq!(f.style.left.claims, f.style.right.claims);
         for st in [&c.stance.left, &c.stance.right] {
             assert_eq!(st.stance, StanceKind::Supports, "{name}");
             assert_eq!(st.attacking, 0, "{name}");
@@ -274,18 +307,54 @@ fn normalised(c: &Comparison) -> Value {
         let k = i.as_u64().expect("index") as usize;
         *i = Value::String(keys[k].clone());
     }
-    for s in ["left", "right"] {
-        for r in v["stance"][s]["reasons"].as_array_mut().expect("reasons") {
-            let i = r["pair"].as_u64().expect("index") as usize;
-            r["pair"] = Value::String(keys[i].clone());
-        }
-    }
-    for k in v["conflicts"].as_array_mut().expect("conflicts") {
-        let i = k["pair"].as_u64().expect("index") as usize;
-        k["pair"] = Value::String(keys[i].clone());
-    }
+    // Every other reference to a pair is by index, into `pairs` or `contradicting`: the
+    // findings name their nodes, so the indices are dropped.
+    drop_pair_indices(&mut v);
     sort_arrays(&mut v);
     v
+}
+
+fn drop_pair_indices(v: &mut Value) {
+    match v {
+        Value::Array(a) => a.iter_mut().for_each(drop_pair_indices),
+        Value::Object(o) => {
+            if o.get("pair").is_some_and(Value::is_u64) {
+                o.remove("pair");
+            }
+            o.values_mut().for_each(drop_pair_indices);
+        }
+        _ => {}
+    }
+}
+
+/// Prints the first place two JSON values differ (to read a failed mirror test).
+fn first_difference(at: &str, a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for k in x.keys().chain(y.keys()) {
+                let (p, q) = (
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                );
+                if p != q {
+                    return first_difference(&format!("{at}.{k}"), p, q);
+                }
+            }
+            false
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                if p != q {
+                    return first_difference(&format!("{at}[{i}]"), p, q);
+                }
+            }
+            false
+        }
+        _ => {
+            eprintln!("first difference at {at}:\n  {a}\n  {b}");
+            true
+        }
+    }
 }
 
 fn sort_arrays(v: &mut Value) {
@@ -321,6 +390,17 @@ fn mirrored(v: &Value) -> Value {
             let (a, b) = s.split_once('=').unwrap_or_default();
             Value::String(format!("{b}={a}"))
         }
+        // Finding ids: `kind:LEFT|RIGHT`, and `kind@left...` for one map's.
+        Value::String(s) if s.contains(':') && s.contains('|') => {
+            let (kind, rest) = s.split_once(':').unwrap_or_default();
+            let (a, b) = rest.split_once('|').unwrap_or_default();
+            Value::String(format!("{kind}:{b}|{a}"))
+        }
+        Value::String(s) if s.contains("@left") || s.contains("@right") => Value::String(
+            s.replace("@left", "@\u{0}")
+                .replace("@right", "@left")
+                .replace("@\u{0}", "@right"),
+        ),
         x => x.clone(),
     }
 }
@@ -333,6 +413,9 @@ fn swapping_the_maps_swaps_the_sides() {
         ("disagrees", "thesis"),
         ("dated", "redated"),
         ("nothesis", "thesis"),
+        ("findings/trees-l", "findings/trees-r"),
+        ("same-thesis", "thesis"),
+        ("opposed", "thesis"),
         (
             "maps/permanent-revolution.yaml",
             "maps/quantum-dialectics.yaml",
@@ -342,6 +425,9 @@ fn swapping_the_maps_swaps_the_sides() {
         let ba = normalised(&cmp(b, a));
         let mut m = mirrored(&ba);
         sort_arrays(&mut m);
+        if ab != m {
+            first_difference("", &ab, &m);
+        }
         assert_eq!(
             ab, m,
             "compare({a}, {b}) and compare({b}, {a}) are not mirror images"
@@ -413,9 +499,10 @@ fn text_is_the_default_and_json_parses() {
     let (code, json, _) = run(&[&fx("alpha"), &fx("beta"), "--format", "json"]);
     assert_eq!(code, 0);
     let v: Value = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["maps"]["left"]["id"], "alpha");
-    assert_eq!(v["stance"]["left"]["stance"], "supports");
+    assert_eq!(v["stance"]["left"]["stance"], "silent");
+    assert_eq!(v["findings"]["theses"]["relation"], "different");
     assert_eq!(v["pairs"][0]["origin"], "declared");
     assert_eq!(v["pairs"][0]["declared_in"][0], "left");
 }
@@ -650,7 +737,13 @@ fn suggestions_match_a_brute_force_search() {
     let (links, _) = resolve_same_as(&maps);
     for min_score in [0.1, 0.2, 0.35] {
         let c = compare(&maps[0], &maps[1], &links, &CompareOptions { min_score });
-        let declared: Vec<(String, String)> = ids(&c, Origin::Declared);
+        // Declared pairs and contradicting ones get no suggestion.
+        let mut declared: Vec<(String, String)> = ids(&c, Origin::Declared);
+        declared.extend(
+            c.contradicting
+                .iter()
+                .map(|p| (p.left.id.to_string(), p.right.id.to_string())),
+        );
         // Every claim, evidence and rebuttal of both maps, with its words.
         let mut docs = Vec::new();
         let mut who = Vec::new();
@@ -787,7 +880,11 @@ fn compare_svg_draws_the_first_map_on_the_left_and_swapping_swaps() {
             let (code, _, err) = run(&[first, second, "-o", p.to_str().unwrap_or_default()]);
             assert_eq!(code, 0, "{err}");
             let svg = std::fs::read_to_string(&p).expect("svg written");
-            let clusters = svg_clusters(&svg);
+            // The maps' clusters (their groups are clusters inside them).
+            let clusters: Vec<_> = svg_clusters(&svg)
+                .into_iter()
+                .filter(|c| c.0 == id1 || c.0 == id2)
+                .collect();
             assert_eq!(clusters.len(), 2, "{first} {second}: {clusters:?}");
             let left = clusters
                 .iter()
@@ -892,8 +989,10 @@ fn the_summary_is_data_and_the_sentences_are_written_from_it() {
     // Which stance and why: redated's d5 states dated's thesis, so that pair decides.
     assert_eq!(c.stance.right.basis, Basis::Direct);
     assert_eq!(c.stance.right.stance, StanceKind::Supports);
-    assert_eq!(c.stance.left.basis, Basis::Indirect);
-    assert_eq!(c.stance.left.stance, StanceKind::Attacks);
+    // Nothing of dated states or contradicts redated's thesis: silent, whatever the
+    // shared premises say.
+    assert_eq!(c.stance.left.basis, Basis::NotAddressed);
+    assert_eq!(c.stance.left.stance, StanceKind::Silent);
     assert_eq!(c.conflicts.len(), 4);
     insta::assert_snapshot!(
         "compare-summary-dated-redated",
@@ -934,9 +1033,13 @@ fn json_has_the_data_and_the_summary_sentences() {
     let summary = v["summary"].as_str().expect("summary").to_string();
     assert_eq!(summary, argmap::present::compare::summary(&c).backquoted());
     assert!(
-        summary.starts_with("`dated` and `redated` share 5 aligned pairs: 5 by `same_as`"),
+        summary.contains("`dated` and `redated` share 5 aligned pairs: 5 by `same_as`"),
         "{summary}"
     );
+    // Each sentence, with the findings it states.
+    let sentences = v["sentences"].as_array().expect("sentences");
+    assert_eq!(sentences[0]["paragraph"], 0);
+    assert_eq!(sentences[0]["findings"], serde_json::json!(["theses"]));
     assert_eq!(v["findings"]["opposite"], serde_json::json!([2, 3, 4]));
     assert_eq!(v["stance"]["right"]["basis"], "direct");
     // Fields in the documented order: `summary` after `maps`, then the data.
@@ -946,19 +1049,320 @@ fn json_has_the_data_and_the_summary_sentences() {
         "options",
         "maps",
         "summary",
+        "sentences",
         "findings",
         "pairs",
         "only",
         "stance",
         "coverage",
         "conflicts",
+        "contradicting",
+        "contradicts",
     ];
     assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{doc}");
     // Apart from the sentences, the document is the comparison's data.
     v.as_object_mut().expect("object").remove("summary");
+    v.as_object_mut().expect("object").remove("sentences");
     assert_eq!(v, serde_json::to_value(&c).expect("serialises"));
     // And the command writes that document.
     let (code, out, err) = run(&[&fx("dated"), &fx("redated"), "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, format!("{doc}\n"));
+}
+
+// ---- findings: fixture pairs with known answers -----------------------------------------
+
+fn has<'a>(ids: impl IntoIterator<Item = &'a str>, id: &str) -> bool {
+    ids.into_iter().any(|x| x == id)
+}
+
+#[test]
+fn findings_of_the_trees_pair_have_their_known_answers() {
+    let c = cmp("findings/trees-l", "findings/trees-r");
+    let f = &c.findings;
+    // The theses are different questions: nothing touches either; both maps are silent.
+    assert_eq!(f.theses.relation, ThesisRelation::Different);
+    assert!(f.theses.links.is_empty());
+    for s in [Side::Left, Side::Right] {
+        assert_eq!(c.stance.get(s).stance, StanceKind::Silent);
+        assert_eq!(c.stance.get(s).basis, Basis::NotAddressed);
+    }
+    // Agreements: both hold C-cool; both reject C-cheap-concrete.
+    let agree: Vec<(&str, bool)> = f
+        .agreements
+        .iter()
+        .map(|a| (a.id.as_str(), a.accepted))
+        .collect();
+    assert!(agree.contains(&("agree:C-cool|D-cool", true)), "{agree:?}");
+    assert!(
+        agree.contains(&("agree:C-cheap-concrete|D-concrete", false)),
+        "{agree:?}"
+    );
+    // Disagreements: the declared contradiction, and C-cost held here, rebutted there.
+    let dis: Vec<(&str, DisagreementKind)> = f
+        .disagreements
+        .iter()
+        .map(|d| (d.id.as_str(), d.kind))
+        .collect();
+    assert!(
+        dis.contains(&("contradicts:C-roots|D-roots", DisagreementKind::Contradicts)),
+        "{dis:?}"
+    );
+    assert!(
+        dis.contains(&("disagree:C-cost|D-cost", DisagreementKind::Rejected)),
+        "{dis:?}"
+    );
+    assert_eq!(dis.len(), 2, "{dis:?}");
+    let cost = f
+        .disagreements
+        .iter()
+        .find(|d| d.id == "disagree:C-cost|D-cost")
+        .expect("cost");
+    assert_eq!(
+        (cost.left.position, cost.right.position),
+        (Position::Holds, Position::Rejects)
+    );
+    let by: Vec<&str> = cost
+        .attacked_by
+        .right
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(by, ["R-cost"]);
+    assert_eq!(f.points.len(), 2);
+    // The contradicting pair is listed once, and gets no suggestion.
+    assert_eq!(c.contradicting.len(), 1);
+    assert!(c
+        .pairs
+        .iter()
+        .all(|p| p.left.id != "C-roots" && p.right.id != "D-roots"));
+    // The counter-position both reject, with what attacks it and its holder.
+    let cp = f
+        .counter_positions
+        .iter()
+        .find(|x| x.id == "counter:C-cheap-concrete|D-concrete")
+        .expect("counter-position");
+    assert!(cp.both);
+    assert_eq!(cp.left.by.as_deref(), Some("City engineers"));
+    let l: Vec<&str> = cp.attacked_by.left.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(l, ["R-maint"]);
+    assert!(
+        cp.attacked_by.right.is_empty(),
+        "trees-r opposes it without attacking it"
+    );
+    // Only the conflict about one event: planting (1921 against 1923), not the elms.
+    let conflicts: Vec<&str> = c.conflicts.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(conflicts, ["conflict:C-planted|D-planted"]);
+    assert!(c.conflicts[0].about.iter().any(|w| w == "planted"));
+    // What only one map covers, by group, heaviest first.
+    let econ = f
+        .uncovered
+        .left
+        .iter()
+        .find(|u| u.group.as_deref() == Some("econ"))
+        .expect("econ");
+    assert_eq!(econ.title.as_deref(), Some("Economics"));
+    let ids: Vec<&str> = econ.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["T", "R-maint"], "the thesis weighs most");
+    assert!(econ.nodes[0].weight > econ.nodes[1].weight);
+    let care = f
+        .uncovered
+        .right
+        .iter()
+        .find(|u| u.group.as_deref() == Some("care"))
+        .expect("care");
+    assert!(has(care.nodes.iter().map(|n| n.id.as_str()), "D-care"));
+    // Evidence style: a real source and a placeholder, counted apart; none on the right.
+    let (sl, sr) = (&f.style.left, &f.style.right);
+    assert_eq!((sl.sources, sl.placeholder_sources), (1, 1));
+    assert_eq!((sl.citations, sl.placeholder_citations), (1, 1));
+    assert_eq!((sl.evidence, sl.cited_evidence), (2, 2));
+    assert_eq!(
+        (sr.sources, sr.citations, sr.placeholder_citations),
+        (0, 0, 0)
+    );
+    // Attribution: City engineers blamed on both sides; C-cool's holder differs.
+    let eng = f
+        .attribution
+        .left
+        .iter()
+        .find(|h| h.by == "City engineers")
+        .expect("holder");
+    assert_eq!(eng.blamed, ["C-cheap-concrete"]);
+    assert!(eng.credited.is_empty());
+    let diff: Vec<&str> = f
+        .attribution_differs
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(diff, ["by:C-cool|D-cool"]);
+}
+
+#[test]
+fn theses_are_the_same_opposed_overlapping_or_different() {
+    let rel = |a: &str, b: &str| cmp(a, b).findings.theses.relation;
+    assert_eq!(rel("same-thesis", "thesis"), ThesisRelation::Same);
+    assert_eq!(rel("opposed", "thesis"), ThesisRelation::Opposed);
+    assert_eq!(rel("agrees", "thesis"), ThesisRelation::Overlapping);
+    assert_eq!(rel("silent", "thesis"), ThesisRelation::Different);
+    let same = cmp("same-thesis", "thesis");
+    assert_eq!(same.stance.left.stance, StanceKind::Supports);
+    assert_eq!(same.stance.right.stance, StanceKind::Supports);
+    // A thesis that contradicts the other attacks it, through the contradicting pair.
+    let opposed = cmp("opposed", "thesis");
+    assert_eq!(opposed.stance.left.stance, StanceKind::Attacks);
+    assert_eq!(opposed.stance.right.stance, StanceKind::Attacks);
+    assert_eq!(opposed.stance.left.basis, Basis::Direct);
+    let d: Vec<&str> = opposed
+        .findings
+        .disagreements
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(d, ["contradicts:T|T"]);
+}
+
+#[test]
+fn every_summary_sentence_names_findings_that_exist() {
+    for (a, b) in [
+        ("findings/trees-l", "findings/trees-r"),
+        ("alpha", "beta"),
+        ("opposed", "thesis"),
+        (
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+        ),
+    ] {
+        let c = cmp(a, b);
+        let mut known: Vec<String> = c.findings.ids().iter().map(|s| s.to_string()).collect();
+        known.extend(c.findings.points.iter().map(|p| p.id.clone()));
+        known.extend(c.conflicts.iter().map(|k| k.id.clone()));
+        known.extend(["stance@left", "stance@right", "agreement_groups"].map(String::from));
+        let sum = argmap::present::compare::summary(&c);
+        for s in sum.first() {
+            assert!(
+                !s.findings.is_empty() || s.prose.plain().starts_with("No aligned pair"),
+                "{a}: {}",
+                s.prose.plain()
+            );
+        }
+        for p in &sum.paragraphs {
+            for s in p {
+                for id in &s.findings {
+                    assert!(known.contains(id), "{a}/{b}: {id} is no finding");
+                }
+            }
+        }
+    }
+}
+
+/// The Done-when of the compare issue, on the real essay maps: the first paragraph of
+/// the summary states (by finding kind and node ids) that both define permanent
+/// revolution the same way, both oppose it to socialism in one country, they disagree on
+/// Trotsky's own responsibility and on his record on democracy, one argues from sources
+/// and the other with none, and the conflicting exile dates.
+#[test]
+fn the_essays_summary_says_what_a_historian_asks_first() {
+    let c = cmp(
+        "maps/permanent-revolution.yaml",
+        "maps/quantum-dialectics.yaml",
+    );
+    let sum = argmap::present::compare::summary(&c);
+    let first: Vec<&str> = sum
+        .first()
+        .iter()
+        .flat_map(|s| s.findings.iter().map(String::as_str))
+        .collect();
+    let f = &c.findings;
+    let named = |id: &str| first.contains(&id);
+    // The theses are different questions, so no stance is claimed.
+    assert_eq!(f.theses.relation, ThesisRelation::Different);
+    assert!(named("theses"));
+    assert_eq!(c.stance.left.stance, StanceKind::Silent);
+    // Both define permanent revolution the same way: an agreement on its postulates.
+    let definition = [
+        "agree:P5|world-revolution",
+        "agree:P5|pr-true-socialism",
+        "agree:P3|pr-backward",
+        "agree:C-combine-revolutions|pr-backward",
+        "agree:T1a|bio-1905",
+    ];
+    assert!(definition.iter().any(|d| named(d)), "{first:?}");
+    // Both oppose it to socialism in one country.
+    assert!(named("counter:SIOC|socialism-one-country"), "{first:?}");
+    let sioc = f
+        .counter_positions
+        .iter()
+        .find(|x| x.id == "counter:SIOC|socialism-one-country")
+        .expect("SIOC");
+    assert!(sioc.both && !sioc.attacked_by.left.is_empty() && !sioc.attacked_by.right.is_empty());
+    // Disagreements: Trotsky's own responsibility, and his record on democracy.
+    let points_named: Vec<&argmap::analyse::compare::Point> =
+        f.points.iter().filter(|p| named(&p.id)).collect();
+    let touches = |node: &str| {
+        points_named
+            .iter()
+            .any(|p| p.nodes.left.iter().chain(&p.nodes.right).any(|n| n == node))
+    };
+    assert!(
+        touches("R-trotsky-to-blame") || touches("R-partly-responsible"),
+        "responsibility: {first:?}"
+    );
+    assert!(
+        touches("democratic-debate") || touches("workers-democracy-emphasis"),
+        "democracy: {first:?}"
+    );
+    // One argues from sources, the other cites none.
+    assert!(named("style@left") && named("style@right"));
+    assert!(
+        f.style.left.citations > 0
+            && f.style.right.citations + f.style.right.placeholder_citations == 0
+    );
+    // The conflicting exile dates, and no false flag.
+    assert!(named("conflict:C-exile-1928|bio-expelled"), "{first:?}");
+    let conflicts: Vec<&str> = c.conflicts.iter().map(|k| k.id.as_str()).collect();
+    assert!(!conflicts.contains(&"conflict:C-revolutionary-youth|bio-1890s"));
+    assert!(!conflicts.contains(&"conflict:C-hopes-dashed|failed-uprisings"));
+}
+
+#[test]
+fn html_page_is_self_contained_and_links_the_pairs() {
+    // The library's compare page (`-o x.html` writes the viewer of the diagram).
+    let files: &'static [MapFile; 2] = Box::leak(Box::new([
+        load("findings/trees-l"),
+        load("findings/trees-r"),
+    ]));
+    let maps: &'static [Analysed<'static>; 2] = Box::leak(Box::new([
+        Analysed::new(&files[0]).expect("parsed"),
+        Analysed::new(&files[1]).expect("parsed"),
+    ]));
+    let (links, _) = resolve_same_as(maps);
+    let c = compare(&maps[0], &maps[1], &links, &CompareOptions::default());
+    let page = argmap::present::compare::html(&maps[0], &maps[1], &c);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("Content-Security-Policy"));
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "nothing from the network"
+    );
+    assert!(
+        page.contains("\"relation\":\"contradicts\"") && page.contains("\"relation\":\"declared\"")
+    );
+    assert!(page.contains("Trees cool the streets in summer."));
+    // Exactly one script runs, with the page's nonce.
+    assert_eq!(page.matches("<script nonce=").count(), 1);
+}
+
+#[test]
+fn snapshots_of_the_trees_pair_in_text_markdown_and_json() {
+    for (format, name) in [("text", "text"), ("markdown", "markdown"), ("json", "json")] {
+        let (code, out, err) = run(&[
+            &fx("findings/trees-l"),
+            &fx("findings/trees-r"),
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(format!("compare-trees-{name}"), out);
+    }
 }

@@ -359,6 +359,14 @@ fn suggest_compare_agrees_with_the_score_table() {
         got.sort();
         let t = ScoreTable::new(&maps[0], &maps[1], Measure::DEFAULT);
         let mut want = one_to_one(&t, DEFAULT_MIN_SCORE);
+        // The nodes of `contradicts` pairs get no suggestion (they are aligned by it):
+        // the table's choice without them (here no pair they took had a runner-up).
+        let contradicting = |l: &str, r: &str| {
+            c.contradicting
+                .iter()
+                .any(|p| p.left.id.as_str() == l || p.right.id.as_str() == r)
+        };
+        want.retain(|(l, r)| !contradicting(l, r));
         want.sort();
         assert_eq!(got, want, "{}", set.name);
     }

@@ -52,8 +52,15 @@ impl Aligned {
 
 /// The aligned pairs of two maps: the declared ones (deduplicated, in the left map's
 /// order), then the suggested ones (best score first, each at least `min_score`).
-/// `links` are the resolved `same_as` links, map 0 being left and 1 right.
-pub(super) fn align(sides: &Sides<SideData>, links: &[SameAsLink], min_score: f64) -> Vec<Aligned> {
+/// `links` are the resolved `same_as` links, map 0 being left and 1 right; the nodes of
+/// `contradicting` pairs (left, right) are aligned by their `contradicts` and get no
+/// suggestion either.
+pub(super) fn align(
+    sides: &Sides<SideData>,
+    links: &[SameAsLink],
+    contradicting: &[(NodeIndex, NodeIndex)],
+    min_score: f64,
+) -> Vec<Aligned> {
     let vectors = Vectors::new(sides);
     let mut pairs: Vec<Aligned> = declared(links)
         .into_iter()
@@ -65,7 +72,16 @@ pub(super) fn align(sides: &Sides<SideData>, links: &[SameAsLink], min_score: f6
             score: vectors.score(sides, l, r),
         })
         .collect();
-    let taken = Sides::build(|s| pairs.iter().map(|p| p.node(s)).collect::<HashSet<_>>());
+    let taken = Sides::build(|s| {
+        pairs
+            .iter()
+            .map(|p| p.node(s))
+            .chain(contradicting.iter().map(|&(l, r)| match s {
+                Side::Left => l,
+                Side::Right => r,
+            }))
+            .collect::<HashSet<_>>()
+    });
     for (l, r, score) in vectors.suggest(sides, &taken, min_score) {
         pairs.push(Aligned {
             left: l,

@@ -1,7 +1,8 @@
 //! One map as the comparison sees it: its [`MapInfo`], the polarity of its nodes, and
 //! the [`NodeReport`] of any node, made when it is asked for.
 
-use super::{conflicts, polarity, MapInfo, NodeRef, NodeReport, Polarity, Role};
+use super::{polarity, MapInfo, NodeRef, NodeReport, Polarity, Position, Role};
+use crate::analyse::semantics::{Framework, Label};
 use crate::analyse::Analysed;
 use crate::graph::{ArgGraph, EdgeKind, NodeKind};
 use crate::parse::model::Id;
@@ -16,6 +17,10 @@ pub(super) struct SideData<'a, 'f> {
     pub(super) g: &'a ArgGraph<'f>,
     pub(super) info: MapInfo,
     polarity: Vec<Option<Polarity>>,
+    /// The author's attacks that stand, by node: see [`Position`].
+    rejected: Vec<Option<Label>>,
+    /// [`weights`] of every node.
+    pub(super) weight: Vec<u32>,
 }
 
 impl<'a, 'f> SideData<'a, 'f> {
@@ -44,7 +49,45 @@ impl<'a, 'f> SideData<'a, 'f> {
             g,
             info,
             polarity: polarity::of(g),
+            rejected: author_labels(g),
+            weight: weights(g),
         }
+    }
+
+    /// The map's position on node `ix`: see [`Position`].
+    pub(super) fn position(&self, ix: NodeIndex) -> Position {
+        let n = &self.g.graph[ix];
+        let pol = self.polarity[ix.index()];
+        // A map argues for its thesis, whatever objections it leaves standing.
+        if n.is_thesis() {
+            return Position::Holds;
+        }
+        match self.rejected[ix.index()] {
+            Some(Label::Out) => return Position::Rejects,
+            Some(Label::Undecided) => return Position::Contested,
+            _ => {}
+        }
+        match pol {
+            Some(Polarity::Con) => Position::Rejects,
+            Some(Polarity::Pro) => Position::Holds,
+            None if n.node.and_then(|x| x.by()).is_some() => Position::Reports,
+            None => Position::Holds,
+        }
+    }
+
+    /// The nodes of the map that attack `ix` (its attackers and the nodes that undercut a
+    /// link into it), in map order.
+    pub(super) fn attackers(&self, ix: NodeIndex) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self
+            .g
+            .graph
+            .edges_directed(ix, Direction::Incoming)
+            .filter(|e| matches!(e.weight(), EdgeKind::Attacks))
+            .map(|e| e.source())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
     }
 
     /// The text a node is compared by: its text and quote.
@@ -54,10 +97,6 @@ impl<'a, 'f> SideData<'a, 'f> {
             Some(q) => format!("{}\n{q}", n.text()),
             None => n.text().to_string(),
         }
-    }
-
-    pub(super) fn numbers(&self, ix: NodeIndex) -> Vec<String> {
-        conflicts::numbers(&self.full_text(ix))
     }
 
     pub(super) fn report(&self, ix: NodeIndex) -> NodeReport {
@@ -114,6 +153,130 @@ impl<'a, 'f> SideData<'a, 'f> {
             status: self.m.support().status(ix),
             evidence,
             sources: sources.into_iter().collect(),
+            quote: n.node.and_then(|x| x.quote.as_deref()).map(str::to_string),
+            position: self.position(ix),
+            weight: self.weight[ix.index()] as usize,
+            group: self.group(ix).map(str::to_string),
         }
     }
+
+    /// The group a node is placed in (`group:`), when the map says.
+    pub(super) fn group(&self, ix: NodeIndex) -> Option<&'f str> {
+        self.g.graph[ix].node.and_then(|n| n.group())
+    }
+
+    /// The title of group `id`, when the map has it.
+    pub(super) fn group_title(&self, id: &str) -> Option<&'f str> {
+        self.g
+            .map
+            .group(id)
+            .and_then(|gr| gr.details.title.as_deref())
+    }
+
+    /// Whether node `ix` is an implicit premise (`implicit: true`).
+    pub(super) fn implicit(&self, ix: NodeIndex) -> bool {
+        self.g.graph[ix].node.is_some_and(|n| n.implicit())
+    }
+
+    /// The scheme of each of the map's arguments that has one (by `scheme:` or a
+    /// `schemes:` link key), as named.
+    pub(super) fn schemes(&self) -> Vec<String> {
+        self.m
+            .schemes()
+            .applied
+            .iter()
+            .flatten()
+            .map(|a| a.name.to_string())
+            .collect()
+    }
+
+    /// Node `ix`'s polarity.
+    pub(super) fn polarity_of(&self, ix: NodeIndex) -> Option<Polarity> {
+        self.polarity[ix.index()]
+    }
+
+    /// The map's support analysis.
+    pub(super) fn support(&self) -> &'a crate::analyse::support::Support {
+        self.m.support()
+    }
+}
+
+/// The grounded labelling of the map's propositions under the attacks of its author's
+/// nodes only (an attacker without `by`): `Out` for a node such an attack defeats. An
+/// objection the map reports (`by: Stalin`) against a node does not make the map reject it.
+fn author_labels(g: &ArgGraph) -> Vec<Option<Label>> {
+    let n = g.graph.node_count();
+    let attacks: Vec<(usize, usize)> = g
+        .graph
+        .edge_references()
+        .filter(|e| matches!(e.weight(), EdgeKind::Attacks))
+        .filter(|e| g.graph[e.source()].node.is_some_and(|x| x.by().is_none()))
+        .map(|e| (e.source().index(), e.target().index()))
+        .collect();
+    if attacks.is_empty() {
+        return vec![None; n];
+    }
+    let labels = Framework::new(n, &attacks).grounded();
+    (0..n).map(|i| labels.label(i)).collect()
+}
+
+/// The weight of each node: itself plus every node that argues for or against it, directly
+/// or through others (the size of the argument beneath it, a shared premise counted once
+/// per conclusion it reaches it through, at most the number of nodes of the map). Linear:
+/// one depth-first pass; an attack cycle adds nothing the second time round.
+pub(super) fn weights(g: &ArgGraph) -> Vec<u32> {
+    const TODO: u8 = 0;
+    const OPEN: u8 = 1;
+    const DONE: u8 = 2;
+    let n = g.graph.node_count();
+    let cap = n as u32;
+    let mut w = vec![1u32; n];
+    let mut state = vec![TODO; n];
+    let below = |ix: NodeIndex| {
+        g.graph
+            .edges_directed(ix, Direction::Incoming)
+            .filter(|e| {
+                matches!(
+                    e.weight(),
+                    EdgeKind::Supports | EdgeKind::Attacks | EdgeKind::Undercuts { .. }
+                )
+            })
+            .map(|e| e.source())
+            .collect::<Vec<_>>()
+    };
+    for start in g.graph.node_indices() {
+        if state[start.index()] != TODO || g.graph[start].kind == NodeKind::Source {
+            continue;
+        }
+        let mut stack: Vec<(NodeIndex, Vec<NodeIndex>, usize)> = vec![(start, below(start), 0)];
+        state[start.index()] = OPEN;
+        while let Some((ix, kids, i)) = stack.last_mut() {
+            if let Some(&k) = kids.get(*i) {
+                *i += 1;
+                match state[k.index()] {
+                    TODO => {
+                        state[k.index()] = OPEN;
+                        let b = below(k);
+                        stack.push((k, b, 0));
+                    }
+                    DONE => {
+                        let add = w[k.index()];
+                        let x = &mut w[ix.index()];
+                        *x = x.saturating_add(add).min(cap);
+                    }
+                    _ => {}
+                }
+            } else {
+                let done = *ix;
+                state[done.index()] = DONE;
+                stack.pop();
+                if let Some((parent, _, _)) = stack.last() {
+                    let add = w[done.index()];
+                    let x = &mut w[parent.index()];
+                    *x = x.saturating_add(add).min(cap);
+                }
+            }
+        }
+    }
+    w
 }

@@ -6,7 +6,9 @@ use super::{
     code, counts_line, coverage_line, found_by, holder, md, pol_short, polarity, role, sides,
     stance_line, summary, support,
 };
-use crate::analyse::compare::{Comparison, NodeReport, Side, StanceKind};
+use crate::analyse::compare::{
+    Comparison, DisagreementKind, End, NodeReport, Side, StanceKind, Via,
+};
 use crate::present::count;
 use std::fmt::Write;
 
@@ -19,11 +21,163 @@ pub fn markdown(c: &Comparison) -> String {
 pub fn write_markdown(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     crate::present::FmtIo::write_with(out, |o| {
         overview(c, o);
+        findings(c, o);
         stances(c, o);
         pairs(c, o);
         conflicts(c, o);
         only(c, o);
     })
+}
+
+/// The findings, each with its evidence: agreements, points of disagreement,
+/// counter-positions, and what only one map covers (by group).
+fn findings(c: &Comparison, o: &mut dyn Write) {
+    let f = &c.findings;
+    let (l, r) = (&c.maps.left.id, &c.maps.right.id);
+    let end = |e: &End| {
+        let mut s = format!("{} ({})", code(&e.id), e.position.name());
+        if let Some(b) = &e.by {
+            s.push_str(&format!(" by {}", md(b)));
+        }
+        s
+    };
+    let _ = writeln!(
+        o,
+        "## Findings
+"
+    );
+    let _ = writeln!(
+        o,
+        "Each finding names its nodes; `holds`, `rejects`, `reports` say what the map does with the proposition (see `docs/compare.md`).\n"
+    );
+    if !f.agreements.is_empty() {
+        let _ = writeln!(o, "### Agreements ({})\n", f.agreements.len());
+        let _ = writeln!(o, "| {} | {} | Both | Weight |", code(l), code(r));
+        let _ = writeln!(o, "|---|---|---|---|");
+        for a in &f.agreements {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                end(&a.left),
+                end(&a.right),
+                if a.accepted { "accept it" } else { "reject it" },
+                a.weight
+            );
+        }
+        let _ = o.write_char('\n');
+    }
+    if !f.disagreements.is_empty() {
+        let _ = writeln!(
+            o,
+            "### Disagreements ({} points, {} pairs)\n",
+            f.points.len(),
+            f.disagreements.len()
+        );
+        let _ = writeln!(
+            o,
+            "| Point | {} | {} | Why | Attacked by |",
+            code(l),
+            code(r)
+        );
+        let _ = writeln!(o, "|---|---|---|---|---|");
+        for (i, p) in f.points.iter().enumerate() {
+            for id in &p.disagreements {
+                let Some(d) = f.disagreements.iter().find(|d| &d.id == id) else {
+                    continue;
+                };
+                let why = match d.kind {
+                    DisagreementKind::Contradicts => "contradicts",
+                    DisagreementKind::Rejected => "one holds, the other rejects",
+                };
+                let by: Vec<String> = d
+                    .attacked_by
+                    .left
+                    .iter()
+                    .chain(&d.attacked_by.right)
+                    .map(|a| code(&a.id))
+                    .collect();
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {why} | {} |",
+                    i + 1,
+                    end(&d.left),
+                    end(&d.right),
+                    by.join(", ")
+                );
+            }
+        }
+        let _ = o.write_char('\n');
+    }
+    if !f.counter_positions.is_empty() {
+        let _ = writeln!(o, "### Counter-positions ({})\n", f.counter_positions.len());
+        let _ = writeln!(
+            o,
+            "| {} | attacked there by | {} | attacked there by |",
+            code(l),
+            code(r)
+        );
+        let _ = writeln!(o, "|---|---|---|---|");
+        let att = |v: &[crate::analyse::compare::Attacker]| -> String {
+            v.iter()
+                .map(|a| {
+                    if a.sources.is_empty() {
+                        code(&a.id)
+                    } else {
+                        format!(
+                            "{} ({})",
+                            code(&a.id),
+                            a.sources
+                                .iter()
+                                .map(|s| code(s))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for x in &f.counter_positions {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                end(&x.left),
+                att(&x.attacked_by.left),
+                end(&x.right),
+                att(&x.attacked_by.right)
+            );
+        }
+        let _ = o.write_char('\n');
+    }
+    for s in sides() {
+        let u = f.uncovered.get(s);
+        if u.is_empty() {
+            continue;
+        }
+        let _ = writeln!(o, "### Only in {}, by group\n", code(&c.maps.get(s).id));
+        let _ = writeln!(o, "| Group | Weight | Propositions, heaviest first |");
+        let _ = writeln!(o, "|---|---|---|");
+        for g in u {
+            let name = match (&g.group, &g.title) {
+                (Some(id), Some(t)) => format!("{} {}", md(t), code(id)),
+                (Some(id), None) => code(id),
+                _ => "(no group)".to_string(),
+            };
+            let nodes: Vec<String> = g
+                .nodes
+                .iter()
+                .take(8)
+                .map(|n| format!("{} ({})", code(&n.id), n.weight))
+                .collect();
+            let more = if g.nodes.len() > 8 {
+                format!(" and {} more", g.nodes.len() - 8)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(o, "| {name} | {} | {}{more} |", g.weight, nodes.join(", "));
+        }
+        let _ = o.write_char('\n');
+    }
 }
 
 fn md_node(n: &NodeReport) -> String {
@@ -77,7 +231,7 @@ fn stances(c: &Comparison, o: &mut dyn Write) {
     let _ = writeln!(o, "\n## Stance toward the other's thesis\n");
     let _ = writeln!(
         o,
-        "Each aligned pair whose nodes both bear on their map's thesis counts: a map argues *for* the other's thesis where it has the node the same way round as the other map (both for, or both against, their theses), *against* it where the two disagree. Pairs on the thesis itself decide when there are any. See `docs/compare.md`.\n"
+        "A stance needs the other's thesis to be addressed: only pairs on the thesis itself decide (a node the map accepts, aligned with it, argues *for* it; one it rejects, or one that contradicts it, *against* it). Without them the stance is *silent*. Shared premises are listed as indirect reasons: the same way round in both maps (both for, or both against, their theses) is *for* the other's argument there, else *against* it; they do not decide. See `docs/compare.md`.\n"
     );
     for s in sides() {
         let st = c.stance.get(s);
@@ -105,14 +259,20 @@ fn stances(c: &Comparison, o: &mut dyn Write) {
             };
             if rs.direct {
                 effect.push_str(" (on the thesis)");
+                if !rs.decisive {
+                    effect.push_str(", outweighed");
+                }
+            } else {
+                effect.push_str(" its argument (indirect: does not decide)");
             }
-            if !rs.decisive {
-                effect.push_str(", outweighed");
-            }
+            let pair = match rs.via {
+                Via::SameAs => format!("{}", rs.pair + 1),
+                Via::Contradicts => format!("contradicts {}", rs.pair + 1),
+            };
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} | {} |",
-                rs.pair + 1,
+                pair,
                 code(&rs.own),
                 pol_short(rs.own_polarity),
                 code(&rs.other),
@@ -227,7 +387,11 @@ fn only(c: &Comparison, o: &mut dyn Write) {
                 "| {} | {} | {} | {}{} |",
                 code(&n.id),
                 n.status.name(),
-                n.role.polarity.map_or("—", pol_short),
+                if n.role.polarity.is_some() {
+                    pol_short(n.role.polarity)
+                } else {
+                    "—"
+                },
                 md(&n.text),
                 n.by.as_deref()
                     .map(|b| format!(" *(by {})*", md(b)))

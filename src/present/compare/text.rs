@@ -32,8 +32,14 @@ pub fn write_text(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Resu
 fn head(c: &Comparison, o: &mut dyn Write) {
     let (l, r) = (&c.maps.left.id, &c.maps.right.id);
     let _ = writeln!(o, "compare `{l}` (left) with `{r}` (right)\n");
-    for line in wrap(&summary::summary(c).plain(), WIDTH) {
-        let _ = writeln!(o, "{line}");
+    for (i, para) in summary::summary(c).paragraphs.iter().enumerate() {
+        if i > 0 {
+            let _ = writeln!(o);
+        }
+        let words: Vec<String> = para.iter().map(|s| s.prose.plain()).collect();
+        for line in wrap(&words.join(" "), WIDTH) {
+            let _ = writeln!(o, "{line}");
+        }
     }
     for s in sides() {
         let m = c.maps.get(s);
@@ -107,8 +113,16 @@ fn stances(c: &Comparison, o: &mut dyn Write) {
                 pol_short(rs.own_polarity),
                 rs.other,
                 pol_short(rs.other_polarity),
-                if rs.direct { ", on the thesis" } else { "" },
-                if rs.decisive { "" } else { ", outweighed" }
+                if rs.direct {
+                    ", on the thesis"
+                } else {
+                    ", indirect"
+                },
+                if rs.decisive || !rs.direct {
+                    ""
+                } else {
+                    ", outweighed"
+                }
             );
         }
     }
