@@ -44,7 +44,7 @@ mod side;
 pub mod similarity;
 mod stance;
 
-pub use conflicts::{numbers, Conflict, Numbers};
+pub use conflicts::{numbers, same_event, Conflict, Numbers};
 pub use findings::{
     Agreement, Attacker, AttributionDiff, CounterPosition, Disagreement, DisagreementKind, End,
     Findings, GroupCount, Holder, Point, SchemeUse, Style, Theses, ThesisLink, ThesisRelation,
