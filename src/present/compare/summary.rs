@@ -350,6 +350,15 @@ fn pair_of(p: &mut Prose, l: &End, r: &End) {
     p.code(&l.id).text(" / ").code(&r.id);
 }
 
+/// ` (suggested, score 0.42)` after a pair the maps do not declare.
+fn suggested(p: &mut Prose, c: &Comparison, pair: usize) {
+    if let Some(x) = c.pairs.get(pair) {
+        if x.origin == crate::analyse::compare::Origin::Suggested {
+            p.text(format!(" (suggested, score {:.2})", x.score));
+        }
+    }
+}
+
 /// A pair with the words of the shorter of its two texts.
 fn pair_said(p: &mut Prose, c: &Comparison, l: &End, r: &End) {
     pair_of(p, l, r);
@@ -398,6 +407,7 @@ fn agreements(c: &Comparison) -> Option<Sentence> {
             p.text(if i + 1 == named.len() { " and " } else { ", " });
         }
         pair_said(&mut p, c, &x.left, &x.right);
+        suggested(&mut p, c, x.pair);
         p.text(if x.accepted {
             " (both hold it)"
         } else {
@@ -464,6 +474,7 @@ fn counter_positions(c: &Comparison) -> Vec<Sentence> {
             let mut p = Prose::default();
             p.text("Both argue against ");
             pair_of(&mut p, &x.left, &x.right);
+            suggested(&mut p, c, x.pair);
             if let Some(by) = x.left.by.as_ref().or(x.right.by.as_ref()) {
                 p.text(format!(" (held by {by})"));
             }
