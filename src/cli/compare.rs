@@ -69,8 +69,14 @@ pub(super) fn run(a: CompareArgs, io: &mut Io) -> Result<u8, CliError> {
             let prefixes = present::compare::name_prefixes(&maps[0], &maps[1]);
             let viewer = super::render::viewer_maps(&files, &maps, a.gate.sources.policy());
             let pairs = linked_pairs(&c);
+            // The report's summary, paragraph by paragraph, at the top of the pairs panel.
+            let summary: Vec<String> = present::compare::summary(&c)
+                .plain()
+                .split("\n\n")
+                .map(String::from)
+                .collect();
             let page = present::html::Page::prepare_compare(
-                &mut graph, &diagram, &prefixes, &viewer, &pairs,
+                &mut graph, &diagram, &prefixes, &viewer, &pairs, &summary,
             );
             if let Some(f) = forced {
                 f.label(&mut graph);

@@ -140,6 +140,10 @@ struct PageData<'a> {
     maps: Vec<MapData<'a>>,
     map_groups: Vec<MapGroupData>,
     pairs: Vec<PairData>,
+    /// A comparison's summary, paragraph by paragraph, in plain words (the compare
+    /// report's; shown at the top of the pairs panel); empty for `render`.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    summary: &'a [String],
     /// `render` or `compare`.
     mode: &'static str,
 }
@@ -416,7 +420,7 @@ impl Page {
     /// diagram (fewer entries: nothing more for the rest).
     pub fn prepare(graph: &mut Graph, maps: &[DiagramMap], viewer: &[ViewerMap]) -> Page {
         let prefixes: Vec<String> = (0..maps.len()).map(|i| name_prefix(maps, i)).collect();
-        Page::build(graph, maps, &prefixes, viewer, &[], "render")
+        Page::build(graph, maps, &prefixes, viewer, &[], &[], "render")
     }
 
     /// As [`Page::prepare`], for the diagram of a comparison of two maps, whose DOT node
@@ -427,8 +431,9 @@ impl Page {
         prefixes: &[String],
         viewer: &[ViewerMap],
         pairs: &[LinkedPair],
+        summary: &[String],
     ) -> Page {
-        Page::build(graph, maps, prefixes, viewer, pairs, "compare")
+        Page::build(graph, maps, prefixes, viewer, pairs, summary, "compare")
     }
 
     fn build(
@@ -437,6 +442,7 @@ impl Page {
         prefixes: &[String],
         viewer: &[ViewerMap],
         pairs: &[LinkedPair],
+        summary: &[String],
         mode: &'static str,
     ) -> Page {
         // The groups' classes on their nodes and edges (before the tags: either order
@@ -582,6 +588,7 @@ impl Page {
             maps: map_data,
             map_groups,
             pairs,
+            summary,
             mode,
         };
         Page {

@@ -322,6 +322,28 @@ fn the_compare_page_links_its_pairs() {
     );
     let declared = pairs.iter().filter(|p| p["kind"] == "declared").count();
     assert!(declared >= 30, "{declared} declared pairs");
+    // The report's summary rides along, paragraph by paragraph, as the text report has it.
+    let text = argmap()
+        .current_dir(root())
+        .args([
+            "compare",
+            "maps/permanent-revolution.yaml",
+            "maps/quantum-dialectics.yaml",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let summary = data["summary"].as_array().expect("summary");
+    assert!(summary.len() >= 2, "{summary:?}");
+    let first = summary[0].as_str().expect("a paragraph");
+    let words: Vec<&str> = first.split_whitespace().take(12).collect();
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&words.join(" ")),
+        "the page's first paragraph begins as the report's: {first}"
+    );
     for p in pairs.iter().filter(|p| p["kind"] == "declared") {
         let (a, b) = (p["a"].as_str().expect("a"), p["b"].as_str().expect("b"));
         assert_eq!(data["nodes"][a]["id"], p["a_id"]);

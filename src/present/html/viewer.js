@@ -863,6 +863,8 @@
     $("tab-pairs").hidden = false;
     var box = $("pairs");
     var KIND = { declared: "aligned (same_as)", suggested: "aligned (suggested)", contradicts: "contradicts" };
+    // The comparison's summary (the report's paragraphs), above the pairs.
+    (data.summary || []).forEach(function (para) { box.appendChild(el("p", para, "summary")); });
     if (!pairs.length) { box.appendChild(el("p", "The comparison found no pairs.", "hint")); }
     pairs.forEach(function (p, i) {
       if (p.edge) { pairOfEdge[p.edge] = i; }
