@@ -226,7 +226,7 @@ struct Index<'v> {
     /// `post[first[t]..first[t + 1]]`, as (right node k, weight), k ascending. Counted,
     /// then filled: no list per word.
     first: Vec<u32>,
-    post: Vec<(u32, f64)>,
+    post: Vec<(u32, f32)>,
     /// Right nodes with only common words, by word list: the first, then a chain through
     /// `common_next` (no list per word list).
     common_first: HashMap<&'v [u32], u32>,
@@ -249,7 +249,7 @@ impl<'v> Index<'v> {
             first[t + 1] += first[t];
         }
         let mut fill = first.clone();
-        let mut post = vec![(0u32, 0.0f64); first[vocabulary_len] as usize];
+        let mut post = vec![(0u32, 0.0f32); first[vocabulary_len] as usize];
         let mut common_first: HashMap<&[u32], u32> = HashMap::new();
         let mut common_next: Vec<u32> = vec![u32::MAX; rights.len()];
         let mut rest = Vec::with_capacity(rights.len());
@@ -262,7 +262,7 @@ impl<'v> Index<'v> {
                 }
             }
             for (t, w) in ix {
-                post[fill[t as usize] as usize] = (k as u32, w);
+                post[fill[t as usize] as usize] = (k as u32, w as f32);
                 fill[t as usize] += 1;
             }
             rest.push(vectors.rest(v));
@@ -277,7 +277,7 @@ impl<'v> Index<'v> {
         }
     }
 
-    fn postings(&self, t: u32) -> &[(u32, f64)] {
+    fn postings(&self, t: u32) -> &[(u32, f32)] {
         &self.post[self.first[t as usize] as usize..self.first[t as usize + 1] as usize]
     }
 
@@ -319,7 +319,7 @@ impl<'v> Index<'v> {
             }
             for (t, wl) in ix {
                 for &(k, wr) in self.postings(t) {
-                    meet(k as usize, wl * wr);
+                    meet(k as usize, wl * f64::from(wr));
                 }
             }
             let rest_l = vectors.rest(v);
@@ -351,8 +351,12 @@ fn keep_best(candidates: &mut Vec<Candidate>, sides: &Sides<SideData>) {
         let (x, y) = (ids(Side::Left, p.0), ids(Side::Right, p.1));
         (x.min(y), x.max(y), x)
     };
+    // Scores equal to six places are ties: the weights are f32, so two pairs of
+    // identical texts may score 1 ± 1e-7, and rounding noise must not order them.
+    let rank = |p: &Candidate| (p.2 * 1e6).round();
     candidates.sort_by(|a, b| {
-        b.2.partial_cmp(&a.2)
+        rank(b)
+            .partial_cmp(&rank(a))
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| key(a).cmp(&key(b)))
     });
