@@ -233,7 +233,7 @@ impl IntoSeg for usize {
 }
 
 /// A line and column, both counted from 1; the column counts characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Position {
     /// The line, from 1.
     pub line: usize,
@@ -251,6 +251,16 @@ impl Serialize for Location {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.unwrap_or_default().serialize(s)
     }
+}
+
+/// A change that would fix a diagnostic, as an editor offers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fix {
+    /// Replace the value (or, for a key, the key) the diagnostic points at with this
+    /// text: the id meant, the field meant, the closest passage of a quote.
+    Replace(String),
+    /// Declare this source id in `sources`.
+    AddSource(String),
 }
 
 /// A finding about a map. Analysis creates it with a [`Target`]; loading resolves the
@@ -280,6 +290,10 @@ pub struct Diagnostic {
     #[serde(skip)]
     /// Where in the document it points, before it is located.
     pub target: Target,
+    /// Changes that would fix it, for an editor's code actions (a did-you-mean, the
+    /// closest passage of a quote, a source to declare); not part of the JSON output.
+    #[serde(skip)]
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -295,6 +309,7 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
             target,
+            fixes: Vec::new(),
         }
     }
     /// Names the nodes involved.
@@ -315,6 +330,16 @@ impl Diagnostic {
     /// Adds a note.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+    /// Adds a change that would fix the diagnostic ([`Diagnostic::fixes`]).
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+    /// Adds the changes that would fix the diagnostic ([`Diagnostic::fixes`]).
+    pub fn with_fixes(mut self, fixes: impl IntoIterator<Item = Fix>) -> Self {
+        self.fixes.extend(fixes);
         self
     }
     /// Gives the diagnostic its line and column.

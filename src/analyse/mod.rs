@@ -181,14 +181,15 @@ fn resolve_between(
                         Seg::Key(field.into()),
                         Seg::Index(ext.item),
                     ];
-                    let help = crate::diagnostic::did_you_mean(
+                    let meant = crate::diagnostic::did_you_mean(
                         &ext.node_id,
                         b.graph
                             .node_weights()
                             .filter(|w| w.kind != NodeKind::Source)
                             .map(|w| w.id),
                     )
-                    .map(|s| format!("did you mean `{}:{s}`?", ext.map_id));
+                    .map(|s| format!("{}:{s}", ext.map_id));
+                    let help = meant.as_ref().map(|s| format!("did you mean `{s}`?"));
                     problems.push((
                         mi,
                         Diagnostic::new(
@@ -200,7 +201,8 @@ fn resolve_between(
                             ),
                         )
                         .with_ids([n.id])
-                        .with_help_opt(help),
+                        .with_help_opt(help)
+                        .with_fixes(meant.map(crate::diagnostic::Fix::Replace)),
                     ));
                 }
             }
@@ -257,6 +259,28 @@ pub fn check_only<'f>(
     sources: impl IntoIterator<Item = SourceLoad>,
     enabled: RuleSet,
 ) -> Checked<'f> {
+    let refs: Vec<&'f MapFile> = files.iter().collect();
+    check_indexed(&refs, sources.into_iter().map(SourceInput::Load), enabled)
+}
+
+/// A map's source text for [`check_indexed`]: as read ([`SourceLoad`]), or already
+/// normalised and indexed (an editor keeps a source's index while the map changes).
+#[derive(Debug)]
+pub enum SourceInput<'s> {
+    /// The outcome of reading the source.
+    Load(SourceLoad),
+    /// The source's index, built once ([`quote::SourceIndex::new`]).
+    Indexed(&'s quote::SourceIndex),
+}
+
+/// [`check_only`], with the files given by reference and each map's source given read
+/// or already indexed: an index is only read (its count of whole-text searches for
+/// closest passages starts again).
+pub fn check_indexed<'f, 's>(
+    files: &[&'f MapFile],
+    sources: impl IntoIterator<Item = SourceInput<'s>>,
+    enabled: RuleSet,
+) -> Checked<'f> {
     let mut per_file: Vec<Vec<Diagnostic>> = files.iter().map(|f| f.load_errors.clone()).collect();
     if enabled.contains(Rule::DuplicateId) {
         for (fi, d) in checks::duplicate_id::across_maps(files) {
@@ -265,22 +289,27 @@ pub fn check_only<'f>(
     }
     let mut maps: Vec<Analysed<'f>> = Vec::new();
     let mut file_of: Vec<usize> = Vec::new();
-    for (fi, (file, source)) in files.iter().zip(sources).enumerate() {
+    for (fi, (&file, source)) in files.iter().zip(sources).enumerate() {
         let Some(map) = file.map.as_ref() else {
             continue;
         };
         // The quotes are looked up first, and the source and its index dropped, before
         // the graph is built: the source is never held beside it.
         let source = match source {
-            SourceLoad::Text(t) if enabled.contains(Rule::QuoteNotFound) => {
+            SourceInput::Indexed(index) if enabled.contains(Rule::QuoteNotFound) => {
+                index.restart_scans();
+                Ok(Some(quote::misses(index, map)))
+            }
+            SourceInput::Indexed(_) => Ok(None),
+            SourceInput::Load(SourceLoad::Text(t)) if enabled.contains(Rule::QuoteNotFound) => {
                 Ok(Some(quote::misses(&quote::SourceIndex::new(t), map)))
             }
             // Read for `source-unreadable` only: let the text go at once.
-            SourceLoad::Text(t) => {
+            SourceInput::Load(SourceLoad::Text(t)) => {
                 drop(t);
                 Ok(None)
             }
-            other => Err(other),
+            SourceInput::Load(other) => Err(other),
         };
         let graph = ArgGraph::build(map);
         let text = match &source {

@@ -1,5 +1,7 @@
 //! Parse: YAML text to the typed map, and positions in the text for diagnostics.
+pub mod completion;
 pub mod deserializer;
+pub mod document;
 pub mod ids;
 pub mod include;
 pub mod load;

@@ -3,7 +3,7 @@
 
 use super::{ref_target, Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
 use crate::graph::{Field, NodeKind, RefProblemKind};
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule};
+use crate::diagnostic::{did_you_mean, Diagnostic, Fix, Rule};
 
 /// The declaration of `dangling-reference`.
 pub const RULE: RuleInfo = RuleInfo {
@@ -58,7 +58,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let from = g.graph[p.from].id;
         let d = match &p.kind {
             RefProblemKind::Missing => {
-                let help = if suggestions < MAX_SUGGESTIONS {
+                let meant = if suggestions < MAX_SUGGESTIONS {
                     suggestions += 1;
                     let want_source = p.field == Field::Cites;
                     let candidates = g
@@ -66,10 +66,11 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                         .node_weights()
                         .filter(|n| (n.kind == NodeKind::Source) == want_source)
                         .map(|n| n.id);
-                    did_you_mean(&p.target, candidates).map(|s| format!("did you mean `{s}`?"))
+                    did_you_mean(&p.target, candidates)
                 } else {
                     None
                 };
+                let help = meant.as_ref().map(|s| format!("did you mean `{s}`?"));
                 let what = if p.field == Field::Cites {
                     "source"
                 } else {
@@ -86,6 +87,10 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 )
                 .with_help_opt(
                     help.or_else(|| Some(format!("declare `{}` or correct the id", p.target))),
+                )
+                .with_fixes(meant.map(Fix::Replace))
+                .with_fixes(
+                    (p.field == Field::Cites).then(|| Fix::AddSource(p.target.to_string())),
                 )
             }
             RefProblemKind::NoSuchLink => Diagnostic::new(

@@ -79,10 +79,12 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
 /// map already has (their nodes would merge, and `same_as` could not tell them apart).
 /// Reported on the later map's `id:` value, with its index among `files`. The same file
 /// given twice gets its own message.
-pub fn across_maps(files: &[crate::parse::load::MapFile]) -> Vec<(usize, Diagnostic)> {
+pub fn across_maps<F: std::borrow::Borrow<crate::parse::load::MapFile>>(
+    files: &[F],
+) -> Vec<(usize, Diagnostic)> {
     let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for (i, f) in files.iter().enumerate() {
+    for (i, f) in files.iter().map(|f| f.borrow()).enumerate() {
         let Some(id) = f.map.as_ref().and_then(|m| m.id.as_deref()) else {
             continue;
         };
@@ -90,8 +92,8 @@ pub fn across_maps(files: &[crate::parse::load::MapFile]) -> Vec<(usize, Diagnos
             first.insert(id, i);
             continue;
         };
-        let earlier = &files[j].path;
-        let same_file = match (&files[j].canonical, &f.canonical) {
+        let earlier = &files[j].borrow().path;
+        let same_file = match (&files[j].borrow().canonical, &f.canonical) {
             (Some(a), Some(b)) => a == b,
             _ => *earlier == f.path,
         };

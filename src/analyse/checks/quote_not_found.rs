@@ -82,10 +82,13 @@ pub fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         )
         .with_ids([id]);
         out.push(match &miss.closest {
-            Some(c) => d.with_note(c.to_string()).with_help(format!(
-                "copy the passage from line {} of the source verbatim",
-                c.line
-            )),
+            Some(c) => d
+                .with_note(c.to_string())
+                .with_help(format!(
+                    "copy the passage from line {} of the source verbatim",
+                    c.line
+                ))
+                .with_fix(crate::diagnostic::Fix::Replace(c.passage.clone())),
             None => d.with_help("no similar passage found: is `source` the right text?"),
         });
     }

@@ -4,7 +4,7 @@
 
 use super::{ref_target, Example, Found, Input, RuleInfo};
 use crate::graph::{ArgGraph, RefProblemKind};
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Seg, Target};
+use crate::diagnostic::{did_you_mean, Diagnostic, Fix, Rule, Seg, Target};
 use crate::parse::ids::{valid_map_id, valid_node_id};
 use crate::parse::model::{
     FieldProblem, Id, Map, Node, SchemeEntry, Section, CITE_FIELDS, GROUP_FIELDS, MAP_FIELDS,
@@ -64,18 +64,18 @@ fn field_problems(
             FieldProblem::Unknown(key) => {
                 let mut path = base.clone();
                 path.push(Seg::Key(key.clone()));
-                let help = match did_you_mean(key, known.iter().copied()) {
+                let meant = did_you_mean(key, known.iter().copied());
+                let help = match &meant {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("{what} fields are: {}", known.join(", ")),
                 };
-                out.push(
-                    Diagnostic::new(
-                        Rule::Schema,
-                        Target::key(path),
-                        format!("unknown field `{key}` in {what}"),
-                    )
-                    .with_help(help),
-                );
+                let d = Diagnostic::new(
+                    Rule::Schema,
+                    Target::key(path),
+                    format!("unknown field `{key}` in {what}"),
+                )
+                .with_help(help);
+                out.push(d.with_fixes(meant.map(Fix::Replace)));
             }
             FieldProblem::Duplicate { key, occurrence } => {
                 let mut path = base.clone();
