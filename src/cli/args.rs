@@ -162,6 +162,9 @@ pub enum Command {
     Schemes(SchemesArgs),
     /// Write a synthetic map (and its source text) for benchmarks and tests.
     Generate(GenerateArgs),
+    /// A Language Server Protocol server on standard input and output, for editors:
+    /// diagnostics, hover, definitions, references, completion, rename, outline, fixes.
+    Lsp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,6 +12,7 @@ mod focus;
 mod gate;
 mod generate;
 mod import;
+mod lsp;
 pub mod output;
 mod render;
 mod rules;
@@ -171,6 +172,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
         Command::Explain(a) => rules::explain(a, io),
         Command::Schemes(a) => schemes::run(a, io),
         Command::Generate(a) => generate::run(a),
+        Command::Lsp => lsp::run(io),
     };
     match result {
         Ok(code) => code,

@@ -19,6 +19,7 @@ mod include;
 mod layout;
 mod library;
 mod locations;
+mod lsp;
 mod maps;
 mod output;
 mod properties;
