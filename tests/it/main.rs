@@ -20,6 +20,7 @@ mod layout;
 mod library;
 mod locations;
 mod lsp;
+mod lsp_nvim;
 mod maps;
 mod output;
 mod properties;
