@@ -162,6 +162,9 @@ pub enum Command {
     Schemes(SchemesArgs),
     /// Write a synthetic map (and its source text) for benchmarks and tests.
     Generate(GenerateArgs),
+    /// A live preview: serve the maps' HTML page on 127.0.0.1, redrawn when a map changes
+    /// on disk (the page reloads itself).
+    Serve(ServeArgs),
     /// A Language Server Protocol server on standard input and output, for editors:
     /// diagnostics, hover, definitions, references, completion, rename, outline, fixes.
     Lsp,
@@ -312,6 +315,18 @@ pub struct RenderArgs {
     /// centre).
     #[arg(long, value_name = "ENGINE", default_value = "auto", value_parser = parse_layout)]
     pub layout: Layout,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Map files (several are drawn together, joined by their `same_as` links).
+    #[arg(required = true, value_name = "MAP")]
+    pub maps: Vec<PathBuf>,
+    /// The port on 127.0.0.1 (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8437)]
+    pub port: u16,
+    #[command(flatten)]
+    pub source: SourceArgs,
 }
 
 #[derive(Debug, Args)]

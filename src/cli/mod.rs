@@ -18,6 +18,7 @@ mod render;
 mod rules;
 mod schema;
 mod schemes;
+mod serve;
 mod support;
 #[cfg(test)]
 mod tests;
@@ -173,6 +174,7 @@ fn dispatch(cli: Cli, io: &mut Io) -> u8 {
         Command::Schemes(a) => schemes::run(a, io),
         Command::Generate(a) => generate::run(a),
         Command::Lsp => lsp::run(io),
+        Command::Serve(a) => serve::run(a, io),
     };
     match result {
         Ok(code) => code,

@@ -600,17 +600,30 @@ impl Page {
 
     /// The whole HTML document around `svg` (Graphviz's output for the tagged graph).
     pub fn render(&self, svg: &str, title: &str) -> String {
+        self.page(svg, title, None)
+    }
+
+    /// The page `argmap serve` serves: [`Page::render`]'s, which asks the server that
+    /// served it for the maps' version ([`LIVE_VERSION_PATH`]) twice a second and
+    /// reloads itself when it is not `version` any more. Its Content-Security-Policy lets
+    /// it connect to its own origin (`connect-src 'self'`), and nowhere else.
+    pub fn render_live(&self, svg: &str, title: &str, version: &str) -> String {
+        self.page(svg, title, Some(version))
+    }
+
+    fn page(&self, svg: &str, title: &str, live: Option<&str>) -> String {
         let svg = svg.find("<svg").map_or(svg, |i| &svg[i..]);
         let nonce = nonce(&format!("{}{}", self.data, self.groups), svg);
         let title = xml(title);
+        let (connect, version, live_js) = live_parts(live);
         format!(
             r#"<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-{nonce}'">
-<title>{title}</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-{nonce}'{connect}">
+{version}<title>{title}</title>
 <style>{CSS}</style>
 </head>
 <body>
@@ -655,7 +668,7 @@ impl Page {
 <footer id="legend">{LEGEND}{focus}</footer>
 <script type="application/json" id="argmap-data">{data}</script>
 <script type="application/json" id="argmap-groups">{groups}</script>
-<script nonce="{nonce}">{JS}</script>
+<script nonce="{nonce}">{JS}{live_js}</script>
 </body>
 </html>
 "#,
@@ -665,6 +678,64 @@ impl Page {
         )
     }
 }
+
+/// Where a live page ([`Page::render_live`]) asks for the maps' version.
+pub const LIVE_VERSION_PATH: &str = "/version";
+
+/// The parts a live page adds: its CSP's `connect-src`, the version it shows, its script.
+fn live_parts(live: Option<&str>) -> (&'static str, String, &'static str) {
+    match live {
+        None => ("", String::new(), ""),
+        Some(v) => (
+            "; connect-src 'self'",
+            format!("<meta name=\"argmap-version\" content=\"{}\">\n", xml(v)),
+            LIVE_JS,
+        ),
+    }
+}
+
+/// A live page for maps that cannot be drawn (they have errors, or a file cannot be
+/// read): the errors as text, and the same polling as [`Page::render_live`], so that the
+/// diagram comes back once they are fixed.
+pub fn live_errors(title: &str, errors: &str, version: &str) -> String {
+    let nonce = nonce(errors, version);
+    let (connect, version, live_js) = live_parts(Some(version));
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'{connect}">
+{version}<title>{title}</title>
+<style>body{{font:14px/1.4 system-ui,sans-serif;margin:1em}}pre{{white-space:pre-wrap;color:#b71c1c}}</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p>The maps cannot be drawn; this page reloads when they change.</p>
+<pre id="errors">{errors}</pre>
+<script nonce="{nonce}">{live_js}</script>
+</body>
+</html>
+"#,
+        title = xml(title),
+        errors = xml(errors),
+    )
+}
+
+/// The script of a live page: polls the version, reloads when it changes.
+const LIVE_JS: &str = r#"
+(function(){
+  var meta=document.querySelector('meta[name="argmap-version"]');
+  var shown=meta?meta.getAttribute("content"):"";
+  function poll(){
+    fetch("/version",{cache:"no-store"}).then(function(r){return r.ok?r.text():shown;}).then(function(v){
+      if(v.trim()!==shown){location.reload();return;}
+      setTimeout(poll,500);
+    }).catch(function(){setTimeout(poll,1000);});
+  }
+  setTimeout(poll,500);
+})();
+"#;
 
 /// A per-page nonce for the Content-Security-Policy (FNV-1a of the page content, so the
 /// output is reproducible).

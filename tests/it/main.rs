@@ -32,4 +32,5 @@ mod rules_registry;
 mod schema;
 mod second_edition;
 mod suggest;
+mod serve;
 mod terminal;

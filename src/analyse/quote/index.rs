@@ -91,7 +91,7 @@ fn sort_word_starts(bytes: &[u8]) -> Vec<u32> {
 
 impl SourceIndex {
     /// Lets this many closest-passage searches scan the whole text again
-    /// ([`MAX_SCANS`] per check): for an index kept across checks.
+    /// (200 per check): for an index kept across checks.
     pub fn restart_scans(&self) {
         self.scans.store(0, std::sync::atomic::Ordering::Relaxed);
     }
