@@ -1,5 +1,6 @@
-//! Property tests: no generated map makes argmap panic, and rendered DOT always parses
-//! back with graphviz-rust, whatever the text.
+//! Property tests: no generated map makes argmap panic, rendered DOT always parses
+//! back with graphviz-rust, whatever the text, and an editor's view of the text (the ids
+//! and their spans, the completion contexts) holds together.
 
 use argmap::analyse::{support, Analysed};
 use argmap::parse::load::load_bytes;
@@ -132,6 +133,41 @@ fn render_map(nodes: &[GenNode]) -> String {
 }
 
 /// Runs every stage on `yaml`; panics only if argmap does.
+/// The characters of line `line` (from 1) between two columns (from 1).
+fn chars_between(text: &str, line: usize, from: usize, to: usize) -> Option<String> {
+    let l = text.split('\n').nth(line.checked_sub(1)?)?;
+    let n = l.chars().count();
+    (from >= 1 && from <= to && to <= n + 1)
+        .then(|| l.chars().skip(from - 1).take(to - from).collect())
+}
+
+/// An editor's view of the text (`argmap lsp`'s): every id's span lies in the text and,
+/// for a valid id, holds exactly the id; every completion context can be asked for.
+fn editor_view(text: &str, diagnostics: &[argmap::Diagnostic]) {
+    let index = argmap::parse::document::DocumentIndex::build(text);
+    let valid = |id: &str| {
+        id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c))
+    };
+    for o in &index.occurrences {
+        assert!(o.start <= o.end, "{o:?}");
+        if o.start.line == o.end.line && valid(&o.id) && !text.contains('\r') {
+            let got = chars_between(text, o.start.line, o.start.column, o.end.column);
+            assert_eq!(got.as_deref(), Some(o.id.as_str()), "{o:?} in\n{text}");
+        }
+    }
+    for d in diagnostics {
+        if let Some(p) = d.position() {
+            if let Some(end) = index.end_of(p) {
+                assert!(end >= p, "{d:?}");
+            }
+            let _ = argmap::parse::completion::context_at(text, p.line, p.column);
+        }
+    }
+}
+
 fn run_all(yaml: &[u8], source: Option<&str>) {
     let file = load_bytes(Path::new("gen.yaml"), yaml.to_vec());
     let src = source.map_or(SourceLoad::None, |s| SourceLoad::Text(s.to_string()));
@@ -141,6 +177,9 @@ fn run_all(yaml: &[u8], source: Option<&str>) {
             d.position().is_some_and(|p| p.line >= 1 && p.column >= 1),
             "unlocated: {d:?}"
         );
+    }
+    if let Ok(text) = std::str::from_utf8(yaml) {
+        editor_view(text, &diagnostics);
     }
     if let Some(m) = Analysed::new(&file) {
         let _ = support::report(&m.graph, m.support());
