@@ -375,6 +375,25 @@ fn lsp_hover_definition_and_references_across_files() {
             loc(&uri, range(21, 64, 21, 66)),
         ])
     );
+    // The other map changes on disk, and the editor says so: its reference is gone.
+    std::fs::write(
+        _dir.path().join("other.yaml"),
+        OTHER.replace("    same_as: [trees:T1]\n", ""),
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": other, "type": 2}]}),
+    );
+    let mut refs = at(&uri, 7, 2);
+    refs["context"] = json!({"includeDeclaration": false});
+    assert_eq!(
+        client.request("textDocument/references", refs),
+        json!([
+            loc(&uri, range(13, 15, 13, 17)),
+            loc(&uri, range(21, 64, 21, 66))
+        ])
+    );
     // Not on an id: nothing.
     assert_eq!(
         client.request("textDocument/hover", at(&uri, 8, 12)),
@@ -657,6 +676,26 @@ fn lsp_survives_malformed_input() {
         at("file:///h.yaml", 4000000000, 7),
     );
     // Still answering.
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn lsp_asks_to_watch_the_maps_when_the_client_can() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut client = Client::start(dir.path());
+    client.request(
+        "initialize",
+        json!({"processId": null, "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
+    client.notify("initialized", json!({}));
+    let asked = client.recv();
+    assert_eq!(asked["method"], "client/registerCapability");
+    assert_eq!(
+        asked["params"]["registrations"][0]["registerOptions"],
+        json!({"watchers": [{"globPattern": "**/*.{yaml,yml}"}]})
+    );
+    // The client's answer is taken and ignored.
+    client.send(&json!({"jsonrpc": "2.0", "id": asked["id"], "result": null}));
     assert_eq!(client.shutdown(), Some(0));
 }
 

@@ -107,6 +107,20 @@ pub(super) fn notification(ws: &mut Workspace, n: Notification) -> Vec<Message> 
             out.extend(keys.iter().filter_map(|k| publish(ws, k)));
             return out;
         }
+        nf::DidChangeWatchedFiles::METHOD => {
+            let Ok(p) = params::<lsp::DidChangeWatchedFilesParams>(m, &n.params) else {
+                return Vec::new();
+            };
+            let mut keys: Vec<String> = Vec::new();
+            for change in p.changes {
+                for k in ws.file_changed(change.uri.as_str()) {
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+            }
+            keys
+        }
         _ => Vec::new(),
     };
     keys.iter().filter_map(|k| publish(ws, k)).collect()

@@ -51,6 +51,8 @@ pub(super) fn run(io: &mut Io) -> Result<u8, CliError> {
 #[derive(Default)]
 struct Server {
     initialized: bool,
+    /// Whether the client lets the server ask it to watch the workspace's map files.
+    watch_files: bool,
     shutdown: bool,
     exit: Option<u8>,
     ws: Workspace,
@@ -149,6 +151,10 @@ impl Server {
         for root in &roots {
             self.ws.scan(root);
         }
+        self.watch_files = p
+            .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
         self.initialized = true;
         Message::Response(Response::new_ok(
             req.id,
@@ -170,6 +176,18 @@ impl Server {
         }
         if !self.initialized || self.shutdown {
             return Vec::new();
+        }
+        if n.method == lsp_types::notification::Initialized::METHOD && self.watch_files {
+            // Ask to be told when a map of the workspace changes on disk.
+            return vec![Message::Request(Request::new(
+                RequestId::from("argmap-watch".to_string()),
+                lsp_types::request::RegisterCapability::METHOD.to_string(),
+                serde_json::json!({"registrations": [{
+                    "id": "argmap-maps",
+                    "method": "workspace/didChangeWatchedFiles",
+                    "registerOptions": {"watchers": [{"globPattern": "**/*.{yaml,yml}"}]},
+                }]}),
+            ))];
         }
         let ws = &mut self.ws;
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

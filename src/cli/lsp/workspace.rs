@@ -217,6 +217,46 @@ impl Workspace {
         self.recheck(&key, old_map)
     }
 
+    /// A file of the workspace changed on disk (`workspace/didChangeWatchedFiles`): read
+    /// again (or forgotten, if it is gone or no map), unless the editor has it open.
+    /// Returns the open documents to publish again (those that link to it).
+    pub fn file_changed(&mut self, uri: &str) -> Vec<String> {
+        let key = key_of(uri);
+        if self.docs.get(&key).is_some_and(|d| d.open) {
+            return Vec::new();
+        }
+        let Some(path) = path_of(uri) else {
+            return Vec::new();
+        };
+        let old_map = self
+            .docs
+            .remove(&key)
+            .and_then(|d| d.map_id().map(str::to_string));
+        let text = std::fs::metadata(&path)
+            .is_ok_and(|m| m.len() <= MAX_WORKSPACE_FILE)
+            .then(|| argmap::parse::load::read_regular(&path).ok())
+            .flatten()
+            .and_then(|b| String::from_utf8(b).ok());
+        let mut new_map = None;
+        if let Some(text) = text {
+            let d = Doc::new(uri_of(&path), path, text, None, false);
+            new_map = d.map_id().map(str::to_string);
+            if new_map.is_some() {
+                self.docs.insert(key.clone(), d);
+            }
+        }
+        let mut out = Vec::new();
+        for m in [old_map, new_map].into_iter().flatten() {
+            for k in self.dependents(Some(&m), &key) {
+                if !out.contains(&k) {
+                    self.analyse(&k);
+                    out.push(k);
+                }
+            }
+        }
+        out
+    }
+
     /// The editor closed a document: it stays known as a workspace file if it is one on
     /// disk. Returns the keys to publish again (its diagnostics are cleared by the caller).
     pub fn close(&mut self, uri: &str) -> Vec<String> {
