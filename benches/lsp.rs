@@ -5,7 +5,9 @@
 //! parsed, every rule checked (the quotes against the source index kept since
 //! `didOpen`), the diagnostics located, converted to UTF-16 ranges and written.
 //!
-//! `cargo bench --bench lsp` (the target: under 20 ms per change).
+//! `cargo bench --bench lsp` (the target: under 20 ms per change). Two cases:
+//! `did_change` sends the whole text (full sync), `did_change_incremental` the one
+//! character that changed (incremental sync, as most editors send it).
 //! Each change alternates between two texts (one character apart), so that no step
 //! could be skipped as unchanged.
 
@@ -48,6 +50,14 @@ fn diagnostics(r: &mut BufReader<ChildStdout>) -> usize {
             return v["params"]["diagnostics"].as_array().map_or(0, Vec::len);
         }
     }
+}
+
+/// The CPU time process `pid`'s main thread has used, in seconds (Linux's
+/// `/proc/PID/schedstat`: nanoseconds on a CPU, first field; the server is one thread).
+fn cpu_seconds(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/schedstat")).ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }
 
 fn did_change(c: &mut Criterion) {
@@ -102,7 +112,66 @@ fn did_change(c: &mut Criterion) {
             total
         })
     });
+    // The same keystroke sent as editors send it under incremental sync: one character
+    // inserted, then deleted, after the first `title: `.
+    let at = texts[1].find("title: ").expect("a title") + "title: ".len();
+    let before = &texts[1][..at];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].encode_utf16().count();
+    group.bench_function("did_change_incremental/permanent-revolution", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                version += 1;
+                let (range, text) = if version % 2 == 0 {
+                    (json!({"start": {"line": line, "character": col}, "end": {"line": line, "character": col}}), "X")
+                } else {
+                    (json!({"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 1}}), "")
+                };
+                let change = json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                    "textDocument": {"uri": uri, "version": version},
+                    "contentChanges": [{"range": range, "text": text}],
+                }});
+                let start = Instant::now();
+                send(&mut w, &change);
+                let n = diagnostics(&mut r);
+                total += start.elapsed();
+                assert_eq!(n, opened, "a change one character apart has the same diagnostics");
+            }
+            total
+        })
+    });
     group.finish();
+    // The server's own CPU time per change (from /proc), which other work on the
+    // machine does not inflate as it does the round trip's wall time.
+    let pid = child.id();
+    for (name, incremental) in [("full", false), ("incremental", true)] {
+        let runs = 300;
+        let before = cpu_seconds(pid);
+        for _ in 0..runs {
+            version += 1;
+            let changes = if incremental {
+                let end = col + usize::from(version % 2 == 1);
+                json!([{"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": end}},
+                        "text": if version % 2 == 0 { "X" } else { "" }}])
+            } else {
+                json!([{"text": texts[version % 2]}])
+            };
+            send(
+                &mut w,
+                &json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": version}, "contentChanges": changes}}),
+            );
+            diagnostics(&mut r);
+        }
+        if let (Some(a), Some(b)) = (before, cpu_seconds(pid)) {
+            eprintln!(
+                "lsp/{name}: the server's CPU time per change: {:.2} ms ({runs} changes)",
+                (b - a) * 1000.0 / f64::from(runs)
+            );
+        }
+    }
     send(
         &mut w,
         &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}),

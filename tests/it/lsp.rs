@@ -319,10 +319,39 @@ fn lsp_diagnostics_on_open_and_on_change_with_exact_ranges() {
         second,
         json!({"uri": uri, "version": 2, "diagnostics": [quote(&uri), atlas(&uri)]})
     );
+    // Incremental changes, in UTF-16 units: after 🌳 (two units) on line 21, `C1 -> T1`
+    // becomes `C1 -> T3`, then T2 comes back on line 13.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [
+            {"range": range(21, 65, 21, 66), "rangeLength": 1, "text": "3"},
+            {"range": range(13, 17, 13, 17), "text": ", T2"},
+        ]}),
+    );
+    let edited = client.diagnostics(&uri);
+    let messages: Vec<&str> = edited["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`C1` supports: no node `T2` in this map",
+            "the quote of `C1` is not in the source text",
+            "`E1` cites: no source `atlas` in this map",
+            "rebuttal `R1` is not connected to any thesis",
+            "`R1` undercuts: no node `T3` in this map",
+        ]
+    );
+    // The orphan at its key; the undercut at its string, quotes included.
+    assert_eq!(edited["diagnostics"][3]["range"], range(21, 2, 21, 4));
+    assert_eq!(edited["diagnostics"][4]["range"], range(21, 57, 21, 67));
     // Half-typed text: a syntax error, at its place, and the server goes on.
     client.notify(
         "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": "id: trees\ntitle: a: b\n"}]}),
+        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": "id: trees\ntitle: a: b\n"}]}),
     );
     let third = client.diagnostics(&uri);
     let d = &third["diagnostics"];

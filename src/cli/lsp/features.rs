@@ -20,7 +20,7 @@ use std::str::FromStr;
 pub(super) fn capabilities() -> Value {
     json!({
         "positionEncoding": "utf-16",
-        "textDocumentSync": {"openClose": true, "change": 1, "save": {"includeText": false}},
+        "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
         "hoverProvider": true,
         "definitionProvider": true,
         "referencesProvider": true,
@@ -73,15 +73,24 @@ pub(super) fn notification(ws: &mut Workspace, n: Notification) -> Vec<Message> 
             let Ok(p) = params::<lsp::DidChangeTextDocumentParams>(m, &n.params) else {
                 return Vec::new();
             };
-            // Full sync: the last change holds the whole text.
-            let Some(change) = p.content_changes.into_iter().last() else {
+            // Incremental sync: each change replaces a range of the text before it (a
+            // change without a range, the whole text).
+            let d = p.text_document;
+            let Some(mut text) = ws.doc(d.uri.as_str()).map(|(_, doc)| doc.text.clone()) else {
                 return Vec::new();
             };
-            if change.range.is_some() {
-                return Vec::new();
+            for change in p.content_changes {
+                match change.range {
+                    None => text = change.text,
+                    Some(r) => {
+                        let lines = Lines::new(&text);
+                        let a = lines.offset(&text, r.start);
+                        let b = lines.offset(&text, r.end).max(a);
+                        text.replace_range(a..b, &change.text);
+                    }
+                }
             }
-            let d = p.text_document;
-            ws.set(d.uri.as_str(), change.text, Some(d.version))
+            ws.set(d.uri.as_str(), text, Some(d.version))
         }
         nf::DidSaveTextDocument::METHOD => {
             // The source may have changed beside the map: check again.

@@ -75,6 +75,27 @@ impl Lines {
         }
     }
 
+    /// The byte offset of an LSP position (a line past the end is the end of the text; a
+    /// column past a line's end, that end; a column inside a character that takes two
+    /// UTF-16 units, that character's start).
+    pub(super) fn offset(&self, text: &str, p: lsp_types::Position) -> usize {
+        let Some(&start) = self.starts.get(p.line as usize) else {
+            return text.len();
+        };
+        let line = self.line(text, p.line as usize);
+        let mut units = 0;
+        for (i, c) in line.char_indices() {
+            if units >= p.character as usize {
+                return start + i;
+            }
+            units += c.len_utf16();
+            if units > p.character as usize {
+                return start + i;
+            }
+        }
+        start + line.len()
+    }
+
     /// The position after the text's last character.
     pub(super) fn end(&self, text: &str) -> lsp_types::Position {
         let last = self.count() - 1;
@@ -167,6 +188,21 @@ mod tests {
         assert_eq!(lines.to_lsp(text, p(2, 40)), l(1, 1));
         assert_eq!(lines.at_lsp(text, l(9, 9)), p(10, 1));
         assert_eq!(lines.end(text), l(3, 0));
+    }
+
+    #[test]
+    fn offsets_of_lsp_positions() {
+        let text = "a𝄞b\r\nc\n";
+        let lines = Lines::new(text);
+        let l = |line, character| lsp_types::Position { line, character };
+        assert_eq!(lines.offset(text, l(0, 0)), 0);
+        assert_eq!(lines.offset(text, l(0, 1)), 1);
+        // Inside 𝄞 (two units): its start; after it: the next character.
+        assert_eq!(lines.offset(text, l(0, 2)), 1);
+        assert_eq!(lines.offset(text, l(0, 3)), 5);
+        assert_eq!(lines.offset(text, l(0, 9)), 6);
+        assert_eq!(lines.offset(text, l(1, 0)), 8);
+        assert_eq!(lines.offset(text, l(7, 0)), text.len());
     }
 
     #[test]

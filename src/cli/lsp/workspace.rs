@@ -354,10 +354,15 @@ impl Workspace {
             .next()
             .unwrap_or_default();
         let name = doc.path.display().to_string();
-        let positions = found
-            .iter()
-            .any(|d| d.position().is_none())
-            .then(|| PositionIndex::build(&doc.text));
+        let positions = found.iter().any(|d| d.position().is_none()).then(|| {
+            PositionIndex::build_for(
+                &doc.text,
+                found
+                    .iter()
+                    .filter(|d| d.position().is_none())
+                    .map(|d| &d.target),
+            )
+        });
         for d in &mut found {
             d.file.clone_from(&name);
             if d.position().is_none() {
