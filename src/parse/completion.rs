@@ -5,7 +5,7 @@
 //! typed is seldom valid YAML.
 
 use super::document::{id_field, section_kind, IdForm, IdKind};
-use super::model::{CITE_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS};
+use super::model::{CITE_FIELDS, GROUP_FIELDS, MAP_FIELDS, NODE_FIELDS, SOURCE_FIELDS};
 
 /// Whose fields are expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub enum FieldsOf {
     Source,
     /// A long-form citation's.
     Cite,
+    /// A group's.
+    Group,
 }
 
 impl FieldsOf {
@@ -28,6 +30,7 @@ impl FieldsOf {
             FieldsOf::Node => NODE_FIELDS,
             FieldsOf::Source => SOURCE_FIELDS,
             FieldsOf::Cite => CITE_FIELDS,
+            FieldsOf::Group => GROUP_FIELDS,
         }
     }
 }
@@ -122,7 +125,12 @@ fn value_of(key: &str, parents: &[&str], in_flow: bool) -> Option<Expected> {
             field: "cites".into(),
         });
     }
-    let f = id_field(key)?;
+    // A group's `in:` (its parent is the entry under `groups`), else a node's field.
+    let owner = match parents {
+        [_, "groups", ..] => IdKind::Group,
+        _ => IdKind::Node,
+    };
+    let f = id_field(owner, key)?;
     Some(Expected::Id {
         form: f.form,
         field: key.into(),
@@ -135,6 +143,7 @@ fn fields_of(chain: &[&str]) -> Option<FieldsOf> {
         [] => Some(FieldsOf::Map),
         [_, section] => match section_kind(section)? {
             IdKind::Source => Some(FieldsOf::Source),
+            IdKind::Group => Some(FieldsOf::Group),
             _ => Some(FieldsOf::Node),
         },
         ["cites", _, section] if section_kind(section) == Some(IdKind::Node) => {
@@ -307,6 +316,14 @@ mod tests {
             context_at("claims:\n  T1:\n    cites:\n      - {", 4, 10),
             field(FieldsOf::Cite, "")
         );
+    }
+
+    #[test]
+    fn group_ids_and_fields() {
+        let text = "groups:\n  ch1:\n    title: One\n    in: \n  ch2: {title: Two, \nclaims:\n  T1:\n    group: c\n";
+        assert_eq!(context_at(text, 4, 9), id(IdForm::Group, "in", ""));
+        assert_eq!(context_at(text, 5, 21), field(FieldsOf::Group, ""));
+        assert_eq!(context_at(text, 8, 13), id(IdForm::Group, "group", "c"));
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub enum IdKind {
     Source,
     /// A map (its top-level `id`, or the `map` of a `map:NODE` reference).
     Map,
+    /// An entry of `groups` (their own namespace: a group and a node may share an id).
+    Group,
 }
 
 /// How a field writes its ids.
@@ -36,11 +38,15 @@ pub enum IdForm {
     Link,
     /// `map:NODE`: a map id and a node of that map.
     MapNode,
+    /// A group id.
+    Group,
 }
 
-/// A field of a node whose value (a scalar or a list of them) holds ids.
+/// A field of an entry whose value (a scalar or a list of them) holds ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IdField {
+    /// Whose field it is: a node's ([`IdKind::Node`]) or a group's ([`IdKind::Group`]).
+    pub owner: IdKind,
     /// The field's key.
     pub field: &'static str,
     /// For a list of mappings (the long form of a citation), the key of each item that
@@ -50,37 +56,62 @@ pub struct IdField {
     pub form: IdForm,
 }
 
-/// The fields of a node whose values are ids, and which kind of id: one line per field.
+/// The fields whose values are ids, whose fields they are, and which kind of id: one
+/// entry per field.
 pub const ID_FIELDS: &[IdField] = &[
     IdField {
+        owner: IdKind::Node,
         field: "supports",
         item_key: None,
         form: IdForm::Node,
     },
     IdField {
+        owner: IdKind::Node,
         field: "attacks",
         item_key: None,
         form: IdForm::Node,
     },
     IdField {
+        owner: IdKind::Node,
         field: "with",
         item_key: None,
         form: IdForm::Node,
     },
     IdField {
+        owner: IdKind::Node,
         field: "undercuts",
         item_key: None,
         form: IdForm::Link,
     },
     IdField {
+        owner: IdKind::Node,
         field: "cites",
         item_key: Some("source"),
         form: IdForm::Source,
     },
     IdField {
+        owner: IdKind::Node,
         field: "same_as",
         item_key: None,
         form: IdForm::MapNode,
+    },
+    IdField {
+        owner: IdKind::Node,
+        field: "contradicts",
+        item_key: None,
+        form: IdForm::MapNode,
+    },
+    IdField {
+        owner: IdKind::Node,
+        field: "group",
+        item_key: None,
+        form: IdForm::Group,
+    },
+    IdField {
+        owner: IdKind::Group,
+        field: "in",
+        item_key: None,
+        form: IdForm::Group,
     },
 ];
 
@@ -90,11 +121,14 @@ pub const ID_SECTIONS: &[(&str, IdKind)] = &[
     ("evidence", IdKind::Node),
     ("rebuttals", IdKind::Node),
     ("sources", IdKind::Source),
+    ("groups", IdKind::Group),
 ];
 
-/// The [`IdField`] of `field`, if its values are ids.
-pub fn id_field(field: &str) -> Option<&'static IdField> {
-    ID_FIELDS.iter().find(|f| f.field == field)
+/// The [`IdField`] of `field` of an entry of kind `owner`, if its values are ids.
+pub fn id_field(owner: IdKind, field: &str) -> Option<&'static IdField> {
+    ID_FIELDS
+        .iter()
+        .find(|f| f.owner == owner && f.field == field)
 }
 
 /// The kind of id a section's keys declare, if they declare ids.
@@ -571,10 +605,7 @@ impl<'t> Walker<'t> {
         else {
             return;
         };
-        if section_kind(section) != Some(IdKind::Node) {
-            return;
-        }
-        let Some(f) = id_field(field) else {
+        let Some(f) = section_kind(section).and_then(|owner| id_field(owner, field)) else {
             return;
         };
         let fits = match &path[3..] {
@@ -594,6 +625,7 @@ impl<'t> Walker<'t> {
             let (kind, map) = match f.form {
                 IdForm::Node | IdForm::Link => (IdKind::Node, None),
                 IdForm::Source => (IdKind::Source, None),
+                IdForm::Group => (IdKind::Group, None),
                 IdForm::MapNode if part == 0 => (IdKind::Map, None),
                 IdForm::MapNode => (IdKind::Node, map_of_node.clone()),
             };
@@ -654,7 +686,7 @@ impl<'t> Walker<'t> {
             out.push((part, id.to_string(), s, e));
         };
         match form {
-            IdForm::Node | IdForm::Source => push(0, value, 0),
+            IdForm::Node | IdForm::Source | IdForm::Group => push(0, value, 0),
             IdForm::Link => {
                 let mut from = 0;
                 for (part, piece) in value.split("->").enumerate() {

@@ -271,6 +271,20 @@ fn describe(doc: &Doc, kind: IdKind, id: &str) -> Option<String> {
         _ => String::new(),
     };
     match kind {
+        IdKind::Group => {
+            let g = map.groups.as_ref()?.get(id)?;
+            let mut s = format!("**group** `{id}`");
+            if let Some(t) = &g.details.title {
+                s.push_str(&format!("\n\n{t}"));
+            }
+            if let Some(parent) = &g.details.parent {
+                s.push_str(&format!("\n\nin: `{parent}`"));
+            }
+            if let Some(n) = &g.details.note {
+                s.push_str(&format!("\n\nnote: {n}"));
+            }
+            Some(s)
+        }
         IdKind::Map => {
             let mut s = format!("**map** `{id}`");
             if let Some(t) = &map.title {
@@ -397,6 +411,10 @@ fn completion(ws: &Workspace, p: &lsp::CompletionParams) -> Option<lsp::Completi
                 .into_iter()
                 .map(|(id, t)| item(id, lsp::CompletionItemKind::REFERENCE, t))
                 .collect(),
+            IdForm::Group => ids_of(doc, IdKind::Group)
+                .into_iter()
+                .map(|(id, t)| item(id, lsp::CompletionItemKind::FOLDER, t))
+                .collect(),
             IdForm::MapNode => match ctx.prefix.split_once(':') {
                 Some((m, _)) => match ws.map_doc(m) {
                     Some((_, other)) => ids_of(other, IdKind::Node)
@@ -440,6 +458,7 @@ fn short_text(doc: &Doc, kind: IdKind, id: &str) -> Option<String> {
             .text
             .as_deref()?,
         IdKind::Source => map.sources.get(id)?.name()?,
+        IdKind::Group => map.groups.as_ref()?.get(id)?.details.title.as_deref()?,
         IdKind::Map => return None,
     };
     let mut s: String = text.chars().take(80).collect();
@@ -487,11 +506,16 @@ fn rename(ws: &Workspace, p: &lsp::RenameParams) -> Result<Option<lsp::Workspace
     }
     let t = ws.target(&key, o);
     if let Some(home) = t.doc.as_deref().and_then(|k| ws.docs.get(k)) {
-        let taken = home.index.occurrences.iter().any(|d| {
-            d.role == Role::Definition
-                && d.id == new
-                && (o.kind == IdKind::Map) == (d.kind == IdKind::Map)
-        });
+        // Nodes and sources share one namespace; groups and maps have their own.
+        let space = |k: IdKind| match k {
+            IdKind::Node | IdKind::Source => 0,
+            IdKind::Group => 1,
+            IdKind::Map => 2,
+        };
+        let taken =
+            home.index.occurrences.iter().any(|d| {
+                d.role == Role::Definition && d.id == new && space(o.kind) == space(d.kind)
+            });
         if taken && new != t.id {
             return Err(Failure::invalid(format!(
                 "`{new}` is already declared in this map"
@@ -523,10 +547,12 @@ fn symbols(ws: &Workspace, p: &lsp::DocumentSymbolParams) -> Option<lsp::Documen
             None if e.children.is_empty() => lsp::SymbolKind::PROPERTY,
             None => lsp::SymbolKind::NAMESPACE,
             Some("sources") => lsp::SymbolKind::FILE,
+            Some("groups") => lsp::SymbolKind::PACKAGE,
             Some(_) => lsp::SymbolKind::OBJECT,
         };
         let detail = match section {
             Some("sources") => short_text(doc, IdKind::Source, &e.name),
+            Some("groups") => short_text(doc, IdKind::Group, &e.name),
             Some(_) => short_text(doc, IdKind::Node, &e.name),
             None => None,
         };

@@ -167,3 +167,33 @@ fn hostile_shapes_stay_linear_and_do_not_panic() {
         let _ = DocumentIndex::build(text);
     }
 }
+
+#[test]
+fn groups_and_contradicts_from_the_table() {
+    use IdKind::*;
+    use Role::*;
+    let text = "id: m\ngroups:\n  ch1: {title: One}\n  ch1-a: {title: A, in: ch1}\nclaims:\n  T1: {text: T., group: ch1-a, contradicts: [other:T9]}\n";
+    let index = DocumentIndex::build(text);
+    assert_eq!(
+        ids(&index),
+        [
+            (Map, "m", None, Definition, at(1, 5), at(1, 6)),
+            (Group, "ch1", None, Definition, at(3, 3), at(3, 6)),
+            (Group, "ch1-a", None, Definition, at(4, 3), at(4, 8)),
+            (Group, "ch1", None, Reference, at(4, 25), at(4, 28)),
+            (Node, "T1", None, Definition, at(6, 3), at(6, 5)),
+            (Group, "ch1-a", None, Reference, at(6, 25), at(6, 30)),
+            (Map, "other", None, Reference, at(6, 46), at(6, 51)),
+            (Node, "T9", Some("other"), Reference, at(6, 52), at(6, 54)),
+        ]
+    );
+    // Groups are their own namespace: `in` of a node is no id, `group` of a group neither.
+    let odd = DocumentIndex::build(
+        "groups:\n  g: {title: G, group: x}\nclaims:\n  T1: {text: T., in: g}\n",
+    );
+    assert!(
+        odd.occurrences.iter().all(|o| o.role == Definition),
+        "{:?}",
+        odd.occurrences
+    );
+}
