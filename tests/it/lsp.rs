@@ -470,6 +470,7 @@ fn lsp_completion_of_ids_and_fields() {
         .iter()
         .filter_map(|i| i["label"].as_str())
         .collect();
+    // The model's own list of node fields, in its order.
     assert_eq!(
         labels,
         [
@@ -483,7 +484,9 @@ fn lsp_completion_of_ids_and_fields() {
             "undercuts",
             "with",
             "cites",
-            "same_as"
+            "same_as",
+            "contradicts",
+            "group"
         ]
     );
     assert_eq!(got[0]["textEdit"]["range"], range(10, 4, 10, 7));
