@@ -732,6 +732,79 @@ fn lsp_asks_to_watch_the_maps_when_the_client_can() {
 }
 
 #[test]
+fn lsp_a_map_in_several_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = "id: split\ninclude: [part.yaml]\nclaims:\n  T1: {text: The thesis., thesis: true}\n  C1: {text: A reason., supports: [T1], group: g1}\ngroups:\n  g1: {title: Chapter one}\n";
+    let part = "evidence:\n  E1:\n    text: A finding.\n    supports: [C1, C9]\n";
+    std::fs::write(dir.path().join("root.yaml"), root).unwrap();
+    std::fs::write(dir.path().join("part.yaml"), part).unwrap();
+    let mut client = Client::start(dir.path());
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri_of(dir.path()), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    let root_uri = uri_of(&dir.path().join("root.yaml"));
+    let part_uri = uri_of(&dir.path().join("part.yaml"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": root_uri, "languageId": "yaml", "version": 1, "text": root}}),
+    );
+    // The part's diagnostics go to the part, at their place there.
+    let in_part = client.diagnostics(&part_uri);
+    let d = &in_part["diagnostics"];
+    assert_eq!(d.as_array().map(Vec::len), Some(2), "{in_part}");
+    assert_eq!(d[0]["code"], "uncited-evidence");
+    assert_eq!(d[0]["range"], range(1, 2, 1, 4));
+    assert_eq!(d[1]["message"], "`E1` supports: no node `C9` in this map");
+    assert_eq!(d[1]["range"], range(3, 19, 3, 21));
+    let in_root = client.diagnostics(&root_uri);
+    let codes: Vec<&str> = in_root["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["uncited-claim", "uncited-claim"], "{in_root}");
+    // C1 in the part leads to the root; the root's group reference to its group.
+    assert_eq!(
+        client.request("textDocument/definition", at(&part_uri, 3, 16)),
+        loc(&root_uri, range(4, 2, 4, 4))
+    );
+    assert_eq!(
+        client.request("textDocument/definition", at(&root_uri, 4, 48)),
+        loc(&root_uri, range(6, 2, 6, 4))
+    );
+    // Opened itself, the part is still checked as a piece of its map: no dangling T1/C1.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": part_uri, "languageId": "yaml", "version": 1, "text": part}}),
+    );
+    let again = client.diagnostics(&part_uri);
+    assert_eq!(
+        again["diagnostics"].as_array().map(Vec::len),
+        Some(2),
+        "{again}"
+    );
+    // References to C1 across the map's files.
+    let mut refs = at(&root_uri, 4, 2);
+    refs["context"] = json!({"includeDeclaration": true});
+    assert_eq!(
+        client.request("textDocument/references", refs),
+        json!([
+            loc(&root_uri, range(4, 2, 4, 4)),
+            loc(&part_uri, range(3, 15, 3, 17))
+        ])
+    );
+    // A group hover.
+    assert_eq!(
+        client.request("textDocument/hover", at(&root_uri, 6, 3))["contents"]["value"],
+        "**group** `g1`\n\nChapter one"
+    );
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
 fn lsp_exit_without_shutdown_is_exit_1() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut client = Client::start(dir.path());

@@ -2,7 +2,7 @@
 //! documents and the library's analysis.
 
 use super::text::Lines;
-use super::workspace::{right, Doc, Workspace};
+use super::workspace::{key_of, right, Doc, Workspace};
 use super::{params, Failure};
 use argmap::analyse::Analysed;
 use argmap::diagnostic::{Diagnostic, Fix, Position, Rule, Severity};
@@ -113,7 +113,7 @@ pub(super) fn notification(ws: &mut Workspace, n: Notification) -> Vec<Message> 
             let uri = p.text_document.uri;
             let mut out = vec![publish_empty(&uri)];
             let keys = ws.close(uri.as_str());
-            out.extend(keys.iter().filter_map(|k| publish(ws, k)));
+            out.extend(keys.iter().flat_map(|k| publish(ws, k)));
             return out;
         }
         nf::DidChangeWatchedFiles::METHOD => {
@@ -132,7 +132,7 @@ pub(super) fn notification(ws: &mut Workspace, n: Notification) -> Vec<Message> 
         }
         _ => Vec::new(),
     };
-    keys.iter().filter_map(|k| publish(ws, k)).collect()
+    keys.iter().flat_map(|k| publish(ws, k)).collect()
 }
 
 fn publish_empty(uri: &lsp::Uri) -> Message {
@@ -150,11 +150,28 @@ fn uri(s: &str) -> Option<lsp::Uri> {
     lsp::Uri::from_str(s).ok()
 }
 
-fn publish(ws: &Workspace, key: &str) -> Option<Message> {
-    let doc = ws.docs.get(key)?;
+/// The diagnostics to publish after document `key` was checked: those of its map's
+/// root file (when the editor has it open) and of each of the map's parts.
+fn publish(ws: &Workspace, key: &str) -> Vec<Message> {
+    let root = ws.root_of(key);
+    let Some(doc) = ws.docs.get(&root) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if doc.open {
+        out.extend(notify(doc, &doc.diagnostics));
+    }
+    for (k, ds) in &doc.part_diagnostics {
+        if let Some(part) = ws.docs.get(k) {
+            out.extend(notify(part, ds));
+        }
+    }
+    out
+}
+
+fn notify(doc: &Doc, diagnostics: &[Diagnostic]) -> Option<Message> {
     let u = uri(&doc.uri)?;
-    let diagnostics = doc
-        .diagnostics
+    let diagnostics = diagnostics
         .iter()
         .map(|d| lsp_diagnostic(doc, &u, d))
         .collect();
@@ -163,7 +180,7 @@ fn publish(ws: &Workspace, key: &str) -> Option<Message> {
         lsp::PublishDiagnosticsParams {
             uri: u,
             diagnostics,
-            version: doc.version,
+            version: doc.version.filter(|_| doc.open),
         },
     )))
 }
@@ -246,7 +263,9 @@ fn location(ws: &Workspace, key: &str, o: &Occurrence) -> Option<lsp::Location> 
 fn hover(ws: &Workspace, p: &lsp::HoverParams) -> Option<lsp::Hover> {
     let (key, doc, o) = occurrence_at(ws, &p.text_document_position_params)?;
     let t = ws.target(&key, o);
-    let text = match t.doc.as_deref().and_then(|k| ws.docs.get(k)) {
+    // The map's root file: its map holds the entries of every file of the map.
+    let home = t.doc.as_deref().map(|k| ws.root_of(k));
+    let text = match home.as_deref().and_then(|k| ws.docs.get(k)) {
         Some(home) => describe(home, t.kind, &t.id)?,
         None => format!(
             "`{}`: map `{}` is not open nor in the workspace",
@@ -388,12 +407,16 @@ fn completion(ws: &Workspace, p: &lsp::CompletionParams) -> Option<lsp::Completi
             ..Default::default()
         }
     };
+    // The ids declared in every file of the map (the root's map holds them all).
     let ids_of = |d: &Doc, kind: IdKind| -> Vec<(String, Option<String>)> {
-        d.index
-            .occurrences
+        let family = ws.family(&key_of(&d.uri));
+        let root = family.first().and_then(|k| ws.docs.get(k)).unwrap_or(d);
+        family
             .iter()
+            .filter_map(|k| ws.docs.get(k))
+            .flat_map(|f| f.index.occurrences.iter())
             .filter(|o| o.role == Role::Definition && o.kind == kind)
-            .map(|o| (o.id.clone(), short_text(d, kind, &o.id)))
+            .map(|o| (o.id.clone(), short_text(root, kind, &o.id)))
             .collect()
     };
     let items: Vec<lsp::CompletionItem> = match ctx.expected {
@@ -630,10 +653,10 @@ fn overlaps(a: &lsp::Range, b: &lsp::Range) -> bool {
 }
 
 fn code_actions(ws: &Workspace, p: &lsp::CodeActionParams) -> Option<lsp::CodeActionResponse> {
-    let (_, doc) = ws.doc(p.text_document.uri.as_str())?;
+    let (key, doc) = ws.doc(p.text_document.uri.as_str())?;
     let u = uri(&doc.uri)?;
     let mut out = Vec::new();
-    for d in &doc.diagnostics {
+    for d in ws.diagnostics_of(&key) {
         let r = span(doc, d);
         if !overlaps(&r, &p.range) {
             continue;

@@ -46,6 +46,11 @@ pub(super) struct Doc {
     pub index: DocumentIndex,
     /// Its diagnostics, located, as last published.
     pub diagnostics: Vec<Diagnostic>,
+    /// For a map in several files, the diagnostics of each of its parts (by the part's
+    /// key): a part is checked as a piece of its map, never alone.
+    pub part_diagnostics: Vec<(String, Vec<Diagnostic>)>,
+    /// The path with symbolic links resolved, when the file exists.
+    canonical: Option<PathBuf>,
     source: Option<SourceCache>,
 }
 
@@ -53,6 +58,8 @@ impl Doc {
     fn new(uri: String, path: PathBuf, text: String, version: Option<i32>, open: bool) -> Doc {
         let file = load_str(&path, text.clone());
         Doc {
+            canonical: std::fs::canonicalize(&path).ok(),
+            part_diagnostics: Vec::new(),
             uri,
             lines: Lines::new(&text),
             index: DocumentIndex::build(&text),
@@ -73,6 +80,29 @@ impl Doc {
             .as_ref()
             .and_then(|m| m.id.as_deref())
             .or_else(|| self.index.map_id())
+    }
+
+    /// Whether it reads as a map (or a part of one, which may have no `id`).
+    fn is_map(&self) -> bool {
+        self.file.map.is_some() || self.map_id().is_some()
+    }
+
+    /// The files this map includes, as canonical paths where they exist.
+    fn part_paths(&self) -> Vec<PathBuf> {
+        self.file
+            .parts
+            .iter()
+            .map(|p| {
+                p.canonical
+                    .clone()
+                    .or_else(|| std::fs::canonicalize(&p.path).ok())
+                    .unwrap_or_else(|| p.path.clone())
+            })
+            .collect()
+    }
+
+    fn same_file(&self, path: &Path) -> bool {
+        self.canonical.as_deref().unwrap_or(&self.path) == path
     }
 
     /// Reads and indexes the map's source unless the one kept is still right.
@@ -194,7 +224,7 @@ impl Workspace {
                     continue;
                 };
                 let doc = Doc::new(uri_of(&path), path, text, None, false);
-                if doc.map_id().is_some() {
+                if doc.is_map() {
                     self.docs.insert(key, doc);
                 }
             }
@@ -214,7 +244,9 @@ impl Workspace {
         let mut doc = Doc::new(uri.to_string(), path, text, version, true);
         doc.source = source;
         self.docs.insert(key.clone(), doc);
-        self.recheck(&key, old_map)
+        // A part is checked as a piece of its map (as saved on disk).
+        let root = self.root_of(&key);
+        self.recheck(&root, old_map)
     }
 
     /// A file of the workspace changed on disk (`workspace/didChangeWatchedFiles`): read
@@ -241,7 +273,7 @@ impl Workspace {
         if let Some(text) = text {
             let d = Doc::new(uri_of(&path), path, text, None, false);
             new_map = d.map_id().map(str::to_string);
-            if new_map.is_some() {
+            if d.is_map() {
                 self.docs.insert(key.clone(), d);
             }
         }
@@ -270,7 +302,7 @@ impl Workspace {
             .and_then(|b| String::from_utf8(b).ok())
         {
             let d = Doc::new(doc.uri.clone(), doc.path.clone(), text, None, false);
-            if d.map_id().is_some() {
+            if d.is_map() {
                 self.docs.insert(key.clone(), d);
             }
         }
@@ -348,12 +380,65 @@ impl Workspace {
         }
         let mut sources = vec![doc.source_input()];
         sources.extend((1..files.len()).map(|_| SourceInput::Load(SourceLoad::None)));
-        let mut found = check_indexed(&files, sources, RuleSet::ALL)
+        let found = check_indexed(&files, sources, RuleSet::ALL)
             .diagnostics
             .into_iter()
             .next()
             .unwrap_or_default();
         let name = doc.path.display().to_string();
+        if !doc.file.parts.is_empty() {
+            // A map in several files: the library places each diagnostic in its file.
+            let located = argmap::parse::load::locate(std::slice::from_ref(&doc.file), vec![found])
+                .unwrap_or_default();
+            let parts: Vec<(PathBuf, String)> = doc
+                .file
+                .parts
+                .iter()
+                .zip(doc.part_paths())
+                .map(|(p, canonical)| (canonical, p.path.display().to_string()))
+                .collect();
+            let (own, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                located.into_iter().partition(|d| d.file == name);
+            let mut by_part: Vec<(String, Vec<Diagnostic>)> = Vec::new();
+            let mut new_docs = Vec::new();
+            for (canonical, part_name) in &parts {
+                let part_key = match self.docs.iter().find(|(_, d)| d.same_file(canonical)) {
+                    Some((k, _)) => k.clone(),
+                    None => {
+                        let k = canonical.to_string_lossy().into_owned();
+                        if let Some(text) = argmap::parse::load::read_regular(canonical)
+                            .ok()
+                            .and_then(|b| String::from_utf8(b).ok())
+                        {
+                            new_docs.push(Doc::new(
+                                uri_of(canonical),
+                                canonical.clone(),
+                                text,
+                                None,
+                                false,
+                            ));
+                        }
+                        k
+                    }
+                };
+                let ds: Vec<Diagnostic> = rest
+                    .iter()
+                    .filter(|d| &d.file == part_name)
+                    .cloned()
+                    .collect();
+                by_part.push((part_key, ds));
+            }
+            for d in new_docs {
+                let k = d.path.to_string_lossy().into_owned();
+                self.docs.entry(k).or_insert(d);
+            }
+            if let Some(doc) = self.docs.get_mut(key) {
+                doc.diagnostics = own;
+                doc.part_diagnostics = by_part;
+            }
+            return;
+        }
+        let mut found = found;
         let positions = found.iter().any(|d| d.position().is_none()).then(|| {
             PositionIndex::build_for(
                 &doc.text,
@@ -377,9 +462,58 @@ impl Workspace {
         }
     }
 
-    /// The document of map `map`: an open one first, else a workspace file.
+    /// The key of the map that document `key` is a part of (`include`d by it); `key`
+    /// itself when it is no part.
+    pub fn root_of(&self, key: &str) -> String {
+        let Some(doc) = self.docs.get(key) else {
+            return key.to_string();
+        };
+        let me = doc.canonical.clone().unwrap_or_else(|| doc.path.clone());
+        self.docs
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .find(|(_, d)| d.part_paths().contains(&me))
+            .map_or_else(|| key.to_string(), |(k, _)| k.clone())
+    }
+
+    /// The documents of the map that `key` belongs to: its root, then its parts known.
+    pub fn family(&self, key: &str) -> Vec<String> {
+        let root = self.root_of(key);
+        let mut out = vec![root.clone()];
+        if let Some(r) = self.docs.get(&root) {
+            for p in r.part_paths() {
+                if let Some((k, _)) = self.docs.iter().find(|(_, d)| d.same_file(&p)) {
+                    if !out.contains(k) {
+                        out.push(k.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The diagnostics of document `key`: its own, or, for a part, those its map found
+    /// in it.
+    pub fn diagnostics_of(&self, key: &str) -> &[Diagnostic] {
+        let root = self.root_of(key);
+        if root != key {
+            if let Some(r) = self.docs.get(&root) {
+                if let Some((_, ds)) = r.part_diagnostics.iter().find(|(k, _)| k == key) {
+                    return ds;
+                }
+            }
+            return &[];
+        }
+        self.docs.get(key).map_or(&[], |d| d.diagnostics.as_slice())
+    }
+
+    /// The document of map `map`: an open one first, else a workspace file (a part of a
+    /// map is not the map).
     pub fn map_doc(&self, map: &str) -> Option<(&String, &Doc)> {
-        let mut docs = self.docs.iter().filter(|(_, d)| d.map_id() == Some(map));
+        let mut docs = self
+            .docs
+            .iter()
+            .filter(|(k, d)| d.map_id() == Some(map) && self.root_of(k) == **k);
         let all: Vec<_> = docs.by_ref().collect();
         all.iter()
             .find(|(_, d)| d.open)
@@ -414,10 +548,12 @@ impl Workspace {
 
     /// Where `t` is declared: the document's key and the occurrence.
     pub fn definition(&self, t: &Target) -> Option<(&str, &Occurrence)> {
-        let (key, doc) = self.docs.get_key_value(t.doc.as_deref()?)?;
-        doc.index
-            .definition(t.kind, &t.id)
-            .map(|o| (key.as_str(), o))
+        self.family(t.doc.as_deref()?).into_iter().find_map(|k| {
+            let (key, doc) = self.docs.get_key_value(&k)?;
+            doc.index
+                .definition(t.kind, &t.id)
+                .map(|o| (key.as_str(), o))
+        })
     }
 
     /// Every place that names `t` (its declaration first, if `declaration`), across the
@@ -430,16 +566,18 @@ impl Workspace {
         let Some(home) = t.doc.as_deref() else {
             return out;
         };
-        let home_map = self.docs.get(home).and_then(|d| d.map_id());
+        let family = self.family(home);
+        let home_map = self.docs.get(&family[0]).and_then(|d| d.map_id());
+        let in_family = |k: &String| family.contains(k);
         for (key, doc) in &self.docs {
             for o in &doc.index.occurrences {
                 if o.role != Role::Reference || o.kind != t.kind || o.id != t.id {
                     continue;
                 }
                 let hit = match (t.kind, o.map.as_deref()) {
-                    (IdKind::Map, _) => key != home,
-                    (_, None) => key == home,
-                    (_, Some(m)) => Some(m) == home_map && key != home,
+                    (IdKind::Map, _) => !in_family(key),
+                    (_, None) => in_family(key),
+                    (_, Some(m)) => Some(m) == home_map && !in_family(key),
                 };
                 if hit {
                     out.push((key.as_str(), o));
