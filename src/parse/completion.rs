@@ -174,25 +174,18 @@ pub fn context_at(text: &str, line: usize, column: usize) -> Option<Context> {
             prefix: prefix.clone(),
         })
     };
-    // In a flow collection on this line: the innermost open bracket decides.
-    let (mut depth_sq, mut depth_cu) = (0i32, 0i32);
-    let mut last_open = None;
+    // In a flow collection on this line: the innermost bracket still open decides.
+    let mut open: Vec<(usize, char)> = Vec::new();
     for (i, c) in rest.char_indices() {
         match c {
-            '[' => {
-                depth_sq += 1;
-                last_open = Some((i, '['));
+            '[' | '{' => open.push((i, c)),
+            ']' | '}' => {
+                open.pop();
             }
-            '{' => {
-                depth_cu += 1;
-                last_open = Some((i, '{'));
-            }
-            ']' => depth_sq -= 1,
-            '}' => depth_cu -= 1,
             _ => {}
         }
     }
-    let in_flow = depth_sq > 0 || depth_cu > 0;
+    let last_open = open.last().copied();
     // The key right before the cursor's value, on this line: `key: ` or `key: [a, `.
     let value_key = |s: &str| -> Option<String> {
         let colon = s
@@ -209,9 +202,9 @@ pub fn context_at(text: &str, line: usize, column: usize) -> Option<Context> {
         (!k.is_empty()).then_some(k)
     };
     let line_parents = parents(above, ind, item);
-    if let Some((open_at, open)) = last_open.filter(|_| in_flow) {
+    if let Some((open_at, bracket)) = last_open {
         let inner = &rest[open_at + 1..];
-        if open == '[' {
+        if bracket == '[' {
             // `key: [a, b` — ids of `key`.
             let key = value_key(&rest[..open_at])?;
             return value_of(&key, &line_parents, true).and_then(ctx);
@@ -315,6 +308,15 @@ mod tests {
         assert_eq!(
             context_at("claims:\n  T1:\n    cites:\n      - {", 4, 10),
             field(FieldsOf::Cite, "")
+        );
+    }
+
+    #[test]
+    fn a_closed_bracket_does_not_count() {
+        let text = "rebuttals:\n  R1: {text: R., attacks: [C1], answers: CQ-}\n";
+        assert_eq!(
+            context_at(text, 2, 45),
+            id(IdForm::Question, "answers", "CQ-")
         );
     }
 

@@ -25,6 +25,12 @@ pub enum IdKind {
     Map,
     /// An entry of `groups` (their own namespace: a group and a node may share an id).
     Group,
+    /// An argumentation scheme: one of the map's own (declared in `schemes:`) or of the
+    /// built-in catalogue (declared nowhere in the map).
+    Scheme,
+    /// A critical question of a scheme (`answers:`; declared under a scheme's
+    /// `questions:`, or built in).
+    Question,
 }
 
 /// How a field writes its ids.
@@ -40,6 +46,10 @@ pub enum IdForm {
     MapNode,
     /// A group id.
     Group,
+    /// A scheme id.
+    Scheme,
+    /// A critical question's id.
+    Question,
 }
 
 /// A field of an entry whose value (a scalar or a list of them) holds ids.
@@ -108,6 +118,18 @@ pub const ID_FIELDS: &[IdField] = &[
         form: IdForm::Group,
     },
     IdField {
+        owner: IdKind::Node,
+        field: "scheme",
+        item_key: None,
+        form: IdForm::Scheme,
+    },
+    IdField {
+        owner: IdKind::Node,
+        field: "answers",
+        item_key: None,
+        form: IdForm::Question,
+    },
+    IdField {
         owner: IdKind::Group,
         field: "in",
         item_key: None,
@@ -122,7 +144,13 @@ pub const ID_SECTIONS: &[(&str, IdKind)] = &[
     ("rebuttals", IdKind::Node),
     ("sources", IdKind::Source),
     ("groups", IdKind::Group),
+    // A key with `->` is a link (its parts are node ids, its value a scheme id); any other
+    // key declares a scheme, whose `questions:` keys declare critical questions.
+    ("schemes", IdKind::Scheme),
 ];
+
+/// The section of schemes, whose keys are links or scheme declarations.
+const SCHEMES: &str = "schemes";
 
 /// The [`IdField`] of `field` of an entry of kind `owner`, if its values are ids.
 pub fn id_field(owner: IdKind, field: &str) -> Option<&'static IdField> {
@@ -548,7 +576,45 @@ impl<'t> Walker<'t> {
                     });
                 }
             }
-            if depth == 2 {
+            if depth == 2
+                && self.path.first() == Some(&Step::Key(SCHEMES.into()))
+                && value.contains("->")
+            {
+                // A link keying a scheme: references to its nodes.
+                for (_, id, s, e) in self.id_spans(value, style, byte, start, IdForm::Link) {
+                    self.out.occurrences.push(Occurrence {
+                        kind: IdKind::Node,
+                        id,
+                        map: None,
+                        role: Role::Reference,
+                        owner: value.to_string(),
+                        field: SCHEMES.into(),
+                        start: s,
+                        end: e,
+                    });
+                }
+            } else if self.path.len() == 3
+                && self.path[0] == Step::Key(SCHEMES.into())
+                && self.path[2] == Step::Key("questions".into())
+            {
+                // A critical question of a scheme of the map's own.
+                let owner = match &self.path[1] {
+                    Step::Key(k) => k.clone(),
+                    Step::Index(_) => String::new(),
+                };
+                for (_, id, s, e) in self.id_spans(value, style, byte, start, IdForm::Node) {
+                    self.out.occurrences.push(Occurrence {
+                        kind: IdKind::Question,
+                        id,
+                        map: None,
+                        role: Role::Definition,
+                        owner: owner.clone(),
+                        field: "questions".into(),
+                        start: s,
+                        end: e,
+                    });
+                }
+            } else if depth == 2 {
                 if let Some(Step::Key(section)) = self.path.first() {
                     if let Some(kind) = section_kind(section) {
                         let field = section.clone();
@@ -600,6 +666,25 @@ impl<'t> Walker<'t> {
             }
             return;
         }
+        if let [Step::Key(section), Step::Key(link)] = path.as_slice() {
+            if section == SCHEMES && link.contains("->") {
+                // The scheme of a link.
+                let link = link.clone();
+                for (_, id, s, e) in self.id_spans(value, style, byte, start, IdForm::Scheme) {
+                    self.out.occurrences.push(Occurrence {
+                        kind: IdKind::Scheme,
+                        id,
+                        map: None,
+                        role: Role::Reference,
+                        owner: link.clone(),
+                        field: SCHEMES.into(),
+                        start: s,
+                        end: e,
+                    });
+                }
+                return;
+            }
+        }
         let (Some(Step::Key(section)), Some(Step::Key(owner)), Some(Step::Key(field))) =
             (path.first(), path.get(1), path.get(2))
         else {
@@ -626,6 +711,8 @@ impl<'t> Walker<'t> {
                 IdForm::Node | IdForm::Link => (IdKind::Node, None),
                 IdForm::Source => (IdKind::Source, None),
                 IdForm::Group => (IdKind::Group, None),
+                IdForm::Scheme => (IdKind::Scheme, None),
+                IdForm::Question => (IdKind::Question, None),
                 IdForm::MapNode if part == 0 => (IdKind::Map, None),
                 IdForm::MapNode => (IdKind::Node, map_of_node.clone()),
             };
@@ -686,7 +773,9 @@ impl<'t> Walker<'t> {
             out.push((part, id.to_string(), s, e));
         };
         match form {
-            IdForm::Node | IdForm::Source | IdForm::Group => push(0, value, 0),
+            IdForm::Node | IdForm::Source | IdForm::Group | IdForm::Scheme | IdForm::Question => {
+                push(0, value, 0)
+            }
             IdForm::Link => {
                 let mut from = 0;
                 for (part, piece) in value.split("->").enumerate() {

@@ -486,6 +486,9 @@ fn lsp_completion_of_ids_and_fields() {
             "cites",
             "same_as",
             "contradicts",
+            "implicit",
+            "scheme",
+            "answers",
             "group"
         ]
     );
@@ -800,6 +803,64 @@ fn lsp_a_map_in_several_files() {
     assert_eq!(
         client.request("textDocument/hover", at(&root_uri, 6, 3))["contents"]["value"],
         "**group** `g1`\n\nChapter one"
+    );
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn lsp_schemes_and_critical_questions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = "id: sch\nclaims:\n  T1: {text: T., thesis: true}\n  C1: {text: C., supports: [T1], scheme: expert-opinion}\nrebuttals:\n  R1: {text: R., attacks: [C1], answers: CQ-}\n";
+    let path = dir.path().join("sch.yaml");
+    std::fs::write(&path, map).unwrap();
+    let mut client = Client::start(dir.path());
+    client.request("initialize", json!({"processId": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let uri = uri_of(&path);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": map}}),
+    );
+    let _ = client.diagnostics(&uri);
+    // A built-in scheme: its title and questions.
+    let hover = client.request("textDocument/hover", at(&uri, 3, 45));
+    let text = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        text.starts_with("**scheme** `expert-opinion`\n\nArgument from expert opinion\n- `CQ-"),
+        "{text}"
+    );
+    assert_eq!(hover["range"], range(3, 41, 3, 55));
+    // `answers:` completes the questions; `scheme:` the schemes.
+    let got = client.request("textDocument/completion", at(&uri, 5, 44));
+    let labels: Vec<&str> = got
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"CQ-expertise"), "{labels:?}");
+    assert!(labels.iter().all(|l| l.starts_with("CQ-")), "{labels:?}");
+    let got = client.request("textDocument/completion", at(&uri, 3, 45));
+    let labels: Vec<&str> = got
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"expert-opinion") && labels.contains(&"position-to-know"),
+        "{labels:?}"
+    );
+    // A built-in scheme cannot be renamed.
+    let mut p = at(&uri, 3, 45);
+    p["newName"] = json!("mine");
+    let r = client.call("textDocument/rename", p);
+    assert!(
+        r["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("is built in"),
+        "{r}"
     );
     assert_eq!(client.shutdown(), Some(0));
 }

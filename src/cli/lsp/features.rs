@@ -290,6 +290,27 @@ fn describe(doc: &Doc, kind: IdKind, id: &str) -> Option<String> {
         _ => String::new(),
     };
     match kind {
+        IdKind::Scheme | IdKind::Question => {
+            let a = Analysed::new(&doc.file)?;
+            let names: Vec<&str> = argmap::analyse::schemes::names(&a.graph).collect();
+            if kind == IdKind::Scheme {
+                let sch = argmap::analyse::schemes::lookup(&a.graph, id)?;
+                let mut s = format!("**scheme** `{id}`\n\n{}", sch.title());
+                for (q, text) in sch.questions() {
+                    s.push_str(&format!("\n- `{q}`: {text}"));
+                }
+                return Some(s);
+            }
+            names.into_iter().find_map(|n| {
+                let sch = argmap::analyse::schemes::lookup(&a.graph, n)?;
+                let (_, text) = sch.questions().into_iter().find(|(q, _)| *q == id)?;
+                Some(format!(
+                    "**critical question** `{id}` of `{}` ({})\n\n{text}",
+                    sch.id(),
+                    sch.title()
+                ))
+            })
+        }
         IdKind::Group => {
             let g = map.groups.as_ref()?.get(id)?;
             let mut s = format!("**group** `{id}`");
@@ -438,6 +459,40 @@ fn completion(ws: &Workspace, p: &lsp::CompletionParams) -> Option<lsp::Completi
                 .into_iter()
                 .map(|(id, t)| item(id, lsp::CompletionItemKind::FOLDER, t))
                 .collect(),
+            // The map's own schemes, then the catalogue's; their questions.
+            IdForm::Scheme | IdForm::Question => {
+                let root = ws.docs.get(&ws.root_of(&key)).unwrap_or(doc);
+                let Some(a) = Analysed::new(&root.file) else {
+                    return Some(lsp::CompletionResponse::Array(Vec::new()));
+                };
+                let mut seen = std::collections::HashSet::new();
+                let mut out = Vec::new();
+                for n in argmap::analyse::schemes::names(&a.graph) {
+                    let Some(sch) = argmap::analyse::schemes::lookup(&a.graph, n) else {
+                        continue;
+                    };
+                    if form == IdForm::Scheme {
+                        if seen.insert(n.to_string()) {
+                            out.push(item(
+                                n.to_string(),
+                                lsp::CompletionItemKind::CLASS,
+                                Some(sch.title().to_string()),
+                            ));
+                        }
+                        continue;
+                    }
+                    for (q, text) in sch.questions() {
+                        if seen.insert(q.to_string()) {
+                            out.push(item(
+                                q.to_string(),
+                                lsp::CompletionItemKind::ENUM_MEMBER,
+                                Some(text.to_string()),
+                            ));
+                        }
+                    }
+                }
+                out
+            }
             IdForm::MapNode => match ctx.prefix.split_once(':') {
                 Some((m, _)) => match ws.map_doc(m) {
                     Some((_, other)) => ids_of(other, IdKind::Node)
@@ -482,7 +537,7 @@ fn short_text(doc: &Doc, kind: IdKind, id: &str) -> Option<String> {
             .as_deref()?,
         IdKind::Source => map.sources.get(id)?.name()?,
         IdKind::Group => map.groups.as_ref()?.get(id)?.details.title.as_deref()?,
-        IdKind::Map => return None,
+        IdKind::Map | IdKind::Scheme | IdKind::Question => return None,
     };
     let mut s: String = text.chars().take(80).collect();
     if text.chars().count() > 80 {
@@ -520,20 +575,30 @@ fn rename(ws: &Workspace, p: &lsp::RenameParams) -> Result<Option<lsp::Workspace
     if !valid {
         return Err(Failure::invalid(format!(
             "`{new}` is not a valid {} id",
-            if o.kind == IdKind::Map {
-                "map"
-            } else {
-                "node or source"
+            match o.kind {
+                IdKind::Map => "map",
+                IdKind::Group => "group",
+                IdKind::Scheme => "scheme",
+                IdKind::Question => "critical question",
+                IdKind::Node | IdKind::Source => "node or source",
             }
         )));
     }
     let t = ws.target(&key, o);
+    if matches!(t.kind, IdKind::Scheme | IdKind::Question) && ws.definition(&t).is_none() {
+        return Err(Failure::invalid(format!(
+            "`{}` is built in (argmap schemes): it cannot be renamed; declare a scheme of the map's own",
+            t.id
+        )));
+    }
     if let Some(home) = t.doc.as_deref().and_then(|k| ws.docs.get(k)) {
         // Nodes and sources share one namespace; groups and maps have their own.
         let space = |k: IdKind| match k {
             IdKind::Node | IdKind::Source => 0,
             IdKind::Group => 1,
             IdKind::Map => 2,
+            IdKind::Scheme => 3,
+            IdKind::Question => 4,
         };
         let taken =
             home.index.occurrences.iter().any(|d| {

@@ -197,3 +197,34 @@ fn groups_and_contradicts_from_the_table() {
         odd.occurrences
     );
 }
+
+#[test]
+fn schemes_links_and_questions() {
+    use IdKind::*;
+    use Role::*;
+    let text = "id: m\nclaims:\n  T1: {text: T., thesis: true}\n  C1: {text: C., supports: [T1], scheme: own}\nrebuttals:\n  R1: {text: R., attacks: [C1], answers: CQ-a}\nschemes:\n  \"C1 -> T1\": expert-opinion\n  own:\n    title: Own\n    questions:\n      CQ-a: Is it?\n";
+    let index = DocumentIndex::build(text);
+    let seen: Vec<(IdKind, &str, Role, Position)> = index
+        .occurrences
+        .iter()
+        .filter(|o| o.kind != Map)
+        .map(|o| (o.kind, o.id.as_str(), o.role, o.start))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Node, "T1", Definition, at(3, 3)),
+            (Node, "C1", Definition, at(4, 3)),
+            (Node, "T1", Reference, at(4, 29)),
+            (Scheme, "own", Reference, at(4, 42)),
+            (Node, "R1", Definition, at(6, 3)),
+            (Node, "C1", Reference, at(6, 28)),
+            (Question, "CQ-a", Reference, at(6, 42)),
+            (Node, "C1", Reference, at(8, 4)),
+            (Node, "T1", Reference, at(8, 10)),
+            (Scheme, "expert-opinion", Reference, at(8, 15)),
+            (Scheme, "own", Definition, at(9, 3)),
+            (Question, "CQ-a", Definition, at(12, 7)),
+        ]
+    );
+}
