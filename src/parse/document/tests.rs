@@ -228,3 +228,23 @@ fn schemes_links_and_questions() {
         ]
     );
 }
+
+#[test]
+fn links_at_any_depth() {
+    let text = "rebuttals:\n  R2: {text: R., undercuts: [\"R1 -> C1 -> T1\"]}\n";
+    let index = DocumentIndex::build(text);
+    let refs: Vec<(&str, Position, Position)> = index
+        .references(IdKind::Node, "R1", None)
+        .chain(index.references(IdKind::Node, "C1", None))
+        .chain(index.references(IdKind::Node, "T1", None))
+        .map(|o| (o.id.as_str(), o.start, o.end))
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            ("R1", at(2, 31), at(2, 33)),
+            ("C1", at(2, 37), at(2, 39)),
+            ("T1", at(2, 43), at(2, 45)),
+        ]
+    );
+}
