@@ -874,3 +874,43 @@ fn lsp_exit_without_shutdown_is_exit_1() {
     drop(client.stdin.take());
     assert_eq!(client.child.wait().expect("exits").code(), Some(1));
 }
+
+#[test]
+fn lsp_the_map_of_every_second_edition_construct() {
+    let path = super::common::root().join("tests/fixtures/formats/second-edition.yaml");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut client = Client::start(dir.path());
+    client.request("initialize", json!({"processId": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let uri = uri_of(&path);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    // What `check` says: three uncited claims, nothing about the new constructs.
+    let d = client.diagnostics(&uri);
+    let codes: Vec<&str> = d["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["uncited-claim"; 3], "{d}");
+    // U inside the undercut of an undercut of an undercut leads to U.
+    assert_eq!(
+        client.request("textDocument/definition", at(&uri, 75, 22)),
+        loc(&uri, range(64, 2, 64, 3))
+    );
+    // An answered question of the map's own scheme leads to its declaration.
+    assert_eq!(
+        client.request("textDocument/definition", at(&uri, 67, 15)),
+        loc(&uri, range(95, 6, 95, 22))
+    );
+    // T is named by supports, by every level of the undercut chains and by schemes:.
+    let mut refs = at(&uri, 25, 2);
+    refs["context"] = json!({"includeDeclaration": false});
+    let found = client.request("textDocument/references", refs);
+    assert_eq!(found.as_array().map(Vec::len), Some(7), "{found}");
+    assert_eq!(client.shutdown(), Some(0));
+}

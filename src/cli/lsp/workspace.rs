@@ -7,7 +7,7 @@
 use super::text::{path_of, uri_of, Lines};
 use argmap::analyse::quote::SourceIndex;
 use argmap::analyse::{check_indexed, SourceInput};
-use argmap::diagnostic::{Diagnostic, Position, RuleSet};
+use argmap::diagnostic::{Diagnostic, Position, SeverityConfig};
 use argmap::parse::document::{DocumentIndex, IdKind, Occurrence, Role};
 use argmap::parse::load::{load_str, MapFile};
 use argmap::parse::position::PositionIndex;
@@ -380,11 +380,16 @@ impl Workspace {
         }
         let mut sources = vec![doc.source_input()];
         sources.extend((1..files.len()).map(|_| SourceInput::Load(SourceLoad::None)));
-        let found = check_indexed(&files, sources, RuleSet::ALL)
+        // `check`'s defaults: every rule but those allowed by default.
+        let config = SeverityConfig::default();
+        let found: Vec<Diagnostic> = check_indexed(&files, sources, config.enabled())
             .diagnostics
             .into_iter()
             .next()
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|d| config.severity(d.rule).is_some())
+            .collect();
         let name = doc.path.display().to_string();
         if !doc.file.parts.is_empty() {
             // A map in several files: the library places each diagnostic in its file.
