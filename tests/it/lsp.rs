@@ -914,3 +914,45 @@ fn lsp_the_map_of_every_second_edition_construct() {
     assert_eq!(found.as_array().map(Vec::len), Some(7), "{found}");
     assert_eq!(client.shutdown(), Some(0));
 }
+
+#[test]
+fn lsp_did_you_mean_of_a_group_and_a_scheme() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let map = "id: g\ngroups:\n  ch1: {title: One}\nclaims:\n  T1: {text: T., thesis: true, group: ch}\n  C1: {text: C., supports: [T1], scheme: expert-opinon, group: ch1}\n";
+    let path = dir.path().join("g.yaml");
+    std::fs::write(&path, map).unwrap();
+    let mut client = Client::start(dir.path());
+    client.request("initialize", json!({"processId": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let uri = uri_of(&path);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": map}}),
+    );
+    let _ = client.diagnostics(&uri);
+    let fix = |client: &mut Client, line: u32, character: u32| {
+        let r = client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range(line, character, line, character), "context": {"diagnostics": []}}),
+        );
+        (
+            r[0]["title"].clone(),
+            r[0]["edit"]["changes"][&uri][0].clone(),
+        )
+    };
+    assert_eq!(
+        fix(&mut client, 4, 40),
+        (
+            json!("Change to `ch1`"),
+            json!({"range": range(4, 38, 4, 40), "newText": "ch1"})
+        )
+    );
+    assert_eq!(
+        fix(&mut client, 5, 45),
+        (
+            json!("Change to `expert-opinion`"),
+            json!({"range": range(5, 41, 5, 54), "newText": "expert-opinion"})
+        )
+    );
+    assert_eq!(client.shutdown(), Some(0));
+}

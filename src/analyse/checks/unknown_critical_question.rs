@@ -74,8 +74,11 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                     "`{}` answers `{question}`, but attacks or undercuts no argument with a scheme",
                     g.graph[*node].id
                 ),
-                "give the argument it bears on a `scheme`, or let the node attack or undercut it"
-                    .to_string(),
+                (
+                    "give the argument it bears on a `scheme`, or let the node attack or undercut it"
+                        .to_string(),
+                    None,
+                ),
             ),
             Problem::NotAQuestion {
                 node,
@@ -88,8 +91,8 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                     g.graph[*node].id
                 ),
                 match did_you_mean(question, offered.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("their questions are: {}", offered.join(", ")),
+                    Some(s) => (format!("did you mean `{s}`?"), Some(s.to_string())),
+                    None => (format!("their questions are: {}", offered.join(", ")), None),
                 },
             ),
             Problem::NoSuchLink { .. } => continue,
@@ -99,7 +102,8 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(Rule::UnknownCriticalQuestion, Target::value(path), message)
                 .with_ids([g.graph[node].id])
-                .with_help(help),
+                .with_help(help.0)
+                .with_fixes(help.1.map(crate::diagnostic::Fix::Replace)),
         );
     }
 }

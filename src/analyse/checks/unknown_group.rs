@@ -99,6 +99,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
         let suggestion = (n < MAX_SUGGESTIONS)
             .then(|| did_you_mean(name, ids()))
             .flatten();
+        let fix = suggestion.clone().map(crate::diagnostic::Fix::Replace);
         let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
             None if ids().next().is_none() => {
@@ -116,7 +117,8 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 format!("{what}, which is not declared"),
             )
             .with_ids([owner])
-            .with_help(help),
+            .with_help(help)
+            .with_fixes(fix),
         );
     }
 }

@@ -65,6 +65,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 did_you_mean(name, names(g))
             })
             .flatten();
+        let fix = guess.clone().map(crate::diagnostic::Fix::Replace);
         let help = match guess {
             Some(s) => format!("did you mean `{s}`?"),
             None => "`argmap schemes` lists the built-in schemes; a map defines its own in `schemes:`"
@@ -77,7 +78,8 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 format!("unknown scheme `{name}`"),
             )
             .with_ids([id])
-            .with_help(help),
+            .with_help(help)
+            .with_fixes(fix),
         );
     };
     for (section, nodes) in g.map.node_sections() {
