@@ -31,6 +31,6 @@ mod rules;
 mod rules_registry;
 mod schema;
 mod second_edition;
-mod suggest;
 mod serve;
+mod suggest;
 mod terminal;
