@@ -102,7 +102,9 @@ fn page(maps: &[PathBuf], policy: SourcePolicy, version: &str) -> String {
         })
         .collect();
     let mut graph = present::dot::graph(&diagram, &links, None);
-    let html = present::html::Page::prepare(&mut graph, &diagram);
+    // The viewer's source panel, as `render -o map.html` shows it.
+    let viewer = super::render::viewer_maps(&files, &analysed, policy);
+    let html = present::html::Page::prepare(&mut graph, &diagram, &viewer);
     let svg = match present::graphviz::layout(&present::dot::print(&graph), "svg") {
         Ok(p) => String::from_utf8_lossy(&p.bytes).into_owned(),
         Err(e) => return live_errors("argmap serve", &e.to_string(), version),
