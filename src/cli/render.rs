@@ -115,16 +115,7 @@ pub(super) fn run(a: RenderArgs, io: &mut Io) -> Result<u8, CliError> {
                 f.label(&mut graph);
             }
             let svg = layout(&present::dot::print(&graph), "svg", io)?;
-            let title = match maps.as_slice() {
-                [m] => m
-                    .graph
-                    .map
-                    .title
-                    .as_deref()
-                    .or(m.graph.map.id.as_deref())
-                    .unwrap_or("argmap"),
-                _ => "argmap",
-            };
+            let title = page_title(&maps);
             let title = match forced {
                 Some(f) => Cow::Owned(format!("{} — {title}", f.sentence())),
                 None => Cow::Borrowed(title),
@@ -220,4 +211,18 @@ fn overview(
     };
     emit(output, &input_paths(files), &bytes, io)?;
     Ok(EXIT_OK)
+}
+
+/// The title of the viewer page of `maps`: one map's title (or id), else "argmap".
+pub(super) fn page_title<'m>(maps: &[analyse::Analysed<'m>]) -> &'m str {
+    match maps {
+        [m] => m
+            .graph
+            .map
+            .title
+            .as_deref()
+            .or(m.graph.map.id.as_deref())
+            .unwrap_or("argmap"),
+        _ => "argmap",
+    }
 }

@@ -109,16 +109,7 @@ fn page(maps: &[PathBuf], policy: SourcePolicy, version: &str) -> String {
         Ok(p) => String::from_utf8_lossy(&p.bytes).into_owned(),
         Err(e) => return live_errors("argmap serve", &e.to_string(), version),
     };
-    let title = match analysed.as_slice() {
-        [m] => m
-            .graph
-            .map
-            .title
-            .as_deref()
-            .or(m.graph.map.id.as_deref())
-            .unwrap_or("argmap"),
-        _ => "argmap",
-    };
+    let title = super::render::page_title(&analysed);
     html.render_live(&svg, title, version)
 }
 

@@ -148,8 +148,8 @@ struct PageData<'a> {
     mode: &'static str,
 }
 
-/// JSON that is safe inside a `<script>` element.
-fn script_json<T: Serialize>(v: &T) -> String {
+/// JSON that is safe inside a `<script>` element (nothing in it can end the element).
+pub(crate) fn script_json<T: Serialize>(v: &T) -> String {
     let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

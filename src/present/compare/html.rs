@@ -12,6 +12,7 @@ use super::summary;
 use crate::analyse::compare::{Comparison, NodeReport, Origin, Pair};
 use crate::analyse::Analysed;
 use crate::graph::NodeKind;
+use crate::present::html::script_json;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -108,23 +109,6 @@ fn map_data<'a>(m: &'a Analysed<'a>) -> MapData<'a> {
             })
             .collect(),
     }
-}
-
-/// JSON for a `<script type="application/json">` block: nothing in it can end the block.
-fn script_json<T: Serialize>(v: &T) -> String {
-    let s = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A nonce for the script, from the page's content (FNV-1a), so the page is reproducible.
