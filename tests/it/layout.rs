@@ -186,12 +186,13 @@ fn mermaid_past_its_text_limit_is_written_with_a_warning() {
 #[test]
 fn cairo_scaling_is_said_in_argmap_words() {
     use std::os::unix::fs::PermissionsExt;
-    // A `dot` that writes a PNG signature and Graphviz's message.
+    // A `dot` that reads its input into a file beside it (no device is written), then
+    // writes a PNG signature and Graphviz's message.
     let dir = tempfile::tempdir().expect("tempdir");
     let fake = dir.path().join("dot");
     std::fs::write(
         &fake,
-        "#!/bin/sh\ncat >/dev/null\nprintf '\\211PNG'\necho 'Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.5 to fit' >&2\n",
+        "#!/bin/sh\ncat >\"$0.in\"\nprintf '\\211PNG'\necho 'Warning: graph is too large for cairo-renderer bitmaps. Scaling by 0.5 to fit' >&2\n",
     )
     .expect("write script");
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
