@@ -71,10 +71,9 @@ impl Overview {
         }
         let g = &m.graph.graph;
         let support = m.support();
-        // The top-level group of each group (a bounded walk: parents form a tree).
-        let top: Vec<usize> = (0..groups.list.len())
-            .map(|i| groups.path(i).first().copied().unwrap_or(i))
-            .collect();
+        // The top-level group of each group, in one pass from the top down (a path per
+        // group would cost the square of a deep chain).
+        let top = groups.drawn_as(1);
         let mut boxes: Vec<OverviewBox> = Vec::new();
         let mut box_of_top: BTreeMap<usize, usize> = BTreeMap::new();
         let new_box = |kind| OverviewBox {
