@@ -76,21 +76,14 @@ pub fn edge(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
 /// those edges. (Putting the nodes themselves on one rank would take a lone node out of
 /// its cluster, and Graphviz 2.43 aborts on a named subgraph doing so.) Fewer than two
 /// nodes need nothing.
-pub fn in_order(nodes: &[String]) -> Vec<Stmt> {
-    ordered(nodes)
-}
-
-/// [`in_order`] for maps that draw group clusters: nothing. Graphviz 2.43 fails
-/// ("trouble in init_rank") when points tied to nodes inside nested clusters share a
-/// rank and `same_as` links join the maps (tied either way, or to a point of the map's
-/// own cluster: tried on the two essay maps), so the maps stand where Graphviz puts
-/// them, most often in the order written.
-pub fn in_order_grouped(_nodes: &[String]) -> Vec<Stmt> {
-    Vec::new()
-}
-
-fn ordered(nodes: &[String]) -> Vec<Stmt> {
-    if nodes.len() < 2 {
+///
+/// Maps that draw group clusters (`grouped`) get nothing: Graphviz 2.43 fails ("trouble
+/// in init_rank") when points tied to nodes inside nested clusters share a rank and
+/// `same_as` links join the maps (tied either way, or to a point of the map's own
+/// cluster: tried on the two essay maps), so such maps stand where Graphviz puts them,
+/// most often in the order written.
+pub fn in_order(nodes: &[String], grouped: bool) -> Vec<Stmt> {
+    if grouped || nodes.len() < 2 {
         return Vec::new();
     }
     // Node names of several maps hold a `:` (`map-id:NODE`): these never clash with one.
@@ -611,12 +604,7 @@ fn parts(
                 anchor_node(dm).map(|ix| format!("{}{}", prefix(i), dm.map.graph.graph[ix].id))
             })
             .collect();
-        let order = if grouped {
-            in_order_grouped(&anchors)
-        } else {
-            in_order(&anchors)
-        };
-        for st in order {
+        for st in in_order(&anchors, grouped) {
             sink(Part::Stmt(st))?;
         }
     }

@@ -55,11 +55,8 @@ pub fn diagram(a: &Analysed, b: &Analysed, c: &Comparison, views: &[CompareView;
         }
         stmts.push(dot::cluster(&dm, i, &prefix(i), &view.dimmed, Some(&note)));
     }
-    if a.groups().is_empty() && b.groups().is_empty() {
-        stmts.extend(dot::in_order(&anchors));
-    } else {
-        stmts.extend(dot::in_order_grouped(&anchors));
-    }
+    let grouped = !(a.groups().is_empty() && b.groups().is_empty());
+    stmts.extend(dot::in_order(&anchors, grouped));
     let conflicts: HashMap<usize, &Conflict> = c.conflicts.iter().map(|k| (k.pair, k)).collect();
     for (i, p) in c.pairs.iter().enumerate() {
         let (na, nb) = (
