@@ -42,6 +42,20 @@ fn read_frame(r: &mut impl BufRead) -> Option<Value> {
 }
 
 impl Client {
+    /// A server started in `dir`, initialized with no capabilities, with `path` opened
+    /// holding `text`: the client and the document's URI.
+    pub fn opened(dir: &Path, path: &Path, text: &str) -> (Client, String) {
+        let mut client = Client::start(dir);
+        client.request("initialize", json!({"processId": null, "capabilities": {}}));
+        client.notify("initialized", json!({}));
+        let uri = uri_of(path);
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
+        );
+        (client, uri)
+    }
+
     pub fn start(dir: &Path) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
             .arg("lsp")
@@ -813,14 +827,7 @@ fn lsp_schemes_and_critical_questions() {
     let map = "id: sch\nclaims:\n  T1: {text: T., thesis: true}\n  C1: {text: C., supports: [T1], scheme: expert-opinion}\nrebuttals:\n  R1: {text: R., attacks: [C1], answers: CQ-}\n";
     let path = dir.path().join("sch.yaml");
     std::fs::write(&path, map).unwrap();
-    let mut client = Client::start(dir.path());
-    client.request("initialize", json!({"processId": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
-    let uri = uri_of(&path);
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": map}}),
-    );
+    let (mut client, uri) = Client::opened(dir.path(), &path, map);
     let _ = client.diagnostics(&uri);
     // A built-in scheme: its title and questions.
     let hover = client.request("textDocument/hover", at(&uri, 3, 45));
@@ -880,14 +887,7 @@ fn lsp_the_map_of_every_second_edition_construct() {
     let path = super::common::root().join("tests/fixtures/formats/second-edition.yaml");
     let text = std::fs::read_to_string(&path).expect("fixture");
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut client = Client::start(dir.path());
-    client.request("initialize", json!({"processId": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
-    let uri = uri_of(&path);
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}),
-    );
+    let (mut client, uri) = Client::opened(dir.path(), &path, &text);
     // What `check` says: three uncited claims, nothing about the new constructs.
     let d = client.diagnostics(&uri);
     let codes: Vec<&str> = d["diagnostics"]
@@ -921,14 +921,7 @@ fn lsp_did_you_mean_of_a_group_and_a_scheme() {
     let map = "id: g\ngroups:\n  ch1: {title: One}\nclaims:\n  T1: {text: T., thesis: true, group: ch}\n  C1: {text: C., supports: [T1], scheme: expert-opinon, group: ch1}\n";
     let path = dir.path().join("g.yaml");
     std::fs::write(&path, map).unwrap();
-    let mut client = Client::start(dir.path());
-    client.request("initialize", json!({"processId": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
-    let uri = uri_of(&path);
-    client.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": map}}),
-    );
+    let (mut client, uri) = Client::opened(dir.path(), &path, map);
     let _ = client.diagnostics(&uri);
     let fix = |client: &mut Client, line: u32, character: u32| {
         let r = client.request(
