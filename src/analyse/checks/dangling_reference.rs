@@ -1,9 +1,9 @@
 //! `dangling-reference`: a reference that names nothing: an unknown id, an undercut link
 //! that does not exist, or a `with` co-premise that shares no target with the node.
 
-use super::{ref_target, Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
+use super::{ref_target, Example, Found, Guesses, Input, RuleInfo};
 use crate::graph::{Field, NodeKind, RefProblemKind};
-use crate::diagnostic::{did_you_mean, Diagnostic, Fix, Rule};
+use crate::diagnostic::{Diagnostic, Fix, Rule};
 
 /// The declaration of `dangling-reference`.
 pub const RULE: RuleInfo = RuleInfo {
@@ -53,23 +53,18 @@ claims:
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
-    let mut suggestions = 0;
+    let mut guesses = Guesses::default();
     for p in &g.problems {
         let from = g.graph[p.from].id;
         let d = match &p.kind {
             RefProblemKind::Missing => {
-                let meant = if suggestions < MAX_SUGGESTIONS {
-                    suggestions += 1;
-                    let want_source = p.field == Field::Cites;
-                    let candidates = g
-                        .graph
-                        .node_weights()
-                        .filter(|n| (n.kind == NodeKind::Source) == want_source)
-                        .map(|n| n.id);
-                    did_you_mean(&p.target, candidates)
-                } else {
-                    None
-                };
+                let want_source = p.field == Field::Cites;
+                let candidates = g
+                    .graph
+                    .node_weights()
+                    .filter(|n| (n.kind == NodeKind::Source) == want_source)
+                    .map(|n| n.id);
+                let meant = guesses.guess(&p.target, candidates);
                 let help = meant.as_ref().map(|s| format!("did you mean `{s}`?"));
                 let what = if p.field == Field::Cites {
                     "source"

@@ -1,7 +1,6 @@
 //! `empty-group`: a group that holds no node and no subgroup.
 
 use super::{Example, Found, Input, RuleInfo};
-use crate::analyse::groups::Groups;
 use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
@@ -47,7 +46,7 @@ claims:
 };
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
-    let groups = Groups::of(input.graph);
+    let groups = input.groups();
     // A group inside a loop holds the next group of the loop, though `parent` is cut.
     let mut named_by_in = vec![false; groups.list.len()];
     for g in &groups.list {

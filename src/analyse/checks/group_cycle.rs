@@ -2,7 +2,6 @@
 //! loop, at the `in:` of the loop's group that comes first in the document.
 
 use super::{Example, Found, Input, RuleInfo};
-use crate::analyse::groups::Groups;
 use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
@@ -50,7 +49,7 @@ claims:
 };
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
-    let groups = Groups::of(input.graph);
+    let groups = input.groups();
     for cycle in &groups.cycles {
         let ids: Vec<&str> = cycle.iter().map(|&i| groups.list[i].id.as_str()).collect();
         let mut shown = ids.clone();

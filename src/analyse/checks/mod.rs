@@ -30,6 +30,7 @@
 //! by-product of building the graph every command needs; only its reporting is skipped.
 //! No check feeds another: each reads the graph, the support and the quote look-up.
 
+use crate::analyse::groups::Groups;
 use crate::analyse::inference::Inferences;
 use crate::analyse::quote::QuoteMiss;
 use crate::analyse::schemes::MapSchemes;
@@ -209,6 +210,7 @@ pub struct Input<'a, 'm> {
     support: OnceCell<Support>,
     inferences: OnceCell<Inferences>,
     schemes: OnceCell<MapSchemes<'m>>,
+    groups: OnceCell<Groups>,
 }
 
 impl<'a, 'm> Input<'a, 'm> {
@@ -220,7 +222,13 @@ impl<'a, 'm> Input<'a, 'm> {
             support: OnceCell::new(),
             inferences: OnceCell::new(),
             schemes: OnceCell::new(),
+            groups: OnceCell::new(),
         }
+    }
+
+    /// The map's groups resolved, on first use (the group checks share them).
+    pub fn groups(&self) -> &Groups {
+        self.groups.get_or_init(|| Groups::of(self.graph))
     }
 
     /// The map's arguments, computed on first use.
@@ -293,6 +301,26 @@ pub(crate) fn ref_target(g: &ArgGraph, p: &RefProblem) -> Target {
 /// At most this many "did you mean" searches per map, so a map full of typos stays
 /// linear to check.
 pub(crate) const MAX_SUGGESTIONS: usize = 200;
+
+/// The "did you mean" searches of one check of one map, at most [`MAX_SUGGESTIONS`]:
+/// past that, `guess` gives nothing without searching.
+#[derive(Default)]
+pub(crate) struct Guesses(usize);
+
+impl Guesses {
+    /// The candidate closest to `name` (`did_you_mean`), while searches are left.
+    pub(crate) fn guess<'c>(
+        &mut self,
+        name: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<String> {
+        if self.0 >= MAX_SUGGESTIONS {
+            return None;
+        }
+        self.0 += 1;
+        crate::diagnostic::did_you_mean(name, candidates)
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,8 @@
 //! `unknown-group`: a node's `group:` or a group's `in:` names no group.
 
-use super::{Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
-use crate::analyse::groups::{node_group_path, Groups, Unknown};
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Target};
+use super::{Example, Found, Guesses, Input, RuleInfo};
+use crate::analyse::groups::{node_group_path, Unknown};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::path;
 
 /// The declaration of `unknown-group`.
@@ -59,8 +59,9 @@ claims:
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
-    let groups = Groups::of(g);
-    for (n, u) in groups.unknown.iter().enumerate() {
+    let groups = input.groups();
+    let mut guesses = Guesses::default();
+    for u in &groups.unknown {
         // Candidates: every group but the one whose `in:` this is.
         let this = match *u {
             Unknown::Group(i) => Some(i),
@@ -96,9 +97,7 @@ pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
                 )
             }
         };
-        let suggestion = (n < MAX_SUGGESTIONS)
-            .then(|| did_you_mean(name, ids()))
-            .flatten();
+        let suggestion = guesses.guess(name, ids());
         let fix = suggestion.clone().map(crate::diagnostic::Fix::Replace);
         let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),

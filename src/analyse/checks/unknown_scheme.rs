@@ -1,9 +1,9 @@
 //! `unknown-scheme`: a `scheme:` (on a node, or for a link in `schemes:`) that names no
 //! scheme of the catalogue or of the map.
 
-use super::{Example, Found, Input, RuleInfo, MAX_SUGGESTIONS};
+use super::{Example, Found, Guesses, Input, RuleInfo};
 use crate::analyse::schemes::{lookup, names};
-use crate::diagnostic::{did_you_mean, Diagnostic, Rule, Target};
+use crate::diagnostic::{Diagnostic, Rule, Target};
 use crate::parse::model::SchemeEntry;
 use crate::path;
 
@@ -53,18 +53,12 @@ evidence:
 
 pub(crate) fn check(input: &Input, out: &mut Vec<Diagnostic>) {
     let g = input.graph;
-    let mut suggestions = 0;
+    let mut guesses = Guesses::default();
     let mut report = |name: &str, target: Target, id: &str| {
         if lookup(g, name).is_some() {
             return;
         }
-        // At most MAX_SUGGESTIONS searches, so a map full of typos stays linear.
-        let guess = (suggestions < MAX_SUGGESTIONS)
-            .then(|| {
-                suggestions += 1;
-                did_you_mean(name, names(g))
-            })
-            .flatten();
+        let guess = guesses.guess(name, names(g));
         let fix = guess.clone().map(crate::diagnostic::Fix::Replace);
         let help = match guess {
             Some(s) => format!("did you mean `{s}`?"),
